@@ -1,0 +1,53 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// gazette: a thin executable over a core library.
+// C libraries (OpenCC 1.4.2, libxml2, zlib, SQLite, OpenSSL's libcrypto for SHA-256)
+// are found through pkg-config; `make` installs them and points PKG_CONFIG_PATH at
+// the OpenCC build it unpacks into .deps/.
+let package = Package(
+    name: "gazette",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "gazette", targets: ["gazette"]),
+        .library(name: "GazetteCore", targets: ["GazetteCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        .systemLibrary(name: "COpenCC", pkgConfig: "opencc"),
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0",
+                       providers: [.apt(["libxml2-dev"])]),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+        .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+        // Two system calls Foundation does not expose (atomic directory exchange).
+        .target(name: "CGazetteSys"),
+
+        // Leaf model: documents, clauses, units, diagnostics. No dependencies.
+        .target(name: "GazetteModel"),
+        // The stages, one folder each, and the pipeline that orders them.
+        .target(name: "GazetteCore", dependencies: [
+            "GazetteModel", "COpenCC", "CLibXML2", "CZlib", "CCrypto", "CGazetteSys",
+            .product(name: "Yams", package: "Yams"),
+        ]),
+        // Sinks, one per output format.
+        .target(name: "GazettePublish", dependencies: ["GazetteModel", "GazetteCore", "CSQLite", "CZlib"]),
+        // Researchers' tools: clause alignment (diff) and coverage tables (compare).
+        .target(name: "GazetteResearch", dependencies: ["GazetteModel", "GazetteCore"]),
+        .target(name: "GazetteCLI", dependencies: [
+            "GazetteModel", "GazetteCore", "GazettePublish", "GazetteResearch",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .executableTarget(name: "gazette", dependencies: ["GazetteCLI"]),
+
+        .testTarget(name: "GazetteCoreTests", dependencies: ["GazetteCore", "GazetteModel"],
+                    resources: [.copy("Fixtures")]),
+        .testTarget(name: "GazettePublishTests", dependencies: ["GazettePublish", "GazetteCore", "GazetteModel", "CSQLite"]),
+        .testTarget(name: "GazetteResearchTests", dependencies: ["GazetteResearch", "GazetteCore", "GazetteModel"]),
+        .testTarget(name: "GazetteCLITests", dependencies: ["GazetteCLI", "GazetteCore", "GazetteModel"]),
+    ],
+    swiftLanguageModes: [.v5]
+)

@@ -1,0 +1,66 @@
+import CZlib
+
+/// gzip inflation through zlib, with a cap on the inflated size so that a
+/// compression bomb is rejected instead of filling memory.
+public enum Gzip {
+    public static func isGzip(_ bytes: [UInt8]) -> Bool { bytes.count >= 2 && bytes[0] == 0x1F && bytes[1] == 0x8B }
+
+    /// Inflate `bytes` (gzip or zlib framing). Throws `gzip-too-large` past `cap` bytes.
+    public static func inflate(_ bytes: [UInt8], cap: Int) throws -> [UInt8] {
+        var stream = z_stream()
+        var status = inflateInit2_(&stream, 15 + 32, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size))
+        guard status == Z_OK else { throw RejectReason("gzip-invalid", "zlib could not start (\(status))") }
+        defer { inflateEnd(&stream) }
+        var out = [UInt8]()
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        var input = bytes
+        return try input.withUnsafeMutableBufferPointer { inBuf -> [UInt8] in
+            stream.next_in = inBuf.baseAddress
+            stream.avail_in = uInt(inBuf.count)
+            repeat {
+                let produced: Int = chunk.withUnsafeMutableBufferPointer { cb in
+                    stream.next_out = cb.baseAddress
+                    stream.avail_out = uInt(cb.count)
+                    status = CZlib.inflate(&stream, Z_NO_FLUSH)
+                    return cb.count - Int(stream.avail_out)
+                }
+                if status == Z_NEED_DICT || status == Z_DATA_ERROR || status == Z_MEM_ERROR {
+                    throw RejectReason("gzip-invalid", "corrupt gzip data (zlib status \(status))")
+                }
+                out.append(contentsOf: chunk[0..<produced])
+                if out.count > cap {
+                    throw RejectReason("gzip-too-large", "inflates past the cap of \(cap) bytes (compression bomb?)")
+                }
+                if status == Z_BUF_ERROR && stream.avail_in == 0 {
+                    throw RejectReason("gzip-truncated", "gzip stream ends early")
+                }
+            } while status != Z_STREAM_END
+            return out
+        }
+    }
+
+    /// Compress with gzip framing (for corpus.jsonl.gz and the test generators).
+    public static func deflate(_ bytes: [UInt8], level: Int32 = 6) -> [UInt8] {
+        var stream = z_stream()
+        _ = deflateInit2_(&stream, level, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size))
+        defer { deflateEnd(&stream) }
+        var out = [UInt8]()
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        var input = bytes
+        input.withUnsafeMutableBufferPointer { inBuf in
+            stream.next_in = inBuf.baseAddress
+            stream.avail_in = uInt(inBuf.count)
+            var status: Int32 = Z_OK
+            repeat {
+                let produced: Int = chunk.withUnsafeMutableBufferPointer { cb in
+                    stream.next_out = cb.baseAddress
+                    stream.avail_out = uInt(cb.count)
+                    status = CZlib.deflate(&stream, Z_FINISH)
+                    return cb.count - Int(stream.avail_out)
+                }
+                out.append(contentsOf: chunk[0..<produced])
+            } while status != Z_STREAM_END && status >= 0
+        }
+        return out
+    }
+}

@@ -1,0 +1,200 @@
+import CLibXML2
+import Foundation
+
+/// Main-text extraction from an HTML page with libxml2's HTML parser.
+///
+/// The page is decoded by `TextDecoder` first and handed to libxml2 as UTF-8, so a
+/// wrong `<meta charset>` cannot garble it. Scripts, styles, navigation, headers,
+/// footers and forms are dropped; the main content is the block with the most
+/// Chinese text that is not link text. Table cells are kept apart (one row a line,
+/// cells joined by a tab) so that task tables can be read later. Key–value pairs of a
+/// metadata table (发文机关, 成文日期, 发文字号 …) are returned separately.
+public enum HTMLExtractor {
+    public struct Page: Sendable {
+        public var title: String
+        public var text: String
+        public var metadata: [String: String]
+    }
+
+    static let skipTags: Set<String> = ["script", "style", "noscript", "nav", "header", "footer", "form",
+                                        "iframe", "select", "button", "svg", "canvas", "template", "head", "object", "embed", "input", "textarea"]
+    static let blockTags: Set<String> = ["p", "div", "br", "tr", "li", "h1", "h2", "h3", "h4", "h5", "h6", "table",
+                                         "section", "article", "ul", "ol", "dl", "dt", "dd", "blockquote", "pre", "center", "hr", "tbody", "thead"]
+    static let chromeWords = ["nav", "menu", "footer", "header", "breadcrumb", "crumb", "share", "sidebar",
+                              "topbar", "toolbar", "copyright", "related", "links", "login", "search", "banner", "print", "fontsize", "qrcode", "ewm"]
+    static let metaKeys = ["索引号", "主题分类", "发文机关", "發文機關", "成文日期", "标题", "標題", "发文字号", "發文字號",
+                           "发布日期", "發布日期", "发布机构", "發布機構", "主题词", "公文种类", "文号", "信息来源", "来源", "有效性"]
+
+    public static func extract(_ html: String) throws -> Page {
+        var bytes = Array(html.utf8)
+        let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
+                            | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue)
+        guard let doc = bytes.withUnsafeMutableBufferPointer({ buf in
+            buf.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buf.count) {
+                htmlReadMemory($0, Int32(buf.count), "page.html", "UTF-8", options)
+            }
+        }) else { throw RejectReason("html-unparsable", "libxml2 could not parse the page") }
+        defer { xmlFreeDoc(doc) }
+        guard let root = xmlDocGetRootElement(doc) else { throw RejectReason("html-empty", "the page has no elements") }
+
+        var title = ""
+        if let t = findFirst(root, named: "title") { title = collapse(textContent(t)) }
+        var metadata: [String: String] = [:]
+        collectMetadata(root, into: &metadata)
+
+        // Pick the main block: the element with the highest score of own-text CJK minus link text.
+        let body = findFirst(root, named: "body") ?? root
+        var best: (node: xmlNodePtr, score: Int)? = nil
+        scoreBlocks(body, best: &best, depth: 0)
+        let main = best?.node ?? body
+        var out = ""
+        render(main, into: &out, depth: 0)
+        var text = out.split(separator: "\n", omittingEmptySubsequences: false)
+            .map { collapse(String($0)) }
+            .filter { !$0.isEmpty }
+            .joined(separator: "\n")
+        // A content block that misses the page's h1 title: put the title first.
+        if let h1 = findFirst(body, named: "h1") {
+            let h = collapse(textContent(h1))
+            if !h.isEmpty && !text.contains(h) { text = h + "\n" + text }
+        }
+        if text.unicodeScalars.filter({ $0.value >= 0x4E00 && $0.value <= 0x9FFF }).count < 10 {
+            throw RejectReason("html-no-text", "the page has no main text")
+        }
+        return Page(title: title, text: text, metadata: metadata)
+    }
+
+    static func name(_ n: xmlNodePtr) -> String {
+        guard let p = n.pointee.name else { return "" }
+        return String(cString: p).lowercased()
+    }
+
+    static func attr(_ n: xmlNodePtr, _ key: String) -> String {
+        guard let v = xmlGetProp(n, key) else { return "" }
+        defer { xmlFree(v) }
+        return String(cString: v)
+    }
+
+    static func isChrome(_ n: xmlNodePtr) -> Bool {
+        let tag = name(n)
+        if skipTags.contains(tag) { return true }
+        let idc = (attr(n, "id") + " " + attr(n, "class")).lowercased()
+        if idc.trimmingCharacters(in: .whitespaces).isEmpty { return false }
+        if idc.contains("content") || idc.contains("article") || idc.contains("zoom") || idc.contains("trs_editor") { return false }
+        return chromeWords.contains { idc.contains($0) }
+    }
+
+    static func textContent(_ n: xmlNodePtr) -> String {
+        guard let c = xmlNodeGetContent(n) else { return "" }
+        defer { xmlFree(c) }
+        return String(cString: c)
+    }
+
+    static func findFirst(_ n: xmlNodePtr, named tag: String) -> xmlNodePtr? {
+        var stack: [xmlNodePtr] = [n]
+        while let cur = stack.popLast() {
+            if cur.pointee.type == XML_ELEMENT_NODE && name(cur) == tag { return cur }
+            var kids: [xmlNodePtr] = []
+            var c = cur.pointee.children
+            while let k = c { kids.append(k); c = k.pointee.next }
+            stack.append(contentsOf: kids.reversed())
+        }
+        return nil
+    }
+
+    /// Counts (cjk in non-link text, cjk in links) under `n`, skipping chrome; records the best block.
+    @discardableResult
+    static func scoreBlocks(_ n: xmlNodePtr, best: inout (node: xmlNodePtr, score: Int)?, depth: Int) -> (Int, Int) {
+        if depth > 400 { return (0, 0) }
+        var own = 0, link = 0
+        var c = n.pointee.children
+        while let k = c {
+            defer { c = k.pointee.next }
+            if k.pointee.type == XML_TEXT_NODE, let content = k.pointee.content {
+                own += cjkCount(String(cString: content))
+            } else if k.pointee.type == XML_ELEMENT_NODE {
+                if isChrome(k) { continue }
+                let (o, l) = scoreBlocks(k, best: &best, depth: depth + 1)
+                if name(k) == "a" { link += o + l } else { own += o; link += l }
+            }
+        }
+        let tag = name(n)
+        if ["div", "td", "article", "section", "main", "body"].contains(tag) {
+            let score = own - 2 * link
+            if best == nil || score > best!.score { best = (n, score) }
+        }
+        return (own, link)
+    }
+
+    static func cjkCount(_ s: String) -> Int {
+        s.unicodeScalars.reduce(0) { $0 + (($1.value >= 0x4E00 && $1.value <= 0x9FFF) ? 1 : 0) }
+    }
+
+    static func render(_ n: xmlNodePtr, into out: inout String, depth: Int) {
+        if depth > 400 { return }
+        var c = n.pointee.children
+        while let k = c {
+            defer { c = k.pointee.next }
+            switch k.pointee.type {
+            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+                if let content = k.pointee.content { out += String(cString: content).replacingOccurrences(of: "\n", with: " ") }
+            case XML_ELEMENT_NODE:
+                if isChrome(k) { continue }
+                let tag = name(k)
+                if tag == "td" || tag == "th" {
+                    var cell = ""
+                    render(k, into: &cell, depth: depth + 1)
+                    let flat = collapse(cell.replacingOccurrences(of: "\n", with: " "))
+                    if !out.hasSuffix("\n") && !out.isEmpty && !out.hasSuffix("\t") { out += "\t" }
+                    out += flat + "\t"
+                    continue
+                }
+                if blockTags.contains(tag) && !out.hasSuffix("\n") { out += "\n" }
+                render(k, into: &out, depth: depth + 1)
+                if blockTags.contains(tag) && !out.hasSuffix("\n") {
+                    if out.hasSuffix("\t") { out.removeLast() }
+                    out += "\n"
+                }
+            default: continue
+            }
+        }
+    }
+
+    static func collectMetadata(_ root: xmlNodePtr, into meta: inout [String: String]) {
+        // Tables and definition-like rows where a cell holds a key such as 发文机关.
+        var stack: [xmlNodePtr] = [root]
+        var visited = 0
+        while let cur = stack.popLast(), visited < 200_000 {
+            visited += 1
+            if cur.pointee.type == XML_ELEMENT_NODE && (name(cur) == "td" || name(cur) == "th" || name(cur) == "span" || name(cur) == "li" || name(cur) == "p") {
+                let t = collapse(textContent(cur))
+                for key in metaKeys where t.hasPrefix(key) && t.count < 120 {
+                    var value = String(t.dropFirst(key.count)).trimmingCharacters(in: CharacterSet(charactersIn: ":：  \t"))
+                    if value.isEmpty, let next = nextElement(cur) { value = collapse(textContent(next)) }
+                    if !value.isEmpty && meta[key] == nil { meta[key] = value }
+                }
+            }
+            var c = cur.pointee.children
+            while let k = c { stack.append(k); c = k.pointee.next }
+        }
+    }
+
+    static func nextElement(_ n: xmlNodePtr) -> xmlNodePtr? {
+        var s = n.pointee.next
+        while let k = s { if k.pointee.type == XML_ELEMENT_NODE { return k }; s = k.pointee.next }
+        return nil
+    }
+
+    static func collapse(_ s: String) -> String {
+        var out = ""
+        var lastSpace = false
+        for ch in s.unicodeScalars {
+            if ch == "\t" { out.unicodeScalars.append(ch); lastSpace = false; continue }
+            if ch.properties.isWhitespace && ch != "\u{3000}" {
+                if !lastSpace { out += " " }
+                lastSpace = true
+            } else { out.unicodeScalars.append(ch); lastSpace = false }
+        }
+        return out.trimmingCharacters(in: .whitespaces)
+    }
+}

@@ -1,0 +1,110 @@
+import Foundation
+
+/// The ingest stage's output: decoded text of one input file.
+public struct IngestedText: Sendable {
+    public var path: String
+    public var sha256: String
+    public var bytes: Int
+    public var format: String       // txt | html, with .gz appended when compressed
+    public var encoding: String
+    public var text: String
+    /// Key–value pairs of an HTML page's metadata table (发文机关, 成文日期 …).
+    public var pageMetadata: [String: String]
+    public var pageTitle: String?
+}
+
+/// Settings of the ingest stage (pipeline.yml `stages.ingest`).
+public struct IngestSettings: Codable, Equatable, Sendable {
+    /// Largest file read, in bytes; larger ones are rejected (`too-large`).
+    public var maxFileBytes: Int = 64 << 20
+    /// Largest inflated size of a .gz file.
+    public var maxInflatedBytes: Int = 64 << 20
+    /// File name endings taken as input; everything else is recorded as rejected (`unsupported-type`).
+    public var extensions: [String] = ["txt", "html", "htm", "txt.gz", "html.gz", "htm.gz"]
+    public init() {}
+    enum CodingKeys: String, CodingKey { case maxFileBytes = "max_file_bytes", maxInflatedBytes = "max_inflated_bytes", extensions }
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let d = IngestSettings.defaults
+        maxFileBytes = try c.decodeIfPresent(Int.self, forKey: .maxFileBytes) ?? d.maxFileBytes
+        maxInflatedBytes = try c.decodeIfPresent(Int.self, forKey: .maxInflatedBytes) ?? d.maxInflatedBytes
+        extensions = try c.decodeIfPresent([String].self, forKey: .extensions) ?? d.extensions
+    }
+    static let defaults = IngestSettings()
+}
+
+/// Stage 1: read a file, inflate gzip, detect the encoding, extract HTML main text.
+public struct Ingester: Sendable {
+    public var settings: IngestSettings
+    public init(settings: IngestSettings = IngestSettings()) { self.settings = settings }
+
+    /// Read `url` (displayed as `path`) from disk.
+    public func ingest(fileAt url: URL, path: String) throws -> IngestedText {
+        let bytes = try readBytes(url)
+        return try ingest(bytes: bytes, path: path, sha256: SHA256Digest.hex(bytes))
+    }
+
+    func readBytes(_ url: URL) throws -> [UInt8] {
+        let fd = open(url.path, O_RDONLY | O_NONBLOCK)
+        if fd < 0 {
+            let e = errno
+            if e == EACCES { throw RejectReason("unreadable", "permission denied") }
+            if e == ELOOP { throw RejectReason("symlink-loop", "symbolic link loop") }
+            throw RejectReason("unreadable", String(cString: strerror(e)))
+        }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0 else { throw RejectReason("unreadable", "cannot stat") }
+        guard (st.st_mode & S_IFMT) == S_IFREG else { throw RejectReason("not-a-file", "not a regular file") }
+        if Int(st.st_size) > settings.maxFileBytes {
+            throw RejectReason("too-large", "\(st.st_size) bytes is over the limit of \(settings.maxFileBytes)")
+        }
+        var out = [UInt8](repeating: 0, count: Int(st.st_size))
+        var got = 0
+        while got < out.count {
+            let n = out.withUnsafeMutableBytes { read(fd, $0.baseAddress! + got, $0.count - got) }
+            if n < 0 { if errno == EINTR { continue }; throw RejectReason("unreadable", String(cString: strerror(errno))) }
+            if n == 0 { break }
+            got += n
+        }
+        if got < out.count { out.removeSubrange(got...) }
+        return out
+    }
+
+    /// Decode bytes already in memory.
+    public func ingest(bytes raw: [UInt8], path: String, sha256: String) throws -> IngestedText {
+        var bytes = raw
+        let lower = path.lowercased()
+        var compressed = false
+        if Gzip.isGzip(bytes) || lower.hasSuffix(".gz") {
+            guard Gzip.isGzip(bytes) else { throw RejectReason("gzip-invalid", "named .gz but not gzip data") }
+            bytes = try Gzip.inflate(bytes, cap: settings.maxInflatedBytes)
+            compressed = true
+        }
+        if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
+            throw RejectReason(bytes.isEmpty ? "empty" : "blank", bytes.isEmpty ? "the file is empty" : "the file holds only white space")
+        }
+        let decoded = try TextDecoder.decode(bytes)
+        let base = compressed ? String(lower.dropLast(3)) : lower
+        let isHTML = base.hasSuffix(".html") || base.hasSuffix(".htm") || Self.sniffHTML(decoded.text)
+        var text = decoded.text
+        var meta: [String: String] = [:]
+        var title: String? = nil
+        if isHTML {
+            let page = try HTMLExtractor.extract(text)
+            text = page.text; meta = page.metadata; title = page.title.isEmpty ? nil : page.title
+        }
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        if text.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) {
+            throw RejectReason("blank", "no text after decoding")
+        }
+        let format = (isHTML ? "html" : "txt") + (compressed ? ".gz" : "")
+        return IngestedText(path: path, sha256: sha256, bytes: raw.count, format: format,
+                            encoding: decoded.encoding, text: text, pageMetadata: meta, pageTitle: title)
+    }
+
+    static func sniffHTML(_ s: String) -> Bool {
+        let head = s.prefix(1024).lowercased()
+        return head.contains("<!doctype html") || head.contains("<html") || (head.contains("<body") && head.contains("</"))
+    }
+}

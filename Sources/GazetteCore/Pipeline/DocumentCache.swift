@@ -1,0 +1,64 @@
+import Foundation
+import GazetteModel
+
+/// A processed document as cached and as handed to the corpus-wide stages.
+public struct ProcessedDocument: Codable, Sendable {
+    public var document: Document
+    public var signature: DedupSignature
+}
+
+/// Per-document results on disk, keyed by the raw bytes' hash and the configuration hash.
+///
+/// Each entry is `<checksum>\n<json>`; an entry whose checksum does not match is
+/// treated as missing and recomputed. Entries are written to a temporary name and
+/// renamed, so a killed run never leaves a half entry.
+public struct DocumentCache: Sendable {
+    public let root: URL
+    public init(root: URL) { self.root = root }
+
+    func url(for key: String) -> URL {
+        root.appendingPathComponent("docs").appendingPathComponent(String(key.prefix(2))).appendingPathComponent(key + ".json")
+    }
+
+    public static func key(sha256: String, id: String, configHash: String) -> String {
+        SHA256Digest.hex(sha256 + "|" + id + "|" + configHash)
+    }
+
+    public func load(_ key: String) -> ProcessedDocument? {
+        guard let data = FileManager.default.contents(atPath: url(for: key).path),
+              let nl = data.firstIndex(of: 0x0A) else { return nil }
+        let sum = String(decoding: data[data.startIndex..<nl], as: UTF8.self)
+        let body = data[(nl + 1)...]
+        guard SHA256Digest.hex(Array(body)) == sum else { return nil }
+        return try? JSONDecoder().decode(ProcessedDocument.self, from: body)
+    }
+
+    public func store(_ doc: ProcessedDocument, key: String) {
+        guard let body = try? JSONEncoder().encode(doc) else { return }
+        let dest = url(for: key)
+        try? FileManager.default.createDirectory(at: dest.deletingLastPathComponent(), withIntermediateDirectories: true)
+        var data = Data((SHA256Digest.hex(Array(body)) + "\n").utf8)
+        data.append(body)
+        let tmp = dest.appendingPathExtension("tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+        if (try? data.write(to: tmp)) != nil {
+            if rename(tmp.path, dest.path) != 0 { try? FileManager.default.removeItem(at: tmp) }
+        }
+    }
+
+    /// File stat index: path → (size, mtime, sha256), so unchanged files are not read again.
+    public struct FileStamp: Codable, Sendable, Equatable { public var size: Int; public var mtime: Int; public var sha256: String }
+
+    public func loadStamps() -> [String: FileStamp] {
+        guard let data = FileManager.default.contents(atPath: root.appendingPathComponent("files.json").path) else { return [:] }
+        return (try? JSONDecoder().decode([String: FileStamp].self, from: data)) ?? [:]
+    }
+
+    public func storeStamps(_ stamps: [String: FileStamp]) {
+        try? FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        let enc = JSONEncoder(); enc.outputFormatting = [.sortedKeys]
+        guard let data = try? enc.encode(stamps) else { return }
+        let dest = root.appendingPathComponent("files.json")
+        let tmp = root.appendingPathComponent("files.json.tmp-\(getpid())")
+        if (try? data.write(to: tmp)) != nil { _ = rename(tmp.path, dest.path) }
+    }
+}

@@ -1,0 +1,55 @@
+import Foundation
+import GazetteModel
+
+/// Runs the per-document stages — ingest → clean → normalize → structure → classify —
+/// on one input file. Value in, value out: each stage is a separate type that tests
+/// can run alone; this type only chains them in order.
+public struct DocumentProcessor: Sendable {
+    public var ingester: Ingester
+    public var cleaner: Cleaner
+    public var normalizer: Normalizer
+    public var structurer: Structurer
+    public var classifier: Classifier
+
+    public init(ingester: Ingester, cleaner: Cleaner, normalizer: Normalizer, structurer: Structurer, classifier: Classifier) {
+        self.ingester = ingester; self.cleaner = cleaner; self.normalizer = normalizer
+        self.structurer = structurer; self.classifier = classifier
+    }
+
+    /// The stages for `config`, with one shared OpenCC pool.
+    public static func make(config: PipelineConfig, baseDirectory: URL) throws -> DocumentProcessor {
+        guard let data = OpenCCConverter.locateDataDirectory() else {
+            throw ConfigurationError([Diagnostic(id: "opencc-missing", severity: .error,
+                message: "OpenCC dictionaries not found", suggestion: "run `make` or set GAZETTE_OPENCC_DATA")])
+        }
+        return DocumentProcessor(ingester: Ingester(settings: config.ingest), cleaner: Cleaner(),
+                                 normalizer: Normalizer(pool: OpenCCPool(dataDirectory: data)),
+                                 structurer: Structurer(),
+                                 classifier: try Classifier.load(config: config, baseDirectory: baseDirectory))
+    }
+
+    /// Process bytes already read. Throws `RejectReason` for input that cannot be used.
+    public func process(bytes: [UInt8], path: String, id: String) throws -> Document {
+        let ingested = try ingester.ingest(bytes: bytes, path: path, sha256: SHA256Digest.hex(bytes))
+        return try process(ingested: ingested, id: id)
+    }
+
+    public func process(ingested: IngestedText, id: String) throws -> Document {
+        let cleaned = cleaner.clean(ingested.text)
+        guard cleaned.text.unicodeScalars.contains(where: { $0.value >= 0x4E00 && $0.value <= 0x9FFF }) else {
+            throw RejectReason("no-chinese-text", "no Chinese text left after cleaning")
+        }
+        let normalized = try normalizer.normalize(cleaned.text)
+        let source = Source(path: ingested.path, sha256: ingested.sha256, format: ingested.format,
+                            encoding: ingested.encoding, script: normalized.script, variant: normalized.variant,
+                            conversion: normalized.conversion, bytes: ingested.bytes)
+        let input = StructureInput(id: id, source: source, normalized: normalized, pageMetadata: ingested.pageMetadata,
+                                   pageTitle: ingested.pageTitle, removed: cleaned.removed)
+        return classifier.classify(structurer.structure(input))
+    }
+}
+
+extension Classifier {
+    /// The classifier for `config` (taxonomy and unit registry paths relative to `baseDirectory`).
+    public static func load(config: PipelineConfig, baseDirectory: URL) throws -> Classifier { Classifier() }
+}

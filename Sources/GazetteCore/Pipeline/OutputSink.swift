@@ -1,0 +1,65 @@
+import Foundation
+import GazetteModel
+
+/// Everything a sink learns about the corpus as a whole once every document is written.
+public struct CorpusSummary: Sendable {
+    public var documents: [DocumentSummary]
+    public var manifest: Manifest
+}
+
+/// The small per-document facts that index and facet pages need.
+public struct DocumentSummary: Codable, Sendable, Equatable {
+    public var id: String
+    public var title: String
+    public var planTitle: String
+    public var docType: String
+    public var region: String?
+    public var year: Int?
+    public var issuer: String?
+    public var issueDate: String?
+    public var clauseCount: Int
+    public var areas: [String: Int]
+    public var topics: [String: Int]
+    public var units: [String: Int]
+    public var duplicates: Int
+
+    public init(_ d: Document) {
+        id = d.id; title = d.title; planTitle = d.planTitle; docType = d.docType.rawValue
+        region = d.region; year = d.year; issuer = d.issuer; issueDate = d.issueDate
+        clauseCount = d.clauses.count
+        var a: [String: Int] = [:], t: [String: Int] = [:], u: [String: Int] = [:]
+        for c in d.clauses {
+            a[c.area, default: 0] += 1
+            for x in c.topics { t[x, default: 0] += 1 }
+            for m in Set(c.units.map { $0.canonical ?? $0.name }) { u[m, default: 0] += 1 }
+        }
+        areas = a; topics = t; units = u; duplicates = d.duplicates.count
+    }
+}
+
+/// One output format. The runner calls `begin`, then `write` for each published
+/// document in id order (one at a time, from one thread), then `finish`.
+public protocol OutputSink: AnyObject {
+    /// Short name used in pipeline.yml `publish.formats` and in progress lines.
+    var name: String { get }
+    func begin(staging: URL) throws
+    func write(_ document: Document) throws
+    func finish(_ corpus: CorpusSummary) throws
+}
+
+/// Receives progress of a run: a terminal bar, log lines, or nothing.
+public protocol ProgressReporter: AnyObject, Sendable {
+    func stage(_ name: String, total: Int)
+    func advance(_ count: Int)
+    func log(_ message: String)
+    func finishStage()
+}
+
+/// A reporter that says nothing (`--quiet`, tests).
+public final class SilentProgress: ProgressReporter, @unchecked Sendable {
+    public init() {}
+    public func stage(_ name: String, total: Int) {}
+    public func advance(_ count: Int) {}
+    public func log(_ message: String) {}
+    public func finishStage() {}
+}

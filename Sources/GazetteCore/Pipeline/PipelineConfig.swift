@@ -1,0 +1,200 @@
+import Foundation
+import GazetteModel
+import Yams
+
+/// `pipeline.yml`: folders, the stages to run and each stage's settings.
+///
+/// Read through Yams' node API rather than `Decodable` so that every problem —
+/// an unknown key, a wrong type, an unknown stage — is reported with its file and line
+/// and a suggestion, like a compiler diagnostic.
+public struct PipelineConfig: Sendable, Equatable {
+    public static let stageOrder = ["ingest", "clean", "normalize", "structure", "classify", "dedup", "publish"]
+
+    public var file: String?
+    public var corpus: String = "Corpus"
+    public var output: String = "Output"
+    public var cache: String = ".gazette-cache"
+    public var stages: [String] = PipelineConfig.stageOrder
+    public var ingest = IngestSettings()
+    public var classify = ClassifySettings()
+    public var dedup = DedupSettings()
+    public var publish = PublishSettings()
+    /// Worker threads for per-document stages (0 = one per core).
+    public var workers: Int = 0
+
+    public init() {}
+
+    /// The hash of everything that changes per-document results (part of cache keys).
+    public func hash(extra: [String] = []) -> String {
+        var parts = ["v1", stages.joined(separator: ","), "\(ingest.maxFileBytes)", "\(ingest.maxInflatedBytes)",
+                     ingest.extensions.joined(separator: ",")]
+        parts += extra
+        return SHA256Digest.hex(parts.joined(separator: "\u{1F}"))
+    }
+
+    /// Load and validate. Paths in the file are relative to the file's folder.
+    public static func load(_ url: URL) throws -> PipelineConfig {
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            throw ConfigurationError([Diagnostic(id: "config-missing", severity: .error, message: "cannot read \(url.path)",
+                                                 file: url.path, suggestion: "create it, or pass --config with the right path")])
+        }
+        return try parse(String(decoding: data, as: UTF8.self), file: url.path)
+    }
+
+    public static func parse(_ yaml: String, file: String) throws -> PipelineConfig {
+        var diags: [Diagnostic] = []
+        var config = PipelineConfig()
+        config.file = file
+        let node: Node?
+        do { node = try Yams.compose(yaml: yaml) } catch let e as YamlError {
+            throw ConfigurationError([YAMLNodeReader.diagnostic(for: e, file: file)])
+        } catch {
+            throw ConfigurationError([Diagnostic(id: "yaml-syntax", severity: .error, message: "\(error)", file: file)])
+        }
+        guard let root = node else { return config }
+        let r = YAMLNodeReader(file: file)
+        guard let map = r.mapping(root, "the top level", &diags) else { throw ConfigurationError(diags) }
+        let known = ["corpus", "output", "cache", "stages", "workers", "ingest", "clean", "normalize", "structure", "classify", "dedup", "publish"]
+        for (k, v) in map {
+            guard let key = k.string else { continue }
+            switch key {
+            case "corpus": if let s = r.string(v, key, &diags) { config.corpus = s }
+            case "output": if let s = r.string(v, key, &diags) { config.output = s }
+            case "cache": if let s = r.string(v, key, &diags) { config.cache = s }
+            case "workers": if let i = r.int(v, key, &diags) { config.workers = i }
+            case "stages":
+                if let list = r.stringList(v, key, &diags) {
+                    for (i, s) in list.enumerated() where !stageOrder.contains(s) {
+                        let line = (v.sequence?[i].mark?.line).map { $0 } ?? v.mark?.line
+                        diags.append(Diagnostic(id: "unknown-stage", severity: .error, message: "unknown stage '\(s)'",
+                                                file: file, line: line, suggestion: YAMLNodeReader.suggest(s, among: stageOrder)))
+                    }
+                    config.stages = stageOrder.filter { list.contains($0) }
+                }
+            case "ingest":
+                guard let m = r.mapping(v, key, &diags) else { break }
+                r.checkKeys(m, known: ["max_file_bytes", "max_inflated_bytes", "extensions"], section: key, &diags)
+                if let n = m["max_file_bytes"], let i = r.int(n, "max_file_bytes", &diags) { config.ingest.maxFileBytes = i }
+                if let n = m["max_inflated_bytes"], let i = r.int(n, "max_inflated_bytes", &diags) { config.ingest.maxInflatedBytes = i }
+                if let n = m["extensions"], let l = r.stringList(n, "extensions", &diags) { config.ingest.extensions = l }
+            case "classify":
+                guard let m = r.mapping(v, key, &diags) else { break }
+                r.checkKeys(m, known: ["taxonomy", "units", "overrides"], section: key, &diags)
+                if let n = m["taxonomy"], let s = r.string(n, "taxonomy", &diags) { config.classify.taxonomy = s }
+                if let n = m["units"], let s = r.string(n, "units", &diags) { config.classify.units = s }
+                if let n = m["overrides"], let s = r.string(n, "overrides", &diags) { config.classify.overrides = s }
+            case "dedup":
+                guard let m = r.mapping(v, key, &diags) else { break }
+                r.checkKeys(m, known: DedupSettings.keys, section: key, &diags)
+                config.dedup.read(m, reader: r, &diags)
+            case "publish":
+                guard let m = r.mapping(v, key, &diags) else { break }
+                r.checkKeys(m, known: ["formats"], section: key, &diags)
+                if let n = m["formats"], let l = r.stringList(n, "formats", &diags) {
+                    for (i, f) in l.enumerated() where !PublishSettings.allFormats.contains(f) {
+                        diags.append(Diagnostic(id: "unknown-format", severity: .error, message: "unknown publish format '\(f)'",
+                                                file: file, line: n.sequence?[i].mark?.line ?? n.mark?.line,
+                                                suggestion: YAMLNodeReader.suggest(f, among: PublishSettings.allFormats)))
+                    }
+                    config.publish.formats = l
+                }
+            case "clean", "normalize", "structure":
+                _ = r.mapping(v, key, &diags)
+            default:
+                diags.append(Diagnostic(id: "unknown-key", severity: .error, message: "unknown key '\(key)'", file: file,
+                                        line: k.mark?.line, column: k.mark?.column,
+                                        suggestion: YAMLNodeReader.suggest(key, among: known)))
+            }
+        }
+        if diags.contains(where: { $0.severity == .error }) { throw ConfigurationError(diags) }
+        return config
+    }
+}
+
+/// Settings of the classify stage: the data files editors change.
+public struct ClassifySettings: Sendable, Equatable {
+    public var taxonomy = "taxonomy.yml"
+    public var units = "units.yml"
+    public var overrides = "overrides.yml"
+    public init() {}
+}
+
+/// Output formats to publish.
+public struct PublishSettings: Sendable, Equatable {
+    public static let allFormats = ["json", "jsonl", "csv", "sqlite", "site"]
+    public var formats: [String] = PublishSettings.allFormats
+    public init() {}
+}
+
+/// Helpers that read Yams nodes and report type errors with a line.
+public struct YAMLNodeReader {
+    public var file: String
+    public init(file: String) { self.file = file }
+
+    public func mapping(_ n: Node, _ what: String, _ d: inout [Diagnostic]) -> Node.Mapping? {
+        if let m = n.mapping { return m }
+        d.append(type(n, what, "a mapping (key: value lines)")); return nil
+    }
+    public func string(_ n: Node, _ what: String, _ d: inout [Diagnostic]) -> String? {
+        if let s = n.scalar?.string { return s }
+        d.append(type(n, what, "a string")); return nil
+    }
+    public func int(_ n: Node, _ what: String, _ d: inout [Diagnostic]) -> Int? {
+        if let s = n.scalar?.string, let i = Int(s) { return i }
+        d.append(type(n, what, "a whole number")); return nil
+    }
+    public func double(_ n: Node, _ what: String, _ d: inout [Diagnostic]) -> Double? {
+        if let s = n.scalar?.string, let x = Double(s) { return x }
+        d.append(type(n, what, "a number")); return nil
+    }
+    public func stringList(_ n: Node, _ what: String, _ d: inout [Diagnostic]) -> [String]? {
+        guard let seq = n.sequence else { d.append(type(n, what, "a list such as [a, b]")); return nil }
+        var out: [String] = []
+        for item in seq {
+            guard let s = item.scalar?.string else { d.append(type(item, what, "a list of strings")); return nil }
+            out.append(s)
+        }
+        return out
+    }
+    public func checkKeys(_ m: Node.Mapping, known: [String], section: String, _ d: inout [Diagnostic]) {
+        for (k, _) in m {
+            guard let key = k.string, !known.contains(key) else { continue }
+            d.append(Diagnostic(id: "unknown-key", severity: .error, message: "unknown key '\(key)' in '\(section)'",
+                                file: file, line: k.mark?.line, column: k.mark?.column,
+                                suggestion: Self.suggest(key, among: known)))
+        }
+    }
+    func type(_ n: Node, _ what: String, _ want: String) -> Diagnostic {
+        Diagnostic(id: "wrong-type", severity: .error, message: "'\(what)' must be \(want)", file: file,
+                   line: n.mark?.line, column: n.mark?.column, suggestion: "write \(what) as \(want)")
+    }
+
+    public static func diagnostic(for e: YamlError, file: String) -> Diagnostic {
+        var line: Int? = nil, col: Int? = nil
+        let text = "\(e)"
+        // Yams describes marks as "file:LINE:COL: …"; pull the first pair of numbers.
+        if let r = text.range(of: #"(\d+):(\d+)"#, options: .regularExpression) {
+            let parts = text[r].split(separator: ":")
+            line = Int(parts[0]); col = Int(parts[1])
+        }
+        let first = text.split(separator: "\n").first.map(String.init) ?? text
+        return Diagnostic(id: "yaml-syntax", severity: .error, message: "invalid YAML: \(first)", file: file,
+                          line: line, column: col, suggestion: "check indentation and that every key is followed by ':'")
+    }
+
+    /// "did you mean …" by edit distance.
+    public static func suggest(_ word: String, among: [String]) -> String? {
+        func dist(_ a: [Character], _ b: [Character]) -> Int {
+            var prev = Array(0...b.count)
+            for (i, ca) in a.enumerated() {
+                var cur = [i + 1]
+                for (j, cb) in b.enumerated() { cur.append(min(prev[j + 1] + 1, cur[j] + 1, prev[j] + (ca == cb ? 0 : 1))) }
+                prev = cur
+            }
+            return prev[b.count]
+        }
+        let best = among.map { ($0, dist(Array(word), Array($0))) }.min { $0.1 < $1.1 }
+        guard let best, best.1 <= max(2, word.count / 3) else { return "expected one of: \(among.joined(separator: ", "))" }
+        return "did you mean '\(best.0)'?"
+    }
+}

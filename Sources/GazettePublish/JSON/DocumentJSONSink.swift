@@ -1,0 +1,37 @@
+import Foundation
+import GazetteCore
+import GazetteModel
+
+/// `documents/<id>.json`: one pretty-printed file per canonical document.
+public final class DocumentJSONSink: OutputSink {
+    public let name = "json"
+    var folder: URL!
+    public init() {}
+
+    public static func encoder() -> JSONEncoder {
+        let e = JSONEncoder()
+        e.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes, .sortedKeys]
+        return e
+    }
+
+    public func begin(staging: URL) throws {
+        folder = staging.appendingPathComponent("documents")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    }
+
+    public func write(_ document: Document) throws {
+        let data = try Self.encoder().encode(document)
+        try data.write(to: folder.appendingPathComponent(document.id + ".json"))
+    }
+
+    public func finish(_ corpus: CorpusSummary) throws {}
+}
+
+/// The sinks for the formats named in pipeline.yml, in a fixed order.
+public enum Sinks {
+    public static func make(formats: [String]) -> [OutputSink] {
+        var out: [OutputSink] = []
+        if formats.contains("json") { out.append(DocumentJSONSink()) }
+        return out
+    }
+}
