@@ -16,7 +16,8 @@ public struct GazetteCommand: ParsableCommand {
           4  internal failure (Output/ left as it was)
         """,
         version: GazetteVersion.string,
-        subcommands: [RunCommand.self, NormalizeCommand.self, InspectCommand.self, CheckCommand.self],
+        subcommands: [RunCommand.self, NormalizeCommand.self, InspectCommand.self, CheckCommand.self,
+                      DiffCommand.self, CompareCommand.self, GenerateCommand.self],
         defaultSubcommand: nil)
     public init() {}
 }
