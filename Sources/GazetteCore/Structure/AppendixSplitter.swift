@@ -49,22 +49,33 @@ public struct AppendixSplitter: Sendable {
         return parts
     }
 
-    /// Question/answer pairs: a question is a short line ending with ？ (its numbering label
-    /// dropped); its answer is every line up to the next question.
+    /// Question/answer pairs: a question is a short line ending with ？, or a line numbered
+    /// 一、/（一） (where a lost line break glued the answer on, the question runs to the
+    /// first ？ or, failing that, the first comma); its answer is everything up to the next.
     static func questions(_ lines: [String]) -> [Appendix.QA] {
         var out: [Appendix.QA] = []
         var q: String? = nil
         var answer: [String] = []
+        func isQuestion(_ l: String) -> Bool { (l.hasSuffix("？") || l.hasSuffix("?")) && l.count <= 80 }
+        // Where questions keep their ？, numbered lines inside answers are not questions.
+        let marked = lines.filter(isQuestion).count >= 2
         for l in lines {
-            // A question ends with ？; where the mark was lost, a numbered line without a
-            // full stop still reads as one.
-            let numbered = ClauseLabel.recognize(l).map { $0.style == .chineseComma || $0.style == .parenChinese } ?? false
-            if l.count <= 80 && (l.hasSuffix("？") || l.hasSuffix("?") || numbered && !l.contains("。")) {
-                if let q { out.append(Appendix.QA(question: q, answer: answer.joined(separator: "\n"))) }
-                q = ClauseLabel.recognize(l)?.rest ?? l
-                answer = []
-            } else if q != nil {
-                answer.append(l)
+            let label = ClauseLabel.recognize(l)
+            let numbered = !marked && (label.map { $0.style == .chineseComma || $0.style == .parenChinese } ?? false)
+            let endsAsQuestion = isQuestion(l)
+            guard numbered || endsAsQuestion else { if q != nil { answer.append(l) }; continue }
+            if let q { out.append(Appendix.QA(question: q, answer: answer.joined(separator: "\n"))) }
+            let body = label?.rest ?? l
+            answer = []
+            if endsAsQuestion || body.count <= 80 && !body.contains("。") {
+                q = body
+            } else if let stop = body.firstIndex(where: { "？?".contains($0) }) ?? body.firstIndex(where: { "，,。".contains($0) }) {
+                let cut = body.index(after: stop)
+                q = String(body[..<cut]).trimmingCharacters(in: CharacterSet(charactersIn: "，,。"))
+                let rest = String(body[cut...]).trimmingCharacters(in: .whitespaces)
+                if !rest.isEmpty { answer.append(rest) }
+            } else {
+                q = body
             }
         }
         if let q { out.append(Appendix.QA(question: q, answer: answer.joined(separator: "\n"))) }

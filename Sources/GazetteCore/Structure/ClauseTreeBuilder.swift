@@ -99,8 +99,13 @@ public struct ClauseTreeBuilder: Sendable {
                 continue
             }
             let id = uniqueID((parent.map { $0.id + "." } ?? "") + l.style.idPrefix + "\(l.number)", &usedIDs)
-            let heading = ClauseLabel.heading(from: l.rest)
-            let inline = l.rest.count > heading.count + 1
+            var rest = l.rest
+            if rest.isEmpty, let j = range.first(where: { $0 > i && !lines[$0].trimmingCharacters(in: .whitespaces).isEmpty }),
+               candidateAt[j] == nil, !tables.lines.contains(j) {
+                rest = lines[j].trimmingCharacters(in: .whitespaces)   // label alone, heading on the next line
+            }
+            let heading = ClauseLabel.heading(from: rest)
+            let inline = rest.count > heading.count + 1
             let clause = Clause(id: id, parent: parent?.id, level: lvl, label: l.label, number: l.number,
                                 heading: heading, text: "", original: "")
             built.append(Built(clause: clause, firstLine: i, lines: [i], inlineBody: inline))

@@ -35,6 +35,8 @@ public struct MetadataExtractor: Sendable {
     static let dateLine = re(#"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$"#)
     /// A date glued to the title that follows it (a lost line break): 2023年3月31日2023年…要点.
     static let dateThenTitle = re(#"^(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*(\S.{3,68})$"#)
+    static let orgThenDate = re(#"^([\p{Han}（）()]{3,40}(?:人民政府|政府|办公厅|办公室|委员会|管委会|局|厅|委|办|部|院|中心|小组))\s+(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)$"#)
+    static let chineseDate = re(#"^([〇零○一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日$"#)
     static let anyDate = re(#"(\d{4})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})"#)
     static let orgLine = re(#"^[\p{Han}（）()]{3,40}(人民政府|政府|办公厅|办公室|委员会|管委会|局|厅|委|办|部|院|中心|小组)$"#)
     static let titleEnd = re(#"(工作要点|要点|工作计划|计划|实施方案|行动方案|工作方案|方案|年度报告|报告|规划|办法|规定|细则|条例|意见|通知|决定|指南|目录|清单|措施|纲要|安排|任务分工)$"#)
@@ -43,6 +45,24 @@ public struct MetadataExtractor: Sendable {
     static let year = re(#"(\d{4})\s*年"#)
     static let regionToken = re(#"(?:^|年度?|《|印发|关于)([\p{Han}&&[^本全各我该城都省市关于印发年]][\p{Han}]{1,6}?(?:省|自治区|特别行政区|市))"#)
     static let districtToken = re(#"^([\p{Han}]{1,6}?(?:区|县|旗|市))(?=人民政府|政府|政务|办公|\d|年)"#)
+
+    /// Keys of the metadata table of policy-library pages when it is flattened into the text
+    /// (索 引 号：… 发文机关：… 成文日期：…), spaces inside the key allowed.
+    static let fieldKeys = ["索引号", "主题分类", "发文机关", "发布机构", "发文单位", "成文日期", "发文字号", "文号", "发布日期", "标题", "名称", "公文种类", "主题词", "有效性"]
+    static let fieldPattern: NSRegularExpression = {
+        let keys = fieldKeys.map { $0.map { String($0) }.joined(separator: #"\s*"#) }.joined(separator: "|")
+        return re("(" + keys + #")\s*[:：]\s*(.*?)\s*(?=(?:"# + keys + #")\s*[:：]|\t|$)"#)
+    }()
+
+    /// Key/value fields of a flattened metadata table line; empty for other lines.
+    static func fields(_ line: String) -> [(String, String)] {
+        let ns = line as NSString
+        return fieldPattern.matches(in: line, range: NSRange(location: 0, length: ns.length)).compactMap { m in
+            let key = ns.substring(with: m.range(at: 1)).replacingOccurrences(of: " ", with: "")
+            let value = ns.substring(with: m.range(at: 2)).trimmingCharacters(in: .whitespaces)
+            return value.isEmpty ? nil : (key, value)
+        }
+    }
 
     static func first(_ re: NSRegularExpression, _ s: String) -> NSTextCheckingResult? {
         re.firstMatch(in: s, range: NSRange(location: 0, length: (s as NSString).length))
@@ -62,9 +82,20 @@ public struct MetadataExtractor: Sendable {
         var signature: (String, String)? = nil   // issuer, date
         var headerDate: String? = nil
         var addresseeFound = false
+        var textFields: [String: String] = [:]
         for i in header {
             let l = t[i]
             if l.isEmpty { continue }
+            let kv = Self.fields(lines[i])
+            if !kv.isEmpty, kv.count >= 2 || kv[0].1.count < 80 && l.hasPrefix(kv[0].0.prefix(1)) {
+                for (k, v) in kv where textFields[k] == nil { textFields[k] = v }
+                m.usedLines.insert(i); continue
+            }
+            if let so = Self.first(Self.orgThenDate, l), let d = Self.dateOf(Self.group(so, 2, l)) {
+                signature = (Self.group(so, 1, l), d)
+                if headerDate == nil { headerDate = d }
+                m.usedLines.insert(i); continue
+            }
             if notice == nil, l.count <= 120, Self.first(Self.noticeTitle, l) != nil, !l.contains("。") {
                 notice = (i, l); m.usedLines.insert(i); continue
             }
@@ -86,7 +117,7 @@ public struct MetadataExtractor: Sendable {
                 if headerDate == nil { headerDate = d }
                 planLine = (i, rest); m.usedLines.insert(i); continue
             }
-            if let d = Self.dateOf(l), Self.first(Self.dateLine, l) != nil {
+            if let d = Self.dateOf(l), Self.first(Self.dateLine, l) != nil || Self.first(Self.chineseDate, l) != nil {
                 if let prev = Self.previousNonEmpty(t, before: i, from: header.lowerBound), Self.first(Self.orgLine, t[prev]) != nil {
                     signature = (t[prev], d); m.usedLines.insert(prev)
                 }
@@ -106,19 +137,27 @@ public struct MetadataExtractor: Sendable {
         }
         // A signature block after the body.
         if signature == nil {
-            for i in tail where Self.first(Self.dateLine, t[i]) != nil {
+            for i in tail {
+                if let so = Self.first(Self.orgThenDate, t[i]), let d = Self.dateOf(Self.group(so, 2, t[i])) { signature = (Self.group(so, 1, t[i]), d); continue }
+                guard Self.first(Self.dateLine, t[i]) != nil || Self.first(Self.chineseDate, t[i]) != nil else { continue }
                 if let prev = Self.previousNonEmpty(t, before: i, from: tail.lowerBound), Self.first(Self.orgLine, t[prev]) != nil {
                     signature = (t[prev], Self.dateOf(t[i])!)
                 }
             }
         }
-        let wrapped = notice.flatMap { Self.bookTitle($0.1) }
         let cleanedPageTitle = pageTitle.map(Self.cleanPageTitle).flatMap { $0.isEmpty ? nil : $0 }
-        m.title = notice?.1 ?? planLine?.1 ?? cleanedPageTitle ?? t.first(where: { !$0.isEmpty }) ?? ""
-        if let w = wrapped { m.planTitle = w } else if notice != nil, let p = planLine { m.planTitle = p.1 } else { m.planTitle = m.title }
+        let fieldTitle = (pageMetadata["标题"] ?? textFields["标题"] ?? textFields["名称"]).map { $0.trimmingCharacters(in: .whitespaces) }
+        // The document's own title: a notice title line, the metadata table's title, a page
+        // title that is a notice title, then the plan title line.
+        let noticeLike = [fieldTitle, cleanedPageTitle].compactMap { $0 }.first { Self.first(Self.noticeTitle, $0) != nil }
+        let titleSource = notice?.1 ?? noticeLike
+        let wrapped = titleSource.flatMap { Self.bookTitle($0) }
+        m.title = titleSource ?? planLine?.1 ?? fieldTitle ?? cleanedPageTitle ?? t.first(where: { !$0.isEmpty }) ?? ""
+        if let w = wrapped { m.planTitle = w } else if titleSource != nil, let p = planLine { m.planTitle = p.1 } else { m.planTitle = m.title }
 
         // Dates and numbers: page metadata first.
-        let meta = pageMetadata
+        var meta = textFields
+        for (k, v) in pageMetadata { meta[k.replacingOccurrences(of: " ", with: "")] = v }
         func metaValue(_ keys: [String]) -> String? {
             for k in keys { if let v = meta[k]?.trimmingCharacters(in: .whitespaces), !v.isEmpty { return v } }
             return nil
@@ -134,7 +173,7 @@ public struct MetadataExtractor: Sendable {
         if m.issuer == nil, let r = m.region { m.issuer = Self.governmentName(r) }
         m.year = [m.planTitle, m.title].lazy.compactMap { s in Self.first(Self.year, s).flatMap { Int(Self.group($0, 1, s)) } }.first
             ?? m.issueDate.flatMap { Int($0.prefix(4)) }
-        m.docType = Self.docType(title: m.title, planTitle: m.planTitle, wrapped: wrapped != nil || (notice != nil && planLine != nil))
+        m.docType = Self.docType(title: m.title, planTitle: m.planTitle, wrapped: wrapped != nil || (titleSource != nil && planLine != nil))
         return m
     }
 
@@ -146,6 +185,15 @@ public struct MetadataExtractor: Sendable {
 
     /// YYYY-MM-DD from 2020年3月20日, 2020-03-20, 2020/3/20.
     public static func dateOf(_ s: String) -> String? {
+        if let c = first(chineseDate, s.trimmingCharacters(in: .whitespaces)) {
+            let t = s.trimmingCharacters(in: .whitespaces)
+            let y = group(c, 1, t).map { ch -> Character in
+                ch == "〇" || ch == "零" || ch == "○" ? "0" : Character(String(ChineseNumeral.value(String(ch)) ?? 0))
+            }
+            guard let year = Int(String(y)), let mo = ChineseNumeral.value(group(c, 2, t)), let da = ChineseNumeral.value(group(c, 3, t)),
+                  (1...12).contains(mo), (1...31).contains(da) else { return nil }
+            return String(format: "%04d-%02d-%02d", year, mo, da)
+        }
         guard let d = first(anyDate, s), let y = Int(group(d, 1, s)), let mo = Int(group(d, 2, s)), let da = Int(group(d, 3, s)),
               (1...12).contains(mo), (1...31).contains(da) else { return nil }
         return String(format: "%04d-%02d-%02d", y, mo, da)

@@ -98,7 +98,8 @@ public struct ClauseLabel: Equatable, Sendable {
         guard let n = ChineseNumeral.value(inner), n > 0 else { return nil }
         let after = s.index(after: close)
         let rest = restAfter(s, after)
-        guard !rest.isEmpty else { return nil }
+        // A label alone on its line (its heading on the next) is allowed for （一）, not （1）.
+        guard !rest.isEmpty || style == .parenChinese else { return nil }
         return ClauseLabel(style: style, label: String(s[s.startIndex..<after]), number: n, rest: rest)
     }
 
@@ -124,8 +125,8 @@ public struct ClauseLabel: Equatable, Sendable {
         guard let n = ChineseNumeral.value(s[s.startIndex..<numEnd]), n > 0 else { return nil }
         let after = s.index(after: numEnd)
         let rest = restAfter(s, after)
-        // "一、二、三等奖" is an enumeration inside prose.
-        guard let c = rest.first, !ChineseNumeral.characters.contains(c) || rest.count > 1 && !rest.dropFirst().hasPrefix("、") else { return nil }
+        // "一、二、三等奖" is an enumeration inside prose; "一、" alone leaves its heading to the next line.
+        if let c = rest.first, ChineseNumeral.characters.contains(c), rest.count <= 1 || rest.dropFirst().hasPrefix("、") { return nil }
         return ClauseLabel(style: .chineseComma, label: String(s[s.startIndex..<after]), number: n, rest: rest)
     }
 

@@ -38,6 +38,10 @@ public struct Structurer: Sendable {
             } else if let k = trailing.firstIndex(where: { Self.isClosing(lines[$0]) }) {
                 cut = k
             }
+            // A signature block (issuer line, then date line) closes the document with its issuer.
+            if cut > 0, cut < trailing.count, MetadataExtractor.first(MetadataExtractor.orgLine, lines[trailing[cut - 1]].trimmingCharacters(in: .whitespaces)) != nil {
+                cut -= 1
+            }
             closingLines = Array(trailing[cut...])
             last.lines = [last.firstLine] + trailing[..<cut]
             built[built.count - 1] = last
@@ -92,7 +96,8 @@ public struct Structurer: Sendable {
         if l.isEmpty { return false }
         let range = NSRange(location: 0, length: (l as NSString).length)
         if closingMarker.firstMatch(in: l, range: range) != nil { return true }
-        if MetadataExtractor.first(MetadataExtractor.dateLine, l) != nil { return true }
+        if MetadataExtractor.first(MetadataExtractor.dateLine, l) != nil || MetadataExtractor.first(MetadataExtractor.chineseDate, l) != nil
+            || MetadataExtractor.first(MetadataExtractor.orgThenDate, l) != nil { return true }
         return false
     }
 }
