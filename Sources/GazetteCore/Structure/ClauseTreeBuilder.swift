@@ -120,6 +120,9 @@ public struct ClauseTreeBuilder: Sendable {
     func accepts(_ l: ClauseLabel, level: Int, parent: Open?, lastUnderParent: Int?, lastAtLevel: Int?,
                  hasChineseHigher: Bool, articleMode: Bool) -> Bool {
         let arabic = l.style == .arabicDot || l.style == .parenArabic
+        // A statistics table row whose TABs became spaces: "一、本年新收申请数 5 0 0 2".
+        let numericCells = l.rest.split(separator: " ").dropFirst().filter { $0.allSatisfy { $0.isNumber || $0 == "." || $0 == "%" } }
+        if numericCells.count >= 2 { return false }
         // 1. and （1） lines open clauses only under a clause, unless the document has no higher style.
         if arabic && parent == nil && (hasChineseHigher || articleMode) { return false }
         if l.number == 1 { return true }

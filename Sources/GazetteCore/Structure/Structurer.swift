@@ -48,8 +48,15 @@ public struct Structurer: Sendable {
         }
         let headerEnd = built.first?.firstLine ?? bodyEnd
         let tailRange = (closingLines.first ?? bodyEnd)..<bodyEnd
+        // Page metadata and title come straight from the page, in its script: map them onto
+        // the normalized text where they occur in the original.
+        var pageMetadata: [String: String] = [:]
+        for (k, v) in input.pageMetadata.sorted(by: { $0.key < $1.key }) {
+            pageMetadata[Self.simplifiedKeys[k] ?? k] = Self.normalized(v, lines: lines, originals: originals)
+        }
+        let pageTitle = input.pageTitle.map { Self.normalized(MetadataExtractor.cleanPageTitle($0), lines: lines, originals: originals) }
         let meta = MetadataExtractor().extract(lines: lines, header: 0..<headerEnd, tail: tailRange,
-                                               pageMetadata: input.pageMetadata, pageTitle: input.pageTitle, removed: input.removed)
+                                               pageMetadata: pageMetadata, pageTitle: pageTitle, removed: input.removed)
 
         let extractor = TaskExtractor()
         var clauses: [Clause] = []
@@ -81,6 +88,23 @@ public struct Structurer: Sendable {
                         contact: meta.contact, disclosure: meta.disclosure, source: input.source,
                         text: input.normalized.text, preamble: preamble, closing: closing, clauses: clauses,
                         appendices: parts.map(\.appendix), removed: input.removed)
+    }
+
+    static let simplifiedKeys = ["發文機關": "发文机关", "標題": "标题", "發文字號": "发文字号", "發布日期": "发布日期",
+                                 "發布機構": "发布机构", "主題分類": "主题分类", "索引號": "索引号", "公文種類": "公文种类"]
+
+    /// `s` as it reads in the normalized text: where it occurs in an original line whose
+    /// normalized line has the same length, the same span of the normalized line.
+    static func normalized(_ s: String, lines: [String], originals: [String]) -> String {
+        let needle = s.trimmingCharacters(in: .whitespaces)
+        guard !needle.isEmpty, lines.count == originals.count else { return s }
+        for (i, o) in originals.enumerated() where o.count == lines[i].count {
+            guard let r = o.range(of: needle) else { continue }
+            let a = o.distance(from: o.startIndex, to: r.lowerBound), n = needle.count
+            let l = lines[i]
+            return String(l[l.index(l.startIndex, offsetBy: a)..<l.index(l.startIndex, offsetBy: a + n)])
+        }
+        return s
     }
 
     static let fieldLine = try! NSRegularExpression(pattern: #"^\s*(?:牵头|责任|配合|主责|协办|参与|负责|承办|完成|时间|时限)[\p{Han}]{0,4}\s*[:：]"#)

@@ -66,3 +66,19 @@ final class AppendixTests: XCTestCase {
         XCTAssertNil(AppendixSplitter.marker("附件材料要齐全。"))
     }
 }
+
+/// Page metadata arrives in the page's own script; the stage maps it onto the normalized text.
+final class PageMetadataScriptTests: XCTestCase {
+    func testTraditionalPageMetadataIsMappedThroughTheOriginalText() {
+        let original = "上海市人民政府辦公廳關於印發《2020年上海市政務公開工作要點》的通知\n一、總體要求\n做好工作。"
+        let simplified = "上海市人民政府办公厅关于印发《2020年上海市政务公开工作要点》的通知\n一、总体要求\n做好工作。"
+        let normalized = NormalizedText(text: simplified, original: original, script: "traditional", variant: "mainland", conversion: "t2s")
+        let source = Source(path: "Corpus/page.html", sha256: "", format: "html", encoding: "utf-8")
+        let d = Structurer().structure(StructureInput(id: "p", source: source, normalized: normalized,
+            pageMetadata: ["發文機關": "上海市人民政府辦公廳", "成文日期": "2020-03-20"], pageTitle: "上海市人民政府辦公廳關於印發《2020年上海市政務公開工作要點》的通知_上海市人民政府", removed: []))
+        XCTAssertEqual(d.issuer, "上海市人民政府办公厅")
+        XCTAssertEqual(d.issueDate, "2020-03-20")
+        XCTAssertEqual(d.title, "上海市人民政府办公厅关于印发《2020年上海市政务公开工作要点》的通知")
+        XCTAssertEqual(d.planTitle, "2020年上海市政务公开工作要点")
+    }
+}

@@ -66,3 +66,14 @@ final class NumberingTests: XCTestCase {
         XCTAssertEqual(doc.clauses.map(\.text), ["一、总体要求", "（一）指导思想\n以习近平新时代中国特色社会主义思想为指导。", "（二）工作目标\n到2023年底，全面提升。"])
     }
 }
+
+final class FlattenedTableTests: XCTestCase {
+    /// An annual report's statistics table whose TABs were lost is not a run of clauses.
+    func testStatisticsRowsWithLostTabsAreNotClauses() {
+        let text = ["某市2020年政府信息公开工作年度报告", "一、总体情况", "全年公开信息。", "二、收到和处理政府信息公开申请情况",
+                    "一、本年新收政府信息公开申请数 5 0 0 2", "二、上年结转政府信息公开申请数 0 0 0 0", "三、存在的主要问题及改进情况", "继续改进。"].joined(separator: "\n")
+        let d = StructureFixtureTests.structure(text)
+        XCTAssertEqual(d.clauses.map(\.heading), ["总体情况", "收到和处理政府信息公开申请情况", "存在的主要问题及改进情况"])
+        XCTAssertEqual(d.docType, .annualReport)
+    }
+}
