@@ -9,26 +9,17 @@ import XCTest
 /// disturb them. Re-record with GAZETTE_RECORD=1: the test then rewrites the golden files
 /// and FAILS, so a re-record is never accepted silently.
 final class InspectGoldenTests: XCTestCase {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let root = GazetteBinary.root
     static let goldenDir = root.appendingPathComponent("Tests/GazetteCoreTests/Fixtures/structure/golden")
 
-    func binary() throws -> URL {
-        for config in ["debug", "release"] {
-            let url = Self.root.appendingPathComponent(".build/\(config)/gazette")
-            if FileManager.default.isExecutableFile(atPath: url.path) { return url }
-        }
-        XCTFail("gazette binary not built: run `swift build` (or `make build-debug`) first")
-        throw CocoaError(.fileNoSuchFile)
-    }
-
     func testInspectJSONMatchesGoldenFiles() throws {
-        let bin = try binary()
+        let bin = try GazetteBinary.locate()
         let corpus = Self.root.appendingPathComponent("Corpus")
         let files = try FileManager.default.contentsOfDirectory(atPath: corpus.path).filter { $0.hasSuffix(".txt") }.sorted()
         XCTAssertFalse(files.isEmpty, "no sample documents in Corpus/")
         let record = ProcessInfo.processInfo.environment["GAZETTE_RECORD"] == "1"
         for name in files {
-            let out = try run(bin, ["inspect", "--json", "Corpus/\(name)"])
+            let out = try GazetteBinary.run(bin, ["inspect", "--json", "Corpus/\(name)"])
             let projected = try Self.project(out)
             let golden = Self.goldenDir.appendingPathComponent((name as NSString).deletingPathExtension + ".json")
             if record {
@@ -47,11 +38,11 @@ final class InspectGoldenTests: XCTestCase {
     }
 
     func testInspectTextShowsTreeUnitsAndAppendices() throws {
-        let bin = try binary()
+        let bin = try GazetteBinary.locate()
         let files = try FileManager.default.contentsOfDirectory(atPath: Self.root.appendingPathComponent("Corpus").path).filter { $0.hasSuffix(".txt") }.sorted()
         var sawUnit = false, sawAppendix = false
         for name in files {
-            let text = String(decoding: try run(bin, ["inspect", "Corpus/\(name)"]), as: UTF8.self)
+            let text = String(decoding: try GazetteBinary.run(bin, ["inspect", "Corpus/\(name)"]), as: UTF8.self)
             XCTAssertTrue(text.hasPrefix("title:"), name)
             XCTAssertTrue(text.contains("\nL1 ") || text.contains("\n  L2 "), "\(name): clause tree with levels")
             sawUnit = sawUnit || text.contains(" unit ")
@@ -59,21 +50,6 @@ final class InspectGoldenTests: XCTestCase {
         }
         XCTAssertTrue(sawUnit, "some sample shows responsible units")
         XCTAssertTrue(sawAppendix, "some sample shows its 政策解读 appendix")
-    }
-
-    func run(_ bin: URL, _ args: [String]) throws -> Data {
-        let p = Process()
-        p.executableURL = bin
-        p.arguments = args
-        p.currentDirectoryURL = Self.root
-        let pipe = Pipe()
-        p.standardOutput = pipe
-        p.standardError = FileHandle.nullDevice
-        try p.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        XCTAssertEqual(p.terminationStatus, 0, "gazette \(args.joined(separator: " "))")
-        return data
     }
 
     /// The structure fields of a document record, as stable pretty JSON.

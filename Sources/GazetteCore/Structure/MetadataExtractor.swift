@@ -48,10 +48,12 @@ public struct MetadataExtractor: Sendable {
 
     /// Keys of the metadata table of policy-library pages when it is flattened into the text
     /// (索 引 号：… 发文机关：… 成文日期：…), spaces inside the key allowed.
-    static let fieldKeys = ["索引号", "主题分类", "发文机关", "发布机构", "发文单位", "成文日期", "发文字号", "文号", "发布日期", "标题", "名称", "公文种类", "主题词", "有效性"]
+    static let fieldKeys = ["索引号", "主题分类", "发文机关", "发布机构", "发文单位", "成文日期", "发文字号", "文号", "发布日期", "标题", "公文种类", "主题词", "有效性"]
+    /// Key, then a colon, a TAB or (where the clean stage turned TABs into spaces) a space,
+    /// then the value up to the next key.
     static let fieldPattern: NSRegularExpression = {
         let keys = fieldKeys.map { $0.map { String($0) }.joined(separator: #"\s*"#) }.joined(separator: "|")
-        return re("(" + keys + #")\s*[:：]\s*(.*?)\s*(?=(?:"# + keys + #")\s*[:：]|\t|$)"#)
+        return re("(" + keys + #")\s*(?:[:：]\s*|\s+)(.*?)\s*(?=\s(?:"# + keys + #")\s*(?:[:：]|\s)|\t|$)"#)
     }()
 
     /// Key/value fields of a flattened metadata table line; empty for other lines.
