@@ -20,6 +20,10 @@ public struct AppendixSplitter: Sendable {
         if t.hasPrefix("【政策解读】") || t.hasPrefix("【解读】") || ["政策解读", "解读", "文件解读", "政策问答"].contains(bare) {
             return (.interpretation, "政策解读")
         }
+        // "《2023年…工作要点》政策解读" / "关于《…》的解读" as a line of its own.
+        if t.count <= 60, !t.contains("。"), t.hasSuffix("解读") || t.hasSuffix("解读】"), t.hasPrefix("《") || t.hasPrefix("关于《") || t.hasPrefix("【") {
+            return (.interpretation, bare)
+        }
         if t.hasPrefix("【相关解读】") || ["相关解读", "图解", "一图读懂", "图片解读", "视频解读"].contains(bare) {
             return (.other, bare.isEmpty ? "相关解读" : bare)
         }

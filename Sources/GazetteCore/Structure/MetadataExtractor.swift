@@ -32,6 +32,8 @@ public struct MetadataExtractor: Sendable {
     static func re(_ p: String) -> NSRegularExpression { try! NSRegularExpression(pattern: p) }
     static let noticeTitle = re(#"^.{0,60}关于.{2,100}的(通知|意见|决定|批复|函|通报|公告|报告|复函)$"#)
     static let docNumber = re(#"^([\p{Han}]{1,14})\s*[〔\[［(（【]\s*(\d{4})\s*[〕\]］)）】]\s*(\d{1,5})\s*号$"#)
+    /// Decrees are numbered without a year: 上海市人民政府令第26号.
+    static let decreeNumber = re(#"^[\p{Han}]{2,20}令\s*第\s*\d{1,4}\s*号$"#)
     static let dateLine = re(#"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$"#)
     /// A date glued to the title that follows it (a lost line break): 2023年3月31日2023年…要点.
     static let dateThenTitle = re(#"^(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*(\S.{3,68})$"#)
@@ -105,6 +107,9 @@ public struct MetadataExtractor: Sendable {
             if m.docNumber == nil, let d = Self.first(Self.docNumber, l) {
                 m.docNumber = "\(Self.group(d, 1, l))〔\(Self.group(d, 2, l))〕\(Self.group(d, 3, l))号"
                 m.usedLines.insert(i); continue
+            }
+            if m.docNumber == nil, Self.first(Self.decreeNumber, l) != nil {
+                m.docNumber = l.replacingOccurrences(of: " ", with: ""); m.usedLines.insert(i); continue
             }
             if !addresseeFound, l.count <= 120, l.hasSuffix("：") || l.hasSuffix(":"), !l.contains("。"),
                l.contains("各") || l.contains("政府") || l.contains("部门") || l.contains("单位") {
@@ -243,8 +248,14 @@ public struct MetadataExtractor: Sendable {
             if let d = first(districtToken, after) { r += group(d, 1, after) }
             return r
         }
+        // A district or county named alone: 2023年海淀区政务公开工作要点.
+        for s in titles {
+            if let m = first(districtAlone, s) { return group(m, 1, s) }
+        }
         return nil
     }
+
+    static let districtAlone = re(#"(?:^|年度?|《)([\p{Han}&&[^本全各我该城都年]][\p{Han}]{1,5}?(?:区|县|旗))(?=人民政府|政府|政务|\d|年|关于)"#)
 
     static func docType(title: String, planTitle: String, wrapped: Bool) -> DocType {
         let p = planTitle

@@ -76,7 +76,9 @@ public struct ClauseLabel: Equatable, Sendable {
         if style == .article {
             // "第五条规定的…" is prose citing an article; a real article label is followed
             // by a space or starts a sentence.
-            if !spaced, let c = rest.first, "的之中所规款项和、，,及至或与（(".contains(c) { return nil }
+            if !spaced, let c = rest.first, "的之中所规款项和、，,及至或与".contains(c) { return nil }
+            // "第五条（一）项" cites an item; "第一条（目的和依据）…" is an article with a title.
+            if let p = parenthesized(Substring(rest)), p.style == .parenChinese || p.style == .parenArabic { return nil }
             if rest.isEmpty { return nil }
         } else {
             // Chapter and section headings are short lines without a full stop.

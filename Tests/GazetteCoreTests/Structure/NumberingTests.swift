@@ -77,3 +77,28 @@ final class FlattenedTableTests: XCTestCase {
         XCTAssertEqual(d.docType, .annualReport)
     }
 }
+
+final class GeneralRuleTests: XCTestCase {
+    func testArticleTitlesInParenthesesAndCitedItems() {
+        XCTAssertEqual(ClauseLabel.recognize("第一条（目的和依据）为了规范政府信息公开，制定本规定。")?.style, .article)
+        XCTAssertNil(ClauseLabel.recognize("第五条（一）项规定的信息除外。"))
+    }
+
+    func testUnmarkedQuestionsStayOutOfTheTree() {
+        let d = StructureFixtureTests.structure(["2023年海淀区政务公开工作要点", "一、总体要求", "做好工作。", "二、主要任务", "推进公开。",
+                                                 "《2023年海淀区政务公开工作要点》政策解读", "一、为什么制定要点？", "为了推进工作。"].joined(separator: "\n"))
+        XCTAssertEqual(d.clauses.map(\.heading), ["总体要求", "主要任务"])
+        XCTAssertEqual(d.appendices.map(\.kind), [.interpretation])
+        XCTAssertEqual(d.appendices.first?.qa.count, 1)
+        XCTAssertEqual(d.region, "海淀区")
+        let noMarker = StructureFixtureTests.structure(["某市2023年政务公开工作要点", "一、总体要求", "做好工作。", "一、为什么制定要点？", "为了推进工作。"].joined(separator: "\n"))
+        XCTAssertEqual(noMarker.clauses.map(\.heading), ["总体要求"])
+    }
+
+    func testDecreeNumber() {
+        let d = StructureFixtureTests.structure(["上海市人民政府令", "上海市人民政府令第26号", "上海市政府信息公开规定", "第一条 为了规范工作，制定本规定。", "第二条 本规定自2020年起施行。"].joined(separator: "\n"))
+        XCTAssertEqual(d.docNumber, "上海市人民政府令第26号")
+        XCTAssertEqual(d.title, "上海市政府信息公开规定")
+        XCTAssertEqual(d.clauses.map { "\($0.level) \($0.number)" }, ["1 1", "1 2"])
+    }
+}
