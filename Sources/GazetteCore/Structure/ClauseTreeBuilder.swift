@@ -44,10 +44,8 @@ public struct ClauseTreeBuilder: Sendable {
                 case .chapter: return 1
                 case .section: return hasChapters ? 2 : 1
                 case .article: return articleLevel
-                case .parenChinese: return articleLevel + 1
-                case .arabicDot: return articleLevel + 2
-                case .parenArabic: return articleLevel + 3
-                case .chineseComma: return nil
+                // Items （一）… of an article are its enumeration (项), kept in its text.
+                case .parenChinese, .arabicDot, .parenArabic, .chineseComma: return nil
                 }
             }
             return style.isArticleStyle ? nil : style.styleLevel

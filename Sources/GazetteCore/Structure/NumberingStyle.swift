@@ -4,7 +4,8 @@
 /// 一、 = 1, （一） = 2, 1. / 1、 / 1． = 3, （1） = 4.
 /// Regulations use the article style instead: 第X章 = 1, 第X节 = 2 (when chapters exist),
 /// 第X条 = one below the deepest of 章/节 present (1 when the document has neither);
-/// items （一） and 1. inside an article sit one and two levels below the article.
+/// items （一） and 1. inside an article are its enumeration (项) and stay in its text,
+/// like the inline enumerations 一是…/①… of plans.
 public enum NumberingStyle: String, Sendable, CaseIterable {
     case chapter, section, article, chineseComma, parenChinese, arabicDot, parenArabic
 

@@ -19,7 +19,7 @@ public struct TaskExtractor: Sendable {
     static let note = try! NSRegularExpression(pattern: #"[（(]([^（）()]{2,200}?(?:落实|负责|牵头|配合|参与|承担|实施|推进))[)）]"#)
 
     /// Labelled unit fields of task lists and tables.
-    static let labelled = try! NSRegularExpression(pattern: #"(牵头单位|主责单位|责任单位|负责单位|承办单位|配合单位|协办单位|参与单位|责任部门|牵头部门|配合部门)\s*[:：]\s*([^:：\n。]+?)(?=(?:牵头单位|主责单位|责任单位|负责单位|承办单位|配合单位|协办单位|参与单位|责任部门|牵头部门|配合部门|完成时限|完成时间|时间节点|时限)\s*[:：]|[。\n]|$)"#)
+    static let labelled = try! NSRegularExpression(pattern: #"(牵头单位|主责单位|责任单位|负责单位|承办单位|配合单位|协办单位|参与单位|责任部门|牵头部门|配合部门)\s*[:：]\s*([^:：\n。（）()]+?)(?=(?:牵头单位|主责单位|责任单位|负责单位|承办单位|配合单位|协办单位|参与单位|责任部门|牵头部门|配合部门|完成时限|完成时间|时间节点|时限)\s*[:：]|[。\n（）()]|$)"#)
 
     /// Units opening a sentence, followed by what they do.
     static let subject = try! NSRegularExpression(pattern:
@@ -31,7 +31,7 @@ public struct TaskExtractor: Sendable {
     static let target = try! NSRegularExpression(pattern:
         #"(?:每年|每季度|每月|每半年|每周|年内|全年|(?:比例|比重|覆盖率|公开率|办结率|满意度)[\p{Han}]{0,2})?(?:不少于|不低于|不得少于|不得低于|至少|不超过|不高于|达到|超过|高于)[\p{Han}]{0,4}?\d+(?:\.\d+)?\s*(?:%|％|个百分点|个工作日|个|次|项|家|件|条|篇|期|场|天|人次|人|万|亿|小时|名|所|种|类|批|份|轮|户|位|分)?"#)
 
-    static let labelledDeadline = try! NSRegularExpression(pattern: #"(?:完成时限|完成时间|时间节点|时限要求|时限)\s*[:：]\s*([^。；;\n]{2,30})"#)
+    static let labelledDeadline = try! NSRegularExpression(pattern: #"(?:完成时限|完成时间|时间节点|时限要求|时限)\s*[:：]\s*([^。；;\n（）()]{2,30})"#)
 
     /// Facts found in one clause.
     public struct Facts: Equatable, Sendable {

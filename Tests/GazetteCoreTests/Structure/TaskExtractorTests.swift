@@ -38,3 +38,10 @@ final class TaskExtractorTests: XCTestCase {
         XCTAssertEqual(f.targets, ["不少于2次", "比例不得低于50%", "每年至少召开1次"])
     }
 }
+
+final class LabelledNoteTests: XCTestCase {
+    func testLabelledFieldsInsideBrackets() {
+        let f = TaskExtractor().extract("推进公开。（牵头单位：市政府办公厅；责任单位：市发展改革委、市财政局）做好解读。")
+        XCTAssertEqual(f.units.map { "\($0.name)/\($0.role.rawValue)" }, ["市政府办公厅/lead", "市发展改革委/responsible", "市财政局/responsible"])
+    }
+}
