@@ -23,4 +23,18 @@ final class InspectPageTests: XCTestCase {
         XCTAssertEqual(row["deadlines"] as? [String], ["长期"])
         XCTAssertEqual((d["appendices"] as? [[String: Any]])?.map { $0["kind"] as? String }, ["attachment"])
     }
+
+    /// A traditional-script sample: clause text is simplified, `original` the same lines as written.
+    func testOriginalKeepsTheSourceScript() throws {
+        let bin = try GazetteBinary.locate()
+        let data = try GazetteBinary.run(bin, ["inspect", "--json", "Corpus/000_210ac8af5853cc26.txt"])
+        let d = try XCTUnwrap(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let clauses = try XCTUnwrap(d["clauses"] as? [[String: Any]])
+        XCTAssertEqual(clauses.first?["text"] as? String, "一、总体要求")
+        XCTAssertEqual(clauses.first?["original"] as? String, "一、總體要求")
+        for c in clauses {
+            let text = (c["text"] as? String) ?? "", original = (c["original"] as? String) ?? ""
+            XCTAssertEqual(text.components(separatedBy: "\n").count, original.components(separatedBy: "\n").count, "\(c["id"]!)")
+        }
+    }
 }

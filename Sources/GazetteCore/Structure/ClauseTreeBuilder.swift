@@ -9,6 +9,11 @@ import GazetteModel
 /// higher style (or in a document numbered with them alone). Everything else — the
 /// paragraphs that follow, inline enumerations 一是…/①…, table lines — stays inside the
 /// clause it follows. Each clause's text covers its own lines up to the next clause.
+///
+/// Ids are URL-safe paths of style prefix + number from the root: s2 (二、), s2.c3 (（三）
+/// under 二、), s2.c3.i1 (1.), s2.c3.i1.p2 (（2）), ch1.a5 (第五条 in 第一章), s3.t4 (row 4 of
+/// a task table under 三、). They depend only on the numbering, so they survive edits to the
+/// text; a repeated path (numbering that restarts by mistake) gets a suffix -2, -3.
 public struct ClauseTreeBuilder: Sendable {
     /// A clause with the line span it covers.
     public struct Built: Sendable {
