@@ -32,10 +32,11 @@ public struct ClauseTreeBuilder: Sendable {
     /// Build clauses from `lines[range]`, skipping lines in `tableLines` except the rows
     /// of `tables`, which become clauses of their own.
     public func build(lines: [String], range: Range<Int>, tables: TableReader.Tables) -> [Built] {
-        let candidates: [(Int, ClauseLabel)] = range.compactMap { i in
+        let found: [(Int, ClauseLabel)] = range.compactMap { i in
             guard !tables.lines.contains(i), let l = ClauseLabel.recognize(lines[i]) else { return nil }
             return (i, l)
         }
+        let candidates = Self.droppingTableOfContents(found, lines: lines)
         let articles = candidates.filter { $0.1.style == .article }.count
         let articleMode = articles >= 2
         let hasChapters = articleMode && candidates.contains { $0.1.style == .chapter }
@@ -118,6 +119,23 @@ public struct ClauseTreeBuilder: Sendable {
             lastUnderParent[parentKey] = l.number
         }
         return built
+    }
+
+    /// A table of contents (目录) at the start repeats the headings of the clauses that
+    /// follow, each on a line of its own with no text under it: those entries are not clauses.
+    static func droppingTableOfContents(_ found: [(Int, ClauseLabel)], lines: [String]) -> [(Int, ClauseLabel)] {
+        func key(_ l: ClauseLabel) -> String { "\(l.style.rawValue)|\(l.number)|\(ClauseLabel.heading(from: l.rest))" }
+        var lastIndexOf: [String: Int] = [:]
+        for (n, (_, l)) in found.enumerated() { lastIndexOf[key(l)] = n }
+        var prefix = 0
+        for (n, (i, l)) in found.enumerated() {
+            guard lastIndexOf[key(l)]! > n else { break }
+            // No body: the next non-empty line is the next label.
+            let next = lines[(i + 1)...].firstIndex { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+            guard n + 1 < found.count, found[n + 1].0 == next else { break }
+            prefix = n + 1
+        }
+        return prefix >= 2 ? Array(found[prefix...]) : found
     }
 
     func accepts(_ l: ClauseLabel, level: Int, parent: Open?, lastUnderParent: Int?, lastAtLevel: Int?,

@@ -102,3 +102,13 @@ final class GeneralRuleTests: XCTestCase {
         XCTAssertEqual(d.clauses.map { "\($0.level) \($0.number)" }, ["1 1", "1 2"])
     }
 }
+
+final class TableOfContentsTests: XCTestCase {
+    func testContentsListIsNotPartOfTheTree() {
+        let text = ["某市2022年政务公开工作方案", "目录", "一、总体要求", "二、重点任务", "三、保障措施",
+                    "一、总体要求", "做好工作。", "二、重点任务", "（一）公开财政信息。", "三、保障措施", "加强领导。"].joined(separator: "\n")
+        let d = StructureFixtureTests.structure(text)
+        XCTAssertEqual(d.clauses.map(\.id), ["s1", "s2", "s2.c1", "s3"])
+        XCTAssertTrue(d.preamble.contains("目录"))
+    }
+}
