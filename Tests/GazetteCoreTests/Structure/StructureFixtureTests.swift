@@ -16,6 +16,17 @@ final class StructureFixtureTests: XCTestCase {
     func testTaskTableRows() throws { try check("task_table") }
     func testNumberedLinesThatAreNotClausesAndQAAppendix() throws { try check("false_numbers") }
 
+    /// The same task table after a clean stage that turned TABs into single spaces.
+    func testTaskTableWhoseTabsBecameSpaces() throws {
+        let text = try Self.fixture("task_table").components(separatedBy: "\n").filter { !$0.hasPrefix("#! ") }
+            .map { $0.replacingOccurrences(of: "\t", with: " ").trimmingCharacters(in: .whitespaces) }.joined(separator: "\n")
+        let doc = Self.structure(text)
+        XCTAssertEqual(doc.clauses.map { "\($0.id) \($0.heading)" },
+                       ["s1 公开重点领域信息", "s1.t1 做好财政预算公开", "s1.t2 推进政策解读", "s2 建设公开平台", "s2.t3 优化政府网站"])
+        XCTAssertEqual(doc.clauses[2].units.map { "\($0.name) \($0.role.rawValue)" }, ["市政府办公厅 lead", "市政府各部门 responsible", "各区政府 responsible"])
+        XCTAssertEqual(doc.clauses[4].deadlines, ["2024年12月底前"])
+    }
+
     static func fixture(_ name: String) throws -> String {
         let url = try XCTUnwrap(Bundle.module.resourceURL?.appendingPathComponent("Fixtures/structure/\(name).txt"))
         return try String(contentsOf: url, encoding: .utf8)
