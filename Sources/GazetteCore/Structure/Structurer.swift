@@ -32,7 +32,10 @@ public struct Structurer: Sendable {
         if var last = built.last {
             let trailing = Array(last.lines.dropFirst())
             var cut = trailing.count
-            if last.inlineBody && tables.rows[last.firstLine] == nil {
+            if tables.rows[last.firstLine] != nil {
+                // After the last table row, the first line outside the table closes.
+                cut = trailing.firstIndex(where: { !tables.lines.contains($0) && !lines[$0].trimmingCharacters(in: .whitespaces).isEmpty }) ?? trailing.count
+            } else if last.inlineBody {
                 // Labelled task fields (牵头单位：…) right after the clause still belong to it.
                 cut = trailing.firstIndex(where: { !Self.isFieldLine(lines[$0]) }) ?? trailing.count
             } else if let k = trailing.firstIndex(where: { Self.isClosing(lines[$0]) }) {

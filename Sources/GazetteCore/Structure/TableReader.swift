@@ -83,6 +83,34 @@ public struct TableReader: Sendable {
             // Prose ends a table; a section heading line (二、平台建设) between rows does not.
             if !line.trimmingCharacters(in: .whitespaces).isEmpty, ClauseLabel.recognize(line) == nil { columns = nil }
         }
+        readVertical(lines, into: &t)
         return t
+    }
+
+    /// A table flattened one cell a line: a run of header names (序号 / 工作任务 / 牵头单位 …),
+    /// then rows of as many lines, each starting with the next row number.
+    func readVertical(_ lines: [String], into t: inout Tables) {
+        let filled = lines.indices.filter { !lines[$0].trimmingCharacters(in: .whitespaces).isEmpty && !t.lines.contains($0) }
+        var k = 0
+        while k < filled.count {
+            var cols: [Column] = []
+            var j = k
+            while j < filled.count, lines[filled[j]].count <= 8 {
+                let c = Self.column(for: lines[filled[j]].trimmingCharacters(in: .whitespaces))
+                if c == .other || cols.contains(c) { break }
+                cols.append(c); j += 1
+            }
+            guard cols.count >= 3, cols.first == .number, cols.contains(.task) else { k += 1; continue }
+            for h in filled[k..<j] { t.headers.insert(h); t.lines.insert(h) }
+            var expected = 1
+            while j + cols.count <= filled.count {
+                let cells = filled[j..<(j + cols.count)].map { lines[$0].trimmingCharacters(in: .whitespaces) }
+                guard Int(cells[0]) == expected else { break }
+                for c in filled[j..<(j + cols.count)] { t.lines.insert(c) }
+                t.rows[filled[j]] = Row(line: filled[j], cells: cells, columns: cols)
+                expected += 1; j += cols.count
+            }
+            k = j
+        }
     }
 }

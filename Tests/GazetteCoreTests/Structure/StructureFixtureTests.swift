@@ -95,3 +95,19 @@ final class StructureFixtureTests: XCTestCase {
         }
     }
 }
+
+final class VerticalTableTests: XCTestCase {
+    /// A table flattened one cell a line keeps its rows, units and deadlines.
+    func testOneCellPerLineTable() {
+        let text = ["某区2023年政务公开重点任务", "序号", "工作任务", "牵头单位", "完成时限",
+                    "1", "做好预算公开。", "区财政局", "6月底前", "2", "推进政策解读。", "区政府办公室", "长期坚持",
+                    "区各部门要抓好落实。"].joined(separator: "\n")
+        let d = StructureFixtureTests.structure(text)
+        XCTAssertEqual(d.clauses.map { "\($0.id) \($0.level) \($0.heading)" }, ["t1 1 做好预算公开", "t2 1 推进政策解读"])
+        XCTAssertEqual(d.clauses.map { $0.units.map(\.name) }, [["区财政局"], ["区政府办公室"]])
+        XCTAssertEqual(d.clauses.map(\.deadlines), [["6月底前"], ["长期坚持"]])
+        XCTAssertEqual(d.clauses[0].text, "1\n做好预算公开。\n区财政局\n6月底前")
+        XCTAssertEqual(d.clauses[1].text, "2\n推进政策解读。\n区政府办公室\n长期坚持")
+        XCTAssertEqual(d.closing, "区各部门要抓好落实。")
+    }
+}
