@@ -30,7 +30,7 @@ public struct MetadataExtractor: Sendable {
     public init() {}
 
     static func re(_ p: String) -> NSRegularExpression { try! NSRegularExpression(pattern: p) }
-    static let noticeTitle = re(#"^.{0,60}关于.{2,100}的(通知|意见|决定|批复|函|通报|公告|报告|复函)$"#)
+    static let noticeTitle = re(#"^.{0,60}(?:关于.{2,100}|(?:印发|转发)《.{2,100}》)的(通知|意见|决定|批复|函|通报|公告|报告|复函)$"#)
     static let docNumber = re(#"^([\p{Han}]{1,14})\s*[〔\[［(（【]\s*(\d{4})\s*[〕\]］)）】]\s*(\d{1,5})\s*号$"#)
     /// Decrees are numbered without a year: 上海市人民政府令第26号.
     static let decreeNumber = re(#"^[\p{Han}]{2,20}令\s*第\s*\d{1,4}\s*号$"#)
@@ -232,7 +232,7 @@ public struct MetadataExtractor: Sendable {
     }
 
     static func issuerFromTitle(_ title: String) -> String? {
-        guard let r = title.range(of: "关于"), r.lowerBound > title.startIndex else { return nil }
+        guard let r = title.range(of: "关于") ?? title.range(of: "印发《") ?? title.range(of: "转发《"), r.lowerBound > title.startIndex else { return nil }
         let issuer = String(title[..<r.lowerBound])
         return first(orgLine, issuer) != nil ? issuer : nil
     }

@@ -58,3 +58,14 @@ final class MetadataTests: XCTestCase {
         XCTAssertEqual(glued.issueDate, "2023-03-31")
     }
 }
+
+final class NoticeTitleTests: XCTestCase {
+    func testNoticeTitleWithoutGuanyu() {
+        let d = StructureFixtureTests.structure(["国务院办公厅印发《2020年政务公开工作要点》的通知", "各省、自治区、直辖市人民政府：", "现印发给你们。",
+                                                 "2020年政务公开工作要点", "一、总体要求", "做好工作。"].joined(separator: "\n"))
+        XCTAssertEqual(d.title, "国务院办公厅印发《2020年政务公开工作要点》的通知")
+        XCTAssertEqual(d.planTitle, "2020年政务公开工作要点")
+        XCTAssertEqual(d.issuer, "国务院办公厅")
+        XCTAssertEqual(d.docType, .workPlan)
+    }
+}
