@@ -42,6 +42,7 @@ public struct ClauseTreeBuilder: Sendable {
         let hasChapters = articleMode && candidates.contains { $0.1.style == .chapter }
         let hasSections = articleMode && candidates.contains { $0.1.style == .section }
         let hasChineseHigher = candidates.contains { $0.1.style == .chineseComma || $0.1.style == .parenChinese }
+        let firstSection = candidates.first { $0.1.style == .chineseComma }?.0
         let articleLevel = articleMode ? 1 + (hasChapters ? 1 : 0) + (hasSections ? 1 : 0) : 3
 
         func level(of style: NumberingStyle) -> Int? {
@@ -96,6 +97,12 @@ public struct ClauseTreeBuilder: Sendable {
             while let top = parents.last, top.level >= lvl { parents.removeLast() }
             let parent = parents.last
             let parentKey = (parent?.id ?? "") + "#\(lvl)"
+            // （一） items before the first 一、 of a document that has sections belong to its
+            // preamble (a forwarding notice's own list), not to the tree.
+            if l.style == .parenChinese, parent == nil, !articleMode, let first = firstSection, i < first {
+                if !built.isEmpty { built[built.count - 1].lines.append(i) }
+                continue
+            }
             let fits = accepts(l, level: lvl, parent: parent, lastUnderParent: lastUnderParent[parentKey],
                                lastAtLevel: lastAtLevel[lvl], hasChineseHigher: hasChineseHigher, articleMode: articleMode)
             guard fits else {

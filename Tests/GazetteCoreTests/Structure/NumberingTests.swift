@@ -112,3 +112,14 @@ final class TableOfContentsTests: XCTestCase {
         XCTAssertTrue(d.preamble.contains("目录"))
     }
 }
+
+final class PreambleListTests: XCTestCase {
+    func testNoticeListBeforeTheFirstSectionStaysInThePreamble() {
+        let text = ["某市人民政府办公室关于印发《某市2022年政务公开工作要点》的通知", "各区人民政府：", "请做好以下工作：",
+                    "（一）认真学习。", "（二）抓好落实。", "某市2022年政务公开工作要点", "一、总体要求", "（一）指导思想。做好工作。"].joined(separator: "\n")
+        let d = StructureFixtureTests.structure(text)
+        XCTAssertEqual(d.clauses.map(\.id), ["s1", "s1.c1"])
+        XCTAssertTrue(d.preamble.contains("（二）抓好落实。"))
+        XCTAssertEqual(d.planTitle, "某市2022年政务公开工作要点")
+    }
+}
