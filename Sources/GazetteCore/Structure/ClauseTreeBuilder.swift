@@ -38,7 +38,9 @@ public struct ClauseTreeBuilder: Sendable {
         }
         let candidates = Self.droppingTableOfContents(found, lines: lines)
         let articles = candidates.filter { $0.1.style == .article }.count
-        let articleMode = articles >= 2
+        // Regulations: 第X条 lines outnumber 一、 sections (a plan quoting two articles is still a plan).
+        let sections = candidates.filter { $0.1.style == .chineseComma }.count
+        let articleMode = articles >= 2 && articles > sections
         let hasChapters = articleMode && candidates.contains { $0.1.style == .chapter }
         let hasSections = articleMode && candidates.contains { $0.1.style == .section }
         let hasChineseHigher = candidates.contains { $0.1.style == .chineseComma || $0.1.style == .parenChinese }
