@@ -145,10 +145,10 @@ public struct MetadataExtractor: Sendable {
         // A signature block after the body.
         if signature == nil {
             for i in tail {
-                if let so = Self.first(Self.orgThenDate, t[i]), let d = Self.dateOf(Self.group(so, 2, t[i])) { signature = (Self.group(so, 1, t[i]), d); continue }
+                if let so = Self.first(Self.orgThenDate, t[i]), let d = Self.dateOf(Self.group(so, 2, t[i])) { signature = (Self.group(so, 1, t[i]), d); break }
                 guard Self.first(Self.dateLine, t[i]) != nil || Self.first(Self.chineseDate, t[i]) != nil else { continue }
                 if let prev = Self.previousNonEmpty(t, before: i, from: tail.lowerBound), Self.first(Self.orgLine, t[prev]) != nil {
-                    signature = (t[prev], Self.dateOf(t[i])!)
+                    signature = (t[prev], Self.dateOf(t[i])!); break
                 }
             }
         }

@@ -50,7 +50,8 @@ public struct Structurer: Sendable {
             built[built.count - 1] = last
         }
         let headerEnd = built.first?.firstLine ?? bodyEnd
-        let tailRange = (closingLines.first ?? bodyEnd)..<bodyEnd
+        // A notice may list its 附件 before signing: look a few lines into the first appendix too.
+        let tailRange = (closingLines.first ?? bodyEnd)..<min(lines.count, bodyEnd + 12)
         // Page metadata and title come straight from the page, in its script: map them onto
         // the normalized text where they occur in the original.
         var pageMetadata: [String: String] = [:]

@@ -69,3 +69,16 @@ final class NoticeTitleTests: XCTestCase {
         XCTAssertEqual(d.docType, .workPlan)
     }
 }
+
+final class EndSignatureTests: XCTestCase {
+    func testSignatureAfterTheAttachmentList() {
+        let text = ["关于做好2023年政务公开工作的通知", "各区人民政府：", "现将有关事项通知如下。", "一、提高认识", "认真做好。", "二、抓好落实", "按时完成。",
+                    "附件：1.任务清单", "2.联系表", "某市人民政府办公室", "2023年2月1日"].joined(separator: "\n")
+        let d = StructureFixtureTests.structure(text)
+        XCTAssertEqual(d.issuer, "某市人民政府办公室")
+        XCTAssertEqual(d.issueDate, "2023-02-01")
+        XCTAssertEqual(d.docType, .notice)
+        XCTAssertEqual(d.clauses.count, 2)
+        XCTAssertEqual(d.appendices.map(\.kind), [.attachment])
+    }
+}
