@@ -131,6 +131,11 @@ public struct MetadataExtractor: Sendable {
                 if headerDate == nil { headerDate = d }
                 m.usedLines.insert(i); continue
             }
+            // "（2023年3月1日）" under a title dates the document when nothing is signed.
+            if l.count <= 40, l.hasPrefix("（") || l.hasPrefix("("), let d = Self.dateOf(l), Self.first(Self.dateLine, Self.stripParens(l)) != nil {
+                if headerDate == nil { headerDate = d }
+                m.usedLines.insert(i); continue
+            }
             if Self.first(Self.contactLine, l) != nil, l.count <= 120 {
                 m.contact.append(Self.stripParens(l)); m.usedLines.insert(i); continue
             }

@@ -82,3 +82,11 @@ final class EndSignatureTests: XCTestCase {
         XCTAssertEqual(d.appendices.map(\.kind), [.attachment])
     }
 }
+
+final class BracketDateTests: XCTestCase {
+    func testDateInBracketsUnderTheTitle() {
+        let d = StructureFixtureTests.structure(["某市2021年政务公开工作要点", "（2021年3月15日）", "一、总体要求", "做好工作。"].joined(separator: "\n"))
+        XCTAssertEqual(d.issueDate, "2021-03-15")
+        XCTAssertEqual(d.preamble, "")
+    }
+}
