@@ -13,7 +13,7 @@ public struct Structurer: Sendable {
     public init() {}
 
     static let closingMarker = try! NSRegularExpression(pattern:
-        #"本(?:工作)?(?:要点|方案|计划|通知|意见|办法|规定|细则|实施方案|工作方案)(?:自|由|印发|发布|未尽|解释)|各[\p{Han}、，,]{0,30}要(?:根据|按照|对照|结合)本"#)
+        #"本(?:工作)?(?:要点|方案|计划|通知|意见|办法|规定|细则|实施方案|工作方案)(?:自|由|印发|发布|未尽|解释)|各[\p{Han}、，,（）()]{0,40}要(?:根据|按照|对照|结合)本"#)
 
     public func structure(_ input: StructureInput) -> Document {
         let lines = input.normalized.text.components(separatedBy: "\n")
