@@ -41,7 +41,7 @@ public struct Classifier: Sendable {
             let ctx = ClauseContext(heading: c.heading, body: Self.body(of: c), parentHeading: c.parent.flatMap { headings[$0] } ?? "")
             let label: ClauseLabel
             if let kids = byParent[c.id], !kids.isEmpty {
-                label = labelParent(ctx, children: kids.map { d.clauses[$0] })
+                label = labelParent(ctx, level: c.level, children: kids.map { d.clauses[$0] })
             } else {
                 label = labelLeaf(ctx)
             }
@@ -76,12 +76,12 @@ struct ClauseLabel {
 
 extension Classifier {
     /// Scores of every topic, best first, and the ones that pass the thresholds.
-    func topicScores(_ ctx: ClauseContext) -> (all: [Score], kept: [Score]) {
+    func topicScores(_ ctx: ClauseContext, factor: Double = 1) -> (all: [Score], kept: [Score]) {
         let r = taxonomy.rules
         let scored: [Score] = taxonomy.topics.map { matcher.score($0, ctx, isTopic: true) }
         let all: [Score] = scored.filter { $0.total > 0 }.sorted(by: Self.byScore)
         let best = all.first?.total ?? 0
-        let need = max(r.topicMinScore, r.topicPer100Chars * Double(ctx.body.count) / 100)
+        let need = factor * max(r.topicMinScore, r.topicPer100Chars * Double(ctx.body.count) / 100)
         let kept = all.filter { $0.headingPoints > 0 || ($0.total >= need && $0.total >= r.topicRelativeToBest * best) }
         return (all, kept)
     }
@@ -90,15 +90,18 @@ extension Classifier {
 
     func labelLeaf(_ ctx: ClauseContext) -> ClauseLabel {
         let r = taxonomy.rules
-        let (allTopics, topics) = topicScores(ctx)
+        var (allTopics, topics) = topicScores(ctx)
         var areas = taxonomy.areas.map { matcher.score($0, ctx, isTopic: false) }
         if !topics.isEmpty, let k = areas.firstIndex(where: { $0.code == r.topicSupportArea }) {
-            let pts = r.topicSupport * Double(topics.count)
+            let pts = topics.reduce(0.0) { $0 + r.topicSupport * ($1.headingPoints > 0 ? r.headingTopicSupport : 1) }
             areas[k].total += pts
             areas[k].hits.append(CueHit(cue: "topics " + topics.map(\.code).joined(separator: ","), place: "fields", count: topics.count, points: pts))
         }
         var area: Score? = nil
         for a in areas where a.total > 0 && a.total > (area?.total ?? 0) { area = a }
+        if let area, area.code != r.topicSupportArea, r.topicOutsideFactor != 1 {
+            (allTopics, topics) = topicScores(ctx, factor: r.topicOutsideFactor)
+        }
         var evidence: [String] = []
         if let area {
             evidence.append("area \(area.code) \(Score.format(area.total)): \(area.explanation)")
@@ -116,7 +119,7 @@ extension Classifier {
         return ClauseLabel(area: area?.code ?? r.defaultArea, topics: topics.map(\.code), evidence: evidence, scores: scores)
     }
 
-    func labelParent(_ ctx: ClauseContext, children: [Clause]) -> ClauseLabel {
+    func labelParent(_ ctx: ClauseContext, level: Int, children: [Clause]) -> ClauseLabel {
         let r = taxonomy.rules
         var counts: [String: Int] = [:]
         for k in children { counts[k.area, default: 0] += 1 }
@@ -133,19 +136,19 @@ extension Classifier {
             area = top.key
             evidence.append("area \(area): \(top.value) of \(children.count) children (\(tallyText))")
         } else {
+            // The heading decides among the areas it names; naming several, the children's
+            // plurality among those decides, then the heading's score, then taxonomy order.
             let headingOnly = ClauseContext(heading: ctx.heading, body: "", parentHeading: "")
-            let scored = taxonomy.areas.map { matcher.score($0, headingOnly, isTopic: false) }.filter { $0.total > 0 }
-            let bestScore = scored.map(\.total).max() ?? 0
-            let tied = scored.filter { $0.total == bestScore }.map(\.code)
-            if !tied.isEmpty {
-                var pick = tied[0]
-                for t in tied.dropFirst() {
-                    let (n, m) = (counts[t] ?? 0, counts[pick] ?? 0)
-                    if n > m || (n == m && rank(t) < rank(pick)) { pick = t }
+            let named = taxonomy.areas.map { matcher.score($0, headingOnly, isTopic: false) }.filter { $0.total > 0 }
+            if var pick = named.first {
+                for t in named.dropFirst() {
+                    let (n, m) = (counts[t.code] ?? 0, counts[pick.code] ?? 0)
+                    if n > m || (n == m && t.total > pick.total) { pick = t }
                 }
-                area = pick
-                let s = scored.first { $0.code == area }!
-                evidence.append("area \(area): no majority among children (\(tallyText)); the heading decides: \(s.explanation)")
+                area = pick.code
+                let others = named.filter { $0.code != pick.code }.map(\.code)
+                evidence.append("area \(area): no majority among children (\(tallyText)); the heading decides: \(pick.explanation)"
+                                + (others.isEmpty ? "" : " (also names \(others.joined(separator: ", ")))"))
             } else {
                 area = tally.first?.key ?? r.defaultArea
                 evidence.append("area \(area): no majority among children (\(tallyText)) and no area cue in the heading; plurality")
@@ -161,7 +164,7 @@ extension Classifier {
             for t in (named.isEmpty ? [k.topics[0]] : named) where !childMain.contains(t) { childMain.append(t) }
         }
         var topics: [String]
-        if withTopics >= r.crossFieldTopics && Set(childMain).count >= r.crossFieldTopics {
+        if level <= r.crossFieldMaxLevel && withTopics >= r.crossFieldTopics && Set(childMain).count >= r.crossFieldTopics {
             topics = own
             evidence.append("topics: cross-field container (\(withTopics) children on \(Set(childMain).count) fields); only the heading's own topics")
         } else {

@@ -78,19 +78,19 @@ public final class CueMatcher: @unchecked Sendable {
         return out
     }
 
-    /// Locations (UTF-16) of a cue's matches in a text.
-    func matches(_ cue: Cue, in text: NSString) -> [Int] {
+    /// Ranges (UTF-16) of a cue's matches in a text.
+    func matches(_ cue: Cue, in text: NSString) -> [NSRange] {
         guard text.length > 0 else { return [] }
         if cue.isRegex {
             guard let re = regexes[cue.pattern] else { return [] }
-            return re.matches(in: text as String, range: NSRange(location: 0, length: text.length)).map(\.range.location)
+            return re.matches(in: text as String, range: NSRange(location: 0, length: text.length)).map(\.range)
         }
-        var out: [Int] = []
+        var out: [NSRange] = []
         var from = 0
         while from < text.length {
             let r = text.range(of: cue.pattern, options: .literal, range: NSRange(location: from, length: text.length - from))
             if r.location == NSNotFound { break }
-            out.append(r.location)
+            out.append(r)
             from = r.location + max(1, r.length)
         }
         return out
@@ -99,33 +99,46 @@ public final class CueMatcher: @unchecked Sendable {
     /// Whether a cue occurs anywhere in `text` (for `gazette check`).
     public func occurs(_ cue: Cue, in text: String) -> Bool { !matches(cue, in: text as NSString).isEmpty }
 
-    /// The score of one code for a clause. `isTopic` turns on the enumeration discount.
+    /// The score of one code for a clause. `isTopic` turns on the enumeration discount; areas
+    /// get the long-body damping instead (a long clause touches many things in passing).
+    ///
+    /// Within one code and one place the longest match wins: 做好信息公开 in a heading counts
+    /// as that cue only, not also as the 信息公开 inside it.
     public func score(_ code: TaxonomyCode, _ ctx: ClauseContext, isTopic: Bool) -> Score {
-        let heading = ctx.heading as NSString, body = ctx.body as NSString, parent = ctx.parentHeading as NSString
-        let lists = isTopic ? enumerations(in: body) : []
+        let texts: [(String, NSString, Double)] = [("heading", ctx.heading as NSString, rules.headingWeight),
+                                                   ("body", ctx.body as NSString, rules.bodyWeight),
+                                                   ("parent", ctx.parentHeading as NSString, rules.parentWeight)]
+        let bodyLength = (ctx.body as NSString).length
+        let lists = isTopic ? enumerations(in: ctx.body as NSString) : []
+        let damping = !isTopic && rules.bodyLengthNorm > 0 && bodyLength > Int(rules.bodyLengthNorm)
+            ? rules.bodyLengthNorm / Double(bodyLength) : 1
         var hits: [CueHit] = []
-        for cue in code.cues {
-            let places: [(String, NSString, Double)]
-            switch cue.place {
-            case .any: places = [("heading", heading, rules.headingWeight), ("body", body, rules.bodyWeight), ("parent", parent, rules.parentWeight)]
-            case .heading: places = [("heading", heading, 1)]
-            case .body: places = [("body", body, 1)]
-            case .parent: places = [("parent", parent, 1)]
+        for (place, text, mult) in texts where text.length > 0 {
+            // Every match of every cue that counts in this place, then drop the ones inside a longer one.
+            var found: [(cue: Int, range: NSRange)] = []
+            for (i, cue) in code.cues.enumerated() where cue.place == .any || cue.place.rawValue == place {
+                for r in matches(cue, in: text) { found.append((i, r)) }
             }
-            for (name, text, mult) in places {
-                let found = matches(cue, in: text)
-                guard !found.isEmpty else { continue }
-                var amount = Double(found.count)
-                if name == "body" {
-                    amount = found.reduce(0) { acc, loc in
-                        acc + (lists.contains { NSLocationInRange(loc, $0) } ? rules.enumerationFactor : 1)
+            let kept = found.filter { m in
+                !found.contains { o in
+                    o.cue != m.cue && o.range.length > m.range.length
+                        && o.range.location <= m.range.location && NSMaxRange(o.range) >= NSMaxRange(m.range)
+                }
+            }
+            for (i, cue) in code.cues.enumerated() {
+                let mine = kept.filter { $0.cue == i }
+                guard !mine.isEmpty else { continue }
+                var amount: Double
+                if place == "body" {
+                    amount = mine.reduce(0) { acc, m in
+                        acc + (lists.contains { NSLocationInRange(m.range.location, $0) } ? rules.enumerationFactor : 1)
                     }
-                    amount = min(amount, Double(rules.bodyRepeatCap))
+                    amount = min(amount, Double(rules.bodyRepeatCap)) * damping
                 } else {
                     amount = 1      // a heading says a thing once
                 }
-                let points = cue.weight * mult * amount
-                hits.append(CueHit(cue: cue.label, place: name, count: found.count, points: points))
+                let points = cue.weight * (cue.place == .any ? mult : 1) * amount
+                hits.append(CueHit(cue: cue.label, place: place, count: mine.count, points: points))
             }
         }
         return Score(code: code.code, total: hits.reduce(0) { $0 + $1.points }, hits: hits)

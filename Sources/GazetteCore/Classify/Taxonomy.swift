@@ -61,6 +61,9 @@ public struct ClassifyRules: Sendable, Equatable {
     public var parentWeight = 0.5
     /// Body hits of one cue beyond this count add nothing (a repeated word is one idea).
     public var bodyRepeatCap = 3
+    /// Area body points of a clause longer than this many characters are scaled down by
+    /// norm/length (0 = off), so a long clause is decided by what it is mainly about.
+    public var bodyLengthNorm = 0.0
     /// The area given when no area scores above zero.
     public var defaultArea = "general"
     /// Topic kept when its score reaches `topicMinScore` and `topicPer100Chars` per 100
@@ -77,14 +80,22 @@ public struct ClassifyRules: Sendable, Equatable {
     /// Added to the score of `topicSupportArea` per topic the clause gets.
     public var topicSupportArea = "disclosure"
     public var topicSupport = 1.0
+    /// A topic the heading names supports the area this many times more.
+    public var headingTopicSupport = 2.0
+    /// Outside `topicSupportArea`, a topic the heading does not name needs this many times the
+    /// usual score: work on channels, rules or staff mentions fields only in passing.
+    public var topicOutsideFactor = 3.0
     /// A parent whose children name at least this many different topics, over at least as
     /// many children, is a cross-field container and gets no topics.
     public var crossFieldTopics = 5
+    /// Only parents at this level or above can be cross-field containers (1 = chapters).
+    public var crossFieldMaxLevel = 1
     public init() {}
 
     static let keys = ["heading_weight", "body_weight", "parent_weight", "body_repeat_cap", "default_area",
                        "topic_min_score", "topic_per_100_chars", "topic_relative_to_best", "enumeration_factor",
-                       "enumeration_min_items", "topic_support_area", "topic_support", "cross_field_topics"]
+                       "enumeration_min_items", "topic_support_area", "topic_support", "cross_field_topics",
+                       "body_length_norm", "heading_topic_support", "topic_outside_factor", "cross_field_max_level"]
 }
 
 /// The codes fixed by the output contract (../shared/spec/taxonomy.md); a taxonomy file

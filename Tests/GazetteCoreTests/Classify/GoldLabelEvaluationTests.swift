@@ -52,6 +52,9 @@ final class GoldLabelEvaluationTests: XCTestCase {
         return Metrics(accuracy: acc, macroF1: f1s.reduce(0, +) / Double(f1s.count), topicF1: topicF1, count: pairs.count)
     }
 
+    /// Standard error is unbuffered, so the figures show even when the test passes.
+    func say(_ s: String) { FileHandle.standardError.write(Data((s + "\n").utf8)) }
+
     func testGoldLabels() throws {
         let url = ClassifyFixtures.repoRoot.appendingPathComponent("Tests/GazetteCoreTests/Fixtures/classify/gold_clauses.json")
         let docs = try JSONDecoder().decode([GoldDoc].self, from: Data(contentsOf: url))
@@ -68,16 +71,16 @@ final class GoldLabelEvaluationTests: XCTestCase {
             let docPairs = Array(zip(g.clauses, out.clauses))
             pairs += docPairs.map { (gold: $0.0, got: $0.1) }
             let m = Self.score(docPairs.map { (gold: $0.0, got: $0.1) })
-            print(String(format: "labels %@: area %.3f, topic F1 %.3f over %d", g.source, m.accuracy, m.topicF1, m.count))
+            say(String(format: "labels %@: area %.3f, topic F1 %.3f over %d", g.source, m.accuracy, m.topicF1, m.count))
             if verbose {
                 for (x, o) in docPairs where x.area != o.area || Set(x.topics) != Set(o.topics) {
-                    print("  \(x.id) \(x.heading.prefix(24)): gold \(x.area) \(x.topics) got \(o.area) \(o.topics)")
-                    for e in o.evidence.prefix(3) { print("      \(e)") }
+                    say("  \(x.id) \(x.heading.prefix(24)): gold \(x.area) \(x.topics) got \(o.area) \(o.topics)")
+                    for e in o.evidence.prefix(3) { say("      \(e)") }
                 }
             }
         }
         let m = Self.score(pairs)
-        print(String(format: "labels (harness): area accuracy %.3f macro-F1 %.3f; topic micro-F1 %.3f over %d clauses",
+        say(String(format: "labels (harness): area accuracy %.3f macro-F1 %.3f; topic micro-F1 %.3f over %d clauses",
                      m.accuracy, m.macroF1, m.topicF1, m.count))
         XCTAssertEqual(m.count, 166)
         XCTAssertGreaterThanOrEqual(m.accuracy, 0.90)

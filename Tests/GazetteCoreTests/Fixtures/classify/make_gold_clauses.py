@@ -40,7 +40,13 @@ def main(shared):
             i = j + 1
         clauses, stack = [], []
         for k, (o, lab) in enumerate(zip(gold["outline"], labels["labels"])):
-            end = starts[k + 1] if k + 1 < len(starts) else min(len(lines), starts[k] + 12)
+            if k + 1 < len(starts):
+                end = starts[k + 1]
+            else:
+                # the last clause ends at a blank line or where an appendix or page chrome starts
+                end = starts[k] + 1
+                while end < len(lines) and lines[end].strip() and not re.match(r"\s*(【|声明|附件|扫一扫)", lines[end]):
+                    end += 1
             body_lines = lines[starts[k]:end]
             first = body_lines[0]
             # the heading sits at the start of its line; the body follows it
