@@ -65,9 +65,17 @@ final class ClassifierRuleTests: XCTestCase {
                                              with: "platforms: { name: 平台, cues: { any: { 网站: 1 }, body: { 网站解读: -3 } } }")
         let c = try classifier(yaml)
         let x = leaf(c, heading: "工作", body: "开展网站解读。网站。")
-        // platforms 2 - 3 = -1; interpretation 1
+        // the 网站 inside 网站解读 is absorbed by the longer cue: platforms 1 - 3 = -2; interpretation 1
         XCTAssertEqual(x.area, "interpretation")
-        XCTAssertEqual(x.scores["area.platforms"], -1)
+        XCTAssertEqual(x.scores["area.platforms"], -2)
+    }
+
+    func testLongestMatchWinsWithinACode() throws {
+        let yaml = base.replacingOccurrences(of: "platforms: { name: 平台, cues: { any: { 网站: 1 } } }",
+                                             with: "platforms: { name: 平台, cues: { any: { 网站: 1, 政府网站: 2 } } }")
+        let c = try classifier(yaml)
+        // 政府网站 counts 2, the 网站 inside it nothing; the lone 网站 counts 1
+        XCTAssertEqual(leaf(c, heading: "工作", body: "政府网站和部门网站。").scores["area.platforms"], 3)
     }
 
     func testRegexCue() throws {
