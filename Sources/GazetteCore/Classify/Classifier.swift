@@ -60,8 +60,12 @@ public struct Classifier: Sendable {
     /// The clause text without a repeated heading.
     static func body(of c: Clause) -> String {
         let t = c.text.trimmingCharacters(in: .whitespacesAndNewlines)
-        if !c.heading.isEmpty, t.hasPrefix(c.heading) { return String(t.dropFirst(c.heading.count)) }
-        if !c.label.isEmpty, t.hasPrefix(c.label + c.heading) { return String(t.dropFirst(c.label.count + c.heading.count)) }
+        guard !c.heading.isEmpty else { return t }
+        // The heading, with or without its label, at the start of the first line.
+        let window = t.prefix(c.heading.count + c.label.count + 4)
+        if let r = window.range(of: c.heading) {
+            return String(t[r.upperBound...]).trimmingCharacters(in: CharacterSet(charactersIn: "。.：: \n"))
+        }
         return t
     }
 }
