@@ -39,7 +39,7 @@ public struct Classifier: Sendable {
         for i in d.clauses.indices.reversed() {
             var c = d.clauses[i]
             let ctx = ClauseContext(heading: c.heading, body: Self.body(of: c), parentHeading: c.parent.flatMap { headings[$0] } ?? "")
-            let label: ClauseLabel
+            let label: LabelDecision
             if let kids = byParent[c.id], !kids.isEmpty {
                 label = labelParent(ctx, level: c.level, children: kids.map { d.clauses[$0] })
             } else {
@@ -71,7 +71,7 @@ public struct Classifier: Sendable {
 }
 
 /// The labels of one clause before they are written into it.
-struct ClauseLabel {
+struct LabelDecision {
     var area: String
     var topics: [String]
     var evidence: [String]
@@ -92,7 +92,7 @@ extension Classifier {
 
     static func byScore(_ a: Score, _ b: Score) -> Bool { a.total != b.total ? a.total > b.total : a.code < b.code }
 
-    func labelLeaf(_ ctx: ClauseContext) -> ClauseLabel {
+    func labelLeaf(_ ctx: ClauseContext) -> LabelDecision {
         let r = taxonomy.rules
         var (allTopics, topics) = topicScores(ctx)
         var areas = taxonomy.areas.map { matcher.score($0, ctx, isTopic: false) }
@@ -120,10 +120,10 @@ extension Classifier {
         var scores: [String: Double] = [:]
         for a in areas where a.total != 0 { scores["area." + a.code] = (a.total * 100).rounded() / 100 }
         for t in allTopics { scores["topic." + t.code] = (t.total * 100).rounded() / 100 }
-        return ClauseLabel(area: area?.code ?? r.defaultArea, topics: topics.map(\.code), evidence: evidence, scores: scores)
+        return LabelDecision(area: area?.code ?? r.defaultArea, topics: topics.map(\.code), evidence: evidence, scores: scores)
     }
 
-    func labelParent(_ ctx: ClauseContext, level: Int, children: [Clause]) -> ClauseLabel {
+    func labelParent(_ ctx: ClauseContext, level: Int, children: [Clause]) -> LabelDecision {
         let r = taxonomy.rules
         var counts: [String: Int] = [:]
         for k in children { counts[k.area, default: 0] += 1 }
@@ -180,6 +180,6 @@ extension Classifier {
         topics.sort { (tOrder.firstIndex(of: $0) ?? 99) < (tOrder.firstIndex(of: $1) ?? 99) }
         var scores: [String: Double] = [:]
         for (a, n) in counts { scores["children." + a] = Double(n) }
-        return ClauseLabel(area: area, topics: topics, evidence: evidence, scores: scores)
+        return LabelDecision(area: area, topics: topics, evidence: evidence, scores: scores)
     }
 }
