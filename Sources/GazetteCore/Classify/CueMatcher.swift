@@ -53,7 +53,7 @@ public final class CueMatcher: @unchecked Sendable {
         rules = taxonomy.rules
         for c in taxonomy.areas + taxonomy.topics {
             for cue in c.cues where cue.isRegex {
-                regexes[cue.pattern] = try? NSRegularExpression(pattern: cue.label)
+                regexes[cue.pattern] = try? NSRegularExpression(pattern: cue.label, options: [.anchorsMatchLines])
             }
         }
     }
