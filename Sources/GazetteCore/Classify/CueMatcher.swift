@@ -141,6 +141,13 @@ public final class CueMatcher: @unchecked Sendable {
                 hits.append(CueHit(cue: cue.label, place: place, count: mine.count, points: points))
             }
         }
-        return Score(code: code.code, total: hits.reduce(0) { $0 + $1.points }, hits: hits)
+        // One evidence item per phrase and place, even when an `any` cue and a place cue share it.
+        var merged: [CueHit] = []
+        for h in hits {
+            if let i = merged.firstIndex(where: { $0.cue == h.cue && $0.place == h.place }) {
+                merged[i].points += h.points; merged[i].count = max(merged[i].count, h.count)
+            } else { merged.append(h) }
+        }
+        return Score(code: code.code, total: merged.reduce(0) { $0 + $1.points }, hits: merged)
     }
 }
