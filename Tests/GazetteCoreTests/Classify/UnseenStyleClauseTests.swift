@@ -32,6 +32,14 @@ final class UnseenStyleClauseTests: XCTestCase {
         Case(heading: "加强组织领导", body: "各地区各部门要明确分管负责同志和工作机构，配齐配强工作人员，保障必要工作经费。", area: "assurance", topics: []),
         Case(heading: "强化考核评估", body: "将政务公开纳入绩效考核，开展第三方评估，对工作不力的单位予以通报。", area: "assurance", topics: []),
         Case(heading: "加强业务培训", body: "每年至少组织一次政务公开业务培训，提升工作人员业务能力。", area: "assurance", topics: []),
+        // Sections of an annual report (政府信息公开工作年度报告) in the 2019 format.
+        Case(heading: "总体情况", body: "2022年，本机关认真贯彻落实《中华人民共和国政府信息公开条例》，扎实推进政务公开各项工作。", area: "general", topics: nil),
+        Case(heading: "主动公开政府信息情况", body: "本年制发规章2件，现行有效规范性文件58件；行政许可处理决定1200件。", area: "disclosure", topics: nil),
+        Case(heading: "收到和处理政府信息公开申请情况", body: "本年新收政府信息公开申请356件，其中自然人申请320件；予以公开120件，不予公开15件。", area: "request", topics: []),
+        Case(heading: "政府信息公开行政复议、行政诉讼情况", body: "本年因政府信息公开被申请行政复议8件，提起行政诉讼5件，结果维持6件。", area: "request", topics: []),
+        Case(heading: "存在的主要问题及改进情况", body: "一是部分单位公开意识有待加强；二是政策解读形式较为单一。下一步将加强培训，丰富解读形式。", area: "general", topics: []),
+        Case(heading: "推进政府信息公开平台建设", body: "整合政府信息公开平台，统一栏目设置，做好与政府门户网站的数据对接。", area: "platforms", topics: []),
+        Case(heading: "拓宽人民建议征集渠道", body: "完善网上征集平台，对群众提出的意见建议及时办理反馈，推动政民互动常态化。", area: "participation", topics: []),
     ]
 
     func testUnseenStyleClauses() throws {
