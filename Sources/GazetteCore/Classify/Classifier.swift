@@ -86,7 +86,7 @@ extension Classifier {
         let all: [Score] = scored.filter { $0.total > 0 }.sorted(by: Self.byScore)
         let best = all.first?.total ?? 0
         let need = factor * max(r.topicMinScore, r.topicPer100Chars * Double(ctx.body.count) / 100)
-        let kept = all.filter { $0.headingPoints > 0 || ($0.total >= need && $0.total >= r.topicRelativeToBest * best) }
+        let kept = all.filter { $0.headingPoints >= r.headingTopicMin || ($0.total >= need && $0.total >= r.topicRelativeToBest * best) }
         return (all, kept)
     }
 
@@ -97,7 +97,7 @@ extension Classifier {
         var (allTopics, topics) = topicScores(ctx)
         var areas = taxonomy.areas.map { matcher.score($0, ctx, isTopic: false) }
         if !topics.isEmpty, let k = areas.firstIndex(where: { $0.code == r.topicSupportArea }) {
-            let pts = topics.reduce(0.0) { $0 + r.topicSupport * ($1.headingPoints > 0 ? r.headingTopicSupport : 1) }
+            let pts = topics.reduce(0.0) { $0 + r.topicSupport * ($1.headingPoints >= r.headingTopicMin ? r.headingTopicSupport : 1) }
             areas[k].total += pts
             areas[k].hits.append(CueHit(cue: "topics " + topics.map(\.code).joined(separator: ","), place: "fields", count: topics.count, points: pts))
         }

@@ -70,6 +70,9 @@ public struct ClassifyRules: Sendable, Equatable {
     /// characters of body (longer clauses need more mentions) — or any heading hit.
     public var topicMinScore = 2.0
     public var topicPer100Chars = 0.5
+    /// A heading names a topic when its heading points reach this (a weak word such as 整治
+    /// in a heading does not make the clause about that field).
+    public var headingTopicMin = 0.1
     /// A topic must reach this share of the best topic's score.
     public var topicRelativeToBest = 0.0
     /// Hits inside an enumeration (A、B、C、D等) count this much: a list of example fields
@@ -95,7 +98,7 @@ public struct ClassifyRules: Sendable, Equatable {
     static let keys = ["heading_weight", "body_weight", "parent_weight", "body_repeat_cap", "default_area",
                        "topic_min_score", "topic_per_100_chars", "topic_relative_to_best", "enumeration_factor",
                        "enumeration_min_items", "topic_support_area", "topic_support", "cross_field_topics",
-                       "body_length_norm", "heading_topic_support", "topic_outside_factor", "cross_field_max_level"]
+                       "body_length_norm", "heading_topic_support", "heading_topic_min", "topic_outside_factor", "cross_field_max_level"]
 }
 
 /// The codes fixed by the output contract (../shared/spec/taxonomy.md); a taxonomy file

@@ -84,6 +84,7 @@ public enum TaxonomyLoader {
         int("cross_field_topics") { x.crossFieldTopics = $0 }
         num("body_length_norm") { x.bodyLengthNorm = $0 }
         num("heading_topic_support") { x.headingTopicSupport = $0 }
+        num("heading_topic_min") { x.headingTopicMin = $0 }
         num("topic_outside_factor") { x.topicOutsideFactor = $0 }
         int("cross_field_max_level") { x.crossFieldMaxLevel = $0 }
         return x

@@ -94,6 +94,16 @@ final class ClassifierRuleTests: XCTestCase {
         XCTAssertEqual(leaf(c, heading: "预算工作", body: "按要求推进。").topics, ["finance"])
     }
 
+    func testWeakHeadingWordDoesNotNameATopic() throws {
+        let yaml = base.replacingOccurrences(of: "topic_support: 0,", with: "topic_support: 0, heading_topic_min: 3,")
+            .replacingOccurrences(of: "housing: { name: 住房, cues: { any: { 住房: 1 } } }",
+                                  with: "housing: { name: 住房, cues: { any: { 住房: 1, 整治: 0.5 } } }")
+        let c = try classifier(yaml)
+        // 住房 in the heading: 1 × 3 = 3 names the topic; 整治: 0.5 × 3 = 1.5 does not
+        XCTAssertEqual(leaf(c, heading: "住房工作", body: "推进。").topics, ["housing"])
+        XCTAssertEqual(leaf(c, heading: "整治工作", body: "推进。").topics, [])
+    }
+
     func testTopicThresholdGrowsWithClauseLength() throws {
         let yaml = base.replacingOccurrences(of: "topic_per_100_chars: 0", with: "topic_per_100_chars: 1")
         let c = try classifier(yaml)
