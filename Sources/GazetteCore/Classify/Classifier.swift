@@ -80,9 +80,10 @@ struct LabelDecision {
 
 extension Classifier {
     /// Scores of every topic, best first, and the ones that pass the thresholds.
-    func topicScores(_ ctx: ClauseContext, factor: Double = 1) -> (all: [Score], kept: [Score]) {
+    func topicScores(_ ctx: ClauseContext, factor: Double = 1, matches: ClauseMatches? = nil) -> (all: [Score], kept: [Score]) {
         let r = taxonomy.rules
-        let scored: [Score] = taxonomy.topics.map { matcher.score($0, ctx, isTopic: true) }
+        let m = matches ?? matcher.analyze(ctx)
+        let scored: [Score] = taxonomy.topics.map { matcher.score($0, m, isTopic: true) }
         let all: [Score] = scored.filter { $0.total > 0 }.sorted(by: Self.byScore)
         let best = all.first?.total ?? 0
         let need = factor * max(r.topicMinScore, r.topicPer100Chars * Double(ctx.body.count) / 100)
@@ -94,8 +95,9 @@ extension Classifier {
 
     func labelLeaf(_ ctx: ClauseContext) -> LabelDecision {
         let r = taxonomy.rules
-        var (allTopics, topics) = topicScores(ctx)
-        var areas = taxonomy.areas.map { matcher.score($0, ctx, isTopic: false) }
+        let m = matcher.analyze(ctx)
+        var (allTopics, topics) = topicScores(ctx, matches: m)
+        var areas = taxonomy.areas.map { matcher.score($0, m, isTopic: false) }
         if !topics.isEmpty, let k = areas.firstIndex(where: { $0.code == r.topicSupportArea }) {
             let pts = topics.reduce(0.0) { $0 + r.topicSupport * ($1.headingPoints >= r.headingTopicMin ? r.headingTopicSupport : 1) }
             areas[k].total += pts
@@ -104,7 +106,7 @@ extension Classifier {
         var area: Score? = nil
         for a in areas where a.total > 0 && a.total > (area?.total ?? 0) { area = a }
         if let area, area.code != r.topicSupportArea, r.topicOutsideFactor != 1 {
-            (allTopics, topics) = topicScores(ctx, factor: r.topicOutsideFactor)
+            (allTopics, topics) = topicScores(ctx, factor: r.topicOutsideFactor, matches: m)
         }
         var evidence: [String] = []
         if let area {
@@ -143,7 +145,8 @@ extension Classifier {
             // The heading decides among the areas it names; naming several, the children's
             // plurality among those decides, then the heading's score, then taxonomy order.
             let headingOnly = ClauseContext(heading: ctx.heading, body: "", parentHeading: "")
-            let named = taxonomy.areas.map { matcher.score($0, headingOnly, isTopic: false) }.filter { $0.total > 0 }
+            let hm = matcher.analyze(headingOnly)
+            let named = taxonomy.areas.map { matcher.score($0, hm, isTopic: false) }.filter { $0.total > 0 }
             if var pick = named.first {
                 for t in named.dropFirst() {
                     let (n, m) = (counts[t.code] ?? 0, counts[pick.code] ?? 0)

@@ -40,89 +40,140 @@ public struct Score: Sendable, Equatable {
     }
 }
 
+/// Every cue match in one text, by cue id (UTF-16 ranges).
+struct TextMatches {
+    var byCue: [Int: [NSRange]] = [:]
+}
+
+/// The matches of a clause's three texts, computed once and shared by every code.
+public struct ClauseMatches {
+    var heading = TextMatches(), body = TextMatches(), parent = TextMatches()
+    var lists: [NSRange] = []
+    var bodyLength = 0
+}
+
 /// Counts cue hits in a clause and turns them into scores, with the weights of `ClassifyRules`.
 ///
-/// Regular expressions are compiled once per classifier. Hits of topic cues inside an
-/// enumeration (four or more items joined by 、) are discounted: a clause that lists
-/// example fields is not about each of them.
+/// Literal cues of the whole taxonomy are indexed by their first UTF-16 unit, so each text is
+/// scanned once for all of them (a clause is scored against 27 codes of ~20 cues each);
+/// regular expressions are compiled once. Hits of topic cues inside an enumeration (four or
+/// more items joined by 、) are discounted: a clause that lists example fields is not about
+/// each of them.
 public final class CueMatcher: @unchecked Sendable {
     let rules: ClassifyRules
-    private var regexes: [String: NSRegularExpression] = [:]
+    private var regexes: [Int: NSRegularExpression] = [:]
+    /// Literal cues by first UTF-16 unit: (cue id, the cue's UTF-16 units).
+    private var literals: [UInt16: [(id: Int, units: [UInt16])]] = [:]
+    /// Cue ids of each code, in the order of its cues.
+    private var ids: [String: [Int]] = [:]
 
     public init(taxonomy: Taxonomy) {
         rules = taxonomy.rules
+        var next = 0
         for c in taxonomy.areas + taxonomy.topics {
-            for cue in c.cues where cue.isRegex {
-                regexes[cue.pattern] = try? NSRegularExpression(pattern: cue.label, options: [.anchorsMatchLines])
+            var mine: [Int] = []
+            for cue in c.cues {
+                let id = next; next += 1
+                mine.append(id)
+                if cue.isRegex {
+                    regexes[id] = try? NSRegularExpression(pattern: cue.label, options: [.anchorsMatchLines])
+                } else if let first = cue.pattern.utf16.first {
+                    literals[first, default: []].append((id, Array(cue.pattern.utf16)))
+                }
+            }
+            ids[c.code] = mine
+        }
+    }
+
+    /// All cue matches in a text: one pass for the literals, then the regular expressions.
+    func scan(_ text: String) -> TextMatches {
+        var out = TextMatches()
+        guard !text.isEmpty else { return out }
+        let u = Array(text.utf16)
+        for i in u.indices {
+            guard let cands = literals[u[i]] else { continue }
+            for (id, pat) in cands where i + pat.count <= u.count {
+                var k = 1
+                while k < pat.count && u[i + k] == pat[k] { k += 1 }
+                if k == pat.count {
+                    // Non-overlapping occurrences of one cue, like a left-to-right search.
+                    if let last = out.byCue[id]?.last, NSMaxRange(last) > i { continue }
+                    out.byCue[id, default: []].append(NSRange(location: i, length: pat.count))
+                }
             }
         }
+        for (id, re) in regexes {
+            let found = re.matches(in: text, range: NSRange(location: 0, length: u.count)).map(\.range)
+            if !found.isEmpty { out.byCue[id] = found }
+        }
+        return out
     }
 
     /// Ranges (UTF-16) of the body's enumerations.
-    func enumerations(in body: NSString) -> [NSRange] {
+    func enumerations(in body: String) -> [NSRange] {
         var out: [NSRange] = []
-        let seps = CharacterSet(charactersIn: "。；;，,：:\n！？")
-        var start = 0
-        let n = body.length
-        var i = 0
-        while i <= n {
-            let atEnd = i == n
-            if atEnd || seps.contains(UnicodeScalar(body.character(at: i)) ?? " ") {
-                let r = NSRange(location: start, length: i - start)
-                let seg = body.substring(with: r)
-                if seg.filter({ $0 == "、" }).count >= rules.enumerationMinItems - 1 { out.append(r) }
-                start = i + 1
+        let seps: Set<UInt16> = Set("。；;，,：:\n！？".utf16)
+        let dun = "、".utf16.first!
+        var start = 0, items = 0
+        let u = Array(body.utf16)
+        for i in 0...u.count {
+            if i == u.count || seps.contains(u[i]) {
+                if items >= rules.enumerationMinItems - 1 { out.append(NSRange(location: start, length: i - start)) }
+                start = i + 1; items = 0
+            } else if u[i] == dun {
+                items += 1
             }
-            i += 1
         }
         return out
     }
 
-    /// Ranges (UTF-16) of a cue's matches in a text.
-    func matches(_ cue: Cue, in text: NSString) -> [NSRange] {
-        guard text.length > 0 else { return [] }
-        if cue.isRegex {
-            guard let re = regexes[cue.pattern] else { return [] }
-            return re.matches(in: text as String, range: NSRange(location: 0, length: text.length)).map(\.range)
-        }
-        var out: [NSRange] = []
-        var from = 0
-        while from < text.length {
-            let r = text.range(of: cue.pattern, options: .literal, range: NSRange(location: from, length: text.length - from))
-            if r.location == NSNotFound { break }
-            out.append(r)
-            from = r.location + max(1, r.length)
-        }
-        return out
+    /// Scan a clause's texts once; score any number of codes against the result.
+    public func analyze(_ ctx: ClauseContext) -> ClauseMatches {
+        var m = ClauseMatches()
+        m.heading = scan(ctx.heading); m.body = scan(ctx.body); m.parent = scan(ctx.parentHeading)
+        m.lists = enumerations(in: ctx.body)
+        m.bodyLength = ctx.body.utf16.count
+        return m
     }
 
     /// Whether a cue occurs anywhere in `text` (for `gazette check`).
-    public func occurs(_ cue: Cue, in text: String) -> Bool { !matches(cue, in: text as NSString).isEmpty }
+    public func occurs(_ cue: Cue, in text: String) -> Bool {
+        if cue.isRegex {
+            guard let re = try? NSRegularExpression(pattern: cue.label, options: [.anchorsMatchLines]) else { return false }
+            return re.firstMatch(in: text, range: NSRange(location: 0, length: text.utf16.count)) != nil
+        }
+        return text.contains(cue.pattern)
+    }
 
-    /// The score of one code for a clause. `isTopic` turns on the enumeration discount; areas
-    /// get the long-body damping instead (a long clause touches many things in passing).
+    /// The score of one code for a clause (scans the clause; use `analyze` once for many codes).
+    public func score(_ code: TaxonomyCode, _ ctx: ClauseContext, isTopic: Bool) -> Score {
+        score(code, analyze(ctx), isTopic: isTopic)
+    }
+
+    /// The score of one code. `isTopic` turns on the enumeration discount; areas get the
+    /// long-body damping instead (a long clause touches many things in passing).
     ///
     /// Within one code and one place the longest match wins: 做好信息公开 in a heading counts
     /// as that cue only, not also as the 信息公开 inside it.
-    public func score(_ code: TaxonomyCode, _ ctx: ClauseContext, isTopic: Bool) -> Score {
-        let texts: [(String, NSString, Double)] = [("heading", ctx.heading as NSString, rules.headingWeight),
-                                                   ("body", ctx.body as NSString, rules.bodyWeight),
-                                                   ("parent", ctx.parentHeading as NSString, rules.parentWeight)]
-        let bodyLength = (ctx.body as NSString).length
-        let lists = isTopic ? enumerations(in: ctx.body as NSString) : []
-        let damping = !isTopic && rules.bodyLengthNorm > 0 && bodyLength > Int(rules.bodyLengthNorm)
-            ? rules.bodyLengthNorm / Double(bodyLength) : 1
+    public func score(_ code: TaxonomyCode, _ m: ClauseMatches, isTopic: Bool) -> Score {
+        let cueIDs = ids[code.code] ?? []
+        let places: [(String, TextMatches, Double)] = [("heading", m.heading, rules.headingWeight),
+                                                       ("body", m.body, rules.bodyWeight),
+                                                       ("parent", m.parent, rules.parentWeight)]
+        let damping = !isTopic && rules.bodyLengthNorm > 0 && Double(m.bodyLength) > rules.bodyLengthNorm
+            ? rules.bodyLengthNorm / Double(m.bodyLength) : 1
         var hits: [CueHit] = []
-        for (place, text, mult) in texts where text.length > 0 {
+        for (place, texts, mult) in places where !texts.byCue.isEmpty {
             // Every match of every cue that counts in this place, then drop the ones inside a longer one.
             var found: [(cue: Int, range: NSRange)] = []
-            for (i, cue) in code.cues.enumerated() where cue.place == .any || cue.place.rawValue == place {
-                for r in matches(cue, in: text) { found.append((i, r)) }
+            for (i, cue) in code.cues.enumerated() where i < cueIDs.count && (cue.place == .any || cue.place.rawValue == place) {
+                for r in texts.byCue[cueIDs[i]] ?? [] { found.append((i, r)) }
             }
-            let kept = found.filter { m in
+            guard !found.isEmpty else { continue }
+            let kept = found.filter { f in
                 !found.contains { o in
-                    o.cue != m.cue && o.range.length > m.range.length
-                        && o.range.location <= m.range.location && NSMaxRange(o.range) >= NSMaxRange(m.range)
+                    o.cue != f.cue && o.range.length > f.range.length
+                        && o.range.location <= f.range.location && NSMaxRange(o.range) >= NSMaxRange(f.range)
                 }
             }
             for (i, cue) in code.cues.enumerated() {
@@ -130,8 +181,8 @@ public final class CueMatcher: @unchecked Sendable {
                 guard !mine.isEmpty else { continue }
                 var amount: Double
                 if place == "body" {
-                    amount = mine.reduce(0) { acc, m in
-                        acc + (lists.contains { NSLocationInRange(m.range.location, $0) } ? rules.enumerationFactor : 1)
+                    amount = mine.reduce(0) { acc, f in
+                        acc + (isTopic && m.lists.contains { NSLocationInRange(f.range.location, $0) } ? rules.enumerationFactor : 1)
                     }
                     amount = min(amount, Double(rules.bodyRepeatCap)) * damping
                 } else {
