@@ -96,7 +96,7 @@ public struct Normalizer: Sendable {
         }
         try pool.with(config) { conv in
             if let table = plan.phrases {
-                conv.withConverted(input) { table.rewrite($0, into: &output) }
+                _ = conv.withConverted(input) { table.rewrite($0, into: &output) }
             } else {
                 conv.convert(input, appendingTo: &output)
             }

@@ -4,7 +4,7 @@ import Foundation
 ///
 /// UTF-8 input (the common case) is read and converted in chunks cut at line ends; the
 /// plan (script, idiom, OpenCC configuration) is decided on the first chunk — a whole
-/// document unless it is larger than `chunkSize` — and reused for the rest. Other input
+/// document unless it is larger than `chunkSize` (1 MiB) — and reused for the rest. Other input
 /// (gzip, UTF-16, GB18030, Big5) is decoded whole through `Gzip` and `TextDecoder`, then
 /// converted chunk by chunk from the decoded string's storage.
 public struct StreamNormalizer {
@@ -13,7 +13,7 @@ public struct StreamNormalizer {
     /// Cap on the inflated size of gzip input.
     public var gzipCap: Int
 
-    public init(normalizer: Normalizer, chunkSize: Int = 4 << 20, gzipCap: Int = 1 << 30) {
+    public init(normalizer: Normalizer, chunkSize: Int = 1 << 20, gzipCap: Int = 1 << 30) {
         self.normalizer = normalizer
         self.chunkSize = chunkSize
         self.gzipCap = gzipCap
