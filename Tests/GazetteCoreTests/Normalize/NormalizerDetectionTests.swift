@@ -65,6 +65,6 @@ final class NormalizerDetectionTests: XCTestCase {
         XCTAssertEqual(p.simplified, 1)    // 这
         XCTAssertEqual(p.taiwanForms, 1)
         XCTAssertEqual(p.hongKongForms, 1)
-        XCTAssertEqual(p.ideographs, 6)
+        XCTAssertEqual(p.ideographs, 5)
     }
 }
