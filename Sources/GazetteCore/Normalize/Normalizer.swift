@@ -28,6 +28,7 @@ public struct NormalizationPlan: Sendable {
     public var conversion: String {
         var parts: [String] = []
         if let c = openCCConfig { parts.append(c) }
+        if profile.characterStandard == "hongkong" && openCCConfig != nil { parts.append("hk-forms") }
         if variant == "taiwan" { parts.append("tw-phrases") } else if phrases != nil { parts.append("phrases") }
         return parts.isEmpty ? "none" : parts.joined(separator: "+")
     }
@@ -38,8 +39,8 @@ public struct NormalizationPlan: Sendable {
 /// Passes, in order:
 /// 1. `ScriptProfile` counts traditional-only, simplified-only, Hong Kong and Taiwan forms;
 ///    simplified text without Taiwan idiom passes through byte for byte.
-/// 2. OpenCC converts characters with the configuration of the character standard
-///    (hk2s, tw2s, t2s). No OpenCC phrase reversal (tw2sp) is used: it rewrites mainland
+/// 2. OpenCC converts characters: tw2s where 著 stands for zhe (Taiwan), else t2s; the few
+///    Hong Kong forms t2s leaves (衞 枱 衹 …) are mapped by the phrase step (hk2s's result). No OpenCC phrase reversal (tw2sp) is used: it rewrites mainland
 ///    words (建立→创建, 执行→运行, 文件→文档).
 /// 3. Taiwan idiom is detected on the simplified output by counting phrases of the curated
 ///    table (`RegionalPhraseData`), so it works the same for any input script.

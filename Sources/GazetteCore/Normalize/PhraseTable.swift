@@ -1,7 +1,8 @@
 /// A leftmost-longest phrase rewriter over UTF-8 bytes.
 ///
-/// Entries are indexed by their first Unicode scalar; a bitmap over the first scalars
-/// rejects almost every position with one load, so a pass over text that holds no
+/// Entries are indexed by their first Unicode scalar through a flat table (one UInt16 per
+/// scalar below U+30000, no hashing), which rejects almost every position with one load,
+/// so a pass over text that holds no
 /// regional phrase costs little more than a copy. Protections (entries whose replacement
 /// equals the source) consume their span unchanged, which is how a mainland collocation
 /// shields a shorter rewrite inside it.
@@ -12,11 +13,11 @@ public struct PhraseTable: Sendable {
         var rewrites: Bool { from != to }
     }
 
-    /// Entries by first scalar, longest first.
-    private var buckets: [UInt32: [Entry]] = [:]
-    /// One bit per scalar below `bitmapLimit`: does any entry start with it?
-    private var bitmap = [UInt64](repeating: 0, count: PhraseTable.bitmapLimit / 64)
-    private static let bitmapLimit = 0x30000
+    /// Entries by first scalar, longest first; bucket 0 is unused.
+    private var buckets: [[Entry]] = [[]]
+    /// Bucket number per scalar below `indexLimit` (0: no entry starts with it).
+    private var index = [UInt16](repeating: 0, count: PhraseTable.indexLimit)
+    private static let indexLimit = 0x30000
     public private(set) var count = 0
 
     public init() {}
@@ -33,13 +34,16 @@ public struct PhraseTable: Sendable {
     }
 
     private mutating func add(_ from: String, _ to: String) {
-        guard let first = from.unicodeScalars.first?.value else { return }
+        guard let first = from.unicodeScalars.first?.value, first < Self.indexLimit, first > 0x7F else { return }
         let entry = Entry(from: Array(from.utf8), to: Array(to.utf8))
-        var list = buckets[first, default: []]
-        list.append(entry)
-        list.sort { $0.from.count > $1.from.count }
-        buckets[first] = list
-        if first < Self.bitmapLimit { bitmap[Int(first >> 6)] |= 1 << UInt64(first & 63) }
+        var slot = Int(index[Int(first)])
+        if slot == 0 {
+            buckets.append([])
+            slot = buckets.count - 1
+            index[Int(first)] = UInt16(slot)
+        }
+        buckets[slot].append(entry)
+        buckets[slot].sort { $0.from.count > $1.from.count }
         count += 1
     }
 
@@ -86,10 +90,11 @@ public struct PhraseTable: Sendable {
             else { len = 4; scalar = UInt32(b0 & 0x07) }
             if i + len > n { break }
             for k in 1..<len { scalar = (scalar << 6) | UInt32(base[i + k] & 0x3F) }
-            guard scalar < Self.bitmapLimit, bitmap[Int(scalar >> 6)] & (1 << UInt64(scalar & 63)) != 0,
-                  let list = buckets[scalar] else { i += len; continue }
+            guard scalar < Self.indexLimit else { i += len; continue }
+            let slot = Int(index[Int(scalar)])
+            if slot == 0 { i += len; continue }
             var matched: Entry? = nil
-            for e in list where e.from.count <= n - i {
+            for e in buckets[slot] where e.from.count <= n - i {
                 let same = e.from.withUnsafeBufferPointer { memcmp(base + i, $0.baseAddress!, $0.count) == 0 }
                 if same { matched = e; break }
             }

@@ -22,6 +22,9 @@
 enum RegionalPhraseData {
     static let source = #"""
 [common]
+# Hong Kong and Taiwan character forms that t2s leaves (hk2s/tw2s would map them):
+# with these, t2s gives hk2s's result on Hong Kong text.
+衞>卫 枱>台 衹>只 敍>叙 粧>妆 糭>粽 痺>痹 簷>檐 睪>睾
 # Links: Taiwan/HK 連結/鏈結 for hyperlinks; mainland 链接. 链结 is not mainland usage.
 超链结>超链接 超连结>超链接 链结>链接 网页连结>网页链接 网站连结>网站链接
 # Web and software terms that only exist in Taiwan/HK writing.

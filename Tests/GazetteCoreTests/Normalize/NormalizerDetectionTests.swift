@@ -31,18 +31,24 @@ final class NormalizerDetectionTests: XCTestCase {
         XCTAssertTrue(r.conversion.hasSuffix("+tw-phrases"), r.conversion)
     }
 
-    func testTaiwanCharacterStandardChoosesTW2S() throws {
+    func testTaiwanZheChoosesTW2S() throws {
         let r = try normalizer().normalize("這裡要著力推進政務公開，顯著提升服務水準。")
         XCTAssertEqual(r.text, "这里要着力推进政务公开，显著提升服务水准。")
         XCTAssertTrue(r.conversion.hasPrefix("tw2s"), r.conversion)
         XCTAssertEqual(r.variant, "mainland", "Taiwan characters without Taiwan idiom")
     }
 
-    func testHongKongFormsChooseHK2SAndHongKongIdiomIsDetected() throws {
+    func testHongKongFormsAreMappedAndHongKongIdiomIsDetected() throws {
         let r = try normalizer().normalize("特區政府衞生署與立法會議員會面，行政長官説明綫上服務安排，區議會亦有參與。")
         XCTAssertEqual(r.text, "特区政府卫生署与立法会议员会面，行政长官说明线上服务安排，区议会亦有参与。")
-        XCTAssertTrue(r.conversion.hasPrefix("hk2s"), r.conversion)
+        XCTAssertEqual(r.conversion, "t2s+hk-forms+phrases")
         XCTAssertEqual(r.variant, "hongkong")
+    }
+
+    func testStandardZheKeepsT2S() throws {
+        let r = try normalizer().normalize("這裏要着力推進政務公開，顯著提升服務水準。")
+        XCTAssertEqual(r.text, "这里要着力推进政务公开，显著提升服务水准。")
+        XCTAssertTrue(r.conversion.hasPrefix("t2s"), r.conversion)
     }
 
     func testMixedScriptIsConverted() throws {

@@ -28,7 +28,7 @@ final class NormalizerTermTests: XCTestCase {
     }
 
     func testTaiwanTerms() throws { try check("taiwan", config: "tw2s", taiwan: true) }
-    func testHongKongTerms() throws { try check("hongkong", config: "hk2s", taiwan: false) }
+    func testHongKongTerms() throws { try check("hongkong", config: "t2s", taiwan: false) }
     func testStandardTraditionalTerms() throws { try check("standard", config: "t2s", taiwan: false) }
     /// Mainland words survive even when a document is (wrongly or partly) Taiwan idiom.
     func testMainlandWordsSurviveTheTaiwanStep() throws { try check("keep", config: nil, taiwan: true) }
