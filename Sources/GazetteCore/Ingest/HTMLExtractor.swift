@@ -27,6 +27,7 @@ public enum HTMLExtractor {
 
     public static func extract(_ html: String) throws -> Page {
         var bytes = Array(html.utf8)
+        xmlResetLastError()
         let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
                             | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue | HTML_PARSE_IGNORE_ENC.rawValue)
         guard let doc = bytes.withUnsafeMutableBufferPointer({ buf in
@@ -59,6 +60,10 @@ public enum HTMLExtractor {
             if !h.isEmpty && !text.contains(h) { text = h + "\n" + text }
         }
         if text.unicodeScalars.filter({ $0.value >= 0x4E00 && $0.value <= 0x9FFF }).count < 10 {
+            // libxml2 stops at 256 levels of nesting: say so rather than "no text".
+            if let e = xmlGetLastError(), let m = e.pointee.message, String(cString: m).contains("depth") {
+                throw RejectReason("html-too-deep", "elements nested deeper than libxml2's limit of 256 levels; the text is beyond it")
+            }
             throw RejectReason("html-no-text", "the page has no main text")
         }
         return Page(title: title, text: text, metadata: metadata)

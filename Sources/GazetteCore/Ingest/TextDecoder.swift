@@ -31,10 +31,7 @@ public enum TextDecoder {
         }
         if bytes.starts(with: [0xFF, 0xFE]) { return try utf16(Array(bytes.dropFirst(2)), little: true, name: "utf-16") }
         if bytes.starts(with: [0xFE, 0xFF]) { return try utf16(Array(bytes.dropFirst(2)), little: false, name: "utf-16") }
-        if let little = nulParity(bytes), let d = try? utf16(bytes, little: little, name: "utf-16"),
-           plausibleText(d.text) {
-            return d
-        }
+        if bytes.prefix(1 << 16).contains(0), let d = utf16WithoutBOM(bytes) { return d }
         if let magic = magicName(bytes) { throw RejectReason("binary", "binary content (\(magic)), not text") }
         if looksBinary(bytes) { throw RejectReason("binary", "binary content (control bytes), not text") }
         if let s = String(validatingUTF8Bytes: bytes) { return Decoded(text: s, encoding: "utf-8") }
@@ -93,18 +90,17 @@ public enum TextDecoder {
         return Decoded(text: String(out), encoding: name)
     }
 
-    /// UTF-16 without a BOM that holds some ASCII: NUL bytes in one parity only.
-    /// Returns true for little endian ('A' 00), false for big endian, nil when not UTF-16-like.
-    /// No other text encoding has NUL bytes, and binary data has them in both parities.
-    static func nulParity(_ b: [UInt8]) -> Bool? {
-        guard b.count >= 4 else { return nil }
-        let n = min(b.count, 1 << 16)
-        var even = 0, odd = 0
-        for i in 0..<n where b[i] == 0 { if i % 2 == 0 { even += 1 } else { odd += 1 } }
-        // CJK code units with a zero low byte (一 is U+4E00) put a few NULs in the other parity.
-        if odd >= 2 && even * 3 < odd { return true }
-        if even >= 2 && odd * 3 < even { return false }
-        return nil
+    /// UTF-16 without a BOM, recognised by its NUL bytes (no other text encoding has any):
+    /// both byte orders are decoded and the plausible one most typical of Chinese wins.
+    /// Binary data with NULs decodes to implausible text in both orders and returns nil.
+    static func utf16WithoutBOM(_ b: [UInt8]) -> Decoded? {
+        var best: (Decoded, Double)? = nil
+        for little in [true, false] {
+            guard let d = try? utf16(b, little: little, name: "utf-16"), plausibleText(d.text) else { continue }
+            let score = ChineseTextScore.score(d.text)
+            if best == nil || score > best!.1 { best = (d, score) }
+        }
+        return best?.0
     }
 
     /// Decoded text that is mostly letters, CJK, punctuation and line breaks (not binary read as UTF-16).

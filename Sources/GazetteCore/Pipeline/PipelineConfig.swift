@@ -26,7 +26,7 @@ public struct PipelineConfig: Sendable, Equatable {
 
     /// The hash of everything that changes per-document results (part of cache keys).
     public func hash(extra: [String] = []) -> String {
-        var parts = ["v1", stages.joined(separator: ","), "\(ingest.maxFileBytes)", "\(ingest.maxInflatedBytes)",
+        var parts = ["v1", stages.joined(separator: ","), "\(ingest.maxFileBytes)", "\(ingest.maxInflatedBytes)", "\(ingest.maxLineChars)",
                      ingest.extensions.joined(separator: ",")]
         parts += extra
         return SHA256Digest.hex(parts.joined(separator: "\u{1F}"))
@@ -73,7 +73,8 @@ public struct PipelineConfig: Sendable, Equatable {
                 }
             case "ingest":
                 guard let m = r.mapping(v, key, &diags) else { break }
-                r.checkKeys(m, known: ["max_file_bytes", "max_inflated_bytes", "extensions"], section: key, &diags)
+                r.checkKeys(m, known: ["max_file_bytes", "max_inflated_bytes", "max_line_chars", "extensions"], section: key, &diags)
+                if let n = m["max_line_chars"], let i = r.int(n, "max_line_chars", &diags) { config.ingest.maxLineChars = i }
                 if let n = m["max_file_bytes"], let i = r.int(n, "max_file_bytes", &diags) { config.ingest.maxFileBytes = i }
                 if let n = m["max_inflated_bytes"], let i = r.int(n, "max_inflated_bytes", &diags) { config.ingest.maxInflatedBytes = i }
                 if let n = m["extensions"], let l = r.stringList(n, "extensions", &diags) { config.ingest.extensions = l }
