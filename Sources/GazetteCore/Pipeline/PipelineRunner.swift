@@ -175,6 +175,7 @@ public final class PipelineRunner {
             progress.finishStage()
             FaultPoint.pause("publish")
             try FaultPoint.check("before-commit")
+            if cancellation.isSet { throw RunCancelled() }   // a signal during the last writes: stop before the swap
             try beforeCommit?()
             try staging.commit()
         } catch {
