@@ -178,7 +178,8 @@ public enum TextDecoder {
     }
 }
 
-/// How UTF-8-like some bytes are: valid multi-byte sequences against errors.
+/// How UTF-8-like some bytes are: valid multi-byte sequences against damaged places
+/// (stray continuation bytes after a bad byte count once with it).
 struct UTF8Stats {
     var multibyte = 0
     var errors = 0
@@ -195,7 +196,7 @@ struct UTF8Stats {
             case 0xC2...0xDF: len = 2
             case 0xE0...0xEF: len = 3
             case 0xF0...0xF4: len = 4
-            default: errors += 1; i += 1; continue
+            default: bad(i, c); i += 1; continue
             }
             if i + len > n {
                 // Continuation bytes up to the end: a character cut off by truncation.
@@ -204,13 +205,20 @@ struct UTF8Stats {
             }
             var ok = true
             for k in 1..<len where b[i + k] & 0xC0 != 0x80 { ok = false }
-            if ok { multibyte += 1; i += len } else { errors += 1; i += 1 }
+            if ok { multibyte += 1; i += len } else { bad(i, c); i += 1 }
         }
+    }
+
+    private var lastBad = -2
+    /// Stray continuation bytes right after a bad byte belong to the same damaged character.
+    private mutating func bad(_ i: Int, _ byte: UInt8) {
+        if !(i == lastBad + 1 && byte & 0xC0 == 0x80) { errors += 1 }
+        lastBad = i
     }
 
     /// UTF-8 with a few bad sequences: legacy encodings produce errors in bulk.
     var looksLikeDamagedUTF8: Bool {
-        (errors == 0 && truncatedAtEnd && multibyte > 0) || (multibyte >= 8 && errors * 50 <= multibyte)
+        (errors == 0 && truncatedAtEnd && multibyte > 0) || (multibyte >= 8 && errors * 30 <= multibyte)
     }
 }
 
