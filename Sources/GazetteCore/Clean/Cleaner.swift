@@ -84,16 +84,18 @@ public struct Cleaner: Sendable {
     /// A numbered heading (一、 （一） 1. 第一条) is document structure, never a link.
     static let numbered = try! NSRegularExpression(pattern: #"^([一二三四五六七八九十百]+、|[（(][一二三四五六七八九十百\d]+[）)]|\d+[.、．]|第[一二三四五六七八九十百]+[章条节])"#)
 
-    /// Trim a line and fold each run of spaces to one.
+    /// Trim a line and fold each run of spaces to one. TABs (table cells) stay, without
+    /// spaces around them; a line of nothing but TABs and spaces is blank.
     static func tidy(_ s: String) -> String {
         var out = String.UnicodeScalarView()
         var space = false
         for u in s.unicodeScalars {
             if u == " " { space = true; continue }
-            if space && !out.isEmpty { out.append(" ") }
+            if space && !out.isEmpty && u != "\t" && out.last != "\t" { out.append(" ") }
             space = false
             out.append(u)
         }
+        if out.allSatisfy({ $0 == "\t" }) { return "" }
         return String(out)
     }
 }

@@ -11,7 +11,8 @@ enum TextRepair {
                                          0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069]
 
     /// Full-width ASCII letters and digits → ASCII, odd spaces → space, watermark and
-    /// control characters removed. Full-width Chinese punctuation (，。：；（）) is text: kept.
+    /// control characters removed. Full-width Chinese punctuation (，。：；（）) is text: kept,
+    /// and so is TAB, which separates the cells of a table row.
     static func fold(_ s: String, removed: inout [RemovedLine]) -> String {
         var out = String.UnicodeScalarView()
         var marks = 0
@@ -20,11 +21,11 @@ enum TextRepair {
             if watermark.contains(v) || (v >= 0xE000 && v <= 0xF8FF) || (v >= 0xFE00 && v <= 0xFE0F) { marks += 1; continue }
             if v >= 0xFF10 && v <= 0xFF19 || v >= 0xFF21 && v <= 0xFF3A || v >= 0xFF41 && v <= 0xFF5A {
                 out.append(Unicode.Scalar(v - 0xFEE0)!)
-            } else if v == 0x00A0 || v == 0x3000 || (v >= 0x2000 && v <= 0x200A) || v == 0x202F || v == 0x205F || v == 0x09 {
+            } else if v == 0x00A0 || v == 0x3000 || (v >= 0x2000 && v <= 0x200A) || v == 0x202F || v == 0x205F {
                 out.append(" ")
             } else if v == 0x0D || v == 0x2028 || v == 0x2029 || v == 0x0B || v == 0x0C || v == 0x85 {
                 out.append("\n")
-            } else if v < 0x20 && v != 0x0A || (v >= 0x7F && v < 0xA0) {
+            } else if v < 0x20 && v != 0x0A && v != 0x09 || (v >= 0x7F && v < 0xA0) {
                 marks += 1
             } else {
                 out.append(u)

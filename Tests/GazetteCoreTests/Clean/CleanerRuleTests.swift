@@ -76,3 +76,20 @@ final class CleanerRuleTests: XCTestCase {
         XCTAssertEqual(c.removed.map(\.rule), ["repeated-line"])
     }
 }
+
+/// Table rows arrive as TAB-separated cells; the structure stage reads task tables from them.
+final class CleanerTableTests: XCTestCase {
+    func testTableRowsKeepTheirCells() throws {
+        let html = """
+        <html><body><div class="article"><p>附件：2023年政务公开重点工作任务分工</p>
+        <table><tr><th>序号</th><th>工作任务</th><th>责任单位</th></tr>
+        <tr><td>1</td><td>推进决策公开，
+            完善公众参与机制</td><td> 市发展改革委 </td></tr>
+        <tr><td>2</td><td></td><td>市财政局</td></tr></table></div></body></html>
+        """
+        let ingested = try Ingester().ingest(bytes: Array(html.utf8), path: "t.html", sha256: "")
+        let cleaned = Cleaner().clean(ingested.text)
+        XCTAssertEqual(cleaned.text, "附件：2023年政务公开重点工作任务分工\n序号\t工作任务\t责任单位\n1\t推进决策公开，完善公众参与机制\t市发展改革委\n2\t\t市财政局")
+        XCTAssertEqual(Cleaner().clean(cleaned.text).text, cleaned.text)
+    }
+}
