@@ -34,6 +34,9 @@ enum ChromeRules {
         ("page-nav", re(#"^(上一篇|下一篇|上一条|下一條|下一条|上一條|返回列表)\s*[:：].{0,80}$"#)),
     ]
 
+    /// A menu: three or more short items between bars (首页 | 政务公开 | 互动交流).
+    static let menu = re(#"^[\p{Han}A-Za-z]{2,8}(\s*[|｜]\s*[\p{Han}A-Za-z]{2,8}){2,}\s*[|｜]?$"#)
+
     /// Headers of link blocks (相关词条 …): the header and the short link lines after it go.
     static let relatedHeader = re(#"^(相关词条|相關詞條|相关链接|相關鏈接|相关文章|相關文章|相关阅读|相關閱讀|相关新闻|相關新聞|延伸阅读|延伸閱讀|推荐阅读|推薦閱讀|热点推荐|熱點推薦|相关稿件|相關稿件|热门词条|熱門詞條)\s*[:：]?$"#)
     /// Headers of a site disclaimer (声明：① 本网站所有原创…).
@@ -58,7 +61,7 @@ enum ChromeRules {
                 rest = re.stringByReplacingMatches(in: rest as String, range: range, withTemplate: " ") as NSString
             }
         }
-        guard let first else { return nil }
-        return matches(separators, rest as String) ? first : nil
+        if let first, matches(separators, rest as String) { return first }
+        return matches(menu, line) ? "navigation" : nil
     }
 }

@@ -22,6 +22,7 @@ final class CleanerRuleTests: XCTestCase {
             ("上一篇：关于印发2019年工作要点的通知", "page-nav"), ("分享到：微博 微信", "print-controls"),
             ("无障碍 | 长者模式 | 登录", "site-header"), ("浏览次数：1024", "view-count"),
             ("发布时间：2020-03-27 来源：市政府办公厅", "source-line"),
+            ("首页 | 政务公开 | 互动交流 | 办事服务", "navigation"), ("机构概况｜政策文件｜新闻动态", "navigation"),
         ]
         for (line, rule) in chrome {
             XCTAssertEqual(rules("一、总体要求\n" + line + "\n加强政策解读。"), [rule], line)
