@@ -25,7 +25,11 @@ public enum HTMLExtractor {
     static let metaKeys = ["索引号", "主题分类", "发文机关", "發文機關", "成文日期", "标题", "標題", "发文字号", "發文字號",
                            "发布日期", "發布日期", "发布机构", "發布機構", "主题词", "公文种类", "文号", "信息来源", "来源", "有效性"]
 
+    /// libxml2 must be initialised once, before threads use it.
+    static let parserReady: Void = { xmlInitParser() }()
+
     public static func extract(_ html: String) throws -> Page {
+        _ = parserReady
         var bytes = Array(html.utf8)
         xmlResetLastError()
         let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue

@@ -39,6 +39,16 @@ public struct IngestSettings: Codable, Equatable, Sendable {
 }
 
 /// Stage 1: read a file, inflate gzip, detect the encoding, extract HTML main text.
+///
+/// Input that cannot be used throws a `RejectReason`, recorded in manifest.json as
+/// `code: detail`. Codes: `empty`, `blank` (white space only), `binary` (PNG, PDF, ZIP …
+/// or control bytes), `truncated-utf8`, `invalid-utf8`, `invalid-utf16`, `undecodable`
+/// (no plausible UTF-8, UTF-16, GB18030 or Big5 reading), `gzip-invalid`, `gzip-truncated`,
+/// `gzip-too-large` (over `max_inflated_bytes`), `html-unparsable`, `html-empty`,
+/// `html-no-text`, `html-too-deep`, `line-too-long` (over `max_line_chars`), `too-large`
+/// (over `max_file_bytes`, refused from its size without reading), `unreadable`,
+/// `not-a-file`. The scanner and runner add `symlink-loop`, `broken-symlink`,
+/// `symlink-directory`, `unsupported-type`, `too-deep`, and the processor `no-chinese-text`.
 public struct Ingester: Sendable {
     public var settings: IngestSettings
     public init(settings: IngestSettings = IngestSettings()) { self.settings = settings }
