@@ -37,15 +37,12 @@ enum Gazette {
             let o = (try? String(contentsOf: out, encoding: .utf8)) ?? ""
             let e = (try? String(contentsOf: err, encoding: .utf8)) ?? ""
             var kib: Int? = nil
-            var stderr = e
+            // /usr/bin/time writes its own lines ("Command exited …") to its file, not to stderr.
             if let rss, let s = try? String(contentsOf: rss, encoding: .utf8) {
                 for line in s.split(separator: "\n") where line.hasPrefix("maxrss=") { kib = Int(line.dropFirst(7)) }
-                if s.contains("Command terminated by signal") || s.contains("Command exited") {
-                    stderr += ""   // /usr/bin/time's own lines stay in its file
-                }
             }
             for u in [out, err] + (rss.map { [$0] } ?? []) { try? FileManager.default.removeItem(at: u) }
-            return Result(code: process.terminationStatus, stdout: o, stderr: stderr, maxRSSKiB: kib)
+            return Result(code: process.terminationStatus, stdout: o, stderr: e, maxRSSKiB: kib)
         }
     }
 

@@ -59,9 +59,10 @@ public enum HTMLExtractor {
             .filter { !$0.isEmpty }
             .joined(separator: "\n")
         // A content block that misses the page's h1 title: put the title first.
-        if let h1 = findFirst(body, named: "h1") {
+        // (Only an h1 outside the page chrome, long enough to be a title: a site banner is not one.)
+        if let h1 = firstContentHeading(body) {
             let h = collapse(textContent(h1))
-            if !h.isEmpty && !text.contains(h) { text = h + "\n" + text }
+            if cjkCount(h) >= 6 && !text.contains(h) { text = h + "\n" + text }
         }
         if text.unicodeScalars.filter({ $0.value >= 0x4E00 && $0.value <= 0x9FFF }).count < 10 {
             // libxml2 stops at 256 levels of nesting: say so rather than "no text".
@@ -133,6 +134,22 @@ public enum HTMLExtractor {
             if best == nil || score > best!.score { best = (n, score) }
         }
         return (own, link)
+    }
+
+    /// The first h1 that is not inside a chrome subtree (header, nav, banner …).
+    static func firstContentHeading(_ n: xmlNodePtr) -> xmlNodePtr? {
+        var stack: [xmlNodePtr] = [n]
+        while let cur = stack.popLast() {
+            if cur.pointee.type == XML_ELEMENT_NODE {
+                if cur != n && isChrome(cur) { continue }
+                if name(cur) == "h1" { return cur }
+            }
+            var kids: [xmlNodePtr] = []
+            var c = cur.pointee.children
+            while let k = c { kids.append(k); c = k.pointee.next }
+            stack.append(contentsOf: kids.reversed())
+        }
+        return nil
     }
 
     static func cjkCount(_ s: String) -> Int {

@@ -75,3 +75,19 @@ final class TextDecoderTests: XCTestCase {
         XCTAssertNil(code("<html><body>" + String(repeating: "<div>", count: 200) + text + "</body></html>"))
     }
 }
+
+/// The page's own title heading, but never a site banner, leads the extracted text.
+final class HTMLTitleTests: XCTestCase {
+    let body = "<p>各区人民政府，市政府各委、办、局：现将工作要点印发给你们，请认真贯彻执行。</p>"
+
+    func testContentHeadingIsPrependedBannerIsNot() throws {
+        let page = try HTMLExtractor.extract("""
+        <html><body><div class="header"><h1>某市人民政府门户网站</h1></div>
+        <h1>某市人民政府办公厅关于印发工作要点的通知</h1><div class="article">\(body)</div></body></html>
+        """)
+        XCTAssertEqual(page.text.split(separator: "\n").first, "某市人民政府办公厅关于印发工作要点的通知")
+        XCTAssertFalse(page.text.contains("门户网站"))
+        let banner = try HTMLExtractor.extract("<html><body><div class=\"banner\"><h1>某市人民政府门户网站</h1></div><div>\(body)</div></body></html>")
+        XCTAssertFalse(banner.text.contains("门户网站"))
+    }
+}
