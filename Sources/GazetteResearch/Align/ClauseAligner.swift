@@ -8,19 +8,25 @@
 ///    and a split beats a plain match only where the second part really comes from the clause.
 /// 3. Pass two: among clauses left unmatched, the same kinds of steps without the order
 ///    constraint, greedily by gain: these are moves (and moved merges/splits).
-/// 4. The rest are added (B only) or removed (A only).
+/// 4. Pass three: clauses still unmatched on both sides that are each other's best
+///    counterpart by `TopicSimilarity` (≥ `topicThreshold`) — rewritten clauses on the same
+///    subject, as between two years of a plan. They are reported modified (or moved, when
+///    out of order with pass one) with `basis: "topic"`.
+/// 5. The rest are added (B only) or removed (A only).
 public struct ClauseAligner: Sendable {
     /// τ: the least similarity for two clauses to be counterparts.
     public var threshold: Double = 0.5
     /// Least bigram Dice for a pair to be scored at all.
     public var candidateDice: Double = 0.08
+    /// Least topic similarity for pass three; nil turns pass three off.
+    public var topicThreshold: Double? = 0.12
 
-    public init(threshold: Double = 0.5, candidateDice: Double = 0.08) {
-        self.threshold = threshold; self.candidateDice = candidateDice
+    public init(threshold: Double = 0.5, candidateDice: Double = 0.08, topicThreshold: Double? = 0.12) {
+        self.threshold = threshold; self.candidateDice = candidateDice; self.topicThreshold = topicThreshold
     }
 
     /// One alignment step: clause indexes on each side.
-    struct Step { var a: [Int]; var b: [Int]; var lcs: Int }
+    struct Step { var a: [Int]; var b: [Int]; var lcs: Int; var topic: Double? = nil }
 
     public func align(_ a: [ComparableClause], _ b: [ComparableClause]) -> [DiffPair] {
         let n = a.count, m = b.count
@@ -102,9 +108,45 @@ public struct ClauseAligner: Sendable {
             x.0 != y.0 ? x.0 > y.0 : (x.1.a.first!, x.1.b.first!, x.1.a.count + x.1.b.count) < (y.1.a.first!, y.1.b.first!, y.1.a.count + y.1.b.count)
         }
         var moved: [Int: Step] = [:]   // keyed by first B index
+        var topicInOrder = Set<Int>()  // pass-three pairs consistent with pass one's order
         for (_, st) in options where st.a.allSatisfy({ !usedA[$0] }) && st.b.allSatisfy({ !usedB[$0] }) {
             st.a.forEach { usedA[$0] = true }; st.b.forEach { usedB[$0] = true }
             moved[st.b[0]] = st
+        }
+
+        // Pass three: mutual best topic counterparts among what is left.
+        if let tau = topicThreshold {
+            let topic = TopicSimilarity(a, b)
+            let leftA = (0..<n).filter { !usedA[$0] }, leftB = (0..<m).filter { !usedB[$0] }
+            if !leftA.isEmpty && !leftB.isEmpty {
+                var r = [Double](repeating: 0, count: leftA.count * leftB.count)
+                for (x, i) in leftA.enumerated() { for (y, j) in leftB.enumerated() { r[x * leftB.count + y] = topic.score(i, j) } }
+                let w2 = leftB.count
+                func bestY(_ x: Int) -> Int { leftB.indices.max { (r[x * w2 + $0], -$0) < (r[x * w2 + $1], -$1) }! }
+                func bestX(_ y: Int) -> Int { leftA.indices.max { (r[$0 * w2 + y], -$0) < (r[$1 * w2 + y], -$1) }! }
+                for (x, i) in leftA.enumerated() {
+                    let y = bestY(x), best = r[x * w2 + y]
+                    guard best >= tau, bestX(y) == x else { continue }
+                    let j = leftB[y]
+                    var st = Step(a: [i], b: [j], lcs: 0)
+                    var score = best
+                    // A neighbour whose own best counterpart is the same clause joins as a merge or split.
+                    for x2 in [x - 1, x + 1] where st.b.count == 1 && x2 >= 0 && x2 < leftA.count && abs(leftA[x2] - i) == 1 && a[leftA[x2]].clause.level == a[i].clause.level && !usedA[leftA[x2]] && bestY(x2) == y {
+                        let joined = TopicSimilarity.cosine(TopicSimilarity.sum(topic.a[i], topic.a[leftA[x2]]), topic.b[j])
+                        if joined > score { score = joined; st.a = [min(i, leftA[x2]), max(i, leftA[x2])] }
+                    }
+                    for y2 in [y - 1, y + 1] where st.a.count == 1 && y2 >= 0 && y2 < leftB.count && abs(leftB[y2] - j) == 1 && b[leftB[y2]].clause.level == b[j].clause.level && !usedB[leftB[y2]] && bestX(y2) == x {
+                        let joined = TopicSimilarity.cosine(topic.a[i], TopicSimilarity.sum(topic.b[j], topic.b[leftB[y2]]))
+                        if joined > score { score = joined; st.b = [min(j, leftB[y2]), max(j, leftB[y2])] }
+                    }
+                    if st.a.allSatisfy({ !usedA[$0] }) == false || st.b.allSatisfy({ !usedB[$0] }) == false { continue }
+                    st.a.forEach { usedA[$0] = true }; st.b.forEach { usedB[$0] = true }
+                    st.lcs = st.a.count == 2 ? b[j].masks.lcs(st.a.map { a[$0].key }) : a[i].masks.lcs(st.b.map { b[$0].key })
+                    st.topic = (score * 1000).rounded() / 1000
+                    if ordered.allSatisfy({ ($0.a[0] < st.a[0]) == ($0.b[0] < st.b[0]) }) { topicInOrder.insert(st.a[0]) }
+                    moved[st.b[0]] = st
+                }
+            }
         }
 
         // Emit in reading order: walk both documents along pass one's steps.
@@ -119,14 +161,19 @@ public struct ClauseAligner: Sendable {
             let ops: [InlineDiff.Op]? = textA == textB ? nil : InlineDiff.diff(textA, textB)
             let r = (score * 1000).rounded() / 1000
             if st.a.count == 1 && st.b.count == 1 {
-                let status: DiffPair.Status = isMove ? .moved : (same ? .unchanged : .modified)
-                out.append(DiffPair(a: sa[0].id, b: sb[0].id, status: status, score: same ? 1 : r, ops: ops))
+                var status: DiffPair.Status = isMove ? .moved : (same ? .unchanged : .modified)
+                if st.topic != nil && topicInOrder.contains(st.a[0]) { status = .modified }
+                var p = DiffPair(a: sa[0].id, b: sb[0].id, status: status, score: same ? 1 : r, ops: ops)
+                if let t = st.topic { p.basis = "topic"; p.topicScore = t }
+                out.append(p)
             } else {
                 group += 1
                 let status: DiffPair.Status = st.a.count == 1 ? .split : .merged
                 var first = true
                 for x in sa { for y in sb {
-                    out.append(DiffPair(a: x.id, b: y.id, status: status, score: r, group: group, ops: first ? ops : nil))
+                    var p = DiffPair(a: x.id, b: y.id, status: status, score: r, group: group, ops: first ? ops : nil)
+                    if let t = st.topic { p.basis = "topic"; p.topicScore = t }
+                    out.append(p)
                     first = false
                 } }
             }

@@ -15,17 +15,22 @@ public struct DiffPair: Codable, Equatable, Sendable {
     public var group: Int?
     /// Inline character diff A → B; present where the texts differ (on the first pair of a group).
     public var ops: [InlineDiff.Op]?
+    /// "topic" for a rewritten counterpart found by topic similarity (pass three); absent otherwise.
+    public var basis: String?
+    /// The topic similarity behind a pass-three pair.
+    public var topicScore: Double?
 
     public init(a: String?, b: String?, status: Status, score: Double?, group: Int? = nil, ops: [InlineDiff.Op]? = nil) {
         self.a = a; self.b = b; self.status = status; self.score = score; self.group = group; self.ops = ops
     }
 
-    enum CodingKeys: String, CodingKey { case a, b, status, score, group, ops }
+    enum CodingKeys: String, CodingKey { case a, b, status, score, group, ops, basis, topicScore = "topic_score" }
 
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(a, forKey: .a); try c.encode(b, forKey: .b)
         try c.encode(status, forKey: .status); try c.encode(score, forKey: .score)
         try c.encodeIfPresent(group, forKey: .group); try c.encodeIfPresent(ops, forKey: .ops)
+        try c.encodeIfPresent(basis, forKey: .basis); try c.encodeIfPresent(topicScore, forKey: .topicScore)
     }
 }
