@@ -109,7 +109,7 @@ public struct CoverageTable: Codable, Equatable, Sendable {
         func orphans(_ xs: [(String, ComparableClause)], _ ys: [(String, ComparableClause)]) -> [ClauseRef] {
             xs.compactMap { doc, x in
                 var best = 0.0
-                for (_, y) in ys where Similarity.dice(x.bigrams, y.bigrams) >= 0.08 {
+                for (_, y) in ys where Similarity.dice(x.bigrams, y.bigrams) >= 0.2 {
                     best = max(best, Similarity.lcsScore(x, [y]))
                     if best >= threshold { return nil }
                 }

@@ -14,7 +14,10 @@ struct EditScript {
     /// Expected (a, b, status) triples.
     typealias Triple = Hashable3
     struct Hashable3: Hashable, CustomStringConvertible {
-        var a: String?, b: String?, status: String
+        var a: String?
+        var b: String?
+        var status: String
+        init(a: String?, b: String?, status: String) { self.a = a; self.b = b; self.status = status }
         var description: String { "\(status)(\(a ?? "-"),\(b ?? "-"))" }
     }
 
@@ -36,6 +39,9 @@ struct EditScript {
         var deleted: [String] = []
         var edits: [Kind] = []
         let byID = Dictionary(uniqueKeysWithValues: base.map { ($0.id, $0) })
+        let aPosition = Dictionary(uniqueKeysWithValues: base.enumerated().map { ($0.element.id, $0.offset) })
+        let baseBigrams = base.map(bigrams)
+        let sentencePool = pool.flatMap { SampleClauses.sentences($0.text) }.filter { $0.count >= 10 }
         func eligible(_ k: Int) -> Bool { items[k].kind == "same" && substantive(byID[items[k].origins[0]]!) }
         for _ in 0..<count {
             let kind = Kind.allCases.randomElement(using: &rng)!
@@ -47,7 +53,7 @@ struct EditScript {
                 deleted.append(items[k].origins[0]); items.remove(at: k)
             case .insert:
                 guard let c = pool.filter(substantive).randomElement(using: &rng),
-                      !base.contains(where: { Similarity.dice(bigrams($0), bigrams(c)) >= 0.4 }) else { return nil }
+                      !baseBigrams.contains(where: { Similarity.dice($0, bigrams(c)) >= 0.4 }) else { return nil }
                 let pos = Int.random(in: 0...items.count, using: &rng)
                 items.insert(Item(tag: nextTag, heading: c.heading, text: c.text, origins: [], kind: "added"), at: pos)
                 nextTag += 1
@@ -64,7 +70,7 @@ struct EditScript {
                 guard s.count >= 3 else { return nil }
                 let total = s.reduce(0) { $0 + $1.count }
                 let j = Int.random(in: 1..<s.count, using: &rng)   // keep the heading sentence
-                let other = pool.flatMap { SampleClauses.sentences($0.text) }.filter { $0.count >= 10 && Double($0.count) <= 0.35 * Double(total) }
+                let other = sentencePool.filter { Double($0.count) <= 0.35 * Double(total) }
                 switch Int.random(in: 0..<3, using: &rng) {
                 case 0:
                     guard Double(s[j].count) <= 0.35 * Double(total), let r = other.randomElement(using: &rng) else { return nil }
@@ -78,7 +84,8 @@ struct EditScript {
                 }
                 items[k].text = s.joined(); items[k].kind = "modified"
             case .merge:
-                let pairs = candidates.filter { $0 + 1 < items.count && eligible($0 + 1) }
+                let pairs = candidates.filter { $0 + 1 < items.count && eligible($0 + 1)
+                    && aPosition[items[$0 + 1].origins[0]]! == aPosition[items[$0].origins[0]]! + 1 }
                 guard let k = pairs.randomElement(using: &rng) else { return nil }
                 let second = items.remove(at: k + 1)
                 items[k].text += second.text; items[k].origins.append(second.origins[0]); items[k].kind = "merged"
@@ -100,6 +107,13 @@ struct EditScript {
                 items.insert(second, at: k + 1)
             }
             edits.append(kind)
+        }
+        // The parts of a split stay next to each other (a clause inserted between them makes
+        // it two edits no single reading explains).
+        let splitOrigins = Set(items.filter { $0.kind == "split" }.map { $0.origins[0] })
+        for o in splitOrigins {
+            let at = items.indices.filter { items[$0].kind == "split" && items[$0].origins[0] == o }
+            if at.count != 2 || at[1] != at[0] + 1 { return nil }
         }
         // Moves must cross at least two untouched clauses, or another reading is as good.
         let aPos = Dictionary(uniqueKeysWithValues: base.enumerated().map { ($0.element.id, $0.offset) })

@@ -44,7 +44,8 @@ enum SampleClauses {
 
     static func make(id: String, label: String = "", body: String) -> Clause {
         let heading = firstSentence(body)
-        return Clause(id: id, parent: nil, level: 1, label: label, number: 0, heading: heading, text: body, original: body)
+        let level = label.hasSuffix("、") && !label.first!.isNumber ? 1 : label.first?.isNumber == true ? 3 : 2
+        return Clause(id: id, parent: nil, level: level, label: label, number: 0, heading: heading, text: body, original: body)
     }
 
     static func firstSentence(_ s: String) -> String {
