@@ -1,3 +1,4 @@
+import Foundation
 import GazetteModel
 
 /// Unit names rewritten to their current form before two clauses are compared, so
@@ -10,10 +11,21 @@ public struct UnitRenames: Sendable {
     /// (old, new) pairs, longest old name first.
     public let rules: [(old: String, new: String)]
 
+    /// First scalar → (pattern, replacement), longest pattern first.
+    let patterns: [Unicode.Scalar: [([Unicode.Scalar], [Unicode.Scalar])]]
+
     public init(rules: [(String, String)]) {
-        self.rules = rules.filter { !$0.0.isEmpty && $0.0 != $0.1 }
+        let kept = rules.filter { !$0.0.isEmpty && $0.0 != $0.1 }
             .map { (old: $0.0, new: $0.1) }
             .sorted { $0.old.count != $1.old.count ? $0.old.count > $1.old.count : $0.old < $1.old }
+        self.rules = kept
+        var map: [Unicode.Scalar: [([Unicode.Scalar], [Unicode.Scalar])]] = [:]
+        var seen = Set<String>()
+        for (pattern, replacement) in kept.map({ ($0.new, $0.new) }) + kept.map({ ($0.old, $0.new) }) where seen.insert(pattern).inserted {
+            let p = Array(pattern.unicodeScalars)
+            map[p[0], default: []].append((p, Array(replacement.unicodeScalars)))
+        }
+        patterns = map.mapValues { $0.sorted { $0.0.count > $1.0.count } }
     }
 
     /// The 2018 reform renames, written without the 省/市/区/县 prefix so they apply at every level.
@@ -49,41 +61,37 @@ public struct UnitRenames: Sendable {
         return UnitRenames(rules: pairs)
     }
 
-    /// `text` with every old name replaced, leaving alone the places where the new name
-    /// already stands (so 文化和旅游局 does not become 文化和文化和旅游局).
+    /// `text` with every old name replaced, leaving alone the places where a new name
+    /// already stands (so 文化和旅游局 does not become 文化和文化和旅游局). One pass over
+    /// the scalars, longest match first; new names match themselves.
     public func apply(_ text: String) -> String {
-        guard !rules.isEmpty else { return text }
-        var chars = Array(text)
-        for rule in rules {
-            let old = Array(rule.old)
-            guard old.count <= chars.count, contains(chars, old) else { continue }
-            let new = Array(rule.new)
-            let protected = spans(of: new, in: chars)
-            var out: [Character] = []
-            out.reserveCapacity(chars.count)
-            var i = 0
-            while i < chars.count {
-                if i + old.count <= chars.count, chars[i] == old[0], Array(chars[i..<(i + old.count)]) == old,
-                   !protected.contains(where: { $0.contains(i) }) {
-                    out.append(contentsOf: new); i += old.count
-                } else {
-                    out.append(chars[i]); i += 1
-                }
-            }
-            chars = out
+        // A registry rename may start from a reform rename's result (市环保局 → 市生态环境局 →
+        // 上海市生态环境局): repeat until nothing changes (a few passes at most).
+        var current = text
+        for _ in 0..<3 {
+            let next = applyOnce(current)
+            if next == current { break }
+            current = next
         }
-        return String(chars)
+        return current
     }
 
-    private func contains(_ hay: [Character], _ needle: [Character]) -> Bool { !spans(of: needle, in: hay).isEmpty }
-
-    private func spans(of needle: [Character], in hay: [Character]) -> [Range<Int>] {
-        guard !needle.isEmpty, needle.count <= hay.count else { return [] }
-        var out: [Range<Int>] = []
+    func applyOnce(_ text: String) -> String {
+        guard !rules.isEmpty else { return text }
+        let scalars = Array(text.unicodeScalars)
+        guard scalars.contains(where: { patterns[$0] != nil }) else { return text }
+        var out = String.UnicodeScalarView()
         var i = 0
-        while i + needle.count <= hay.count {
-            if hay[i] == needle[0] && Array(hay[i..<(i + needle.count)]) == needle { out.append(i..<(i + needle.count)); i += needle.count } else { i += 1 }
+        scan: while i < scalars.count {
+            if let candidates = patterns[scalars[i]] {
+                for (pattern, replacement) in candidates where i + pattern.count <= scalars.count {
+                    var k = 1
+                    while k < pattern.count && scalars[i + k] == pattern[k] { k += 1 }
+                    if k == pattern.count { out.append(contentsOf: replacement); i += pattern.count; continue scan }
+                }
+            }
+            out.append(scalars[i]); i += 1
         }
-        return out
+        return String(out)
     }
 }

@@ -99,3 +99,11 @@ final class AlignmentTests: XCTestCase {
         XCTAssertTrue(html.contains("../assets/style.css"))
     }
 }
+
+final class UnitRenameTests: XCTestCase {
+    func testRegistryRenameAfterReformRename() {
+        let r = UnitRenames(rules: UnitRenames.reform2018.rules.map { ($0.old, $0.new) } + [("市生态环境局", "上海市生态环境局")])
+        XCTAssertEqual(r.apply("市环保局和上海市生态环境局"), "上海市生态环境局和上海市生态环境局")
+        XCTAssertEqual(r.apply("没有单位"), "没有单位")
+    }
+}
