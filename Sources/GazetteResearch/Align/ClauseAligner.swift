@@ -189,7 +189,8 @@ public struct ClauseAligner: Sendable {
             let score = mass == 0 ? 1 : 2 * Double(st.lcs) / Double(mass)
             let same = Array(sa.map(\.key).joined()) == Array(sb.map(\.key).joined())
             let textA = sa.map(\.display).joined(separator: "\n"), textB = sb.map(\.display).joined(separator: "\n")
-            let ops: [InlineDiff.Op]? = textA == textB ? nil : InlineDiff.diff(textA, textB)
+            // A character diff reads well only between close texts; rewritten pairs show both texts whole.
+            let ops: [InlineDiff.Op]? = textA == textB || score < threshold ? nil : InlineDiff.diff(textA, textB)
             let r = (score * 1000).rounded() / 1000
             if st.a.count == 1 && st.b.count == 1 {
                 var status: DiffPair.Status = isMove ? .moved : (same ? .unchanged : .modified)

@@ -23,7 +23,8 @@ import GazetteModel
 /// rewritten to their successors), 1 for unchanged, null for added/removed. A merge or split
 /// lists one pair per (a, b) clause involved, tied by `group`; `ops` (the inline character
 /// diff A → B, small equal islands folded into phrases) is on the first pair of a group and
-/// on every single pair whose text differs. A rewritten counterpart found by topic similarity
+/// on every single pair whose text differs, when the score reaches the aligner's threshold
+/// (a character diff of rewritten text does not read well). A rewritten counterpart found by topic similarity
 /// (see `ClauseAligner`, pass three) carries `"basis": "topic"` and `"topic_score"`.
 /// Pairs follow the reading order of both documents.
 public struct DocumentDiff: Codable, Equatable, Sendable {

@@ -40,6 +40,7 @@ public struct DiffRenderer {
         out.append("\(bold)B\(reset) \(diff.b.id)  \(diff.b.title)  (\(diff.b.clauses) clauses)")
         out.append(DiffPair.Status.allCases.map { "\($0.rawValue) \(diff.summary[$0.rawValue] ?? 0)" }.joined(separator: "  "))
         out.append("")
+        var shownA = Set<String>(), shownB = Set<String>()
         for p in diff.pairs {
             let score = p.score.map { String(format: " %.2f", $0) } ?? ""
             let head = "\(p.status.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0)) \(p.a ?? "-") → \(p.b ?? "-")\(score)" + (p.group.map { " [group \($0)]" } ?? "")
@@ -63,7 +64,15 @@ public struct DiffRenderer {
                         }
                     }.joined()
                     out.append("    " + line.replacingOccurrences(of: "\n", with: "\n    "))
+                } else if p.group == nil || !shownA.contains(p.a ?? "") || !shownB.contains(p.b ?? "") {
+                    // Rewritten texts (no character diff): both sides whole, each clause once.
+                    if let x = p.a, !shownA.contains(x) { out.append("\(red)    A: \(textA[x] ?? "")\(reset)") }
+                    if let y = p.b, !shownB.contains(y), p.b.flatMap({ textB[$0] }) != p.a.flatMap({ textA[$0] }) {
+                        out.append("\(green)    B: \(textB[y] ?? "")\(reset)")
+                    }
                 }
+                if let x = p.a { shownA.insert(x) }
+                if let y = p.b { shownB.insert(y) }
             }
         }
         return out.joined(separator: "\n")
