@@ -30,13 +30,28 @@ public struct ComparableClause: Sendable {
         masks = LCSMasks(key)
     }
 
-    /// Heading followed by text, without repeating a heading the text already starts with.
+    /// Heading followed by text, without the numbering label and without repeating a
+    /// heading the text already starts with (the structure stage keeps both in `text`).
     public static func displayText(_ c: Clause) -> String {
         let h = c.heading.trimmingCharacters(in: .whitespacesAndNewlines)
-        let t = c.text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let t = stripLabel(c.text.trimmingCharacters(in: .whitespacesAndNewlines), label: c.label)
         let joined: String
         if h.isEmpty { joined = t } else if t.isEmpty || t.hasPrefix(h) { joined = t.isEmpty ? h : t } else { joined = h + "。" + t }
         return collapseSpaces(joined)
+    }
+
+    static let numbering = try! NSRegularExpression(pattern:
+        #"^(第[一二三四五六七八九十百零〇\d]+[章节条部分]|[一二三四五六七八九十百零〇]+[、．.]|[（(][一二三四五六七八九十百零〇\d]+[)）]|\d{1,3}[、．.](?!\d)|[①-⑳])\s*"#)
+
+    /// `text` without a leading numbering label (the clause's own, or any 一、/（一）/1./（1） form).
+    static func stripLabel(_ text: String, label: String) -> String {
+        let l = label.trimmingCharacters(in: .whitespaces)
+        if !l.isEmpty && text.hasPrefix(l) { return String(text.dropFirst(l.count)).trimmingCharacters(in: .whitespaces) }
+        let ns = text as NSString
+        if let m = numbering.firstMatch(in: text, range: NSRange(location: 0, length: min(ns.length, 16))) {
+            return ns.substring(from: m.range.length)
+        }
+        return text
     }
 
     static func collapseSpaces(_ s: String) -> String {

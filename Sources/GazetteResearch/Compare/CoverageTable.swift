@@ -100,22 +100,26 @@ public struct CoverageTable: Codable, Equatable, Sendable {
         }
     }
 
-    /// Clauses of the later year with no counterpart (similarity ≥ threshold) in the earlier, and the reverse.
+    /// Clauses of the later year with no counterpart in the earlier, and the reverse: what
+    /// `gazette diff` of the two years' pooled clauses reports as added and removed (so
+    /// rewritten clauses on the same subject count as counterparts, as in the diff).
     static func unmatchedClauses(_ before: [Document], _ after: [Document], threshold: Double) -> ([ClauseRef], [ClauseRef]) {
-        let all = before.flatMap(\.clauses) + after.flatMap(\.clauses)
-        let renames = UnitRenames.forClauses(all)
-        let pb = before.flatMap { d in d.clauses.map { (d.id, ComparableClause($0, renames: renames)) } }
-        let pa = after.flatMap { d in d.clauses.map { (d.id, ComparableClause($0, renames: renames)) } }
-        func orphans(_ xs: [(String, ComparableClause)], _ ys: [(String, ComparableClause)]) -> [ClauseRef] {
-            xs.compactMap { doc, x in
+        func pooled(_ docs: [Document]) -> [(String, Clause)] {
+            docs.flatMap { d in ClauseSource.clauses(of: d).map { c -> (String, Clause) in var c = c; c.id = d.id + "#" + c.id; return (d.id, c) } }
+        }
+        let pb = pooled(before), pa = pooled(after)
+        let renames = UnitRenames.forClauses(pb.map(\.1) + pa.map(\.1))
+        let cb = pb.map { ComparableClause($0.1, renames: renames) }, ca = pa.map { ComparableClause($0.1, renames: renames) }
+        let pairs = ClauseAligner(threshold: threshold).align(cb, ca)
+        let added = Set(pairs.filter { $0.status == .added }.compactMap(\.b)), removed = Set(pairs.filter { $0.status == .removed }.compactMap(\.a))
+        func refs(_ xs: [(String, Clause)], _ cx: [ComparableClause], _ keep: Set<String>, _ others: [ComparableClause]) -> [ClauseRef] {
+            zip(xs, cx).compactMap { entry, x in
+                guard keep.contains(x.id) else { return nil }
                 var best = 0.0
-                for (_, y) in ys where Similarity.dice(x.bigrams, y.bigrams) >= 0.2 {
-                    best = max(best, Similarity.lcsScore(x, [y]))
-                    if best >= threshold { return nil }
-                }
-                return ClauseRef(doc: doc, clause: x.id, text: x.display, best: (best * 1000).rounded() / 1000)
+                for y in others where Similarity.dice(x.bigrams, y.bigrams) >= 0.2 { best = max(best, Similarity.lcsScore(x, [y])) }
+                return ClauseRef(doc: entry.0, clause: String(x.id.dropFirst(entry.0.count + 1)), text: x.display, best: (best * 1000).rounded() / 1000)
             }
         }
-        return (orphans(pa, pb), orphans(pb, pa))
+        return (refs(pa, ca, added, cb), refs(pb, cb, removed, ca))
     }
 }

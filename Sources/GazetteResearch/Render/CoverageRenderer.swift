@@ -43,7 +43,7 @@ public struct CoverageRenderer {
             out.append("\(ch.region) \(ch.from) → \(ch.to)")
             out.append("  new \(table.axis.rawValue)s: " + (ch.new.isEmpty ? "none" : ch.new.joined(separator: ", ")))
             out.append("  dropped \(table.axis.rawValue)s: " + (ch.dropped.isEmpty ? "none" : ch.dropped.joined(separator: ", ")))
-            out.append("  clauses of \(ch.to) without a counterpart in \(ch.from) (< \(table.threshold)): \(ch.newClauses.count)")
+            out.append("  clauses of \(ch.to) without a counterpart in \(ch.from): \(ch.newClauses.count)")
             for c in ch.newClauses { out.append("    + \(c.doc)#\(c.clause) \(String(c.text.prefix(40)))") }
             out.append("  clauses of \(ch.from) without a counterpart in \(ch.to): \(ch.droppedClauses.count)")
             for c in ch.droppedClauses { out.append("    - \(c.doc)#\(c.clause) \(String(c.text.prefix(40)))") }

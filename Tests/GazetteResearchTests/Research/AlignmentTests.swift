@@ -107,3 +107,15 @@ final class UnitRenameTests: XCTestCase {
         XCTAssertEqual(r.apply("没有单位"), "没有单位")
     }
 }
+
+final class ClauseTextTests: XCTestCase {
+    func testNumberingLabelIsNotWording() {
+        let a = Clause(id: "s7.c3", parent: "s7", level: 2, label: "(三)", number: 3, heading: "落实重大行政决策公众参与程序",
+                       text: "(三)落实重大行政决策公众参与程序。各区政府要在年初制定并公开决策事项目录。", original: "")
+        let b = Clause(id: "s7.c5", parent: "s7", level: 2, label: "（五）", number: 5, heading: "落实重大行政决策公众参与程序",
+                       text: "（五）落实重大行政决策公众参与程序。各区政府要在年初制定并公开决策事项目录。", original: "")
+        XCTAssertEqual(ComparableClause.displayText(a), "落实重大行政决策公众参与程序。各区政府要在年初制定并公开决策事项目录。")
+        let pairs = DocumentDiff.make(SampleClauses.document(id: "A", clauses: [a]), SampleClauses.document(id: "B", clauses: [b])).pairs
+        XCTAssertEqual(pairs.map(\.status), [.unchanged])
+    }
+}
