@@ -1,6 +1,6 @@
 import GazetteCore
 import GazetteModel
 
-/// Researchers' tools over published documents: clause alignment (`gazette diff`) and
-/// coverage tables (`gazette compare`).
+/// Researchers' tools over published documents: clause alignment (`gazette diff`,
+/// see `ClauseAligner`) and coverage tables (`gazette compare`, see `CoverageTable`).
 public enum Research {}

@@ -1,0 +1,125 @@
+import Foundation
+import GazetteModel
+
+/// Coverage of a corpus: clause counts and shares per area, topic or unit for each group
+/// of documents (by default one region-year), and for consecutive years of one region
+/// what is new and what was dropped — labels, and clauses without a counterpart.
+public struct CoverageTable: Codable, Equatable, Sendable {
+    /// What the rows count.
+    public enum Axis: String, Codable, Sendable, CaseIterable { case area, topic, unit }
+    /// Grouping dimensions of `--by`.
+    public enum Dimension: String, Codable, Sendable, CaseIterable { case region, year, docType = "doc_type" }
+
+    /// One column: a group of documents.
+    public struct Group: Codable, Equatable, Sendable {
+        public var label: String
+        public var region: String?
+        public var year: Int?
+        public var docType: String?
+        public var documents: [String]
+        public var clauses: Int
+        /// Clauses per axis label; shares are `counts[label] / clauses`.
+        public var counts: [String: Int]
+        public func share(_ label: String) -> Double { clauses == 0 ? 0 : Double(counts[label] ?? 0) / Double(clauses) }
+        enum CodingKeys: String, CodingKey { case label, region, year, docType = "doc_type", documents, clauses, counts }
+    }
+
+    /// A clause of one year without a counterpart in the other.
+    public struct ClauseRef: Codable, Equatable, Sendable {
+        public var doc: String
+        public var clause: String
+        public var text: String
+        /// Best similarity to any clause of the other year.
+        public var best: Double
+    }
+
+    /// Differences between consecutive years of one region.
+    public struct Change: Codable, Equatable, Sendable {
+        public var region: String
+        public var from: Int
+        public var to: Int
+        public var new: [String]
+        public var dropped: [String]
+        public var newClauses: [ClauseRef]
+        public var droppedClauses: [ClauseRef]
+        enum CodingKeys: String, CodingKey { case region, from, to, new, dropped, newClauses = "new_clauses", droppedClauses = "dropped_clauses" }
+    }
+
+    public var axis: Axis
+    public var by: [Dimension]
+    /// Row labels, most clauses first.
+    public var labels: [String]
+    public var groups: [Group]
+    public var changes: [Change]
+    public var threshold: Double
+
+    public static func make(_ docs: [Document], by: [Dimension] = [.region, .year], axis: Axis = .area,
+                            threshold: Double = 0.5) -> CoverageTable {
+        var buckets: [String: (Group, [Document])] = [:]
+        for d in docs {
+            let region = by.contains(.region) ? (d.region ?? "-") : nil
+            let year = by.contains(.year) ? d.year : nil
+            let type = by.contains(.docType) ? d.docType.rawValue : nil
+            let label = [region, year.map(String.init) ?? (by.contains(.year) ? "-" : nil), type].compactMap { $0 }.joined(separator: " ")
+            var entry = buckets[label] ?? (Group(label: label.isEmpty ? "all" : label, region: region, year: year, docType: type,
+                                                 documents: [], clauses: 0, counts: [:]), [])
+            entry.0.documents.append(d.id)
+            entry.0.clauses += d.clauses.count
+            for c in d.clauses { for l in labels(of: c, axis: axis, renames: .reform2018) { entry.0.counts[l, default: 0] += 1 } }
+            entry.1.append(d)
+            buckets[label] = entry
+        }
+        let ordered = buckets.values.sorted { x, y in
+            ((x.0.region ?? ""), (x.0.year ?? 0), (x.0.docType ?? "")) < ((y.0.region ?? ""), (y.0.year ?? 0), (y.0.docType ?? ""))
+        }
+        let groups = ordered.map { $0.0 }
+        var totals: [String: Int] = [:]
+        for g in groups { for (k, v) in g.counts { totals[k, default: 0] += v } }
+        let labels = totals.keys.sorted { totals[$0]! != totals[$1]! ? totals[$0]! > totals[$1]! : $0 < $1 }
+
+        var changes: [Change] = []
+        if by.contains(.region) && by.contains(.year) {
+            for k in ordered.indices.dropFirst() {
+                let (g0, d0) = ordered[k - 1], (g1, d1) = ordered[k]
+                guard let r = g1.region, r == g0.region, g0.docType == g1.docType, let y0 = g0.year, let y1 = g1.year, y1 > y0 else { continue }
+                let s0 = Set(g0.counts.keys), s1 = Set(g1.counts.keys)
+                let (newC, droppedC) = unmatchedClauses(d0, d1, threshold: threshold)
+                changes.append(Change(region: r, from: y0, to: y1, new: s1.subtracting(s0).sorted(), dropped: s0.subtracting(s1).sorted(),
+                                      newClauses: newC, droppedClauses: droppedC))
+            }
+        }
+        return CoverageTable(axis: axis, by: by, labels: labels, groups: groups, changes: changes, threshold: threshold)
+    }
+
+    /// The labels a clause counts under on `axis` (each once).
+    static func labels(of c: Clause, axis: Axis, renames: UnitRenames) -> [String] {
+        switch axis {
+        case .area: return [c.area]
+        case .topic: return Array(Set(c.topics)).sorted()
+        case .unit: return Array(Set(c.units.map { renames.apply($0.successor ?? $0.canonical ?? $0.name) })).sorted()
+        }
+    }
+
+    /// Clauses of the later year with no counterpart in the earlier, and the reverse: what
+    /// `gazette diff` of the two years' pooled clauses reports as added and removed (so
+    /// rewritten clauses on the same subject count as counterparts, as in the diff).
+    static func unmatchedClauses(_ before: [Document], _ after: [Document], threshold: Double) -> ([ClauseRef], [ClauseRef]) {
+        func pooled(_ docs: [Document]) -> [(String, Clause)] {
+            docs.flatMap { d in ClauseSource.clauses(of: d).map { c -> (String, Clause) in var c = c; c.id = d.id + "#" + c.id; return (d.id, c) } }
+        }
+        let pb = pooled(before), pa = pooled(after)
+        let renames = UnitRenames.forClauses(pb.map(\.1) + pa.map(\.1))
+        let cb = pb.map { ComparableClause($0.1, renames: renames) }, ca = pa.map { ComparableClause($0.1, renames: renames) }
+        let pairs = ClauseAligner(threshold: threshold).align(cb, ca)
+        let added = Set(pairs.filter { $0.status == .added }.compactMap(\.b)), removed = Set(pairs.filter { $0.status == .removed }.compactMap(\.a))
+        func refs(_ xs: [(String, Clause)], _ cx: [ComparableClause], _ keep: Set<String>, _ others: [ComparableClause]) -> [ClauseRef] {
+            zip(xs, cx).compactMap { entry, x in
+                guard keep.contains(x.id) else { return nil }
+                var best = 0.0
+                for y in others where Similarity.dice(x.bigrams, y.bigrams) >= 0.2 { best = max(best, Similarity.lcsScore(x, [y])) }
+                return ClauseRef(doc: entry.0, clause: String(x.id.dropFirst(entry.0.count + 1)), text: x.display, best: (best * 1000).rounded() / 1000)
+            }
+        }
+        return (refs(pa, ca, added, cb), refs(pb, cb, removed, ca))
+    }
+}

@@ -1,0 +1,85 @@
+import Foundation
+
+/// Renders a `CoverageTable` as text, CSV, JSON or an HTML heat map.
+public struct CoverageRenderer {
+    public let table: CoverageTable
+    public init(_ table: CoverageTable) { self.table = table }
+
+    public func json() throws -> Data {
+        let e = JSONEncoder()
+        e.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return try e.encode(table)
+    }
+
+    /// Long form, one row per (group, label): group, region, year, doc_type, label, count, clauses, share.
+    public func csv() -> String {
+        var rows = ["group,region,year,doc_type,\(table.axis.rawValue),count,clauses,share"]
+        for g in table.groups {
+            for l in table.labels where (g.counts[l] ?? 0) > 0 {
+                rows.append([g.label, g.region ?? "", g.year.map(String.init) ?? "", g.docType ?? "", l,
+                             String(g.counts[l] ?? 0), String(g.clauses), String(format: "%.4f", g.share(l))].map(CSV.field).joined(separator: ","))
+            }
+        }
+        return rows.joined(separator: "\n") + "\n"
+    }
+
+    public func text() -> String {
+        var out: [String] = []
+        let width = max(8, table.labels.map { $0.count * 2 }.max() ?? 8)
+        func pad(_ s: String, _ n: Int) -> String {
+            let w = s.unicodeScalars.reduce(0) { $0 + ($1.value >= 0x2E80 ? 2 : 1) }
+            return s + String(repeating: " ", count: max(0, n - w))
+        }
+        out.append(pad(table.axis.rawValue, width) + "  " + table.groups.map { pad($0.label, 16) }.joined())
+        out.append(pad("clauses", width) + "  " + table.groups.map { pad(String($0.clauses), 16) }.joined())
+        for l in table.labels {
+            out.append(pad(l, width) + "  " + table.groups.map { g in
+                let c = g.counts[l] ?? 0
+                return pad(c == 0 ? "·" : String(format: "%d (%.0f%%)", c, g.share(l) * 100), 16)
+            }.joined())
+        }
+        for ch in table.changes {
+            out.append("")
+            out.append("\(ch.region) \(ch.from) → \(ch.to)")
+            out.append("  new \(table.axis.rawValue)s: " + (ch.new.isEmpty ? "none" : ch.new.joined(separator: ", ")))
+            out.append("  dropped \(table.axis.rawValue)s: " + (ch.dropped.isEmpty ? "none" : ch.dropped.joined(separator: ", ")))
+            out.append("  clauses of \(ch.to) without a counterpart in \(ch.from): \(ch.newClauses.count)")
+            for c in ch.newClauses { out.append("    + \(c.doc)#\(c.clause) \(String(c.text.prefix(40)))") }
+            out.append("  clauses of \(ch.from) without a counterpart in \(ch.to): \(ch.droppedClauses.count)")
+            for c in ch.droppedClauses { out.append("    - \(c.doc)#\(c.clause) \(String(c.text.prefix(40)))") }
+        }
+        return out.joined(separator: "\n")
+    }
+
+    /// A heat map: one row per label, one column per group, cell shade by share.
+    public func html(stylesheet: String = "assets/style.css", docBase: String = "doc") -> String {
+        var body = "<h1>覆盖对比 · Coverage by \(HTML.text(table.axis.rawValue))</h1>\n"
+        body += "<table class=\"rs-heat\">\n<tr><th>\(HTML.text(table.axis.rawValue))</th>"
+        body += table.groups.map { "<th>\(HTML.text($0.label))</th>" }.joined() + "</tr>\n"
+        body += "<tr><th>clauses</th>" + table.groups.map { "<td>\($0.clauses)</td>" }.joined() + "</tr>\n"
+        for l in table.labels {
+            body += "<tr><th>\(HTML.text(l))</th>"
+            for g in table.groups {
+                let c = g.counts[l] ?? 0, s = g.share(l)
+                let alpha = c == 0 ? 0 : 0.12 + 0.88 * min(1, s / 0.3)
+                let fg = alpha > 0.6 ? "#fff" : "#000"
+                body += "<td style=\"background:rgba(33,102,172,\(String(format: "%.2f", alpha)));color:\(fg)\" title=\"\(HTML.attr(g.label)) · \(HTML.attr(l))\">"
+                body += c == 0 ? "·" : String(format: "%d<br><small>%.0f%%</small>", c, s * 100)
+                body += "</td>"
+            }
+            body += "</tr>\n"
+        }
+        body += "</table>\n"
+        for ch in table.changes {
+            body += "<h2>\(HTML.text(ch.region)) \(ch.from) → \(ch.to)</h2>\n<p class=\"rs-new\">new: \(HTML.text(ch.new.joined(separator: ", ")))</p>"
+            body += "<p class=\"rs-dropped\">dropped: \(HTML.text(ch.dropped.joined(separator: ", ")))</p>\n"
+            body += "<details><summary>\(ch.newClauses.count) clauses of \(ch.to) without a counterpart in \(ch.from)</summary><ul>"
+            body += ch.newClauses.map { "<li><a href=\"\(HTML.attr(docBase))/\(HTML.segment($0.doc)).html#\(HTML.segment($0.clause))\">\(HTML.text($0.clause))</a> \(HTML.text(String($0.text.prefix(80))))</li>" }.joined()
+            body += "</ul></details>\n"
+            body += "<details><summary>\(ch.droppedClauses.count) clauses of \(ch.from) without a counterpart in \(ch.to)</summary><ul>"
+            body += ch.droppedClauses.map { "<li><a href=\"\(HTML.attr(docBase))/\(HTML.segment($0.doc)).html#\(HTML.segment($0.clause))\">\(HTML.text($0.clause))</a> \(HTML.text(String($0.text.prefix(80))))</li>" }.joined()
+            body += "</ul></details>\n"
+        }
+        return HTML.page(title: "Coverage", stylesheet: stylesheet, body: body)
+    }
+}

@@ -1,0 +1,60 @@
+import XCTest
+import GazetteModel
+@testable import GazetteResearch
+@testable import GazetteCore
+
+final class CoverageTests: XCTestCase {
+    func clause(_ id: String, _ area: String, _ text: String, topics: [String] = []) -> Clause {
+        Clause(id: id, parent: nil, level: 2, label: "", number: 0, heading: "", text: text, original: text, area: area, topics: topics)
+    }
+
+    func docs() -> [Document] {
+        [SampleClauses.document(id: "sh2020", clauses: [
+            clause("c1", "disclosure", "完善依申请办理工作全链条管理，规范登记审核办理答复归档。"),
+            clause("c2", "interpretation", "提高政策解读的精准性和针对性，做到应解读尽解读。"),
+            clause("c3", "disclosure", "动态拓展主动公开范围，编制主动公开目录并集中发布。")], region: "上海市", year: 2020),
+         SampleClauses.document(id: "sh2021", clauses: [
+            clause("c1", "disclosure", "完善依申请办理工作全链条管理，规范登记审核办理答复归档。"),
+            clause("c2", "platform", "规范政府网站和政务新媒体建设，强化集约化平台管理。")], region: "上海市", year: 2021),
+         SampleClauses.document(id: "bj2021", clauses: [clause("c1", "interpretation", "做好政策解读。")], region: "北京市", year: 2021)]
+    }
+
+    func testCountsSharesAndYearChanges() {
+        let t = CoverageTable.make(docs(), by: [.region, .year], axis: .area)
+        XCTAssertEqual(t.groups.map(\.label), ["上海市 2020", "上海市 2021", "北京市 2021"])
+        XCTAssertEqual(t.groups[0].counts["disclosure"], 2)
+        XCTAssertEqual(t.groups[0].share("disclosure"), 2.0 / 3.0, accuracy: 1e-9)
+        XCTAssertEqual(t.labels.first, "disclosure")
+        XCTAssertEqual(t.changes.count, 1)
+        let ch = t.changes[0]
+        XCTAssertEqual([ch.region, String(ch.from), String(ch.to)], ["上海市", "2020", "2021"])
+        XCTAssertEqual(ch.new, ["platform"]); XCTAssertEqual(ch.dropped, ["interpretation"])
+        XCTAssertEqual(ch.newClauses.map(\.clause), ["c2"])
+        XCTAssertEqual(Set(ch.droppedClauses.map(\.clause)), ["c2", "c3"])
+    }
+
+    func testRenderersAgreeWithTheTable() throws {
+        let t = CoverageTable.make(docs(), by: [.region], axis: .area)
+        XCTAssertEqual(t.groups.map(\.label), ["上海市", "北京市"])
+        XCTAssertTrue(t.changes.isEmpty)
+        let r = CoverageRenderer(t)
+        XCTAssertTrue(r.csv().contains("上海市,上海市,,,disclosure,3,5,0.6000"))
+        XCTAssertTrue(r.html().contains("rs-heat"))
+        let back = try JSONDecoder().decode(CoverageTable.self, from: try r.json())
+        XCTAssertEqual(back, t)
+    }
+
+    func testSiteSinkWritesDiffAndComparePages() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("research-sink-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let sink = ResearchSiteSink()
+        try sink.begin(staging: dir)
+        for d in docs() { try sink.write(d) }
+        try sink.finish(CorpusSummary(documents: [], manifest: Manifest(inputs: [], run: RunInfo(counts: [:], timings: [:], versions: [:], configHash: ""))))
+        let later = try String(contentsOf: dir.appendingPathComponent("site/diff/sh2021.html"), encoding: .utf8)
+        XCTAssertTrue(later.contains("../doc/sh2020.html#c1") && later.contains("unchanged"))
+        let first = try String(contentsOf: dir.appendingPathComponent("site/diff/sh2020.html"), encoding: .utf8)
+        XCTAssertTrue(first.contains("No earlier document"))
+        XCTAssertTrue(FileManager.default.fileExists(atPath: dir.appendingPathComponent("site/compare.html").path))
+    }
+}
