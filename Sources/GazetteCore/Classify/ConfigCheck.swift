@@ -23,11 +23,25 @@ public enum ConfigCheck {
         let base = configURL.deletingLastPathComponent()
         var config = PipelineConfig()
         if FileManager.default.fileExists(atPath: configURL.path) || !allowMissing {
-            do { config = try PipelineConfig.load(configURL) } catch let e as ConfigurationError { d += e.diagnostics } catch {
-                d.append(Diagnostic(id: "config", severity: .error, message: "\(error)", file: configURL.path))
+            // Parse first and check data files apart, so a missing taxonomy does not throw
+            // away the rest of the configuration (the corpus folder, the other data files).
+            if let data = FileManager.default.contents(atPath: configURL.path) {
+                do {
+                    config = try PipelineConfig.parse(String(decoding: data, as: UTF8.self), file: configURL.path)
+                    d += config.missingDataFiles(base: base)
+                } catch let e as ConfigurationError { d += e.diagnostics } catch {
+                    d.append(Diagnostic(id: "config", severity: .error, message: "\(error)", file: configURL.path))
+                }
+            } else {
+                d.append(Diagnostic(id: "config-missing", severity: .error, message: "cannot read \(configURL.path)",
+                                    file: configURL.path, suggestion: "create it, or pass --config with the right path"))
             }
         }
-        let classifier = Classifier.load(config: config, baseDirectory: base, diagnostics: &d)
+        var loadDiagnostics: [Diagnostic] = []
+        let classifier = Classifier.load(config: config, baseDirectory: base, diagnostics: &loadDiagnostics)
+        // pipeline.yml's own report of a missing taxonomy (with its line there) says it already.
+        if d.contains(where: { $0.id == "data-file-missing" }) { loadDiagnostics.removeAll { $0.id == "taxonomy-missing" } }
+        d += loadDiagnostics
         let files = Classifier.dataFiles(config: config, baseDirectory: base)
         let corpusURL = corpus ?? (config.corpus.hasPrefix("/") ? URL(fileURLWithPath: config.corpus) : base.appendingPathComponent(config.corpus))
         var result = Result(diagnostics: [])
