@@ -33,16 +33,18 @@ public struct DocumentCache: Sendable {
         return try? JSONDecoder().decode(ProcessedDocument.self, from: body)
     }
 
-    public func store(_ doc: ProcessedDocument, key: String) {
-        guard let body = try? JSONEncoder().encode(doc) else { return }
+    /// Write an entry; false when it could not be stored (the caller then keeps the document).
+    @discardableResult
+    public func store(_ doc: ProcessedDocument, key: String) -> Bool {
+        guard let body = try? JSONEncoder().encode(doc) else { return false }
         let dest = url(for: key)
         try? FileManager.default.createDirectory(at: dest.deletingLastPathComponent(), withIntermediateDirectories: true)
         var data = Data((SHA256Digest.hex(Array(body)) + "\n").utf8)
         data.append(body)
         let tmp = dest.appendingPathExtension("tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
-        if (try? data.write(to: tmp)) != nil {
-            if rename(tmp.path, dest.path) != 0 { try? FileManager.default.removeItem(at: tmp) }
-        }
+        guard (try? data.write(to: tmp)) != nil else { return false }
+        if rename(tmp.path, dest.path) != 0 { try? FileManager.default.removeItem(at: tmp); return false }
+        return true
     }
 
     /// File stat index: path → (size, mtime, sha256), so unchanged files are not read again.

@@ -261,9 +261,10 @@ public final class PipelineRunner {
             let ingested = try processor.ingester.ingest(bytes: bytes, path: f.path, sha256: sha)
             let doc = try processor.process(ingested: ingested, id: id)
             let processed = ProcessedDocument(document: doc, signature: DedupSignature.make(for: doc, settings: config.dedup))
-            cache.store(processed, key: key)
             var s = summary(processed, key: key, path: f.path, fresh: true)
-            if cache.load(key) == nil { s.document = doc }
+            // Decoding the entry back only to check it cost a full JSON decode per document;
+            // the entry's checksum is verified when publish reads it anyway.
+            if !cache.store(processed, key: key) { s.document = doc }
             return .processed(s)
         } catch let r as RejectReason {
             return .rejected(sha, r)
@@ -274,7 +275,7 @@ public final class PipelineRunner {
 
     func summary(_ p: ProcessedDocument, key: String, path: String, fresh: Bool) -> ProcessedSummary {
         ProcessedSummary(sha256: p.document.source.sha256, conversion: p.document.source.conversion,
-                         length: p.document.text.count, signature: p.signature, cacheKey: key, path: path, fresh: fresh)
+                         length: p.document.text.unicodeScalars.count, signature: p.signature, cacheKey: key, path: path, fresh: fresh)
     }
 
     func loadDocument(_ s: ProcessedSummary, cache: DocumentCache, id: String) -> Document? {
