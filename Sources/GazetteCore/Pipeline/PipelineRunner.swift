@@ -43,6 +43,8 @@ public final class PipelineRunner {
     }
 
     public func run(versions: [String: String] = [:]) throws -> RunReport {
+        // The lock file sits beside the output folder, so that folder's parent must exist.
+        try? FileManager.default.createDirectory(at: output.deletingLastPathComponent(), withIntermediateDirectories: true)
         let lock = RunLock(output: output)
         try lock.acquire(wait: wait)
         defer { lock.release() }
@@ -147,9 +149,14 @@ public final class PipelineRunner {
             progress.stage("publish", total: published.count)
             for s in sinks { try s.begin(staging: staging.staging) }
             var docSummaries: [DocumentSummary] = []
-            for id in published {
+            // Cache entries are decoded ahead on the other cores while the sinks write.
+            let prefetch = DocumentCache.Prefetcher(cache: cache, keys: published.map { summaries[$0].flatMap { $0.document == nil ? $0.cacheKey : nil } },
+                                                    threads: workers)
+            defer { prefetch.cancel() }
+            for (n, id) in published.enumerated() {
                 if cancellation.isSet { throw RunCancelled() }
-                guard let s = summaries[id], var doc = loadDocument(s, cache: cache, id: id) else { continue }
+                let loaded = prefetch.take(n)
+                guard let s = summaries[id], var doc = s.document ?? loaded?.document else { continue }
                 doc.duplicates = dedup.copies[id] ?? []
                 if let sim = dedup.similar[id] {
                     for k in doc.clauses.indices { doc.clauses[k].similar = sim[doc.clauses[k].id] ?? [] }
@@ -276,11 +283,6 @@ public final class PipelineRunner {
     func summary(_ p: ProcessedDocument, key: String, path: String, fresh: Bool) -> ProcessedSummary {
         ProcessedSummary(sha256: p.document.source.sha256, conversion: p.document.source.conversion,
                          length: p.document.text.unicodeScalars.count, signature: p.signature, cacheKey: key, path: path, fresh: fresh)
-    }
-
-    func loadDocument(_ s: ProcessedSummary, cache: DocumentCache, id: String) -> Document? {
-        if let d = s.document { return d }
-        return cache.load(s.cacheKey)?.document
     }
 }
 
