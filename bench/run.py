@@ -272,12 +272,12 @@ def main():
         args.python_repeat = saved
         data["targets"] = targets(data)
         result["sizes"][str(n)] = data
-    result["host"]["load_at_end"] = round(os.getloadavg()[0], 2)
-
-    os.makedirs(RESULTS, exist_ok=True)
-    path = os.path.join(RESULTS, result["timestamp"].replace(":", "") + ".json")
-    with open(path, "w") as f:
-        json.dump(result, f, indent=1, sort_keys=True)
+        result["host"]["load_at_end"] = round(os.getloadavg()[0], 2)
+        # Written after every size, so a long run that is stopped keeps what it measured.
+        os.makedirs(RESULTS, exist_ok=True)
+        path = os.path.join(RESULTS, result["timestamp"].replace(":", "") + ".json")
+        with open(path, "w") as f:
+            json.dump(result, f, indent=1, sort_keys=True)
     base_path = os.path.join(RESULTS, "baseline.json")
     baseline = json.load(open(base_path)) if os.path.exists(base_path) else None
     print(f"\ngazette bench {result['timestamp']} commit {commit}, corpus by {kind}, median of {args.repeat}, "
