@@ -39,7 +39,7 @@ final class DocumentCachePrefetchTests: XCTestCase {
             keys.append("k\(i)")
         }
         // A corrupt entry (checksum mismatch) comes back as nil, not as a wrong document.
-        let bad = cache.url(for: "k10")
+        let bad = cache.url(for: "k11")
         var bytes = try Data(contentsOf: bad)
         bytes[bytes.count - 3] ^= 0x01
         try bytes.write(to: bad)
@@ -47,7 +47,7 @@ final class DocumentCachePrefetchTests: XCTestCase {
             let p = DocumentCache.Prefetcher(cache: cache, keys: keys, threads: threads, depth: 3)
             for i in 0..<keys.count {
                 let got = p.take(i)
-                if keys[i] == nil || i == 10 { XCTAssertNil(got, "entry \(i)") } else { XCTAssertEqual(got?.document.id, "d\(i)") }
+                if keys[i] == nil || i == 11 { XCTAssertNil(got, "entry \(i)") } else { XCTAssertEqual(got?.document.id, "d\(i)") }
             }
             p.cancel()
         }
