@@ -81,11 +81,16 @@ def measure(cmd, stdout=subprocess.DEVNULL, env=None, cwd=None):
     return wall, ru.ru_utime + ru.ru_stime, ru.ru_maxrss / 1024.0, p.returncode
 
 
+def samples_dir():
+    d = os.path.join(ROOT, "..", "shared", "corpus")
+    return d if os.path.isdir(d) else "/work/shared/corpus"
+
+
 def generator_kind(gazette):
     """'gazette generate' when the binary can generate, else 'make_corpus.py'."""
     probe = os.path.join(HERE, "work", "probe")
     shutil.rmtree(probe, ignore_errors=True)
-    ok = subprocess.run([gazette, "generate", "--out", probe, "--count", "3", "--seed", "42"],
+    ok = subprocess.run([gazette, "generate", "--out", probe, "--count", "3", "--seed", "42", "--samples", samples_dir()],
                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).returncode == 0
     ok = ok and os.path.isdir(os.path.join(probe, "corpus"))
     shutil.rmtree(probe, ignore_errors=True)
@@ -103,9 +108,7 @@ def ensure_corpus(n, seed, gazette, kind, py):
         return d
     log(f"building the {n}-document corpus with {kind}")
     shutil.rmtree(d, ignore_errors=True)
-    samples = os.path.join(ROOT, "..", "shared", "corpus")
-    if not os.path.isdir(samples):
-        samples = "/work/shared/corpus"
+    samples = samples_dir()
     if kind == "gazette generate":
         cmd = [gazette, "generate", "--out", d, "--count", str(n), "--seed", str(seed), "--samples", samples]
     else:
