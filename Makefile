@@ -43,3 +43,14 @@ bench-baseline: deps build
 
 clean:
 	rm -rf .build .gazette-cache Output/documents Output/*.json
+
+# libFuzzer over ingest + clean (Fuzz/): FUZZ_SECONDS of fuzzing from the corpus kept in
+# Fuzz/corpus/ingest; inputs that reach new code are merged back into it, crashes land in
+# Fuzz/crashes/ (copy each into Fuzz/regressions/ingest/: the test suite replays them).
+FUZZ_SECONDS ?= 60
+fuzz:
+	cd Fuzz && $(SWIFT) build -c release --sanitize fuzzer -Xswiftc -DFUZZING --scratch-path ../.build-fuzz --product fuzz-ingest
+	@mkdir -p .build-fuzz/new-corpus Fuzz/crashes
+	.build-fuzz/release/fuzz-ingest -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -rss_limit_mb=2048 -timeout=20 \
+	  -artifact_prefix=Fuzz/crashes/ -print_final_stats=1 .build-fuzz/new-corpus Fuzz/corpus/ingest
+	.build-fuzz/release/fuzz-ingest -merge=1 Fuzz/corpus/ingest .build-fuzz/new-corpus

@@ -35,26 +35,46 @@ struct InspectCommand: ParsableCommand {
     }
 }
 
-/// The readable terminal layout of `gazette inspect`.
+/// The readable terminal layout of `gazette inspect`: header metadata, then the clause
+/// tree indented by level with label, heading, id, labels, units, deadlines and targets,
+/// then preamble/closing sizes and the appendices with their questions.
 public enum InspectView {
     public static func render(_ d: Document) -> String {
         var out: [String] = []
-        out.append("title:      \(d.title)")
-        if d.planTitle != d.title { out.append("plan title: \(d.planTitle)") }
-        out.append("type:       \(d.docType.rawValue)   region: \(d.region ?? "-")   year: \(d.year.map(String.init) ?? "-")")
-        out.append("issuer:     \(d.issuer ?? "-")   number: \(d.docNumber ?? "-")   issued: \(d.issueDate ?? "-")")
-        out.append("source:     \(d.source.path) [\(d.source.format), \(d.source.encoding), \(d.source.script)/\(d.source.variant), conversion \(d.source.conversion)]")
-        if !d.removed.isEmpty { out.append("removed:    \(d.removed.count) lines (\(Set(d.removed.map(\.rule)).sorted().joined(separator: ", ")))") }
-        out.append("clauses:    \(d.clauses.count)")
+        func field(_ name: String, _ value: String) { out.append(name.padding(toLength: 12, withPad: " ", startingAt: 0) + value) }
+        field("title:", d.title)
+        if d.planTitle != d.title { field("plan title:", d.planTitle) }
+        field("type:", "\(d.docType.rawValue)   region: \(d.region ?? "-")   year: \(d.year.map(String.init) ?? "-")")
+        field("issuer:", "\(d.issuer ?? "-")   number: \(d.docNumber ?? "-")")
+        field("dates:", "issued \(d.issueDate ?? "-")   published \(d.publicationDate ?? "-")")
+        if !d.addressees.isEmpty { field("to:", d.addressees.joined(separator: " | ")) }
+        for c in d.contact { field("contact:", c) }
+        if let x = d.disclosure { field("disclosure:", x) }
+        field("source:", "\(d.source.path) [\(d.source.format), \(d.source.encoding), \(d.source.script)/\(d.source.variant), conversion \(d.source.conversion)]")
+        if !d.removed.isEmpty { field("removed:", "\(d.removed.count) lines (\(Set(d.removed.map(\.rule)).sorted().joined(separator: ", ")))") }
+        field("preamble:", "\(d.preamble.count) chars" + (d.preamble.isEmpty ? "" : " — " + excerpt(d.preamble)))
+        let levels = Dictionary(grouping: d.clauses, by: \.level).map { "L\($0.key)×\($0.value.count)" }.sorted()
+        field("clauses:", "\(d.clauses.count)" + (levels.isEmpty ? "" : " (\(levels.joined(separator: " ")))"))
         for c in d.clauses {
             let indent = String(repeating: "  ", count: max(0, c.level - 1))
-            out.append("\(indent)\(c.label) \(c.heading)  [\(c.id)] area=\(c.area)" + (c.topics.isEmpty ? "" : " topics=\(c.topics.joined(separator: ","))"))
+            out.append("\(indent)L\(c.level) \(c.label) \(c.heading)  [\(c.id)] area=\(c.area)" + (c.topics.isEmpty ? "" : " topics=\(c.topics.joined(separator: ","))"))
             for e in c.evidence.prefix(6) { out.append("\(indent)    · \(e)") }
-            for u in c.units { out.append("\(indent)    unit \(u.name) (\(u.role.rawValue)) → \(u.canonical ?? "unknown")" + (u.successor.map { " ⇒ \($0)" } ?? "")) }
+            for u in c.units {
+                out.append("\(indent)    unit \(u.name) (\(u.role.rawValue))" + (u.canonical.map { " → \($0)" } ?? "") + (u.successor.map { " ⇒ \($0)" } ?? ""))
+            }
             if !c.deadlines.isEmpty { out.append("\(indent)    deadlines: \(c.deadlines.joined(separator: "; "))") }
             if !c.targets.isEmpty { out.append("\(indent)    targets: \(c.targets.joined(separator: "; "))") }
         }
-        for a in d.appendices { out.append("appendix:   [\(a.kind.rawValue)] \(a.title) (\(a.text.count) chars, \(a.qa.count) Q&A)") }
+        field("closing:", "\(d.closing.count) chars" + (d.closing.isEmpty ? "" : " — " + excerpt(d.closing)))
+        for a in d.appendices {
+            field("appendix:", "[\(a.kind.rawValue)] \(a.title) (\(a.text.count) chars, \(a.qa.count) Q&A)")
+            for q in a.qa { out.append("    Q: \(q.question)") }
+        }
         return out.joined(separator: "\n")
+    }
+
+    static func excerpt(_ s: String, _ n: Int = 40) -> String {
+        let flat = s.replacingOccurrences(of: "\n", with: " ")
+        return flat.count <= n ? flat : String(flat.prefix(n)) + "…"
     }
 }

@@ -24,14 +24,14 @@ public enum Gzip {
                     status = CZlib.inflate(&stream, Z_NO_FLUSH)
                     return cb.count - Int(stream.avail_out)
                 }
-                if status == Z_NEED_DICT || status == Z_DATA_ERROR || status == Z_MEM_ERROR {
+                if status == Z_NEED_DICT || status == Z_DATA_ERROR || status == Z_MEM_ERROR || status == Z_STREAM_ERROR {
                     throw RejectReason("gzip-invalid", "corrupt gzip data (zlib status \(status))")
                 }
                 out.append(contentsOf: chunk[0..<produced])
                 if out.count > cap {
                     throw RejectReason("gzip-too-large", "inflates past the cap of \(cap) bytes (compression bomb?)")
                 }
-                if status == Z_BUF_ERROR && stream.avail_in == 0 {
+                if (status == Z_BUF_ERROR && produced == 0) || (status == Z_OK && stream.avail_in == 0 && produced < chunk.count) {
                     throw RejectReason("gzip-truncated", "gzip stream ends early")
                 }
             } while status != Z_STREAM_END

@@ -25,10 +25,15 @@ public enum HTMLExtractor {
     static let metaKeys = ["索引号", "主题分类", "发文机关", "發文機關", "成文日期", "标题", "標題", "发文字号", "發文字號",
                            "发布日期", "發布日期", "发布机构", "發布機構", "主题词", "公文种类", "文号", "信息来源", "来源", "有效性"]
 
+    /// libxml2 must be initialised once, before threads use it.
+    static let parserReady: Void = { xmlInitParser() }()
+
     public static func extract(_ html: String) throws -> Page {
+        _ = parserReady
         var bytes = Array(html.utf8)
+        xmlResetLastError()
         let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
-                            | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue)
+                            | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue | HTML_PARSE_IGNORE_ENC.rawValue)
         guard let doc = bytes.withUnsafeMutableBufferPointer({ buf in
             buf.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buf.count) {
                 htmlReadMemory($0, Int32(buf.count), "page.html", "UTF-8", options)
@@ -50,15 +55,20 @@ public enum HTMLExtractor {
         var out = ""
         render(main, into: &out, depth: 0)
         var text = out.split(separator: "\n", omittingEmptySubsequences: false)
-            .map { collapse(String($0)) }
+            .map { collapse(joinSourceLines(String($0))) }
             .filter { !$0.isEmpty }
             .joined(separator: "\n")
         // A content block that misses the page's h1 title: put the title first.
-        if let h1 = findFirst(body, named: "h1") {
+        // (Only an h1 outside the page chrome, long enough to be a title: a site banner is not one.)
+        if let h1 = firstContentHeading(body) {
             let h = collapse(textContent(h1))
-            if !h.isEmpty && !text.contains(h) { text = h + "\n" + text }
+            if cjkCount(h) >= 6 && !text.contains(h) { text = h + "\n" + text }
         }
         if text.unicodeScalars.filter({ $0.value >= 0x4E00 && $0.value <= 0x9FFF }).count < 10 {
+            // libxml2 stops at 256 levels of nesting: say so rather than "no text".
+            if let e = xmlGetLastError(), let m = e.pointee.message, String(cString: m).contains("depth") {
+                throw RejectReason("html-too-deep", "elements nested deeper than libxml2's limit of 256 levels; the text is beyond it")
+            }
             throw RejectReason("html-no-text", "the page has no main text")
         }
         return Page(title: title, text: text, metadata: metadata)
@@ -113,7 +123,7 @@ public enum HTMLExtractor {
             if k.pointee.type == XML_TEXT_NODE, let content = k.pointee.content {
                 own += cjkCount(String(cString: content))
             } else if k.pointee.type == XML_ELEMENT_NODE {
-                if isChrome(k) { continue }
+                if isChrome(k) || (name(k) == "table" && isMetadataTable(k)) { continue }
                 let (o, l) = scoreBlocks(k, best: &best, depth: depth + 1)
                 if name(k) == "a" { link += o + l } else { own += o; link += l }
             }
@@ -124,6 +134,22 @@ public enum HTMLExtractor {
             if best == nil || score > best!.score { best = (n, score) }
         }
         return (own, link)
+    }
+
+    /// The first h1 that is not inside a chrome subtree (header, nav, banner …).
+    static func firstContentHeading(_ n: xmlNodePtr) -> xmlNodePtr? {
+        var stack: [xmlNodePtr] = [n]
+        while let cur = stack.popLast() {
+            if cur.pointee.type == XML_ELEMENT_NODE {
+                if cur != n && isChrome(cur) { continue }
+                if name(cur) == "h1" { return cur }
+            }
+            var kids: [xmlNodePtr] = []
+            var c = cur.pointee.children
+            while let k = c { kids.append(k); c = k.pointee.next }
+            stack.append(contentsOf: kids.reversed())
+        }
+        return nil
     }
 
     static func cjkCount(_ s: String) -> Int {
@@ -137,14 +163,17 @@ public enum HTMLExtractor {
             defer { c = k.pointee.next }
             switch k.pointee.type {
             case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-                if let content = k.pointee.content { out += String(cString: content).replacingOccurrences(of: "\n", with: " ") }
+                // A line break in the page source is marked, not kept: between two Chinese
+                // characters it was only the page author's line wrapping.
+                if let content = k.pointee.content { out += String(cString: content).replacingOccurrences(of: "\n", with: sourceBreak) }
             case XML_ELEMENT_NODE:
                 if isChrome(k) { continue }
                 let tag = name(k)
+                if tag == "table" && isMetadataTable(k) { continue }   // returned as `metadata`
                 if tag == "td" || tag == "th" {
                     var cell = ""
                     render(k, into: &cell, depth: depth + 1)
-                    let flat = collapse(cell.replacingOccurrences(of: "\n", with: " "))
+                    let flat = collapse(joinSourceLines(cell.replacingOccurrences(of: "\n", with: " ")))
                     if !out.hasSuffix("\n") && !out.isEmpty && !out.hasSuffix("\t") { out += "\t" }
                     out += flat + "\t"
                     continue
@@ -158,6 +187,60 @@ public enum HTMLExtractor {
             default: continue
             }
         }
+    }
+
+    static let sourceBreak = "\u{1}"
+
+    /// Resolve source line breaks: dropped next to a CJK character, a space elsewhere.
+    static func joinSourceLines(_ s: String) -> String {
+        guard s.contains(sourceBreak) else { return s }
+        let scalars = Array(s.unicodeScalars)
+        var out = String.UnicodeScalarView()
+        var i = 0
+        while i < scalars.count {
+            let u = scalars[i]
+            if u.properties.isWhitespace || u == "\u{1}" {
+                var j = i, sawBreak = false
+                while j < scalars.count && (scalars[j].properties.isWhitespace || scalars[j] == "\u{1}") {
+                    if scalars[j] == "\u{1}" { sawBreak = true }
+                    j += 1
+                }
+                let before = out.last, after = j < scalars.count ? scalars[j] : nil
+                if sawBreak, let b = before, let a = after, isWideCharacter(b) || isWideCharacter(a) {
+                    // drop: wrapping inside Chinese text
+                } else {
+                    for k in i..<j { out.append(scalars[k] == "\u{1}" ? " " : scalars[k]) }
+                }
+                i = j
+                continue
+            }
+            out.append(u)
+            i += 1
+        }
+        return String(out)
+    }
+
+    static func isWideCharacter(_ u: Unicode.Scalar) -> Bool {
+        let v = u.value
+        return (v >= 0x4E00 && v <= 0x9FFF) || (v >= 0x3000 && v <= 0x303F) || (v >= 0xFF00 && v <= 0xFFEF) || (v >= 0x3400 && v <= 0x4DBF)
+    }
+
+    /// A table of page metadata (索引号 / 发文机关 / 成文日期 …): its key–value pairs go to
+    /// `metadata`, not into the main text.
+    static func isMetadataTable(_ table: xmlNodePtr) -> Bool {
+        var stack: [xmlNodePtr] = [table]
+        var cells = 0, keys = 0
+        while let cur = stack.popLast(), cells <= 60 {
+            if cur.pointee.type == XML_ELEMENT_NODE, name(cur) == "td" || name(cur) == "th" {
+                cells += 1
+                let t = collapse(textContent(cur))
+                if t.count < 40 && metaKeys.contains(where: { t.hasPrefix($0) }) { keys += 1 }
+                continue
+            }
+            var c = cur.pointee.children
+            while let k = c { stack.append(k); c = k.pointee.next }
+        }
+        return keys >= 2 && cells <= 60 && keys * 4 >= cells
     }
 
     static func collectMetadata(_ root: xmlNodePtr, into meta: inout [String: String]) {

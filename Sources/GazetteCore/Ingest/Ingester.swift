@@ -21,19 +21,34 @@ public struct IngestSettings: Codable, Equatable, Sendable {
     public var maxInflatedBytes: Int = 64 << 20
     /// File name endings taken as input; everything else is recorded as rejected (`unsupported-type`).
     public var extensions: [String] = ["txt", "html", "htm", "txt.gz", "html.gz", "htm.gz"]
+    /// Longest line of decoded text, in characters. Documents are made of paragraphs; a
+    /// file that is one enormous line is machine output, rejected (`line-too-long`)
+    /// before the later stages spend memory on it.
+    public var maxLineChars: Int = 1 << 20
     public init() {}
-    enum CodingKeys: String, CodingKey { case maxFileBytes = "max_file_bytes", maxInflatedBytes = "max_inflated_bytes", extensions }
+    enum CodingKeys: String, CodingKey { case maxFileBytes = "max_file_bytes", maxInflatedBytes = "max_inflated_bytes", extensions, maxLineChars = "max_line_chars" }
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         let d = IngestSettings.defaults
         maxFileBytes = try c.decodeIfPresent(Int.self, forKey: .maxFileBytes) ?? d.maxFileBytes
         maxInflatedBytes = try c.decodeIfPresent(Int.self, forKey: .maxInflatedBytes) ?? d.maxInflatedBytes
         extensions = try c.decodeIfPresent([String].self, forKey: .extensions) ?? d.extensions
+        maxLineChars = try c.decodeIfPresent(Int.self, forKey: .maxLineChars) ?? d.maxLineChars
     }
     static let defaults = IngestSettings()
 }
 
 /// Stage 1: read a file, inflate gzip, detect the encoding, extract HTML main text.
+///
+/// Input that cannot be used throws a `RejectReason`, recorded in manifest.json as
+/// `code: detail`. Codes: `empty`, `blank` (white space only), `binary` (PNG, PDF, ZIP …
+/// or control bytes), `truncated-utf8`, `invalid-utf8`, `invalid-utf16`, `undecodable`
+/// (no plausible UTF-8, UTF-16, GB18030 or Big5 reading), `gzip-invalid`, `gzip-truncated`,
+/// `gzip-too-large` (over `max_inflated_bytes`), `html-unparsable`, `html-empty`,
+/// `html-no-text`, `html-too-deep`, `line-too-long` (over `max_line_chars`), `too-large`
+/// (over `max_file_bytes`, refused from its size without reading), `unreadable`,
+/// `not-a-file`. The scanner and runner add `symlink-loop`, `broken-symlink`,
+/// `symlink-directory`, `unsupported-type`, `too-deep`, and the processor `no-chinese-text`.
 public struct Ingester: Sendable {
     public var settings: IngestSettings
     public init(settings: IngestSettings = IngestSettings()) { self.settings = settings }
@@ -98,9 +113,23 @@ public struct Ingester: Sendable {
         if text.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) {
             throw RejectReason("blank", "no text after decoding")
         }
+        if let longest = Self.longestLine(text, over: settings.maxLineChars) {
+            throw RejectReason("line-too-long", "a line of \(longest) characters is over the limit of \(settings.maxLineChars) (not a document made of paragraphs)")
+        }
         let format = (isHTML ? "html" : "txt") + (compressed ? ".gz" : "")
         return IngestedText(path: path, sha256: sha256, bytes: raw.count, format: format,
                             encoding: decoded.encoding, text: text, pageMetadata: meta, pageTitle: title)
+    }
+
+    /// The length of the first line longer than `limit` characters (counted in scalars), or nil.
+    static func longestLine(_ s: String, over limit: Int) -> Int? {
+        var run = 0, worst = 0
+        for u in s.unicodeScalars {
+            if u == "\n" || u == "\r" { run = 0; continue }
+            run += 1
+            if run > worst { worst = run }
+        }
+        return worst > limit ? worst : nil
     }
 
     static func sniffHTML(_ s: String) -> Bool {

@@ -5,46 +5,69 @@ import Glibc
 
 /// Detects the character encoding of raw bytes and decodes them to a String.
 ///
-/// Order: byte-order marks (UTF-8, UTF-16 LE/BE); valid UTF-8; UTF-16 without a BOM
-/// (many NULs in alternating positions); then GB18030 and Big5 are both tried through
-/// iconv and the decoding whose characters are more typical of Chinese text wins.
-/// A wrong `charset` in an HTML page does not matter: the bytes decide.
+/// The bytes decide, never a declaration (an HTML `charset` is often wrong). Order:
+/// 1. byte-order marks (UTF-8, UTF-16 LE/BE);
+/// 2. UTF-16 without a BOM: NUL bytes in one parity only (ASCII and Latin code units);
+/// 3. known binary formats and control-byte soup are rejected;
+/// 4. valid UTF-8; UTF-8 that is valid but for a few sequences (a truncated or damaged
+///    file) is rejected with its own reason rather than misread as a legacy encoding;
+/// 5. GB18030, Big5 and BOM-less NUL-free UTF-16 are all tried, and the decoding whose
+///    characters are most typical of Chinese prose (`ChineseTextScore`) wins.
 public enum TextDecoder {
     public struct Decoded: Sendable {
         public var text: String
         public var encoding: String
     }
 
+    /// Lowest `ChineseTextScore` accepted for a legacy decoding.
+    static let minimumScore = 0.2
+
     public static func decode(_ bytes: [UInt8]) throws -> Decoded {
         if bytes.isEmpty { throw RejectReason("empty", "the file is empty") }
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
             let body = Array(bytes.dropFirst(3))
-            guard let s = String(validatingUTF8Bytes: body) else {
-                throw RejectReason("invalid-utf8", "UTF-8 byte-order mark but invalid UTF-8 after it")
-            }
-            return Decoded(text: s, encoding: "utf-8-bom")
+            if let s = String(validatingUTF8Bytes: body) { return Decoded(text: s, encoding: "utf-8") }
+            throw damagedUTF8(UTF8Stats(body), bom: true)
         }
-        if bytes.starts(with: [0xFF, 0xFE]) { return try utf16(Array(bytes.dropFirst(2)), little: true, name: "utf-16le") }
-        if bytes.starts(with: [0xFE, 0xFF]) { return try utf16(Array(bytes.dropFirst(2)), little: false, name: "utf-16be") }
-        if let nulLittle = utf16WithoutBOM(bytes) {
-            return try utf16(bytes, little: nulLittle, name: nulLittle ? "utf-16le" : "utf-16be")
-        }
-        if looksBinary(bytes) { throw RejectReason("binary", "binary content (\(magicName(bytes) ?? "control bytes"))") }
+        if bytes.starts(with: [0xFF, 0xFE]) { return try utf16(Array(bytes.dropFirst(2)), little: true, name: "utf-16") }
+        if bytes.starts(with: [0xFE, 0xFF]) { return try utf16(Array(bytes.dropFirst(2)), little: false, name: "utf-16") }
+        if bytes.prefix(1 << 16).contains(0), let d = utf16WithoutBOM(bytes) { return d }
+        if let magic = magicName(bytes) { throw RejectReason("binary", "binary content (\(magic)), not text") }
+        if looksBinary(bytes) { throw RejectReason("binary", "binary content (control bytes), not text") }
         if let s = String(validatingUTF8Bytes: bytes) { return Decoded(text: s, encoding: "utf-8") }
+        let stats = UTF8Stats(bytes)
+        if stats.looksLikeDamagedUTF8 { throw damagedUTF8(stats, bom: false) }
 
-        // Legacy Chinese encodings: decode both ways, keep the more plausible.
-        let gb = iconvDecode(bytes, from: "GB18030")
-        let big5 = iconvDecode(bytes, from: "BIG5-HKSCS") ?? iconvDecode(bytes, from: "BIG5")
-        let gbScore = gb.map(ChineseTextScore.score) ?? -1
-        let b5Score = big5.map(ChineseTextScore.score) ?? -1
-        if let big5, b5Score > gbScore, b5Score > 0.2 { return Decoded(text: big5, encoding: "big5") }
-        if let gb, gbScore > 0.2 { return Decoded(text: gb, encoding: "gb18030") }
-        if bytes.contains(where: { $0 >= 0x80 }) {
-            throw RejectReason("undecodable", "not valid UTF-8, GB18030 or Big5 text (truncated or corrupt bytes)")
+        // Legacy Chinese encodings and NUL-free UTF-16: decode every way, keep the most plausible.
+        var candidates: [(Decoded, Double)] = []
+        if let gb = lenientIconv(bytes, from: "GB18030") {
+            candidates.append((Decoded(text: gb, encoding: "gb18030"), ChineseTextScore.score(gb)))
         }
-        throw RejectReason("undecodable", "no text could be decoded")
+        if let b5 = lenientIconv(bytes, from: "BIG5-HKSCS") ?? lenientIconv(bytes, from: "BIG5") {
+            candidates.append((Decoded(text: b5, encoding: "big5"), ChineseTextScore.score(b5)))
+        }
+        if bytes.count % 2 == 0 {
+            for little in [true, false] {
+                if let d = try? utf16(bytes, little: little, name: "utf-16") {
+                    candidates.append((d, ChineseTextScore.score(d.text)))
+                }
+            }
+        }
+        // Ties go to the earlier candidate (GB18030, the commonest legacy encoding).
+        var best: (Decoded, Double)? = nil
+        for c in candidates where best == nil || c.1 > best!.1 { best = c }
+        if let best, best.1 > minimumScore { return best.0 }
+        throw RejectReason("undecodable", "not UTF-8, UTF-16, GB18030 or Big5 text (corrupt or another encoding)")
     }
 
+    static func damagedUTF8(_ s: UTF8Stats, bom: Bool) -> RejectReason {
+        if s.errors == 0 && s.truncatedAtEnd {
+            return RejectReason("truncated-utf8", "UTF-8 text cut off in the middle of a character (truncated file)")
+        }
+        return RejectReason("invalid-utf8", "UTF-8 text with \(s.errors + (s.truncatedAtEnd ? 1 : 0)) invalid byte sequence(s)\(bom ? " after a byte-order mark" : "")")
+    }
+
+    /// Decode UTF-16 code units; a handful of unpaired surrogates become U+FFFD, more reject.
     static func utf16(_ body: [UInt8], little: Bool, name: String) throws -> Decoded {
         var units = [UInt16](); units.reserveCapacity(body.count / 2)
         var i = 0
@@ -53,7 +76,7 @@ public enum TextDecoder {
             i += 2
         }
         var out = String.UnicodeScalarView()
-        var bad = 0
+        var bad = body.count % 2
         var it = units.makeIterator()
         var decoder = UTF16()
         loop: while true {
@@ -63,49 +86,45 @@ public enum TextDecoder {
             case .error: bad += 1; out.append("\u{FFFD}")
             }
         }
-        if bad > max(4, units.count / 100) { throw RejectReason("invalid-utf16", "\(bad) invalid UTF-16 sequences") }
+        if bad > max(2, units.count / 1000) { throw RejectReason("invalid-utf16", "\(bad) invalid UTF-16 sequences") }
         return Decoded(text: String(out), encoding: name)
     }
 
-    /// UTF-16 without a BOM: most characters of Chinese or ASCII text put a NUL in every
-    /// other byte for ASCII, and CJK code units rarely produce valid UTF-8/GB sequences.
-    static func utf16WithoutBOM(_ b: [UInt8]) -> Bool? {
-        guard b.count >= 4, b.count % 2 == 0 else { return nil }
-        let n = min(b.count, 8192)
-        var evenNul = 0, oddNul = 0
-        for i in 0..<n where b[i] == 0 { if i % 2 == 0 { evenNul += 1 } else { oddNul += 1 } }
-        let pairs = n / 2
-        if oddNul > pairs / 8 && evenNul < pairs / 50 { return true }   // 'A' 00 → little endian
-        if evenNul > pairs / 8 && oddNul < pairs / 50 { return false }
-        // Pure CJK UTF-16 has no NULs: accept it when the 16-bit units are mostly CJK.
-        if evenNul == 0 && oddNul == 0 && String(validatingUTF8Bytes: Array(b.prefix(n))) == nil {
-            for little in [true, false] {
-                var cjk = 0
-                var i = 0
-                while i + 1 < n {
-                    let u = little ? UInt16(b[i]) | UInt16(b[i + 1]) << 8 : UInt16(b[i]) << 8 | UInt16(b[i + 1])
-                    if (0x4E00...0x9FFF).contains(u) || (0x3000...0x303F).contains(u) || (0xFF00...0xFFEF).contains(u) { cjk += 1 }
-                    i += 2
-                }
-                if cjk * 10 > pairs * 9 {
-                    let s = try? utf16(b, little: little, name: "")
-                    if let s, ChineseTextScore.score(s.text) > 0.3 { return little }
-                }
-            }
+    /// UTF-16 without a BOM, recognised by its NUL bytes (no other text encoding has any):
+    /// both byte orders are decoded and the plausible one most typical of Chinese wins.
+    /// Binary data with NULs decodes to implausible text in both orders and returns nil.
+    static func utf16WithoutBOM(_ b: [UInt8]) -> Decoded? {
+        var best: (Decoded, Double)? = nil
+        for little in [true, false] {
+            guard let d = try? utf16(b, little: little, name: "utf-16"), plausibleText(d.text) else { continue }
+            let score = ChineseTextScore.score(d.text)
+            if best == nil || score > best!.1 { best = (d, score) }
         }
-        return nil
+        return best?.0
     }
 
-    /// Files that are clearly not text: known magic numbers or many control bytes.
+    /// Decoded text that is mostly letters, CJK, punctuation and line breaks (not binary read as UTF-16).
+    static func plausibleText(_ s: String) -> Bool {
+        var good = 0, total = 0
+        for u in s.unicodeScalars.prefix(20_000) {
+            total += 1
+            let v = u.value
+            if v == 0x0A || v == 0x0D || v == 0x09 || (v >= 0x20 && v < 0x7F) || (v >= 0x4E00 && v <= 0x9FFF)
+                || (v >= 0x3000 && v <= 0x303F) || (v >= 0xFF00 && v <= 0xFFEF) || (v >= 0x2000 && v <= 0x206F)
+                || (v >= 0xA0 && v <= 0x24F) { good += 1 }
+        }
+        return total > 0 && good * 100 >= total * 95
+    }
+
+    /// Files that are clearly not text: many control bytes.
     static func looksBinary(_ b: [UInt8]) -> Bool {
-        if magicName(b) != nil { return true }
         let n = min(b.count, 4096)
         var control = 0
         for i in 0..<n {
             let c = b[i]
             if c == 0 || (c < 0x20 && c != 0x09 && c != 0x0A && c != 0x0D && c != 0x0C && c != 0x1B) { control += 1 }
         }
-        return control * 20 > n   // more than 5 % control bytes
+        return control > 0 && control * 100 > n   // more than 1 % control bytes (text has none)
     }
 
     static func magicName(_ b: [UInt8]) -> String? {
@@ -120,25 +139,86 @@ public enum TextDecoder {
         return nil
     }
 
-    /// Decode with iconv; nil when the bytes are invalid in that encoding.
-    static func iconvDecode(_ bytes: [UInt8], from encoding: String) -> String? {
+    /// Decode with iconv, replacing a few invalid bytes by U+FFFD (real pages carry the odd
+    /// stray byte); nil when the bytes are mostly invalid in that encoding.
+    static func lenientIconv(_ bytes: [UInt8], from encoding: String) -> String? {
         let cd = iconv_open("UTF-8", encoding)
         if cd == iconv_t(bitPattern: -1) { return nil }
         defer { iconv_close(cd) }
+        var out = [UInt8](); out.reserveCapacity(bytes.count * 3 / 2 + 16)
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        var errors = 0
+        let limit = max(2, bytes.count / 2000)
+        var offset = 0
         var input = bytes
-        var out = [UInt8](repeating: 0, count: bytes.count * 2 + 16)
-        var inLeft = input.count
-        var outLeft = out.count
         let ok: Bool = input.withUnsafeMutableBufferPointer { ib in
-            out.withUnsafeMutableBufferPointer { ob in
-                var ip: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(ib.baseAddress!).assumingMemoryBound(to: CChar.self)
-                var op: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(ob.baseAddress!).assumingMemoryBound(to: CChar.self)
-                let r = iconv(cd, &ip, &inLeft, &op, &outLeft)
-                return r != -1 && inLeft == 0
+            buffer.withUnsafeMutableBufferPointer { ob in
+                while offset < ib.count {
+                    var ip: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(ib.baseAddress! + offset).assumingMemoryBound(to: CChar.self)
+                    var inLeft = ib.count - offset
+                    var op: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(ob.baseAddress!).assumingMemoryBound(to: CChar.self)
+                    var outLeft = ob.count
+                    let r = iconv(cd, &ip, &inLeft, &op, &outLeft)
+                    let err = errno
+                    out.append(contentsOf: UnsafeBufferPointer(start: ob.baseAddress, count: ob.count - outLeft))
+                    offset = ib.count - inLeft
+                    if r != -1 { break }
+                    if err == E2BIG { continue }
+                    // EILSEQ or EINVAL (incomplete at the end): one replacement, skip a byte.
+                    errors += 1
+                    if errors > limit { return false }
+                    out.append(contentsOf: [0xEF, 0xBF, 0xBD])
+                    offset += 1
+                }
+                return true
             }
         }
         guard ok else { return nil }
-        return String(decoding: out[0..<(out.count - outLeft)], as: UTF8.self)
+        return String(decoding: out, as: UTF8.self)
+    }
+}
+
+/// How UTF-8-like some bytes are: valid multi-byte sequences against damaged places
+/// (stray continuation bytes after a bad byte count once with it).
+struct UTF8Stats {
+    var multibyte = 0
+    var errors = 0
+    var truncatedAtEnd = false
+
+    init(_ b: [UInt8]) {
+        var i = 0
+        let n = b.count
+        while i < n {
+            let c = b[i]
+            if c < 0x80 { i += 1; continue }
+            let len: Int
+            switch c {
+            case 0xC2...0xDF: len = 2
+            case 0xE0...0xEF: len = 3
+            case 0xF0...0xF4: len = 4
+            default: bad(i, c); i += 1; continue
+            }
+            if i + len > n {
+                // Continuation bytes up to the end: a character cut off by truncation.
+                if b[(i + 1)...].allSatisfy({ $0 & 0xC0 == 0x80 }) { truncatedAtEnd = true } else { errors += 1 }
+                break
+            }
+            var ok = true
+            for k in 1..<len where b[i + k] & 0xC0 != 0x80 { ok = false }
+            if ok { multibyte += 1; i += len } else { bad(i, c); i += 1 }
+        }
+    }
+
+    private var lastBad = -2
+    /// Stray continuation bytes right after a bad byte belong to the same damaged character.
+    private mutating func bad(_ i: Int, _ byte: UInt8) {
+        if !(i == lastBad + 1 && byte & 0xC0 == 0x80) { errors += 1 }
+        lastBad = i
+    }
+
+    /// UTF-8 with a few bad sequences: legacy encodings produce errors in bulk.
+    var looksLikeDamagedUTF8: Bool {
+        (errors == 0 && truncatedAtEnd && multibyte > 0) || (multibyte >= 8 && errors * 30 <= multibyte)
     }
 }
 

@@ -6,40 +6,116 @@ public struct NormalizedText: Sendable {
     public var original: String
     public var script: String      // simplified | traditional | mixed
     public var variant: String     // mainland | taiwan | hongkong
-    public var conversion: String  // the OpenCC configuration used, or none
+    public var conversion: String  // the OpenCC configuration used (+ the phrase step), or none
+}
+
+/// What the normalizer decided for one document: reused for every chunk of a stream.
+public struct NormalizationPlan: Sendable {
+    public var profile: ScriptProfile
+    /// simplified | traditional | mixed
+    public var script: String { profile.script }
+    /// mainland | taiwan | hongkong (regional idiom, from phrase evidence)
+    public var variant: String
+    /// OpenCC configuration (t2s, tw2s, hk2s) or nil when the text is already simplified.
+    public var openCCConfig: String?
+    /// The regional phrase step after OpenCC, or nil.
+    public var phrases: PhraseTable?
+    /// Taiwan-idiom phrases found (evidence for `variant`).
+    public var taiwanEvidence: Int
+    public var hongKongEvidence: Int
+
+    /// The `source.conversion` value: e.g. "t2s", "tw2s+tw-phrases", "none".
+    public var conversion: String {
+        var parts: [String] = []
+        if let c = openCCConfig { parts.append(c) }
+        if profile.characterStandard == "hongkong" && openCCConfig != nil { parts.append("hk-forms") }
+        if variant == "taiwan" { parts.append("tw-phrases") } else if phrases != nil { parts.append("phrases") }
+        return parts.isEmpty ? "none" : parts.joined(separator: "+")
+    }
 }
 
 /// Stage 3: detect script and regional idiom, convert to simplified mainland text.
+///
+/// Passes, in order:
+/// 1. `ScriptProfile` counts traditional-only, simplified-only, Hong Kong and Taiwan forms;
+///    simplified text without Taiwan idiom passes through byte for byte.
+/// 2. OpenCC converts characters: tw2s where 著 stands for zhe (Taiwan), else t2s; the few
+///    Hong Kong forms t2s leaves (衞 枱 衹 …) are mapped by the phrase step (hk2s's result). No OpenCC phrase reversal (tw2sp) is used: it rewrites mainland
+///    words (建立→创建, 执行→运行, 文件→文档).
+/// 3. Taiwan idiom is detected on the simplified output by counting phrases of the curated
+///    table (`RegionalPhraseData`), so it works the same for any input script.
+/// 4. The curated phrase step rewrites regional words: always the `common` tier for
+///    converted text; the Taiwan tier only for documents in Taiwan idiom.
 public struct Normalizer: Sendable {
     public let pool: OpenCCPool
 
     public init(pool: OpenCCPool) { self.pool = pool }
 
+    /// A document is in Taiwan idiom when at least this many Taiwan phrases occur…
+    static let minimumEvidence = 3
+    /// …and at least one per this many ideographs (a stray 链结 in a long mainland text is not enough).
+    static let ideographsPerEvidence = 3000
+
     public func normalize(_ text: String) throws -> NormalizedText {
-        let profile = ScriptProfile(text)
-        guard profile.script != "simplified" else {
-            return NormalizedText(text: text, original: text, script: profile.script, variant: "mainland", conversion: "none")
-        }
-        let config = "t2s"
-        let converted = try pool.with(config) { $0.convert(text) }
-        return NormalizedText(text: converted, original: text, script: profile.script, variant: profile.variant, conversion: config)
+        var input = Array(text.utf8)
+        let (plan, output) = try input.withUnsafeMutableBufferPointer { try analyze(UnsafeBufferPointer($0)) }
+        input = []
+        let converted = plan.openCCConfig == nil && plan.phrases == nil ? text : String(decoding: output, as: UTF8.self)
+        return NormalizedText(text: converted, original: text, script: plan.script, variant: plan.variant,
+                              conversion: plan.conversion)
     }
-}
 
-/// Counts of characters that exist only in traditional or only in simplified script.
-public struct ScriptProfile: Sendable {
-    public var traditional = 0
-    public var simplified = 0
-    public var script: String { traditional == 0 ? "simplified" : (simplified * 5 > traditional ? "mixed" : "traditional") }
-    public var variant: String = "mainland"
+    /// Decide the plan for a whole document (or the first chunk of a stream) and return
+    /// the normalized bytes of `input` with it.
+    public func analyze(_ input: UnsafeBufferPointer<UInt8>) throws -> (NormalizationPlan, [UInt8]) {
+        let profile = ScriptProfile(utf8: input)
+        let config = profile.openCCConfig
+        var converted: [UInt8] = []
+        if let config {
+            try pool.with(config) { $0.convert(input, appendingTo: &converted) }
+        }
+        let (twEvidence, hkEvidence) = converted.isEmpty
+            ? Self.evidence(input)
+            : converted.withUnsafeBufferPointer { Self.evidence($0) }
+        let taiwan = twEvidence >= Self.minimumEvidence && twEvidence * Self.ideographsPerEvidence >= profile.ideographs
+        let hongKong = !taiwan && hkEvidence >= Self.minimumEvidence
+        var plan = NormalizationPlan(profile: profile, variant: taiwan ? "taiwan" : (hongKong ? "hongkong" : "mainland"),
+                                     openCCConfig: config, phrases: nil, taiwanEvidence: twEvidence, hongKongEvidence: hkEvidence)
+        plan.phrases = Self.phraseTable(config: config, taiwan: taiwan)
+        guard let table = plan.phrases else { return (plan, converted.isEmpty ? Array(input) : converted) }
+        var out: [UInt8] = []
+        out.reserveCapacity((converted.isEmpty ? input.count : converted.count) + 64)
+        if converted.isEmpty { table.rewrite(input, into: &out) } else { converted.withUnsafeBufferPointer { _ = table.rewrite($0, into: &out) } }
+        return (plan, out)
+    }
 
-    // Frequent characters that differ between the scripts (same order in both strings).
-    static let tradOnly: Set<Unicode.Scalar> = Set("們這個來為國時說會對過發後裡從實還進樣當經體機關點業將兩問間開現與種麼動學線見長門頭無話讓認條題氣總電數報結義處員議東車親極區設導爭運習變統場決權應強術傳觀識帶據覺團聯類價紀組織務費網縣鄉鎮級藝環貿醫療險舉辦準職責資項標規範審計檢監護園層例單測據實施網站覆蓋產營於廣劃開開歲舊從複雜買賣".unicodeScalars)
-    static let simpOnly: Set<Unicode.Scalar> = Set("们这个来为国时说会对过发后从实还进样当经体机关点业将两问间开现与种么动学线见长门头无话让认条题气总电数报结义处员议东车亲极区设导争运习变统场决权应强术传观识带据觉团联类价纪组织务费网县乡镇级艺环贸医疗险举办准职责资项标规范审计检监护园层单测实施站盖产营于广划岁旧复杂买卖".unicodeScalars)
+    /// Normalize one more chunk of a stream with a plan from `analyze`, appending to `output`.
+    public func convert(_ input: UnsafeBufferPointer<UInt8>, plan: NormalizationPlan, appendingTo output: inout [UInt8]) throws {
+        guard let config = plan.openCCConfig else {
+            if let table = plan.phrases { table.rewrite(input, into: &output) } else { output.append(contentsOf: input) }
+            return
+        }
+        try pool.with(config) { conv in
+            if let table = plan.phrases {
+                _ = conv.withConverted(input) { table.rewrite($0, into: &output) }
+            } else {
+                conv.convert(input, appendingTo: &output)
+            }
+        }
+    }
 
-    public init(_ text: String) {
-        for u in text.unicodeScalars.prefix(200_000) {
-            if Self.tradOnly.contains(u) { traditional += 1 } else if Self.simpOnly.contains(u) { simplified += 1 }
+    /// (Taiwan, Hong Kong) idiom phrase counts in simplified text.
+    static func evidence(_ simplified: UnsafeBufferPointer<UInt8>) -> (Int, Int) {
+        (RegionalPhrases.taiwan.countRewrites(simplified), RegionalPhrases.hongKongEvidence.countRewrites(simplified))
+    }
+
+    static func phraseTable(config: String?, taiwan: Bool) -> PhraseTable? {
+        switch (config, taiwan) {
+        case (nil, false): return nil
+        case ("tw2s", true): return RegionalPhrases.taiwanAfterTW2S
+        case (_, true): return RegionalPhrases.taiwan
+        case ("tw2s", false): return RegionalPhrases.commonAfterTW2S
+        default: return RegionalPhrases.common
         }
     }
 }

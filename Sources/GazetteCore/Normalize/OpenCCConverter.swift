@@ -38,6 +38,21 @@ public final class OpenCCConverter: @unchecked Sendable {
         }
     }
 
+    /// Convert UTF-8 bytes, appending the result to `output`.
+    public func convert(_ input: UnsafeBufferPointer<UInt8>, appendingTo output: inout [UInt8]) {
+        withConverted(input) { output.append(contentsOf: $0) }
+    }
+
+    /// Convert UTF-8 bytes and hand OpenCC's output buffer to `body` without copying it.
+    public func withConverted<T>(_ input: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) throws -> T) rethrows -> T {
+        guard let base = input.baseAddress, input.count > 0 else { return try body(UnsafeBufferPointer(start: nil, count: 0)) }
+        let p = UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self)
+        guard let out = opencc_convert_utf8(handle, p, input.count) else { return try body(input) }
+        defer { opencc_convert_utf8_free(out) }
+        let length = strlen(out)
+        return try out.withMemoryRebound(to: UInt8.self, capacity: length) { try body(UnsafeBufferPointer(start: $0, count: length)) }
+    }
+
     /// Where OpenCC's dictionaries are: $GAZETTE_OPENCC_DATA, beside the executable
     /// (`make` copies them there), the project's .deps/, then the system's.
     public static func locateDataDirectory() -> URL? {

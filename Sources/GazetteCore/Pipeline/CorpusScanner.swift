@@ -34,6 +34,12 @@ public enum CorpusScanner {
             }
             let kind = st.st_mode & S_IFMT
             if kind == S_IFDIR {
+                // A folder that cannot be listed is accounted for, not silently skipped.
+                if depth + 1 >= 64 || (try? FileManager.default.contentsOfDirectory(atPath: url.path)) == nil {
+                    out.append(CorpusFile(path: shown, url: url, size: 0, mtimeNanos: 0,
+                                          problem: RejectReason(depth + 1 >= 64 ? "too-deep" : "unreadable", depth + 1 >= 64 ? "folder nested 64 levels deep is not scanned" : "folder cannot be listed")))
+                    continue
+                }
                 walk(url, rel: relPath, displayRoot: displayRoot, into: &out, depth: depth + 1)
                 continue
             }

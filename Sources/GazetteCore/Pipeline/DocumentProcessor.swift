@@ -48,8 +48,3 @@ public struct DocumentProcessor: Sendable {
         return classifier.classify(structurer.structure(input))
     }
 }
-
-extension Classifier {
-    /// The classifier for `config` (taxonomy and unit registry paths relative to `baseDirectory`).
-    public static func load(config: PipelineConfig, baseDirectory: URL) throws -> Classifier { Classifier() }
-}

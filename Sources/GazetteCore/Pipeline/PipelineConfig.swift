@@ -21,12 +21,14 @@ public struct PipelineConfig: Sendable, Equatable {
     public var publish = PublishSettings()
     /// Worker threads for per-document stages (0 = one per core).
     public var workers: Int = 0
+    /// Line in pipeline.yml of each data file named there (`classify.taxonomy` …), for diagnostics.
+    public var dataFileLines: [String: Int] = [:]
 
     public init() {}
 
     /// The hash of everything that changes per-document results (part of cache keys).
     public func hash(extra: [String] = []) -> String {
-        var parts = ["v1", stages.joined(separator: ","), "\(ingest.maxFileBytes)", "\(ingest.maxInflatedBytes)",
+        var parts = ["v1", stages.joined(separator: ","), "\(ingest.maxFileBytes)", "\(ingest.maxInflatedBytes)", "\(ingest.maxLineChars)",
                      ingest.extensions.joined(separator: ",")]
         parts += extra
         return SHA256Digest.hex(parts.joined(separator: "\u{1F}"))
@@ -38,7 +40,25 @@ public struct PipelineConfig: Sendable, Equatable {
             throw ConfigurationError([Diagnostic(id: "config-missing", severity: .error, message: "cannot read \(url.path)",
                                                  file: url.path, suggestion: "create it, or pass --config with the right path")])
         }
-        return try parse(String(decoding: data, as: UTF8.self), file: url.path)
+        let config = try parse(String(decoding: data, as: UTF8.self), file: url.path)
+        let missing = config.missingDataFiles(base: url.deletingLastPathComponent())
+        if !missing.isEmpty { throw ConfigurationError(missing) }
+        return config
+    }
+
+    /// Data files named in pipeline.yml that do not exist. Only files the configuration
+    /// names explicitly are checked; the taxonomy is required, the rest are optional.
+    public func missingDataFiles(base: URL) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        for (key, path) in [("classify.taxonomy", classify.taxonomy)] {
+            guard let line = dataFileLines[key] else { continue }
+            let url = path.hasPrefix("/") ? URL(fileURLWithPath: path) : base.appendingPathComponent(path)
+            if !FileManager.default.fileExists(atPath: url.path) {
+                out.append(Diagnostic(id: "data-file-missing", severity: .error, message: "\(key) names \(path), which does not exist",
+                                      file: file, line: line, suggestion: "create \(url.path), or correct the path (relative to this file)"))
+            }
+        }
+        return out
     }
 
     public static func parse(_ yaml: String, file: String) throws -> PipelineConfig {
@@ -61,7 +81,12 @@ public struct PipelineConfig: Sendable, Equatable {
             case "corpus": if let s = r.string(v, key, &diags) { config.corpus = s }
             case "output": if let s = r.string(v, key, &diags) { config.output = s }
             case "cache": if let s = r.string(v, key, &diags) { config.cache = s }
-            case "workers": if let i = r.int(v, key, &diags) { config.workers = i }
+            case "workers":
+                if let i = r.int(v, key, &diags) {
+                    if i < 0 { diags.append(Diagnostic(id: "out-of-range", severity: .error, message: "'workers' must be 0 (one per core) or more",
+                                                       file: file, line: v.mark?.line, column: v.mark?.column, suggestion: "write workers: 0")) }
+                    config.workers = max(0, i)
+                }
             case "stages":
                 if let list = r.stringList(v, key, &diags) {
                     for (i, s) in list.enumerated() where !stageOrder.contains(s) {
@@ -73,14 +98,18 @@ public struct PipelineConfig: Sendable, Equatable {
                 }
             case "ingest":
                 guard let m = r.mapping(v, key, &diags) else { break }
-                r.checkKeys(m, known: ["max_file_bytes", "max_inflated_bytes", "extensions"], section: key, &diags)
-                if let n = m["max_file_bytes"], let i = r.int(n, "max_file_bytes", &diags) { config.ingest.maxFileBytes = i }
-                if let n = m["max_inflated_bytes"], let i = r.int(n, "max_inflated_bytes", &diags) { config.ingest.maxInflatedBytes = i }
+                r.checkKeys(m, known: ["max_file_bytes", "max_inflated_bytes", "max_line_chars", "extensions"], section: key, &diags)
+                if let n = m["max_line_chars"], let i = r.positiveInt(n, "max_line_chars", &diags) { config.ingest.maxLineChars = i }
+                if let n = m["max_file_bytes"], let i = r.positiveInt(n, "max_file_bytes", &diags) { config.ingest.maxFileBytes = i }
+                if let n = m["max_inflated_bytes"], let i = r.positiveInt(n, "max_inflated_bytes", &diags) { config.ingest.maxInflatedBytes = i }
                 if let n = m["extensions"], let l = r.stringList(n, "extensions", &diags) { config.ingest.extensions = l }
             case "classify":
                 guard let m = r.mapping(v, key, &diags) else { break }
                 r.checkKeys(m, known: ["taxonomy", "units", "overrides"], section: key, &diags)
-                if let n = m["taxonomy"], let s = r.string(n, "taxonomy", &diags) { config.classify.taxonomy = s }
+                if let n = m["taxonomy"], let s = r.string(n, "taxonomy", &diags) {
+                    config.classify.taxonomy = s
+                    config.dataFileLines["classify.taxonomy"] = n.mark?.line
+                }
                 if let n = m["units"], let s = r.string(n, "units", &diags) { config.classify.units = s }
                 if let n = m["overrides"], let s = r.string(n, "overrides", &diags) { config.classify.overrides = s }
             case "dedup":
@@ -143,6 +172,14 @@ public struct YAMLNodeReader {
         if let s = n.scalar?.string, let i = Int(s) { return i }
         d.append(type(n, what, "a whole number")); return nil
     }
+    /// A whole number above zero (sizes and limits).
+    public func positiveInt(_ n: Node, _ what: String, _ d: inout [Diagnostic]) -> Int? {
+        guard let i = int(n, what, &d) else { return nil }
+        if i > 0 { return i }
+        d.append(Diagnostic(id: "out-of-range", severity: .error, message: "'\(what)' must be above zero", file: file,
+                            line: n.mark?.line, column: n.mark?.column, suggestion: "write a positive number of bytes or characters"))
+        return nil
+    }
     public func double(_ n: Node, _ what: String, _ d: inout [Diagnostic]) -> Double? {
         if let s = n.scalar?.string, let x = Double(s) { return x }
         d.append(type(n, what, "a number")); return nil
@@ -177,7 +214,9 @@ public struct YAMLNodeReader {
             let parts = text[r].split(separator: ":")
             line = Int(parts[0]); col = Int(parts[1])
         }
-        let first = text.split(separator: "\n").first.map(String.init) ?? text
+        // "3:7: error: parser: while parsing … \ndid not find expected ',' …\n<source excerpt>": keep the two message lines.
+        var first = text.split(separator: "\n").prefix(2).joined(separator: ": ")
+        if let r = first.range(of: #"^\d+:\d+: error: "#, options: .regularExpression) { first.removeSubrange(r) }
         return Diagnostic(id: "yaml-syntax", severity: .error, message: "invalid YAML: \(first)", file: file,
                           line: line, column: col, suggestion: "check indentation and that every key is followed by ':'")
     }

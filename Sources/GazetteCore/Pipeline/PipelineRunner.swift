@@ -89,6 +89,7 @@ public final class PipelineRunner {
                 while !cancellation.isSet {
                     let i = next.next()
                     if i >= files.count { break }
+                    FaultPoint.pause("process")
                     let outcome = processOne(files[i], id: ids[i], cache: cache, stamps: knownStamps, configHash: configHash, newStamps: newStamps)
                     outcomeBox.set(i, outcome)
                     progress.advance(1)
@@ -148,6 +149,7 @@ public final class PipelineRunner {
             let published = inputs.filter { $0.status == .published }.compactMap(\.document).sorted()
             progress.stage("publish", total: published.count)
             for s in sinks { try s.begin(staging: staging.staging) }
+            try FaultPoint.check("publish-write")
             var docSummaries: [DocumentSummary] = []
             // Cache entries are decoded ahead on the other cores while the sinks write.
             let prefetch = DocumentCache.Prefetcher(cache: cache, keys: published.map { summaries[$0].flatMap { $0.document == nil ? $0.cacheKey : nil } },
@@ -178,6 +180,9 @@ public final class PipelineRunner {
             for s in sinks { try s.finish(CorpusSummary(documents: docSummaries, manifest: manifest)) }
             try ManifestWriter.write(manifest, to: staging.staging.appendingPathComponent("manifest.json"))
             progress.finishStage()
+            FaultPoint.pause("publish")
+            try FaultPoint.check("before-commit")
+            if cancellation.isSet { throw RunCancelled() }   // a signal during the last writes: stop before the swap
             try beforeCommit?()
             try staging.commit()
         } catch {

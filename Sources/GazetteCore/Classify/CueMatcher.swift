@@ -1,0 +1,204 @@
+import Foundation
+
+/// The text of one clause as the classifier sees it: its heading, its body and the
+/// heading of the section it belongs to.
+public struct ClauseContext: Sendable {
+    public var heading: String
+    public var body: String
+    public var parentHeading: String
+    public init(heading: String, body: String, parentHeading: String = "") {
+        self.heading = heading; self.body = body; self.parentHeading = parentHeading
+    }
+}
+
+/// How one cue contributed to a code's score.
+public struct CueHit: Sendable, Equatable {
+    public var cue: String
+    public var place: String     // heading | body | parent
+    public var count: Int
+    public var points: Double
+
+    public var description: String {
+        let n = count > 1 ? "×\(count)" : ""
+        return "\(place)「\(cue)」\(n) \(points >= 0 ? "+" : "")\(Score.format(points))"
+    }
+}
+
+/// A code's total and the hits that made it.
+public struct Score: Sendable, Equatable {
+    public var code: String
+    public var total: Double
+    public var hits: [CueHit]
+
+    public var headingPoints: Double { hits.filter { $0.place == "heading" }.reduce(0) { $0 + $1.points } }
+    public var explanation: String {
+        hits.sorted { abs($0.points) > abs($1.points) }.prefix(4).map(\.description).joined(separator: ", ")
+    }
+    static func format(_ x: Double) -> String {
+        let r = (x * 100).rounded() / 100
+        return r == r.rounded() ? String(Int(r)) : String(r)
+    }
+}
+
+/// Every cue match in one text, by cue id (UTF-16 ranges).
+struct TextMatches {
+    var byCue: [Int: [NSRange]] = [:]
+}
+
+/// The matches of a clause's three texts, computed once and shared by every code.
+public struct ClauseMatches {
+    var heading = TextMatches(), body = TextMatches(), parent = TextMatches()
+    var lists: [NSRange] = []
+    var bodyLength = 0
+}
+
+/// Counts cue hits in a clause and turns them into scores, with the weights of `ClassifyRules`.
+///
+/// Literal cues of the whole taxonomy are indexed by their first UTF-16 unit, so each text is
+/// scanned once for all of them (a clause is scored against 27 codes of ~20 cues each);
+/// regular expressions are compiled once. Hits of topic cues inside an enumeration (four or
+/// more items joined by 、) are discounted: a clause that lists example fields is not about
+/// each of them.
+public final class CueMatcher: @unchecked Sendable {
+    let rules: ClassifyRules
+    private var regexes: [Int: NSRegularExpression] = [:]
+    /// Literal cues by first UTF-16 unit: (cue id, the cue's UTF-16 units).
+    private var literals: [UInt16: [(id: Int, units: [UInt16])]] = [:]
+    /// Cue ids of each code, in the order of its cues.
+    private var ids: [String: [Int]] = [:]
+
+    public init(taxonomy: Taxonomy) {
+        rules = taxonomy.rules
+        var next = 0
+        for c in taxonomy.areas + taxonomy.topics {
+            var mine: [Int] = []
+            for cue in c.cues {
+                let id = next; next += 1
+                mine.append(id)
+                if cue.isRegex {
+                    regexes[id] = try? NSRegularExpression(pattern: cue.label, options: [.anchorsMatchLines])
+                } else if let first = cue.pattern.utf16.first {
+                    literals[first, default: []].append((id, Array(cue.pattern.utf16)))
+                }
+            }
+            ids[c.code] = mine
+        }
+    }
+
+    /// All cue matches in a text: one pass for the literals, then the regular expressions.
+    func scan(_ text: String) -> TextMatches {
+        var out = TextMatches()
+        guard !text.isEmpty else { return out }
+        let u = Array(text.utf16)
+        for i in u.indices {
+            guard let cands = literals[u[i]] else { continue }
+            for (id, pat) in cands where i + pat.count <= u.count {
+                var k = 1
+                while k < pat.count && u[i + k] == pat[k] { k += 1 }
+                if k == pat.count {
+                    // Non-overlapping occurrences of one cue, like a left-to-right search.
+                    if let last = out.byCue[id]?.last, NSMaxRange(last) > i { continue }
+                    out.byCue[id, default: []].append(NSRange(location: i, length: pat.count))
+                }
+            }
+        }
+        for (id, re) in regexes {
+            let found = re.matches(in: text, range: NSRange(location: 0, length: u.count)).map(\.range)
+            if !found.isEmpty { out.byCue[id] = found }
+        }
+        return out
+    }
+
+    /// Ranges (UTF-16) of the body's enumerations.
+    func enumerations(in body: String) -> [NSRange] {
+        var out: [NSRange] = []
+        let seps: Set<UInt16> = Set("。；;，,：:\n！？".utf16)
+        let dun = "、".utf16.first!
+        var start = 0, items = 0
+        let u = Array(body.utf16)
+        for i in 0...u.count {
+            if i == u.count || seps.contains(u[i]) {
+                if items >= rules.enumerationMinItems - 1 { out.append(NSRange(location: start, length: i - start)) }
+                start = i + 1; items = 0
+            } else if u[i] == dun {
+                items += 1
+            }
+        }
+        return out
+    }
+
+    /// Scan a clause's texts once; score any number of codes against the result.
+    public func analyze(_ ctx: ClauseContext) -> ClauseMatches {
+        var m = ClauseMatches()
+        m.heading = scan(ctx.heading); m.body = scan(ctx.body); m.parent = scan(ctx.parentHeading)
+        m.lists = enumerations(in: ctx.body)
+        m.bodyLength = ctx.body.utf16.count
+        return m
+    }
+
+    /// Whether a cue occurs anywhere in `text` (for `gazette check`).
+    public func occurs(_ cue: Cue, in text: String) -> Bool {
+        if cue.isRegex {
+            guard let re = try? NSRegularExpression(pattern: cue.label, options: [.anchorsMatchLines]) else { return false }
+            return re.firstMatch(in: text, range: NSRange(location: 0, length: text.utf16.count)) != nil
+        }
+        return text.contains(cue.pattern)
+    }
+
+    /// The score of one code for a clause (scans the clause; use `analyze` once for many codes).
+    public func score(_ code: TaxonomyCode, _ ctx: ClauseContext, isTopic: Bool) -> Score {
+        score(code, analyze(ctx), isTopic: isTopic)
+    }
+
+    /// The score of one code. `isTopic` turns on the enumeration discount; areas get the
+    /// long-body damping instead (a long clause touches many things in passing).
+    ///
+    /// Within one code and one place the longest match wins: 做好信息公开 in a heading counts
+    /// as that cue only, not also as the 信息公开 inside it.
+    public func score(_ code: TaxonomyCode, _ m: ClauseMatches, isTopic: Bool) -> Score {
+        let cueIDs = ids[code.code] ?? []
+        let places: [(String, TextMatches, Double)] = [("heading", m.heading, rules.headingWeight),
+                                                       ("body", m.body, rules.bodyWeight),
+                                                       ("parent", m.parent, rules.parentWeight)]
+        let damping = !isTopic && rules.bodyLengthNorm > 0 && Double(m.bodyLength) > rules.bodyLengthNorm
+            ? rules.bodyLengthNorm / Double(m.bodyLength) : 1
+        var hits: [CueHit] = []
+        for (place, texts, mult) in places where !texts.byCue.isEmpty {
+            // Every match of every cue that counts in this place, then drop the ones inside a longer one.
+            var found: [(cue: Int, range: NSRange)] = []
+            for (i, cue) in code.cues.enumerated() where i < cueIDs.count && (cue.place == .any || cue.place.rawValue == place) {
+                for r in texts.byCue[cueIDs[i]] ?? [] { found.append((i, r)) }
+            }
+            guard !found.isEmpty else { continue }
+            let kept = found.filter { f in
+                !found.contains { o in
+                    o.cue != f.cue && o.range.length > f.range.length
+                        && o.range.location <= f.range.location && NSMaxRange(o.range) >= NSMaxRange(f.range)
+                }
+            }
+            for (i, cue) in code.cues.enumerated() {
+                let mine = kept.filter { $0.cue == i }
+                guard !mine.isEmpty else { continue }
+                var amount: Double
+                if place == "body" {
+                    amount = mine.reduce(0) { acc, f in
+                        acc + (isTopic && m.lists.contains { NSLocationInRange(f.range.location, $0) } ? rules.enumerationFactor : 1)
+                    }
+                    amount = min(amount, Double(rules.bodyRepeatCap)) * damping
+                } else {
+                    amount = 1      // a heading says a thing once
+                }
+                let points = cue.weight * (cue.place == .any ? mult : 1) * amount
+                hits.append(CueHit(cue: cue.label, place: place, count: mine.count, points: points))
+            }
+        }
+        // One evidence item per phrase and place, even when an `any` cue and a place cue share it.
+        var merged: [CueHit] = []
+        for h in hits {
+            if let i = merged.firstIndex(where: { $0.cue == h.cue && $0.place == h.place }) {
+                merged[i].points += h.points; merged[i].count = max(merged[i].count, h.count)
+            } else { merged.append(h) }
+        }
+        return Score(code: code.code, total: merged.reduce(0) { $0 + $1.points }, hits: merged)
+    }
+}

@@ -1,0 +1,183 @@
+import Foundation
+import GazetteModel
+
+/// The unit registry of `units.yml`: canonical units with full official names, short
+/// names and aliases, region, level and renames/merges with dates.
+///
+/// An entry is either bound to a region (`region: 北京市`), national (no region, full name
+/// without placeholders), or region-generic: its name holds `{city}` or `{province}`
+/// (`{city}发展和改革委员会`), so `市发展改革委` resolves in any city's document. Lookup
+/// prefers the document region's own entries, then generic ones, then national ones,
+/// then the name patterns (`{1}区人民政府`). Nothing found → kind `unknown`, name kept.
+public struct UnitRegistry: Sendable, Equatable {
+    public var regions: [RegistryRegion] = []
+    public var units: [RegistryUnit] = []
+    public var patterns: [RegistryPattern] = []
+    public var file: String?
+    public init(regions: [RegistryRegion] = [], units: [RegistryUnit] = [], patterns: [RegistryPattern] = []) {
+        self.regions = regions; self.units = units; self.patterns = patterns
+    }
+
+    /// What a mention resolved to.
+    public struct Resolution: Sendable, Equatable {
+        public var canonical: String?
+        public var successor: String?
+        public var kind: String            // unit | collective | unknown
+        public var level: String?
+        public var region: String?
+    }
+
+    /// The region a text names first (for documents whose metadata has none).
+    public func region(in text: String) -> String? {
+        var best: (Int, String)? = nil
+        for r in regions where r.level != "national" {
+            for n in [r.name] + r.short {
+                if let rg = text.range(of: n) {
+                    let pos = text.distance(from: text.startIndex, to: rg.lowerBound)
+                    if best == nil || pos < best!.0 { best = (pos, r.name) }
+                }
+            }
+        }
+        return best?.1
+    }
+
+    public func resolve(_ m: UnitMention, region: String?) -> UnitMention {
+        var out = m
+        let r = resolve(name: m.name, region: region)
+        out.canonical = r.canonical; out.successor = r.successor; out.kind = r.kind
+        return out
+    }
+
+    public func resolve(name raw: String, region docRegion: String?) -> Resolution {
+        let name = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        // A name that spells out its region ("北京市发展改革委") is looked up in that region.
+        var forms: [(String, String?)] = [(name, docRegion)]
+        for r in regions where r.name.count >= 2 {
+            for p in [r.name] + r.short where name.hasPrefix(p) && name.count > p.count {
+                let rest = String(name.dropFirst(p.count))
+                let lead = r.name.hasSuffix("省") ? "省" : "市"
+                forms.append((rest.hasPrefix(lead) ? rest : lead + rest, r.name))
+                forms.append((rest, r.name))
+            }
+        }
+        for (form, region) in forms {
+            if let u = lookup(form, region: region) { return resolution(of: u, region: region) }
+        }
+        for (form, region) in forms {
+            for p in patterns {
+                if let full = p.apply(form, vars: vars(region)) {
+                    return Resolution(canonical: full, successor: nil, kind: p.kind, level: p.level, region: region)
+                }
+            }
+        }
+        return Resolution(canonical: nil, successor: nil, kind: "unknown", level: nil, region: docRegion)
+    }
+
+    /// `{city}` and `{province}` for a region.
+    func vars(_ region: String?) -> [String: String] {
+        guard let region, let r = regions.first(where: { $0.name == region }) else { return [:] }
+        var v = ["region": r.name]
+        if r.name.hasSuffix("市") { v["city"] = r.name }
+        if r.level == "provincial" { v["province"] = r.name } else if let p = r.province { v["province"] = p }
+        return v
+    }
+
+    /// The entry a name denotes in a region (by alias or full name).
+    func lookup(_ name: String, region: String?) -> RegistryUnit? {
+        let v = vars(region)
+        func matches(_ u: RegistryUnit) -> Bool {
+            if u.aliases.contains(name) { return true }
+            if u.isGeneric { return u.expand(v) == name || u.localName == name }
+            return u.name == name
+        }
+        if let region, let u = units.first(where: { $0.region == region && matches($0) }) { return u }
+        if !v.isEmpty, let u = units.first(where: { $0.isGeneric && $0.canExpand(v) && matches($0) }) { return u }
+        return units.first { $0.region == nil && !$0.isGeneric && matches($0) }
+    }
+
+    func resolution(of u: RegistryUnit, region: String?) -> Resolution {
+        let v = vars(region)
+        let canonical = u.isGeneric ? u.expand(v) : u.name
+        var successor: String? = nil
+        var cur = u, seen: Set<String> = [u.id]
+        while let raw = cur.renamedTo, case let to = RegistryUnit.fill(raw, v),
+              let next = lookup(to, region: u.region ?? region) ?? lookup(to, region: region) {
+            guard seen.insert(next.id).inserted else { break }
+            successor = next.isGeneric ? next.expand(v) : next.name
+            cur = next
+        }
+        if successor == nil, let to = u.renamedTo { successor = to.contains("{") ? RegistryUnit.fill(to, v) : to }
+        return Resolution(canonical: canonical, successor: successor, kind: u.kind, level: u.level, region: u.region ?? region)
+    }
+}
+
+/// A region the registry knows: its level and, for a city below a province, the province.
+public struct RegistryRegion: Sendable, Equatable {
+    public var name: String
+    public var short: [String]
+    public var level: String
+    public var province: String?
+    public var line: Int?
+}
+
+/// One unit (or collective subject) of the registry.
+public struct RegistryUnit: Sendable, Equatable {
+    public static let levels = ["national", "provincial", "municipal", "district", "township"]
+    public static let kinds = ["unit", "collective"]
+    /// Full official name, or a template with `{city}`/`{province}`.
+    public var name: String
+    public var aliases: [String]
+    public var region: String?
+    public var level: String
+    public var kind: String
+    /// The unit this one was renamed to or merged into (a name or alias), with the date.
+    public var renamedTo: String?
+    public var renamedDate: String?
+    public var note: String?
+    public var line: Int?
+    public var aliasLines: [Int?] = []
+    public var renameLine: Int?
+
+    public var isGeneric: Bool { name.contains("{") }
+    public var id: String { (region ?? "*") + "|" + name }
+    /// A generic name with its placeholder replaced by the bare prefix (`{city}X` → `市X`).
+    public var localName: String {
+        name.replacingOccurrences(of: "{city}", with: "市").replacingOccurrences(of: "{region}", with: "市")
+            .replacingOccurrences(of: "{province}", with: "省")
+    }
+    public func canExpand(_ v: [String: String]) -> Bool { !expand(v).contains("{") }
+    public func expand(_ v: [String: String]) -> String { Self.fill(name, v) }
+    static func fill(_ s: String, _ v: [String: String]) -> String {
+        var out = s
+        for (k, x) in v.sorted(by: { $0.key < $1.key }) { out = out.replacingOccurrences(of: "{\(k)}", with: x) }
+        return out
+    }
+}
+
+/// A rule for names no entry lists: `通州区政府` → `{city}通州区人民政府` (district).
+public struct RegistryPattern: Sendable, Equatable {
+    public var match: String
+    public var name: String
+    public var level: String?
+    public var kind: String
+    public var line: Int?
+
+    /// The full name for `text`, or nil when the pattern does not match it whole.
+    func apply(_ text: String, vars: [String: String]) -> String? {
+        guard let re = try? NSRegularExpression(pattern: match),
+              let m = re.firstMatch(in: text, range: NSRange(location: 0, length: (text as NSString).length)),
+              m.range.location == 0, m.range.length == (text as NSString).length else { return nil }
+        var out = name
+        for g in 0..<m.numberOfRanges {
+            let r = m.range(at: g)
+            let s = r.location == NSNotFound ? "" : (text as NSString).substring(with: r)
+            out = out.replacingOccurrences(of: "{\(g)}", with: s)
+        }
+        if out.contains("{city}") || out.contains("{province}") || out.contains("{region}") {
+            guard !vars.isEmpty else { return nil }
+            out = RegistryUnit.fill(out, vars)
+            if out.contains("{") { return nil }
+        }
+        return out
+    }
+}

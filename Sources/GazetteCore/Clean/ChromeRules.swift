@@ -1,0 +1,67 @@
+import Foundation
+
+/// The line rules of the clean stage: which whole lines are web chrome.
+///
+/// Two kinds of rule. *Tokens* are pieces of page furniture (【我要纠错】, 责任编辑：某某,
+/// 字号 默认 超大, 打印, 扫一扫在手机打开当前页 …); a line is chrome when nothing but tokens
+/// and separators is left of it — so a line of prose that merely mentions 打印 or 二维码
+/// is never dropped. *Line patterns* match a whole line by its start (来源：…, 当前位置：…,
+/// 版权所有 …). Lines with a Chinese full stop are prose and are never chrome.
+enum ChromeRules {
+    static func re(_ p: String) -> NSRegularExpression { try! NSRegularExpression(pattern: p, options: []) }
+
+    static let tokens: [(rule: String, re: NSRegularExpression)] = [
+        ("font-size-controls", re(#"(字号|字號|字体|字體)\s*[:：]?\s*([【\[]?(默认|默認|特大|超大|大|中|小|标准|標準|A\+|A-|A)[】\]]?\s*)+"#)),
+        ("report-error", re(#"[【\[]?(我要纠错|我要糾錯|纠错|糾錯)[】\]]?"#)),
+        ("qr-code", re(#"(扫一扫在手机打开当前页|掃一掃在手機打開當前頁|扫一扫在手机上打开当前页|用手机扫一扫|手机扫一扫|微信扫一扫|扫一扫|掃一掃|扫描二维码|掃描二維碼)(分享|关注|關注|打开|打開|阅读|閱讀)?"#)),
+        ("editor-credit", re(#"[（(【\[]?(责任编辑|責任編輯|网站编辑|網站編輯|编辑|編輯|校对|校對|审核|審核|撰稿|供稿|值班编辑)\s*[:：]\s*[\p{Han}A-Za-z·]{1,12}([、,，\s][\p{Han}A-Za-z·]{1,12}){0,3}[）)】\]]?"#)),
+        ("view-count", re(#"(点击数|點擊數|点击量|點擊量|点击|點擊|浏览次数|瀏覽次數|浏览量|瀏覽量|阅读次数|閱讀次數|阅读量|閱讀量|访问量|訪問量)\s*[:：]\s*\d*\s*次?"#)),
+        ("print-controls", re(#"[【\[]?(打印本页|打印本頁|打印此页|打印正文|打印|列印|关闭窗口|關閉窗口|关闭本页|關閉本頁|关闭|關閉|加入收藏|收藏本页|收藏|保存本页|保存|返回顶部|返回頂部|分享到|分享至|分享|下载|下載)[】\]]?"#)),
+        ("site-header", re(#"(ENGLISH|English|EN|繁体版|繁體版|简体版|簡體版|繁体|繁體|简体|簡體|无障碍浏览|無障礙瀏覽|无障碍|無障礙|长者模式|長者模式|关怀版|關懷版|登录|登錄|注册|註冊|网站地图|網站地圖|手机版|手機版|设为首页|設為首頁|联系我们|聯繫我們|聯絡我們|关于我们|關於我們|网站声明|網站聲明|隐私声明|隱私聲明|使用帮助|使用幫助|智能问答|智能問答|热门词条|熱門詞條)"#)),
+    ]
+    /// What may sit between tokens: separators, brackets, dates of a share bar.
+    static let separators = re(#"^[\s|｜/／·•>＞»›:：,，、\-—_\[\]【】()（）]*$"#)
+
+    static let lines: [(rule: String, re: NSRegularExpression)] = [
+        // The source/date line of a news page (来源：… 更新时间：…): chrome, but its date is
+        // metadata, so the structure stage reads it from `removed`.
+        ("source-line", re(#"^(\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(\s+\d{1,2}:\d{2}(:\d{2})?)?\s+)?(来源|來源|信息来源|信息來源|文章来源|文章來源|发布时间|發布時間|更新时间|更新時間|发布日期|發布日期)\s*[:：].{0,80}$"#)),
+        ("navigation", re(#"^(首页|首頁|当前位置|當前位置|您当前的位置|您當前的位置|您的位置|您现在的位置|您現在的位置|所在位置)\s*[:：>＞»›].{0,100}$"#)),
+        ("copyright", re(#"^.{0,60}(版权所有|版權所有|Copyright|COPYRIGHT|©|ICP备|ICP備|ICP证|网站标识码|網站標識碼|公网安备|公網安備).{0,80}$"#)),
+        ("copyright", re(#"^(主办单位|主辦單位|承办单位|承辦單位|主办|主辦|技术支持|技術支持|网站维护|網站維護)\s*[:：].{0,80}$"#)),
+        ("print-controls", re(#"^(分享到|分享至)\s*[:：].{0,40}$"#)),
+        ("url-line", re(#"^(https?://|www\.)\S+$"#)),
+        ("page-nav", re(#"^(上一篇|下一篇|上一条|下一條|下一条|上一條|返回列表)\s*[:：].{0,80}$"#)),
+    ]
+
+    /// A menu: three or more short items between bars (首页 | 政务公开 | 互动交流).
+    static let menu = re(#"^[\p{Han}A-Za-z]{2,8}(\s*[|｜]\s*[\p{Han}A-Za-z]{2,8}){2,}\s*[|｜]?$"#)
+
+    /// Headers of link blocks (相关词条 …): the header and the short link lines after it go.
+    static let relatedHeader = re(#"^(相关词条|相關詞條|相关链接|相關鏈接|相关文章|相關文章|相关阅读|相關閱讀|相关新闻|相關新聞|延伸阅读|延伸閱讀|推荐阅读|推薦閱讀|热点推荐|熱點推薦|相关稿件|相關稿件|热门词条|熱門詞條)\s*[:：]?$"#)
+    /// Headers of a site disclaimer (声明：① 本网站所有原创…).
+    static let disclaimerHeader = re(#"^(声明|聲明|免责声明|免責聲明|版权声明|版權聲明|郑重声明|鄭重聲明)\s*[:：]?"#)
+    static let disclaimerBody = re(#"(本网站|本網站|本站|本网|本網|转载|轉載|版权|版權)"#)
+
+    static func matches(_ re: NSRegularExpression, _ s: String) -> Bool {
+        re.firstMatch(in: s, range: NSRange(s.startIndex..., in: s)) != nil
+    }
+
+    /// The rule that makes `line` chrome, or nil for a line to keep.
+    static func rule(for line: String) -> String? {
+        guard line.utf16.count <= 200, !line.contains("。") else { return nil }
+        for (rule, re) in lines where matches(re, line) { return rule }
+        // Token reduction: remove every token; chrome when only separators remain.
+        var rest = line as NSString
+        var first: String? = nil
+        for (rule, re) in tokens {
+            let range = NSRange(location: 0, length: rest.length)
+            if re.firstMatch(in: rest as String, range: range) != nil {
+                first = first ?? rule
+                rest = re.stringByReplacingMatches(in: rest as String, range: range, withTemplate: " ") as NSString
+            }
+        }
+        if let first, matches(separators, rest as String) { return first }
+        return matches(menu, line) ? "navigation" : nil
+    }
+}

@@ -1,0 +1,135 @@
+import Foundation
+import GazetteModel
+
+/// Character-level repairs of the clean stage: folding, entities, injected noise.
+///
+/// Each repair records what it removed. `Cleaner` repeats them until nothing changes,
+/// so that its output is a fixed point (cleaning cleaned text changes nothing).
+enum TextRepair {
+    /// Zero-width and direction characters used as watermarks or left by editors.
+    static let watermark: Set<UInt32> = [0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x00AD, 0x180E,
+                                         0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069]
+
+    /// Full-width ASCII letters and digits → ASCII, odd spaces → space, watermark and
+    /// control characters removed. Full-width Chinese punctuation (，。：；（）) is text: kept,
+    /// and so is TAB, which separates the cells of a table row.
+    static func fold(_ s: String, removed: inout [RemovedLine]) -> String {
+        var out = String.UnicodeScalarView()
+        var marks = 0
+        for u in s.unicodeScalars {
+            let v = u.value
+            if watermark.contains(v) || (v >= 0xE000 && v <= 0xF8FF) || (v >= 0xFE00 && v <= 0xFE0F) { marks += 1; continue }
+            if v >= 0xFF10 && v <= 0xFF19 || v >= 0xFF21 && v <= 0xFF3A || v >= 0xFF41 && v <= 0xFF5A {
+                out.append(Unicode.Scalar(v - 0xFEE0)!)
+            } else if v == 0x00A0 || v == 0x3000 || (v >= 0x2000 && v <= 0x200A) || v == 0x202F || v == 0x205F {
+                out.append(" ")
+            } else if v == 0x0D || v == 0x2028 || v == 0x2029 || v == 0x0B || v == 0x0C || v == 0x85 {
+                out.append("\n")
+            } else if v < 0x20 && v != 0x0A && v != 0x09 || (v >= 0x7F && v < 0xA0) {
+                marks += 1
+            } else {
+                out.append(u)
+            }
+        }
+        if marks > 0 { removed.append(RemovedLine(rule: "watermark-characters", text: "\(marks) invisible or control characters")) }
+        return String(out)
+    }
+
+    /// Leftover or broken HTML entities: `&nbsp;` `&amp;` `&#8220;` `&9826;`.
+    static let entity = try! NSRegularExpression(pattern: #"&#[xX][0-9a-fA-F]{1,6};?|&#[0-9]{1,7};?|&[0-9]{2,7};|&[a-zA-Z]{2,8};|&(nbsp|amp|lt|gt|quot|ensp|emsp)(?![a-zA-Z])"#)
+
+    static func decodeEntities(_ s: String, removed: inout [RemovedLine]) -> String {
+        replace(entity, in: s) { m in
+            let r = decodeEntity(m)
+            if r.isEmpty { removed.append(RemovedLine(rule: "html-entity", text: m)) }
+            return r
+        }
+    }
+
+    /// Named entities become their character; numeric ones become their character unless
+    /// it is decoration (symbols, private use, controls); a broken numeric entity without
+    /// `#` (`&9826;`) is dropped.
+    static func decodeEntity(_ m: String) -> String {
+        let body = m.trimmingCharacters(in: CharacterSet(charactersIn: "&;"))
+        switch body.lowercased() {
+        case "nbsp", "ensp", "emsp", "thinsp": return " "
+        case "amp": return "&"
+        case "lt": return "<"
+        case "gt": return ">"
+        case "quot": return "\""
+        case "apos": return "'"
+        case "ldquo": return "“"
+        case "rdquo": return "”"
+        case "lsquo": return "‘"
+        case "rsquo": return "’"
+        case "mdash": return "—"
+        case "ndash": return "–"
+        case "hellip": return "…"
+        case "middot": return "·"
+        case "bull": return "•"
+        case "times": return "×"
+        case "copy": return "©"
+        default: break
+        }
+        if body.hasPrefix("#") {
+            let digits = body.dropFirst()
+            let v = digits.lowercased().hasPrefix("x") ? UInt32(digits.dropFirst(), radix: 16) : UInt32(digits)
+            guard let v, let u = Unicode.Scalar(v) else { return "" }
+            let decoration = v < 0x20 || (v >= 0x7F && v < 0xA0) || (v >= 0x2190 && v <= 0x2BFF) || (v >= 0xE000 && v <= 0xF8FF)
+                || v >= 0x1F000 || watermark.contains(v) || v == 0x26 || v == 0xFFFD
+            return decoration ? "" : String(Character(u))
+        }
+        if body.allSatisfy({ $0.isNumber }) { return "" }   // &9826; — a broken numeric entity
+        return m   // an unknown word after & — leave the text alone
+    }
+
+    /// Pinyin in parentheses right after Chinese characters: 政务(zhèng wù) → 政务.
+    /// Only lower-case syllables that are pinyin (with tone marks or tone digits, or every
+    /// syllable a valid pinyin syllable) — never an abbreviation such as (PPP) or (app).
+    static let pinyinGroup = try! NSRegularExpression(pattern: #"(?<=\p{Han})(?:[(（]\s*[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü1-5]+(?:[\s'’-]+[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü1-5]+)*\s*[)）])+"#)
+    static let syllable = try! NSRegularExpression(pattern: #"^(zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(iang|iong|uang|ueng|ang|eng|ing|ong|uan|üan|ian|iao|uai|ai|ei|ao|ou|an|en|in|un|ün|ui|ie|iu|ia|ua|uo|ue|üe|ve|er|a|o|e|i|u|v|ü)(ng|n|r)?[1-5]?$"#)
+    static let toned = CharacterSet(charactersIn: "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ")
+
+    static func removePinyin(_ s: String, removed: inout [RemovedLine]) -> String {
+        replace(pinyinGroup, in: s) { m in
+            let inner = m.split(whereSeparator: { "()（）".contains($0) })
+            let ok = inner.allSatisfy { group in
+                let sylls = group.split(whereSeparator: { " '’-".contains($0) }).map(String.init)
+                return sylls.allSatisfy { syl in
+                    let plain = syl.folding(options: .diacriticInsensitive, locale: nil)
+                    return ChromeRules.matches(syllable, plain) || ChromeRules.matches(syllable, syl)
+                } && (group.unicodeScalars.contains { toned.contains($0) } || sylls.count >= 2
+                      || group.last.map { "12345".contains($0) } == true)
+            }
+            guard ok else { return m }
+            removed.append(RemovedLine(rule: "pinyin-noise", text: m))
+            return ""
+        }
+    }
+
+    /// Lost-space mojibake: question marks separated by spaces ("2023年3月31日? ?") or in a
+    /// run ("??") stand for spaces or characters a conversion lost. A single "?" is a question.
+    static let lostSpace = try! NSRegularExpression(pattern: #"[ ]*\?(?:[ ]*\?)+[ ]*"#)
+
+    static func repairLostSpaces(_ s: String, removed: inout [RemovedLine]) -> String {
+        replace(lostSpace, in: s) { m in
+            removed.append(RemovedLine(rule: "lost-space-mojibake", text: m))
+            return " "
+        }
+    }
+
+    static func replace(_ re: NSRegularExpression, in s: String, with f: (String) -> String) -> String {
+        let ns = s as NSString
+        let matches = re.matches(in: s, range: NSRange(location: 0, length: ns.length))
+        if matches.isEmpty { return s }
+        var out = ""
+        var last = 0
+        for m in matches {
+            out += ns.substring(with: NSRange(location: last, length: m.range.location - last))
+            out += f(ns.substring(with: m.range))
+            last = m.range.location + m.range.length
+        }
+        out += ns.substring(from: last)
+        return out
+    }
+}

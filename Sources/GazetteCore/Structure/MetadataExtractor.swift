@@ -1,0 +1,273 @@
+import Foundation
+import GazetteModel
+
+/// Reads the header metadata of a document: title and wrapped plan title, issuer, dates,
+/// document number, addressees, contact lines, disclosure note, region, year and type.
+///
+/// Sources, most trusted first: the HTML page's metadata table (发文机关 / 成文日期 /
+/// 发文字号), the header lines before the first clause (notice title, number line,
+/// addressee line, signature + date block), the lines after the body, the page title, and
+/// finally what the title implies (苏州市…年度报告 → issuer 苏州市人民政府).
+public struct MetadataExtractor: Sendable {
+    /// What the extractor found, and which header lines it used up.
+    public struct Metadata: Equatable, Sendable {
+        public var title = ""
+        public var planTitle = ""
+        public var docType: DocType = .other
+        public var region: String?
+        public var year: Int?
+        public var issuer: String?
+        public var docNumber: String?
+        public var issueDate: String?
+        public var publicationDate: String?
+        public var addressees: [String] = []
+        public var contact: [String] = []
+        public var disclosure: String?
+        /// Header lines that are metadata, not preamble text.
+        public var usedLines: Set<Int> = []
+    }
+
+    public init() {}
+
+    static func re(_ p: String) -> NSRegularExpression { try! NSRegularExpression(pattern: p) }
+    static let noticeTitle = re(#"^.{0,60}(?:关于.{2,100}|(?:印发|转发)《.{2,100}》)的(通知|意见|决定|批复|函|通报|公告|报告|复函)$"#)
+    static let docNumber = re(#"^([\p{Han}]{1,14})\s*[〔\[［(（【]\s*(\d{4})\s*[〕\]］)）】]\s*(\d{1,5})\s*号$"#)
+    /// Decrees are numbered without a year: 上海市人民政府令第26号.
+    static let decreeNumber = re(#"^[\p{Han}]{2,20}令\s*第\s*\d{1,4}\s*号$"#)
+    static let dateLine = re(#"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$"#)
+    /// A date glued to the title that follows it (a lost line break): 2023年3月31日2023年…要点.
+    static let dateThenTitle = re(#"^(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*(\S.{3,68})$"#)
+    static let orgThenDate = re(#"^([\p{Han}（）()]{3,40}(?:人民政府|政府|办公厅|办公室|委员会|管委会|局|厅|委|办|部|院|中心|小组))\s+(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)$"#)
+    static let chineseDate = re(#"^([〇零○一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日$"#)
+    static let anyDate = re(#"(\d{4})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})"#)
+    static let orgLine = re(#"^[\p{Han}（）()]{3,40}(人民政府|政府|办公厅|办公室|委员会|管委会|局|厅|委|办|部|院|中心|小组)$"#)
+    static let titleEnd = re(#"(工作要点|要点|工作计划|计划|实施方案|行动方案|工作方案|方案|年度报告|报告|规划|办法|规定|细则|条例|意见|通知|决定|指南|目录|清单|措施|纲要|安排|任务分工)$"#)
+    static let disclosureLine = re(#"^[（(]?\s*((?:此件|本件|此文)[^）)]{0,16})\s*[）)]?$"#)
+    static let contactLine = re(#"(联系人|联系电话|联系方式|咨询电话|联系单位)"#)
+    static let year = re(#"(\d{4})\s*年"#)
+    static let regionToken = re(#"(?:^|年度?|《|印发|关于)([\p{Han}&&[^本全各我该城都省市关于印发年]][\p{Han}]{1,6}?(?:省|自治区|特别行政区|市))"#)
+    static let districtToken = re(#"^([\p{Han}]{1,6}?(?:区|县|旗|市))(?=人民政府|政府|政务|办公|\d|年)"#)
+
+    /// Keys of the metadata table of policy-library pages when it is flattened into the text
+    /// (索 引 号：… 发文机关：… 成文日期：…), spaces inside the key allowed.
+    static let fieldKeys = ["索引号", "主题分类", "发文机关", "发布机构", "发文单位", "成文日期", "发文字号", "文号", "发布日期", "标题", "公文种类", "主题词", "有效性"]
+    /// Key, then a colon, a TAB or (where the clean stage turned TABs into spaces) a space,
+    /// then the value up to the next key.
+    static let fieldPattern: NSRegularExpression = {
+        let keys = fieldKeys.map { $0.map { String($0) }.joined(separator: #"\s*"#) }.joined(separator: "|")
+        return re("(" + keys + #")\s*(?:[:：]\s*|\s+)(.*?)\s*(?=\s(?:"# + keys + #")\s*(?:[:：]|\s)|\t|$)"#)
+    }()
+
+    /// Key/value fields of a flattened metadata table line; empty for other lines.
+    static func fields(_ line: String) -> [(String, String)] {
+        let ns = line as NSString
+        return fieldPattern.matches(in: line, range: NSRange(location: 0, length: ns.length)).compactMap { m in
+            let key = ns.substring(with: m.range(at: 1)).replacingOccurrences(of: " ", with: "")
+            let value = ns.substring(with: m.range(at: 2)).trimmingCharacters(in: .whitespaces)
+            return value.isEmpty ? nil : (key, value)
+        }
+    }
+
+    static func first(_ re: NSRegularExpression, _ s: String) -> NSTextCheckingResult? {
+        re.firstMatch(in: s, range: NSRange(location: 0, length: (s as NSString).length))
+    }
+    static func group(_ m: NSTextCheckingResult, _ i: Int, _ s: String) -> String {
+        let r = m.range(at: i); return r.location == NSNotFound ? "" : (s as NSString).substring(with: r)
+    }
+
+    /// `header` holds the indices of lines before the first clause, `tail` those after the
+    /// body (closing and signature) where a signature may stand instead.
+    public func extract(lines: [String], header: Range<Int>, tail: Range<Int>, pageMetadata: [String: String],
+                        pageTitle: String?, removed: [RemovedLine]) -> Metadata {
+        var m = Metadata()
+        let t = lines.map { $0.trimmingCharacters(in: .whitespaces) }
+        var notice: (Int, String)? = nil
+        var planLine: (Int, String)? = nil
+        var signature: (String, String)? = nil   // issuer, date
+        var headerDate: String? = nil
+        var addresseeFound = false
+        var textFields: [String: String] = [:]
+        for i in header {
+            let l = t[i]
+            if l.isEmpty { continue }
+            let kv = Self.fields(lines[i])
+            if !kv.isEmpty, kv.count >= 2 || kv[0].1.count < 80 && l.hasPrefix(kv[0].0.prefix(1)) {
+                for (k, v) in kv where textFields[k] == nil { textFields[k] = v }
+                m.usedLines.insert(i); continue
+            }
+            if let so = Self.first(Self.orgThenDate, l), let d = Self.dateOf(Self.group(so, 2, l)) {
+                signature = (Self.group(so, 1, l), d)
+                if headerDate == nil { headerDate = d }
+                m.usedLines.insert(i); continue
+            }
+            if notice == nil, l.count <= 120, Self.first(Self.noticeTitle, l) != nil, !l.contains("。") {
+                notice = (i, l); m.usedLines.insert(i); continue
+            }
+            if notice != nil, l == notice!.1 { m.usedLines.insert(i); continue }
+            if m.docNumber == nil, let d = Self.first(Self.docNumber, l) {
+                m.docNumber = "\(Self.group(d, 1, l))〔\(Self.group(d, 2, l))〕\(Self.group(d, 3, l))号"
+                m.usedLines.insert(i); continue
+            }
+            if m.docNumber == nil, Self.first(Self.decreeNumber, l) != nil {
+                m.docNumber = l.replacingOccurrences(of: " ", with: ""); m.usedLines.insert(i); continue
+            }
+            if !addresseeFound, l.count <= 120, l.hasSuffix("：") || l.hasSuffix(":"), !l.contains("。"),
+               l.contains("各") || l.contains("政府") || l.contains("部门") || l.contains("单位") {
+                m.addressees = l.dropLast().split(whereSeparator: { "，,；;".contains($0) }).map { String($0).trimmingCharacters(in: .whitespaces) }
+                addresseeFound = true; m.usedLines.insert(i); continue
+            }
+            if planLine == nil, let g = Self.first(Self.dateThenTitle, l), case let rest = Self.group(g, 2, l),
+               !rest.contains("。"), Self.first(Self.titleEnd, rest) != nil, let d = Self.dateOf(l) {
+                if let prev = Self.previousNonEmpty(t, before: i, from: header.lowerBound), Self.first(Self.orgLine, t[prev]) != nil {
+                    signature = (t[prev], d); m.usedLines.insert(prev)
+                }
+                if headerDate == nil { headerDate = d }
+                planLine = (i, rest); m.usedLines.insert(i); continue
+            }
+            if let d = Self.dateOf(l), Self.first(Self.dateLine, l) != nil || Self.first(Self.chineseDate, l) != nil {
+                if let prev = Self.previousNonEmpty(t, before: i, from: header.lowerBound), Self.first(Self.orgLine, t[prev]) != nil {
+                    signature = (t[prev], d); m.usedLines.insert(prev)
+                }
+                if headerDate == nil { headerDate = d }
+                m.usedLines.insert(i); continue
+            }
+            // "（2023年3月1日）" under a title dates the document when nothing is signed.
+            if l.count <= 40, l.hasPrefix("（") || l.hasPrefix("("), let d = Self.dateOf(l), Self.first(Self.dateLine, Self.stripParens(l)) != nil {
+                if headerDate == nil { headerDate = d }
+                m.usedLines.insert(i); continue
+            }
+            if Self.first(Self.contactLine, l) != nil, l.count <= 120 {
+                m.contact.append(Self.stripParens(l)); m.usedLines.insert(i); continue
+            }
+            if let d = Self.first(Self.disclosureLine, l), l.contains("公开") || l.contains("发布") {
+                m.disclosure = Self.group(d, 1, l); m.usedLines.insert(i); continue
+            }
+            if planLine == nil, l.count <= 70, !l.contains("。"), !l.hasSuffix("："), !l.hasSuffix(":"),
+               Self.first(Self.titleEnd, l) != nil, Self.first(Self.orgLine, l) == nil || l.contains("年") {
+                planLine = (i, l); m.usedLines.insert(i); continue
+            }
+        }
+        // A signature block after the body.
+        if signature == nil {
+            for i in tail {
+                if let so = Self.first(Self.orgThenDate, t[i]), let d = Self.dateOf(Self.group(so, 2, t[i])) { signature = (Self.group(so, 1, t[i]), d); break }
+                guard Self.first(Self.dateLine, t[i]) != nil || Self.first(Self.chineseDate, t[i]) != nil else { continue }
+                if let prev = Self.previousNonEmpty(t, before: i, from: tail.lowerBound), Self.first(Self.orgLine, t[prev]) != nil {
+                    signature = (t[prev], Self.dateOf(t[i])!); break
+                }
+            }
+        }
+        let cleanedPageTitle = pageTitle.map(Self.cleanPageTitle).flatMap { $0.isEmpty ? nil : $0 }
+        let fieldTitle = (pageMetadata["标题"] ?? textFields["标题"] ?? textFields["名称"]).map { $0.trimmingCharacters(in: .whitespaces) }
+        // The document's own title: a notice title line, the metadata table's title, a page
+        // title that is a notice title, then the plan title line.
+        let noticeLike = [fieldTitle, cleanedPageTitle].compactMap { $0 }.first { Self.first(Self.noticeTitle, $0) != nil }
+        let titleSource = notice?.1 ?? noticeLike
+        let wrapped = titleSource.flatMap { Self.bookTitle($0) }
+        m.title = titleSource ?? planLine?.1 ?? fieldTitle ?? cleanedPageTitle ?? t.first(where: { !$0.isEmpty }) ?? ""
+        if let w = wrapped { m.planTitle = w } else if titleSource != nil, let p = planLine { m.planTitle = p.1 } else { m.planTitle = m.title }
+
+        // Dates and numbers: page metadata first.
+        var meta = textFields
+        for (k, v) in pageMetadata { meta[k.replacingOccurrences(of: " ", with: "")] = v }
+        func metaValue(_ keys: [String]) -> String? {
+            for k in keys { if let v = meta[k]?.trimmingCharacters(in: .whitespaces), !v.isEmpty { return v } }
+            return nil
+        }
+        if let n = metaValue(["发文字号", "文号", "发文号"]) {
+            if let d = Self.first(Self.docNumber, n) { m.docNumber = "\(Self.group(d, 1, n))〔\(Self.group(d, 2, n))〕\(Self.group(d, 3, n))号" } else { m.docNumber = n }
+        }
+        m.issuer = metaValue(["发文机关", "发布机构", "发文单位", "发布机关"]) ?? signature?.0 ?? Self.issuerFromTitle(m.title)
+        m.issueDate = metaValue(["成文日期", "印发日期", "发文日期"]).flatMap(Self.dateOf) ?? signature?.1 ?? headerDate
+        m.publicationDate = metaValue(["发布日期", "发布时间", "公开日期"]).flatMap(Self.dateOf)
+            ?? removed.lazy.filter { $0.rule.contains("source") }.compactMap { Self.dateOf($0.text) }.first
+        m.region = Self.region(issuer: m.issuer, titles: [m.planTitle, m.title])
+        if m.issuer == nil, let r = m.region { m.issuer = Self.governmentName(r) }
+        m.year = [m.planTitle, m.title].lazy.compactMap { s in Self.first(Self.year, s).flatMap { Int(Self.group($0, 1, s)) } }.first
+            ?? m.issueDate.flatMap { Int($0.prefix(4)) }
+        m.docType = Self.docType(title: m.title, planTitle: m.planTitle, wrapped: wrapped != nil || (titleSource != nil && planLine != nil))
+        return m
+    }
+
+    static func previousNonEmpty(_ t: [String], before i: Int, from lower: Int) -> Int? {
+        var j = i - 1
+        while j >= lower { if !t[j].isEmpty { return j }; j -= 1 }
+        return nil
+    }
+
+    /// YYYY-MM-DD from 2020年3月20日, 2020-03-20, 2020/3/20.
+    public static func dateOf(_ s: String) -> String? {
+        if let c = first(chineseDate, s.trimmingCharacters(in: .whitespaces)) {
+            let t = s.trimmingCharacters(in: .whitespaces)
+            let y = group(c, 1, t).map { ch -> Character in
+                ch == "〇" || ch == "零" || ch == "○" ? "0" : Character(String(ChineseNumeral.value(String(ch)) ?? 0))
+            }
+            guard let year = Int(String(y)), let mo = ChineseNumeral.value(group(c, 2, t)), let da = ChineseNumeral.value(group(c, 3, t)),
+                  (1...12).contains(mo), (1...31).contains(da) else { return nil }
+            return String(format: "%04d-%02d-%02d", year, mo, da)
+        }
+        guard let d = first(anyDate, s), let y = Int(group(d, 1, s)), let mo = Int(group(d, 2, s)), let da = Int(group(d, 3, s)),
+              (1...12).contains(mo), (1...31).contains(da) else { return nil }
+        return String(format: "%04d-%02d-%02d", y, mo, da)
+    }
+
+    static func stripParens(_ s: String) -> String {
+        var t = s
+        if t.hasPrefix("(") || t.hasPrefix("（") { t.removeFirst() }
+        if t.hasSuffix(")") || t.hasSuffix("）") { t.removeLast() }
+        return t.trimmingCharacters(in: .whitespaces)
+    }
+
+    /// The title inside 《》 of a forwarding notice.
+    static func bookTitle(_ s: String) -> String? {
+        guard let a = s.firstIndex(of: "《"), let b = s[a...].firstIndex(of: "》") else {
+            // 关于印发2021年政务公开工作要点的通知
+            if let r = s.range(of: "关于印发") ?? s.range(of: "关于转发"), let e = s.range(of: "的通知", options: .backwards), r.upperBound < e.lowerBound {
+                return String(s[r.upperBound..<e.lowerBound])
+            }
+            return nil
+        }
+        return String(s[s.index(after: a)..<b])
+    }
+
+    /// A page title without the site name: "标题_XX市人民政府" → "标题".
+    static func cleanPageTitle(_ s: String) -> String {
+        let parts = s.components(separatedBy: CharacterSet(charactersIn: "_|-—｜")).map { $0.trimmingCharacters(in: .whitespaces) }
+        return parts.max(by: { $0.count < $1.count }) ?? s
+    }
+
+    static func issuerFromTitle(_ title: String) -> String? {
+        guard let r = title.range(of: "关于") ?? title.range(of: "印发《") ?? title.range(of: "转发《"), r.lowerBound > title.startIndex else { return nil }
+        let issuer = String(title[..<r.lowerBound])
+        return first(orgLine, issuer) != nil ? issuer : nil
+    }
+
+    static func governmentName(_ region: String) -> String { region + "人民政府" }
+
+    /// Region from the issuer (its name before 人民政府 / 办公厅 …) or from a title.
+    static func region(issuer: String?, titles: [String]) -> String? {
+        for s in ([issuer].compactMap { $0 } + titles) {
+            guard let m = first(regionToken, s) else { continue }
+            var r = group(m, 1, s)
+            let after = String(s[s.index(s.startIndex, offsetBy: (s as NSString).substring(to: m.range(at: 1).upperBound).count)...])
+            if let d = first(districtToken, after) { r += group(d, 1, after) }
+            return r
+        }
+        // A district or county named alone: 2023年海淀区政务公开工作要点.
+        for s in titles {
+            if let m = first(districtAlone, s) { return group(m, 1, s) }
+        }
+        return nil
+    }
+
+    static let districtAlone = re(#"(?:^|年度?|《)([\p{Han}&&[^本全各我该城都年]][\p{Han}]{1,5}?(?:区|县|旗))(?=人民政府|政府|政务|\d|年|关于)"#)
+
+    static func docType(title: String, planTitle: String, wrapped: Bool) -> DocType {
+        let p = planTitle
+        if p.contains("年度报告") || p.contains("年报") { return .annualReport }
+        if p.hasSuffix("要点") || p.contains("工作计划") || p.hasSuffix("计划") || p.hasSuffix("工作安排") { return .workPlan }
+        if p.hasSuffix("方案") { return .implementationPlan }
+        if !wrapped && title.hasSuffix("通知") { return .notice }
+        return .other
+    }
+}

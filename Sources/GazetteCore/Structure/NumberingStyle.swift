@@ -1,0 +1,160 @@
+/// The numbering styles of Chinese government documents, and the label recogniser.
+///
+/// Level mapping (fixed by style, not by depth, as DESIGN.md asks):
+/// 一、 = 1, （一） = 2, 1. / 1、 / 1． = 3, （1） = 4.
+/// Regulations use the article style instead: 第X章 = 1, 第X节 = 2 (when chapters exist),
+/// 第X条 = one below the deepest of 章/节 present (1 when the document has neither);
+/// items （一） and 1. inside an article are its enumeration (项) and stay in its text,
+/// like the inline enumerations 一是…/①… of plans.
+public enum NumberingStyle: String, Sendable, CaseIterable {
+    case chapter, section, article, chineseComma, parenChinese, arabicDot, parenArabic
+
+    /// Level by style for the 一、/（一）/1./（1） family.
+    public var styleLevel: Int {
+        switch self {
+        case .chapter, .chineseComma: return 1
+        case .section, .parenChinese: return 2
+        case .article, .arabicDot: return 3
+        case .parenArabic: return 4
+        }
+    }
+
+    /// Prefix of the path id segment (s2.c3.i1.p2; ch1.a3).
+    public var idPrefix: String {
+        switch self {
+        case .chapter: return "ch"
+        case .section: return "se"
+        case .article: return "a"
+        case .chineseComma: return "s"
+        case .parenChinese: return "c"
+        case .arabicDot: return "i"
+        case .parenArabic: return "p"
+        }
+    }
+
+    public var isArticleStyle: Bool { self == .chapter || self == .section || self == .article }
+}
+
+/// A numbering label found at the start of a line.
+public struct ClauseLabel: Equatable, Sendable {
+    public var style: NumberingStyle
+    /// The label as written, e.g. "（三）", "十一、", "2.", "第五条".
+    public var label: String
+    public var number: Int
+    /// The text after the label (leading spaces removed).
+    public var rest: String
+
+    /// Recognise a label at the start of `line`; nil for prose.
+    public static func recognize(_ line: String) -> ClauseLabel? {
+        let s = Substring(line.drop(while: { $0 == " " || $0 == "\u{3000}" }))
+        guard let first = s.first else { return nil }
+        if first == "第" { return article(s) }
+        if first == "(" || first == "（" { return parenthesized(s) }
+        if first.isASCII && first.isNumber { return arabic(s) }
+        if ChineseNumeral.characters.contains(first) { return chinese(s) }
+        return nil
+    }
+
+    static func restAfter(_ s: Substring, _ i: Substring.Index) -> String {
+        String(s[i...].drop(while: { $0 == " " || $0 == "\u{3000}" }))
+    }
+
+    static func article(_ s: Substring) -> ClauseLabel? {
+        let afterDi = s.index(after: s.startIndex)
+        let numEnd = s[afterDi...].firstIndex(where: { !(ChineseNumeral.characters.contains($0) || ($0.isASCII && $0.isNumber)) }) ?? s.endIndex
+        guard numEnd > afterDi, numEnd < s.endIndex, let n = ChineseNumeral.value(s[afterDi..<numEnd]), n > 0 else { return nil }
+        let kind = s[numEnd]
+        let style: NumberingStyle
+        switch kind {
+        case "章": style = .chapter
+        case "节": style = .section
+        case "条": style = .article
+        default: return nil
+        }
+        let after = s.index(after: numEnd)
+        let rest = restAfter(s, after)
+        let spaced = after < s.endIndex && (s[after] == " " || s[after] == "\u{3000}")
+        if style == .article {
+            // "第五条规定的…" is prose citing an article; a real article label is followed
+            // by a space or starts a sentence.
+            if !spaced, let c = rest.first, "的之中所规款项和、，,及至或与".contains(c) { return nil }
+            // "第五条（一）项" cites an item; "第一条（目的和依据）…" is an article with a title.
+            if let p = parenthesized(Substring(rest)), p.style == .parenChinese || p.style == .parenArabic { return nil }
+            if rest.isEmpty { return nil }
+        } else {
+            // Chapter and section headings are short lines without a full stop.
+            if rest.count > 40 || rest.contains("。") { return nil }
+            if !spaced, let c = rest.first, "的之中所规和、，,及至或与".contains(c) { return nil }
+        }
+        return ClauseLabel(style: style, label: String(s[s.startIndex..<after]), number: n, rest: rest)
+    }
+
+    static func parenthesized(_ s: Substring) -> ClauseLabel? {
+        let open = s.index(after: s.startIndex)
+        guard let close = s[open...].firstIndex(where: { $0 == ")" || $0 == "）" }),
+              s.distance(from: open, to: close) <= 4, close > open else { return nil }
+        let inner = s[open..<close]
+        let style: NumberingStyle
+        if inner.allSatisfy({ $0.isASCII && $0.isNumber }) { style = .parenArabic }
+        else if inner.allSatisfy({ ChineseNumeral.characters.contains($0) }) { style = .parenChinese }
+        else { return nil }
+        guard let n = ChineseNumeral.value(inner), n > 0 else { return nil }
+        let after = s.index(after: close)
+        let rest = restAfter(s, after)
+        // A label alone on its line (its heading on the next) is allowed for （一）, not （1）.
+        guard !rest.isEmpty || style == .parenChinese else { return nil }
+        return ClauseLabel(style: style, label: String(s[s.startIndex..<after]), number: n, rest: rest)
+    }
+
+    static func arabic(_ s: Substring) -> ClauseLabel? {
+        let numEnd = s.firstIndex(where: { !($0.isASCII && $0.isNumber) }) ?? s.endIndex
+        guard numEnd < s.endIndex, s.distance(from: s.startIndex, to: numEnd) <= 2 else { return nil }
+        let sep = s[numEnd]
+        guard sep == "." || sep == "、" || sep == "．" else { return nil }
+        let after = s.index(after: numEnd)
+        // 1.5亿元 / 2023.3.31 / 3.5% are numbers, not labels.
+        if after < s.endIndex, s[after].isASCII, s[after].isNumber || s[after] == "%" { return nil }
+        guard let n = Int(s[s.startIndex..<numEnd]), n > 0 else { return nil }
+        let rest = restAfter(s, after)
+        guard let c = rest.first, !"%％万亿元个年月日次".contains(c) else { return nil }
+        return ClauseLabel(style: .arabicDot, label: String(s[s.startIndex..<after]), number: n, rest: rest)
+    }
+
+    static func chinese(_ s: Substring) -> ClauseLabel? {
+        let numEnd = s.firstIndex(where: { !ChineseNumeral.characters.contains($0) }) ?? s.endIndex
+        guard numEnd < s.endIndex, s.distance(from: s.startIndex, to: numEnd) <= 4 else { return nil }
+        let sep = s[numEnd]
+        guard sep == "、" || sep == "." || sep == "．" else { return nil }
+        guard let n = ChineseNumeral.value(s[s.startIndex..<numEnd]), n > 0 else { return nil }
+        let after = s.index(after: numEnd)
+        let rest = restAfter(s, after)
+        // "一、二、三等奖" is an enumeration inside prose; "一、" alone leaves its heading to the next line.
+        if let c = rest.first, ChineseNumeral.characters.contains(c), rest.count <= 1 || rest.dropFirst().hasPrefix("、") { return nil }
+        return ClauseLabel(style: .chineseComma, label: String(s[s.startIndex..<after]), number: n, rest: rest)
+    }
+
+    /// The heading of a clause from the text after its label: up to the first 。 (outside
+    /// quotes and brackets), or the whole short line; trailing colons and commas dropped.
+    public static func heading(from rest: String) -> String {
+        var depth = 0
+        var out = ""
+        for ch in rest {
+            switch ch {
+            case "“", "《", "（", "(", "「", "『", "‘", "【", "[": depth += 1
+            case "”", "》", "）", ")", "」", "』", "’", "】", "]": depth = max(0, depth - 1)
+            case "。", "！", "？": if depth == 0 { return trimHeading(out) }
+            default: break
+            }
+            out.append(ch)
+        }
+        // Unbalanced quotes: fall back to the first full stop anywhere.
+        if let stop = rest.firstIndex(of: "。") { return trimHeading(String(rest[..<stop])) }
+        return trimHeading(out)
+    }
+
+    static func trimHeading(_ s: String) -> String {
+        var t = Substring(s)
+        while let l = t.last, " ：:；;，,、\u{3000}".contains(l) { t = t.dropLast() }
+        return String(t)
+    }
+}

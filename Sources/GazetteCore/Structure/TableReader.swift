@@ -1,0 +1,116 @@
+/// Reads task tables: the HTML extractor emits each table row as one line with cells
+/// separated by TAB. A header row names the columns (序号 / 工作任务 / 牵头单位 /
+/// 责任单位 / 配合单位 / 完成时限); the rows under it become task clauses.
+public struct TableReader: Sendable {
+    /// What a column holds.
+    public enum Column: Equatable, Sendable { case number, category, task, lead, responsible, cooperating, deadline, other }
+
+    /// One data row of a task table.
+    public struct Row: Equatable, Sendable {
+        public var line: Int
+        public var cells: [String]
+        public var columns: [Column]
+        public func cell(_ c: Column) -> String? {
+            guard let i = columns.firstIndex(of: c), i < cells.count else { return nil }
+            let v = cells[i].trimmingCharacters(in: .whitespaces)
+            return v.isEmpty ? nil : v
+        }
+        /// Non-empty cells.
+        public var filled: [String] { cells.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } }
+    }
+
+    /// The table lines found: header lines and data rows, by line index.
+    public struct Tables: Sendable {
+        public var headers: Set<Int> = []
+        public var rows: [Int: Row] = [:]
+        /// Every line that belongs to a table (headers, rows, other tab-separated lines).
+        public var lines: Set<Int> = []
+    }
+
+    public init() {}
+
+    static func column(for header: String) -> Column {
+        let h = header.replacingOccurrences(of: " ", with: "")
+        if h.isEmpty { return .other }
+        if ["序号", "编号", "序"].contains(h) { return .number }
+        if h.contains("牵头") || h.contains("主责") { return .lead }
+        if h.contains("配合") || h.contains("协办") || h.contains("协同") { return .cooperating }
+        if h.contains("责任") || h.contains("负责") || h.contains("承办") || h == "单位" { return .responsible }
+        if h.contains("时限") || h.contains("时间") || h.contains("进度") || h.contains("期限") { return .deadline }
+        if h.contains("任务") || h.contains("内容") || h.contains("措施") || h.contains("事项") || h.contains("要求") { return .task }
+        if h.contains("领域") || h.contains("类别") || h.contains("分类") || h.contains("项目") || h.contains("板块") { return .category }
+        return .other
+    }
+
+    /// Cells of a line split on `separator`; nil when the line has none.
+    static func cells(_ line: String, separator: Character) -> [String]? {
+        guard line.contains(separator) else { return nil }
+        return line.split(separator: separator, omittingEmptySubsequences: separator == " ")
+            .map { String($0).trimmingCharacters(in: .whitespaces) }
+    }
+
+    static func headerColumns(_ cells: [String]) -> [Column]? {
+        let cols = cells.map { $0.count <= 8 ? Self.column(for: $0) : .other }
+        let known = cols.filter { $0 != .other }.count
+        return known >= 2 && cols.contains(.task) || known >= 3 ? cols : nil
+    }
+
+    /// Finds header rows and the data rows under them in `lines`. Rows are TAB-separated;
+    /// where a flattened table lost its TABs to single spaces, a header made only of known
+    /// column names still opens a table whose rows split on spaces into as many cells.
+    public func read(_ lines: [String]) -> Tables {
+        var t = Tables()
+        var columns: [Column]? = nil
+        var separator: Character = "\t"
+        for (i, line) in lines.enumerated() {
+            if let cells = Self.cells(line, separator: "\t") {
+                t.lines.insert(i)
+                if let cols = Self.headerColumns(cells) { columns = cols; separator = "\t"; t.headers.insert(i); continue }
+                guard let columns, separator == "\t" else { continue }
+                t.rows[i] = Row(line: i, cells: cells, columns: columns)
+                continue
+            }
+            if let cells = Self.cells(line, separator: " "), cells.count >= 3,
+               let cols = Self.headerColumns(cells), !cols.contains(.other) {
+                columns = cols; separator = " "; t.headers.insert(i); t.lines.insert(i); continue
+            }
+            if separator == " ", let columns, let cells = Self.cells(line, separator: " "),
+               cells.count == columns.count, cells.allSatisfy({ !$0.contains("。") || $0.count > 6 }) {
+                t.lines.insert(i)
+                t.rows[i] = Row(line: i, cells: cells, columns: columns)
+                continue
+            }
+            // Prose ends a table; a section heading line (二、平台建设) between rows does not.
+            if !line.trimmingCharacters(in: .whitespaces).isEmpty, ClauseLabel.recognize(line) == nil { columns = nil }
+        }
+        readVertical(lines, into: &t)
+        return t
+    }
+
+    /// A table flattened one cell a line: a run of header names (序号 / 工作任务 / 牵头单位 …),
+    /// then rows of as many lines, each starting with the next row number.
+    func readVertical(_ lines: [String], into t: inout Tables) {
+        let filled = lines.indices.filter { !lines[$0].trimmingCharacters(in: .whitespaces).isEmpty && !t.lines.contains($0) }
+        var k = 0
+        while k < filled.count {
+            var cols: [Column] = []
+            var j = k
+            while j < filled.count, lines[filled[j]].count <= 8 {
+                let c = Self.column(for: lines[filled[j]].trimmingCharacters(in: .whitespaces))
+                if c == .other || cols.contains(c) { break }
+                cols.append(c); j += 1
+            }
+            guard cols.count >= 3, cols.first == .number, cols.contains(.task) else { k += 1; continue }
+            for h in filled[k..<j] { t.headers.insert(h); t.lines.insert(h) }
+            var expected = 1
+            while j + cols.count <= filled.count {
+                let cells = filled[j..<(j + cols.count)].map { lines[$0].trimmingCharacters(in: .whitespaces) }
+                guard Int(cells[0]) == expected else { break }
+                for c in filled[j..<(j + cols.count)] { t.lines.insert(c) }
+                t.rows[filled[j]] = Row(line: filled[j], cells: cells, columns: cols)
+                expected += 1; j += cols.count
+            }
+            k = j
+        }
+    }
+}

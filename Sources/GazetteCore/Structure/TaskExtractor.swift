@@ -1,0 +1,167 @@
+import Foundation
+import GazetteModel
+
+/// Finds the task facts inside a clause: responsible units with their role, deadlines and
+/// numeric targets.
+///
+/// Units come from three places, most reliable first: responsible-unit notes in brackets
+/// （市发展改革委、市财政局分别负责落实）, labelled lines 牵头单位：… 责任单位：…, and
+/// units that open a sentence as its subject (市市场监管局作为…, 市政府办公厅会同…), which
+/// get the role `mentioned`. `canonical` stays nil: the classify stage resolves names.
+public struct TaskExtractor: Sendable {
+    public init() {}
+
+    /// A unit name: an administrative prefix, a short body, and an organisation suffix.
+    static let unitBody = #"(?:各(?:区|县|区县|市|级|试点区|相关区)?|市|区|县|省|自治区|国家|[\p{Han}]{2,3}(?:省|市|区|县))[\p{Han}&&[^要应将的在对把被是于为]]{0,12}?(?:办公厅|办公室|委员会|管委会|领导小组|部门|单位|政府|局|委|办|厅|中心|署|院)"#
+    static let unitWord = try! NSRegularExpression(pattern: "^" + unitBody + "$")
+
+    /// A bracketed note: （…负责落实） / (…牵头,…负责落实) / （…配合）.
+    static let note = try! NSRegularExpression(pattern: #"[（(]([^（）()]{2,200}?(?:落实|负责|牵头|配合|参与|承担|实施|推进))[)）]"#)
+
+    /// Labelled unit fields of task lists and tables.
+    static let labelled = try! NSRegularExpression(pattern: #"(牵头单位|主责单位|责任单位|负责单位|承办单位|配合单位|协办单位|参与单位|责任部门|牵头部门|配合部门)\s*[:：]\s*([^:：\n。（）()]+?)(?=(?:牵头单位|主责单位|责任单位|负责单位|承办单位|配合单位|协办单位|参与单位|责任部门|牵头部门|配合部门|完成时限|完成时间|时间节点|时限)\s*[:：]|[。\n（）()]|$)"#)
+
+    /// Units opening a sentence, followed by what they do.
+    static let subject = try! NSRegularExpression(pattern:
+        #"(?:^|(?<=[。；;！？?\n]))由?("# + unitBody + #"(?:、"# + unitBody + #")*)(?=要|应|将|会同|作为|负责|牵头|按照|定期|及时|统一|组织|牵头|依托|联合|印发|开设|制定|出台|建立|加强|做好)"#)
+
+    static let deadline = try! NSRegularExpression(pattern:
+        #"(?:\d{4}年)?(?:\d{1,2}月(?:\d{1,2}日|底|末|中旬|上旬|下旬)?|年底|年末|年中|上半年|下半年|第?[一二三四1-4]季度(?:末)?)(?:前|以前)|\d{1,3}个工作日内|(?<![一今])年内|(?:\d{4}年)(?:底|年底)前?"#)
+
+    static let target = try! NSRegularExpression(pattern:
+        #"(?:每年|每季度|每月|每半年|每周|年内|全年|(?:比例|比重|覆盖率|公开率|办结率|满意度)[\p{Han}]{0,2})?(?:不少于|不低于|不得少于|不得低于|至少|不超过|不高于|达到|超过|高于)[\p{Han}]{0,4}?\d+(?:\.\d+)?\s*(?:%|％|个百分点|个工作日|个|次|项|家|件|条|篇|期|场|天|人次|人|万|亿|小时|名|所|种|类|批|份|轮|户|位|分)?"#)
+
+    static let labelledDeadline = try! NSRegularExpression(pattern: #"(?:完成时限|完成时间|时间节点|时限要求|时限)\s*[:：]\s*([^。；;\n（）()]{2,30})"#)
+
+    /// Facts found in one clause.
+    public struct Facts: Equatable, Sendable {
+        public var units: [UnitMention] = []
+        public var deadlines: [String] = []
+        public var targets: [String] = []
+    }
+
+    public func extract(_ text: String) -> Facts {
+        var facts = Facts()
+        var seen = Set<String>()
+        func add(_ name: String, _ role: UnitMention.Role) {
+            guard let n = Self.cleanUnit(name), !seen.contains(n + "|" + role.rawValue) else { return }
+            // A unit already named with a definite role is not added again as merely mentioned.
+            if role == .mentioned, facts.units.contains(where: { $0.name == n }) { return }
+            seen.insert(n + "|" + role.rawValue)
+            facts.units.append(UnitMention(name: n, role: role))
+        }
+        let ns = text as NSString
+        var prose = text
+        // 1. bracketed notes
+        for m in Self.note.matches(in: text, range: NSRange(location: 0, length: ns.length)) {
+            let body = ns.substring(with: m.range(at: 1))
+            let parsed = Self.parseNote(body)
+            guard !parsed.isEmpty else { continue }
+            for (n, r) in parsed { add(n, r) }
+            prose = prose.replacingOccurrences(of: ns.substring(with: m.range), with: "。")
+        }
+        // 2. labelled fields
+        for m in Self.labelled.matches(in: text, range: NSRange(location: 0, length: ns.length)) {
+            let label = ns.substring(with: m.range(at: 1))
+            let role: UnitMention.Role = label.hasPrefix("牵头") || label.hasPrefix("主责") ? .lead
+                : (label.hasPrefix("配合") || label.hasPrefix("协办") || label.hasPrefix("参与") ? .cooperating : .responsible)
+            for n in Self.splitUnits(ns.substring(with: m.range(at: 2)), separators: "、，,；; ") { add(n, role) }
+            prose = prose.replacingOccurrences(of: ns.substring(with: m.range), with: "。")
+        }
+        // 3. sentence subjects
+        let pns = prose as NSString
+        for m in Self.subject.matches(in: prose, range: NSRange(location: 0, length: pns.length)) {
+            for n in Self.splitUnits(pns.substring(with: m.range(at: 1)), separators: "、") { add(n, .mentioned) }
+        }
+        let labelledDeadlines = Self.labelledDeadline.matches(in: text, range: NSRange(location: 0, length: ns.length)).map {
+            ns.substring(with: $0.range(at: 1)).trimmingCharacters(in: .whitespaces)
+        }
+        facts.deadlines = Self.unique(labelledDeadlines + Self.deadline.matches(in: text, range: NSRange(location: 0, length: ns.length)).map { ns.substring(with: $0.range) })
+        facts.targets = Self.unique(Self.target.matches(in: text, range: NSRange(location: 0, length: ns.length)).map { ns.substring(with: $0.range) })
+        return facts
+    }
+
+    /// Units and roles of one note body: "市网信办、市政府办公厅牵头,各区政府、市政府各部门负责落实".
+    static func parseNote(_ body: String) -> [(String, UnitMention.Role)] {
+        var out: [(String, UnitMention.Role)] = []
+        for part in body.split(whereSeparator: { "，,；;".contains($0) }).map(String.init) {
+            var p = part.trimmingCharacters(in: .whitespaces)
+            let role: UnitMention.Role
+            if p.contains("牵头") { role = .lead }
+            else if p.contains("分别负责") || p.contains("按职责分工负责") || p.contains("按职责负责") { role = .eachResponsible }
+            else if p.contains("配合") || p.contains("参与") || p.contains("协助") { role = .cooperating }
+            else if p.contains("负责") || p.contains("落实") || p.contains("承担") { role = .responsible }
+            else { continue }
+            // "A会同B负责": A leads, B cooperates.
+            if let r = p.range(of: "会同") {
+                let lead = String(p[..<r.lowerBound])
+                for n in splitUnits(lead, separators: "、") { out.append((n, .lead)) }
+                p = String(p[r.upperBound...])
+                for n in splitUnits(stripVerb(p), separators: "、") { out.append((n, .cooperating)) }
+                continue
+            }
+            let names = splitUnits(stripVerb(p), separators: "、")
+            // A part whose first name is not a unit is prose, not a note.
+            guard let first = names.first, cleanUnit(first) != nil else { continue }
+            for n in names { out.append((n, role)) }
+        }
+        return out
+    }
+
+    static let verbs = ["分别牵头落实", "分别负责落实", "按职责分工负责落实", "按职责分工负责", "按职责负责", "牵头负责", "牵头落实", "负责落实", "配合落实",
+                        "分别牵头", "分别负责", "共同负责", "牵头", "负责", "配合", "参与", "协助", "落实", "承担", "实施", "推进"]
+
+    static func stripVerb(_ s: String) -> String {
+        var t = s.trimmingCharacters(in: .whitespaces)
+        var changed = true
+        while changed {
+            changed = false
+            for v in verbs where t.hasSuffix(v) { t = String(t.dropLast(v.count)); changed = true; break }
+        }
+        return t
+    }
+
+    static func splitUnits(_ s: String, separators: String) -> [String] {
+        s.split(whereSeparator: { separators.contains($0) }).map { String($0).trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
+    /// A unit name without list tails (等相关部门) and leading 由; nil when it is not a unit.
+    static func cleanUnit(_ raw: String) -> String? {
+        var n = raw.trimmingCharacters(in: .whitespaces)
+        if n.hasPrefix("由") { n = String(n.dropFirst()) }
+        for tail in ["等相关部门", "等有关部门", "等相关单位", "等有关单位", "等部门", "等单位", "等"] where n.hasSuffix(tail) && n.count > tail.count + 1 {
+            n = String(n.dropLast(tail.count)); break
+        }
+        n = stripVerb(n)
+        guard n.count >= 2, n.count <= 30 else { return nil }
+        let range = NSRange(location: 0, length: (n as NSString).length)
+        if unitWord.firstMatch(in: n, range: range) != nil { return n }
+        // Other organisation names in notes: 中关村管委会, 北京经济技术开发区管委会.
+        let suffixes = ["管委会", "委员会", "办公厅", "办公室", "政府", "局", "委", "办", "厅", "中心", "署", "院", "部", "集团", "公司", "单位"]
+        if suffixes.contains(where: { n.hasSuffix($0) }), n.unicodeScalars.allSatisfy({ $0.properties.isIdeographic }) { return n }
+        return nil
+    }
+
+    static func unique(_ xs: [String]) -> [String] {
+        var seen = Set<String>(); return xs.filter { seen.insert($0).inserted }
+    }
+}
+
+extension TaskExtractor {
+    /// Facts of a task-table row: its unit columns with their roles, its deadline column,
+    /// and whatever the task cell itself says.
+    public func extract(row: TableReader.Row) -> Facts {
+        var facts = extract(row.cell(.task) ?? "")
+        var named = Set(facts.units.map(\.name))
+        for (col, role) in [(TableReader.Column.lead, UnitMention.Role.lead), (.responsible, .responsible), (.cooperating, .cooperating)] {
+            guard let cell = row.cell(col) else { continue }
+            for raw in Self.splitUnits(cell, separators: "、，,；; \n") {
+                guard let n = Self.cleanUnit(raw) ?? (raw.count >= 2 && raw.count <= 30 ? raw : nil), named.insert(n).inserted else { continue }
+                facts.units.append(UnitMention(name: n, role: role))
+            }
+        }
+        if let d = row.cell(.deadline) { facts.deadlines = [d] + facts.deadlines.filter { $0 != d } }
+        // Units named in the task cell itself are only mentions when columns name units.
+        return facts
+    }
+}

@@ -1,0 +1,74 @@
+import Foundation
+import XCTest
+
+/// Golden files of `gazette inspect --json` for each sample document in Corpus/.
+///
+/// Only the structure stage's fields are compared (metadata; clause ids, parents, levels,
+/// labels, numbers, headings, unit names and roles, deadlines, targets; appendices), so
+/// that work on other stages (area, topics, canonical units, script detection) does not
+/// disturb them. Re-record with GAZETTE_RECORD=1: the test then rewrites the golden files
+/// and FAILS, so a re-record is never accepted silently.
+final class InspectGoldenTests: XCTestCase {
+    static let root = GazetteBinary.root
+    static let goldenDir = root.appendingPathComponent("Tests/GazetteCoreTests/Fixtures/structure/golden")
+
+    func testInspectJSONMatchesGoldenFiles() throws {
+        let bin = try GazetteBinary.locate()
+        let corpus = Self.root.appendingPathComponent("Corpus")
+        let files = try FileManager.default.contentsOfDirectory(atPath: corpus.path).filter { $0.hasSuffix(".txt") }.sorted()
+        XCTAssertFalse(files.isEmpty, "no sample documents in Corpus/")
+        let record = ProcessInfo.processInfo.environment["GAZETTE_RECORD"] == "1"
+        for name in files {
+            let out = try GazetteBinary.run(bin, ["inspect", "--json", "Corpus/\(name)"])
+            let projected = try Self.project(out)
+            let golden = Self.goldenDir.appendingPathComponent((name as NSString).deletingPathExtension + ".json")
+            if record {
+                try FileManager.default.createDirectory(at: Self.goldenDir, withIntermediateDirectories: true)
+                try projected.write(to: golden, atomically: true, encoding: .utf8)
+                XCTFail("re-recorded \(golden.lastPathComponent): review the diff and run again without GAZETTE_RECORD")
+                continue
+            }
+            let want = try String(contentsOf: golden, encoding: .utf8)
+            if want != projected {
+                let a = want.components(separatedBy: "\n"), b = projected.components(separatedBy: "\n")
+                let i = (0..<min(a.count, b.count)).first(where: { a[$0] != b[$0] }) ?? min(a.count, b.count)
+                XCTFail("\(name): inspect --json differs from golden at line \(i + 1):\n  want: \(i < a.count ? a[i] : "<end>")\n  got:  \(i < b.count ? b[i] : "<end>")")
+            }
+        }
+    }
+
+    func testInspectTextShowsTreeUnitsAndAppendices() throws {
+        let bin = try GazetteBinary.locate()
+        let files = try FileManager.default.contentsOfDirectory(atPath: Self.root.appendingPathComponent("Corpus").path).filter { $0.hasSuffix(".txt") }.sorted()
+        var sawUnit = false, sawAppendix = false
+        for name in files {
+            let text = String(decoding: try GazetteBinary.run(bin, ["inspect", "Corpus/\(name)"]), as: UTF8.self)
+            XCTAssertTrue(text.hasPrefix("title:"), name)
+            XCTAssertTrue(text.contains("\nL1 ") || text.contains("\n  L2 "), "\(name): clause tree with levels")
+            sawUnit = sawUnit || text.contains(" unit ")
+            sawAppendix = sawAppendix || text.contains("appendix:   [interpretation]")
+        }
+        XCTAssertTrue(sawUnit, "some sample shows responsible units")
+        XCTAssertTrue(sawAppendix, "some sample shows its 政策解读 appendix")
+    }
+
+    /// The structure fields of a document record, as stable pretty JSON.
+    static func project(_ data: Data) throws -> String {
+        guard let d = try JSONSerialization.jsonObject(with: data) as? [String: Any] else { throw CocoaError(.coderReadCorrupt) }
+        var out: [String: Any] = [:]
+        for k in ["title", "plan_title", "doc_type", "region", "year", "issuer", "doc_number", "issue_date", "publication_date",
+                  "addressees", "contact", "disclosure"] { out[k] = d[k] ?? NSNull() }
+        out["clauses"] = ((d["clauses"] as? [[String: Any]]) ?? []).map { c -> [String: Any] in
+            var o: [String: Any] = [:]
+            for k in ["id", "parent", "level", "label", "number", "heading", "deadlines", "targets"] { o[k] = c[k] ?? NSNull() }
+            o["units"] = ((c["units"] as? [[String: Any]]) ?? []).map { "\($0["name"] ?? "") \($0["role"] ?? "")" }
+            return o
+        }
+        out["appendices"] = ((d["appendices"] as? [[String: Any]]) ?? []).map { a -> [String: Any] in
+            ["kind": a["kind"] ?? "", "title": a["title"] ?? "",
+             "questions": ((a["qa"] as? [[String: Any]]) ?? []).map { (($0["question"] as? String) ?? "").trimmingCharacters(in: CharacterSet(charactersIn: "?？")) }]
+        }
+        let json = try JSONSerialization.data(withJSONObject: out, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+        return String(decoding: json, as: UTF8.self) + "\n"
+    }
+}

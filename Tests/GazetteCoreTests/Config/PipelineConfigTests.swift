@@ -1,0 +1,68 @@
+import XCTest
+import GazetteModel
+@testable import GazetteCore
+
+/// Malformed pipeline.yml: every problem is a diagnostic with file, line and a suggestion.
+final class PipelineConfigTests: XCTestCase {
+    func diagnostics(_ yaml: String, file: StaticString = #filePath, line: UInt = #line) -> [Diagnostic] {
+        do { _ = try PipelineConfig.parse(yaml, file: "pipeline.yml"); XCTFail("must be rejected:\n\(yaml)", file: file, line: line); return [] } catch let e as ConfigurationError {
+            return e.diagnostics
+        } catch { XCTFail("\(error)", file: file, line: line); return [] }
+    }
+
+    func testValidConfigurationParses() throws {
+        let c = try PipelineConfig.parse("corpus: In\nstages: [ingest, clean]\ningest:\n  max_file_bytes: 1024\n  max_line_chars: 99\nworkers: 2\n", file: "p.yml")
+        XCTAssertEqual(c.corpus, "In"); XCTAssertEqual(c.stages, ["ingest", "clean"])
+        XCTAssertEqual(c.ingest.maxFileBytes, 1024); XCTAssertEqual(c.ingest.maxLineChars, 99); XCTAssertEqual(c.workers, 2)
+    }
+
+    func testBadYAMLHasLine() {
+        let d = diagnostics("corpus: Corpus\nstages: [ingest, clean\noutput: Output\n")
+        XCTAssertEqual(d.first?.id, "yaml-syntax")
+        XCTAssertNotNil(d.first?.line)
+        XCTAssertNotNil(d.first?.suggestion)
+        let tab = diagnostics("corpus: Corpus\ningest:\n\tmax_file_bytes: 3\n")
+        XCTAssertEqual(tab.first?.id, "yaml-syntax")
+        XCTAssertEqual(tab.first?.line, 3)
+    }
+
+    func testUnknownStageSuggestsTheNearestName() {
+        let d = diagnostics("corpus: Corpus\nstages:\n  - ingest\n  - claen\n")
+        XCTAssertEqual(d.map(\.id), ["unknown-stage"])
+        XCTAssertEqual(d[0].line, 4)
+        XCTAssertEqual(d[0].suggestion, "did you mean 'clean'?")
+    }
+
+    func testUnknownKeys() {
+        let d = diagnostics("corpus: Corpus\noutptu: Out\ningest:\n  max_bytes: 5\n")
+        XCTAssertEqual(d.map(\.id), ["unknown-key", "unknown-key"])
+        XCTAssertEqual(d.map(\.line), [2, 4])
+        XCTAssertEqual(d[0].suggestion, "did you mean 'output'?")
+    }
+
+    func testWrongTypesAndRanges() {
+        let d = diagnostics("workers: many\nstages: ingest\ningest:\n  max_file_bytes: 64MiB\n  max_inflated_bytes: -1\n  extensions: txt\n")
+        XCTAssertEqual(d.map(\.id), ["wrong-type", "wrong-type", "wrong-type", "out-of-range", "wrong-type"])
+        XCTAssertEqual(d.map(\.line), [1, 2, 4, 5, 6])
+        XCTAssertTrue(d.allSatisfy { $0.suggestion != nil && $0.file == "pipeline.yml" })
+        XCTAssertEqual(diagnostics("- just\n- a list\n").map(\.id), ["wrong-type"])
+        XCTAssertEqual(diagnostics("workers: -3\n").map(\.id), ["out-of-range"])
+    }
+
+    func testMissingTaxonomyFile() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("cfg-\(getpid())-\(UUID().uuidString.prefix(6))")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let url = dir.appendingPathComponent("pipeline.yml")
+        try "corpus: Corpus\nclassify:\n  taxonomy: data/taxonomy.yml\n".write(to: url, atomically: true, encoding: .utf8)
+        XCTAssertThrowsError(try PipelineConfig.load(url)) { e in
+            let d = (e as? ConfigurationError)?.diagnostics ?? []
+            XCTAssertEqual(d.map(\.id), ["data-file-missing"])
+            XCTAssertEqual(d.first?.line, 3)
+            XCTAssertEqual(d.first?.file, url.path)
+        }
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("data"), withIntermediateDirectories: true)
+        try "areas: []\n".write(to: dir.appendingPathComponent("data/taxonomy.yml"), atomically: true, encoding: .utf8)
+        XCTAssertNoThrow(try PipelineConfig.load(url))
+    }
+}
