@@ -5,7 +5,7 @@ SWIFT ?= swift
 SCORE := python3 ../shared/tools/score.py
 OPENCC_DATA := .deps/opencc/share/opencc
 
-.PHONY: run test deps deps-test build build-debug unit score bench fuzz clean
+.PHONY: run test deps deps-test build build-debug unit score bench bench-baseline fuzz clean
 
 run: deps build
 	.build/release/gazette run --config pipeline.yml; rc=$$?; [ $$rc -le 1 ] || exit $$rc
@@ -32,6 +32,14 @@ test: deps-test build build-debug
 
 score:
 	$(SCORE) all --output Output --gold ../shared/gold --bin .build/release/gazette --dir ../shared/roundtrip
+
+# Benchmarks (not part of `make test`): bench/run.py over the release binary; SIZES=1000,10000,100000 for the big one.
+SIZES ?= 1000,10000
+bench: deps build
+	python3 bench/run.py --sizes $(SIZES)
+
+bench-baseline: deps build
+	python3 bench/run.py --sizes $(SIZES) --save-baseline
 
 clean:
 	rm -rf .build .gazette-cache Output/documents Output/*.json

@@ -33,16 +33,18 @@ public struct DocumentCache: Sendable {
         return try? JSONDecoder().decode(ProcessedDocument.self, from: body)
     }
 
-    public func store(_ doc: ProcessedDocument, key: String) {
-        guard let body = try? JSONEncoder().encode(doc) else { return }
+    /// Write an entry; false when it could not be stored (the caller then keeps the document).
+    @discardableResult
+    public func store(_ doc: ProcessedDocument, key: String) -> Bool {
+        guard let body = try? JSONEncoder().encode(doc) else { return false }
         let dest = url(for: key)
         try? FileManager.default.createDirectory(at: dest.deletingLastPathComponent(), withIntermediateDirectories: true)
         var data = Data((SHA256Digest.hex(Array(body)) + "\n").utf8)
         data.append(body)
         let tmp = dest.appendingPathExtension("tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
-        if (try? data.write(to: tmp)) != nil {
-            if rename(tmp.path, dest.path) != 0 { try? FileManager.default.removeItem(at: tmp) }
-        }
+        guard (try? data.write(to: tmp)) != nil else { return false }
+        if rename(tmp.path, dest.path) != 0 { try? FileManager.default.removeItem(at: tmp); return false }
+        return true
     }
 
     /// File stat index: path → (size, mtime, sha256), so unchanged files are not read again.
@@ -60,5 +62,66 @@ public struct DocumentCache: Sendable {
         let dest = root.appendingPathComponent("files.json")
         let tmp = root.appendingPathComponent("files.json.tmp-\(getpid())")
         if (try? data.write(to: tmp)) != nil { _ = rename(tmp.path, dest.path) }
+    }
+}
+
+extension DocumentCache {
+    /// Reads and decodes cache entries on background threads a few documents ahead of the
+    /// consumer, so the publish stage's JSON decoding overlaps with the sinks writing.
+    ///
+    /// Entries are claimed in order and at most `depth` are held undelivered, so memory stays
+    /// bounded and the consumer's next entry is always claimed. `take(i)` must be called for
+    /// i = 0, 1, 2 … in order; `cancel()` stops the threads (call it when the consumer stops).
+    final class Prefetcher: @unchecked Sendable {
+        private let cache: DocumentCache
+        private let keys: [String?]
+        private let condition = NSCondition()
+        private var ready: [Int: ProcessedDocument?] = [:]
+        private var claimed = 0
+        private var delivered = 0
+        private var stopped = false
+        private let depth: Int
+
+        /// `keys[i]` nil means entry i needs no loading (take returns nil for it).
+        init(cache: DocumentCache, keys: [String?], threads: Int, depth: Int = 16) {
+            self.cache = cache; self.keys = keys; self.depth = max(1, depth)
+            for _ in 0..<max(1, min(threads, keys.count)) {
+                Thread.detachNewThread { [self] in work() }
+            }
+        }
+
+        private func work() {
+            while true {
+                condition.lock()
+                while !stopped && claimed < keys.count && claimed - delivered >= depth { condition.wait() }
+                if stopped || claimed >= keys.count { condition.unlock(); return }
+                let i = claimed
+                claimed += 1
+                condition.unlock()
+                let doc = keys[i].flatMap { cache.load($0) }
+                condition.lock()
+                ready[i] = .some(doc)
+                condition.broadcast()
+                condition.unlock()
+            }
+        }
+
+        /// Entry i (blocking until it is loaded); nil when it is missing or corrupt.
+        func take(_ i: Int) -> ProcessedDocument? {
+            condition.lock()
+            defer { condition.unlock() }
+            while ready[i] == nil && !stopped { condition.wait() }
+            let doc = ready.removeValue(forKey: i) ?? nil
+            delivered = i + 1
+            condition.broadcast()
+            return doc
+        }
+
+        func cancel() {
+            condition.lock()
+            stopped = true
+            condition.broadcast()
+            condition.unlock()
+        }
     }
 }

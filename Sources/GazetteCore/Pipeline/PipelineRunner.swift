@@ -43,6 +43,8 @@ public final class PipelineRunner {
     }
 
     public func run(versions: [String: String] = [:]) throws -> RunReport {
+        // The lock file sits beside the output folder, so that folder's parent must exist.
+        try? FileManager.default.createDirectory(at: output.deletingLastPathComponent(), withIntermediateDirectories: true)
         let lock = RunLock(output: output)
         try lock.acquire(wait: wait)
         defer { lock.release() }
@@ -149,9 +151,14 @@ public final class PipelineRunner {
             for s in sinks { try s.begin(staging: staging.staging) }
             try FaultPoint.check("publish-write")
             var docSummaries: [DocumentSummary] = []
-            for id in published {
+            // Cache entries are decoded ahead on the other cores while the sinks write.
+            let prefetch = DocumentCache.Prefetcher(cache: cache, keys: published.map { summaries[$0].flatMap { $0.document == nil ? $0.cacheKey : nil } },
+                                                    threads: workers)
+            defer { prefetch.cancel() }
+            for (n, id) in published.enumerated() {
                 if cancellation.isSet { throw RunCancelled() }
-                guard let s = summaries[id], var doc = loadDocument(s, cache: cache, id: id) else { continue }
+                let loaded = prefetch.take(n)
+                guard let s = summaries[id], var doc = s.document ?? loaded?.document else { continue }
                 doc.duplicates = dedup.copies[id] ?? []
                 if let sim = dedup.similar[id] {
                     for k in doc.clauses.indices { doc.clauses[k].similar = sim[doc.clauses[k].id] ?? [] }
@@ -266,9 +273,10 @@ public final class PipelineRunner {
             let ingested = try processor.ingester.ingest(bytes: bytes, path: f.path, sha256: sha)
             let doc = try processor.process(ingested: ingested, id: id)
             let processed = ProcessedDocument(document: doc, signature: DedupSignature.make(for: doc, settings: config.dedup))
-            cache.store(processed, key: key)
             var s = summary(processed, key: key, path: f.path, fresh: true)
-            if cache.load(key) == nil { s.document = doc }
+            // Decoding the entry back only to check it cost a full JSON decode per document;
+            // the entry's checksum is verified when publish reads it anyway.
+            if !cache.store(processed, key: key) { s.document = doc }
             return .processed(s)
         } catch let r as RejectReason {
             return .rejected(sha, r)
@@ -279,12 +287,7 @@ public final class PipelineRunner {
 
     func summary(_ p: ProcessedDocument, key: String, path: String, fresh: Bool) -> ProcessedSummary {
         ProcessedSummary(sha256: p.document.source.sha256, conversion: p.document.source.conversion,
-                         length: p.document.text.count, signature: p.signature, cacheKey: key, path: path, fresh: fresh)
-    }
-
-    func loadDocument(_ s: ProcessedSummary, cache: DocumentCache, id: String) -> Document? {
-        if let d = s.document { return d }
-        return cache.load(s.cacheKey)?.document
+                         length: p.document.text.unicodeScalars.count, signature: p.signature, cacheKey: key, path: path, fresh: fresh)
     }
 }
 

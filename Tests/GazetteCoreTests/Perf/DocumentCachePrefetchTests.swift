@@ -1,0 +1,67 @@
+import Foundation
+import GazetteModel
+import XCTest
+@testable import GazetteCore
+
+/// The cache's store result and the publish stage's read-ahead of cache entries.
+final class DocumentCachePrefetchTests: XCTestCase {
+    var root: URL!
+
+    override func setUpWithError() throws {
+        root = FileManager.default.temporaryDirectory.appendingPathComponent("gazette-prefetch-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+    }
+
+    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: root) }
+
+    func entry(_ i: Int) -> ProcessedDocument {
+        let doc = Document(id: "d\(i)", source: Source(path: "Corpus/d\(i).txt", sha256: "s\(i)", format: "txt", encoding: "utf-8"),
+                           text: "第\(i)号文件")
+        return ProcessedDocument(document: doc, signature: DedupSignature(textHash: "h\(i)"))
+    }
+
+    func testStoreReportsSuccessAndFailure() throws {
+        let cache = DocumentCache(root: root)
+        XCTAssertTrue(cache.store(entry(1), key: "k1"))
+        XCTAssertEqual(cache.load("k1")?.document.id, "d1")
+        // A cache folder that is a file cannot hold entries: store must say so.
+        let blocked = root.appendingPathComponent("blocked")
+        try Data("x".utf8).write(to: blocked)
+        XCTAssertFalse(DocumentCache(root: blocked).store(entry(2), key: "k2"))
+    }
+
+    func testDeliversEveryEntryInOrderWithGapsAndCorruptEntries() throws {
+        let cache = DocumentCache(root: root)
+        var keys: [String?] = []
+        for i in 0..<50 {
+            if i % 7 == 3 { keys.append(nil); continue }           // held in memory: nothing to load
+            XCTAssertTrue(cache.store(entry(i), key: "k\(i)"))
+            keys.append("k\(i)")
+        }
+        // A corrupt entry (checksum mismatch) comes back as nil, not as a wrong document.
+        let bad = cache.url(for: "k11")
+        var bytes = try Data(contentsOf: bad)
+        bytes[bytes.count - 3] ^= 0x01
+        try bytes.write(to: bad)
+        for threads in [1, 2, 4] {
+            let p = DocumentCache.Prefetcher(cache: cache, keys: keys, threads: threads, depth: 3)
+            for i in 0..<keys.count {
+                let got = p.take(i)
+                if keys[i] == nil || i == 11 { XCTAssertNil(got, "entry \(i)") } else { XCTAssertEqual(got?.document.id, "d\(i)") }
+            }
+            p.cancel()
+        }
+    }
+
+    func testCancelStopsAConsumerThatLeavesEarly() {
+        let cache = DocumentCache(root: root)
+        for i in 0..<20 { cache.store(entry(i), key: "k\(i)") }
+        let p = DocumentCache.Prefetcher(cache: cache, keys: (0..<20).map { "k\($0)" }, threads: 2, depth: 2)
+        XCTAssertEqual(p.take(0)?.document.id, "d0")
+        p.cancel()
+        // After cancel, take returns at once instead of waiting for entries nobody loads.
+        let done = expectation(description: "take returns")
+        DispatchQueue.global().async { _ = p.take(15); done.fulfill() }
+        wait(for: [done], timeout: 5)
+    }
+}

@@ -1,0 +1,311 @@
+#!/usr/bin/env python3
+"""gazette's benchmark suite (`make bench`; not part of `make test`).
+
+For each corpus size it builds (or reuses) a scale corpus under bench/corpus-<N>/ — with
+`gazette generate` when the binary has it, else bench/make_corpus.py — and measures, each
+timing repeated and reported as the median:
+
+  run_full        `gazette run --full` with a cold cache: MB/s of raw input, documents/s,
+                  CPU seconds, peak RSS, and the stage timings of Output/manifest.json
+  run_nochange    the incremental run right after it (nothing changed), and its ratio
+  normalize       `gazette normalize` over the corpus decoded and concatenated (UTF-8)
+  opencc_t2s      the OpenCC 1.4.2 command-line tool, t2s, on the same concatenated file
+  sha256sum       of the same file: a ceiling for anything that reads every byte
+  python          bench/baseline_pipeline.py, the one-core Python pipeline
+
+MB is 10^6 bytes. Wall-clock figures move with the machine's load (recorded beside them);
+the cpu_mb_s figures (bytes over user+system seconds) are steadier and are what
+"per core" means. Results go to bench/results/<timestamp>.json and are compared with
+bench/results/baseline.json; a change for the worse over 10 % is flagged.
+
+Usage: bench/run.py [--sizes 1000,10000] [--repeat 3] [--save-baseline] [--only run,python,...]
+"""
+import argparse
+import hashlib
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+sys.path.insert(0, HERE)
+from textio import corpus_files, read_text  # noqa: E402
+
+VENV = os.path.join(HERE, ".venv")
+RESULTS = os.path.join(HERE, "results")
+OPENCC_CLI = os.path.join(ROOT, ".deps", "opencc", "opencc-cli")
+OPENCC_T2S = os.path.join(ROOT, ".deps", "opencc", "share", "opencc", "t2s.json")
+GROUPS = ["run", "normalize", "opencc", "sha256", "python"]
+# Metric → which way is better; anything not listed is informational.
+BETTER = {"mb_s": "higher", "docs_s": "higher", "cpu_mb_s": "higher", "wall_s": "lower", "cpu_s": "lower",
+          "rss_mib": "lower", "ratio": "lower"}
+SINGLE_THREAD_ENV = {"OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
+
+
+def log(msg):
+    print(f"bench: {msg}", file=sys.stderr, flush=True)
+
+
+def venv_python():
+    """bench/.venv with bench/requirements.txt, created or refreshed when the requirements change."""
+    req = os.path.join(HERE, "requirements.txt")
+    with open(req, "rb") as f:
+        want = hashlib.sha256(f.read()).hexdigest()
+    stamp = os.path.join(VENV, ".requirements-sha256")
+    py = os.path.join(VENV, "bin", "python")
+    if os.path.exists(py) and os.path.exists(stamp) and open(stamp).read().strip() == want:
+        return py
+    log("creating bench/.venv from bench/requirements.txt")
+    if not os.path.exists(py):
+        subprocess.run([sys.executable, "-m", "venv", VENV], check=True)
+    subprocess.run([py, "-m", "pip", "install", "--quiet", "-r", req], check=True)
+    with open(stamp, "w") as f:
+        f.write(want + "\n")
+    return py
+
+
+def measure(cmd, stdout=subprocess.DEVNULL, env=None, cwd=None):
+    """(wall seconds, cpu seconds, peak RSS MiB, exit code) of one child process."""
+    t0 = time.perf_counter()
+    p = subprocess.Popen(cmd, stdout=stdout, stderr=subprocess.PIPE, env=env, cwd=cwd)
+    err = p.stderr.read()
+    _, status, ru = os.wait4(p.pid, 0)
+    wall = time.perf_counter() - t0
+    p.returncode = os.waitstatus_to_exitcode(status)
+    if p.returncode not in (0, 1):
+        log(f"{' '.join(cmd[:3])}… exited {p.returncode}: {err.decode('utf-8', 'replace')[-800:]}")
+    return wall, ru.ru_utime + ru.ru_stime, ru.ru_maxrss / 1024.0, p.returncode
+
+
+def samples_dir():
+    d = os.path.join(ROOT, "..", "shared", "corpus")
+    return d if os.path.isdir(d) else "/work/shared/corpus"
+
+
+def generator_kind(gazette):
+    """'gazette generate' when the binary can generate, else 'make_corpus.py'."""
+    probe = os.path.join(HERE, "work", "probe")
+    shutil.rmtree(probe, ignore_errors=True)
+    ok = subprocess.run([gazette, "generate", "--out", probe, "--count", "3", "--seed", "42", "--samples", samples_dir()],
+                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).returncode == 0
+    ok = ok and os.path.isdir(os.path.join(probe, "corpus"))
+    shutil.rmtree(probe, ignore_errors=True)
+    return "gazette generate" if ok else "make_corpus.py"
+
+
+def ensure_corpus(n, seed, gazette, kind, py):
+    """bench/corpus-<n>/ (corpus/, truth.json, concat.txt), rebuilt when its recipe changed."""
+    d = os.path.join(HERE, f"corpus-{n}")
+    with open(os.path.join(HERE, "make_corpus.py"), "rb") as f:
+        script = hashlib.sha256(f.read()).hexdigest()[:12]
+    recipe = {"count": n, "seed": seed, "generator": kind, "script": script if kind == "make_corpus.py" else None}
+    stamp = os.path.join(d, "recipe.json")
+    if os.path.exists(stamp) and json.load(open(stamp)) == recipe and os.path.exists(os.path.join(d, "concat.txt")):
+        return d
+    log(f"building the {n}-document corpus with {kind}")
+    shutil.rmtree(d, ignore_errors=True)
+    samples = samples_dir()
+    if kind == "gazette generate":
+        cmd = [gazette, "generate", "--out", d, "--count", str(n), "--seed", str(seed), "--samples", samples]
+    else:
+        cmd = [py, os.path.join(HERE, "make_corpus.py"), "--out", d, "--count", str(n), "--seed", str(seed), "--samples", samples]
+    subprocess.run(cmd, check=True)
+    # The concatenated corpus: every file decoded to UTF-8, for the whole-text tools.
+    with open(os.path.join(d, "concat.txt"), "w", encoding="utf-8") as out:
+        for p in corpus_files(os.path.join(d, "corpus")):
+            try:
+                out.write(read_text(p)[0] + "\n")
+            except (ValueError, OSError, EOFError):
+                pass
+    with open(stamp, "w") as f:
+        json.dump(recipe, f)
+    return d
+
+
+def corpus_info(d):
+    files = corpus_files(os.path.join(d, "corpus"))
+    return {"files": len(files), "bytes": sum(os.path.getsize(p) for p in files),
+            "concat_bytes": os.path.getsize(os.path.join(d, "concat.txt")),
+            "recipe": json.load(open(os.path.join(d, "recipe.json")))}
+
+
+class Series:
+    """Repeated samples of named metrics, summarised by their median."""
+
+    def __init__(self):
+        self.samples = {}
+
+    def add(self, name, value):
+        self.samples.setdefault(name, []).append(value)
+
+    def summary(self):
+        out = {}
+        for name, vals in self.samples.items():
+            better = BETTER.get(name.rsplit(".", 1)[-1])
+            out[name] = {"median": round(statistics.median(vals), 4), "runs": [round(v, 4) for v in vals]}
+            if better:
+                out[name]["better"] = better
+        return out
+
+
+def bench_size(n, args, gazette, kind, py):
+    d = ensure_corpus(n, args.seed, gazette, kind, py)
+    info = corpus_info(d)
+    raw_mb, concat = info["bytes"] / 1e6, os.path.join(d, "concat.txt")
+    concat_mb = info["concat_bytes"] / 1e6
+    s = Series()
+    work = os.path.join(HERE, "work", str(n))
+    config = os.path.join(ROOT, "pipeline.yml")
+    log(f"{n} files, {raw_mb:.1f} MB raw, {concat_mb:.1f} MB decoded")
+    for r in range(args.repeat):
+        if "run" in args.only:
+            shutil.rmtree(work, ignore_errors=True)
+            os.makedirs(work)
+            base = [gazette, "run", "--config", config, "--corpus", os.path.join(d, "corpus"),
+                    "--output", os.path.join(work, "Output"), "--cache", os.path.join(work, "cache"), "--quiet"]
+            wall, cpu, rss, rc = measure(base + ["--full"])
+            s.add("run_full.wall_s", wall); s.add("run_full.cpu_s", cpu); s.add("run_full.rss_mib", rss)
+            s.add("run_full.mb_s", raw_mb / wall); s.add("run_full.docs_s", info["files"] / wall)
+            s.add("run_full.cpu_mb_s", raw_mb / cpu)
+            try:
+                m = json.load(open(os.path.join(work, "Output", "manifest.json")))
+                for stage, secs in sorted(m["run"]["timings"].items()):
+                    s.add(f"stage_{stage}.wall_s", secs)
+                    if stage != "total" and secs > 0:
+                        s.add(f"stage_{stage}.mb_s", raw_mb / secs)
+                s.add("run_full.published", m["run"]["counts"].get("published", 0))
+                s.add("run_full.duplicate", m["run"]["counts"].get("duplicate", 0))
+                s.add("run_full.rejected", m["run"]["counts"].get("rejected", 0))
+            except (OSError, ValueError, KeyError) as e:
+                log(f"no usable manifest after the full run (exit {rc}): {e}")
+            wall2, _, rss2, _ = measure(base)
+            s.add("run_nochange.wall_s", wall2); s.add("run_nochange.rss_mib", rss2)
+            s.add("run_nochange.ratio", wall2 / wall)
+        if "normalize" in args.only:
+            wall, cpu, rss, _ = measure([gazette, "normalize", concat])
+            s.add("normalize.mb_s", concat_mb / wall); s.add("normalize.cpu_mb_s", concat_mb / cpu); s.add("normalize.rss_mib", rss)
+        if "opencc" in args.only and os.path.exists(OPENCC_CLI):
+            wall, cpu, rss, _ = measure([OPENCC_CLI, "-c", OPENCC_T2S, "-i", concat, "-o", "/dev/null"])
+            s.add("opencc_t2s.mb_s", concat_mb / wall); s.add("opencc_t2s.cpu_mb_s", concat_mb / cpu); s.add("opencc_t2s.rss_mib", rss)
+        if "sha256" in args.only:
+            wall, cpu, _, _ = measure(["sha256sum", concat])
+            s.add("sha256sum.mb_s", concat_mb / wall); s.add("sha256sum.cpu_mb_s", concat_mb / cpu)
+        if "python" in args.only and r < args.python_repeat:
+            out = os.path.join(HERE, "work", f"python-{n}")
+            shutil.rmtree(out, ignore_errors=True)
+            env = dict(os.environ, **SINGLE_THREAD_ENV)
+            wall, cpu, rss, _ = measure([py, os.path.join(HERE, "baseline_pipeline.py"), "--corpus", os.path.join(d, "corpus"),
+                                         "--out", out], env=env)
+            s.add("python.wall_s", wall); s.add("python.mb_s", raw_mb / wall); s.add("python.docs_s", info["files"] / wall)
+            s.add("python.cpu_mb_s", raw_mb / cpu); s.add("python.rss_mib", rss)
+            shutil.rmtree(out, ignore_errors=True)
+        log(f"{n}: repetition {r + 1}/{args.repeat} done (load {os.getloadavg()[0]:.1f})")
+    shutil.rmtree(work, ignore_errors=True)
+    return {"corpus": info, "metrics": s.summary()}
+
+
+def targets(size):
+    """The issue's targets, checked on one size's medians."""
+    m = {k: v["median"] for k, v in size["metrics"].items()}
+    out = {}
+    if "run_full.mb_s" in m and "python.mb_s" in m:
+        out["run_full >= 10x python (wall MB/s)"] = (round(m["run_full.mb_s"] / m["python.mb_s"], 2), 10.0, ">=")
+    if "normalize.cpu_mb_s" in m and "opencc_t2s.cpu_mb_s" in m:
+        out["normalize >= OpenCC CLI per core (cpu MB/s)"] = (round(m["normalize.cpu_mb_s"] / m["opencc_t2s.cpu_mb_s"], 2), 1.0, ">=")
+    if "run_nochange.ratio" in m:
+        out["no-change run < 5% of full"] = (round(m["run_nochange.ratio"], 4), 0.05, "<")
+    if "run_full.rss_mib" in m:
+        out["peak RSS < 1 GiB"] = (round(m["run_full.rss_mib"], 1), 1024.0, "<")
+    return {k: {"value": v, "target": t, "op": op, "met": v >= t if op == ">=" else v < t} for k, (v, t, op) in out.items()}
+
+
+def compare(result, baseline):
+    """Table rows: size, metric, median, baseline median, ratio, flag."""
+    rows = []
+    for size, data in sorted(result["sizes"].items(), key=lambda kv: int(kv[0])):
+        old = baseline.get("sizes", {}).get(size, {}).get("metrics", {}) if baseline else {}
+        for name, v in sorted(data["metrics"].items()):
+            b = old.get(name, {}).get("median")
+            ratio = v["median"] / b if b else None
+            flag = ""
+            if ratio is not None and v.get("better") == "higher" and ratio < 0.9:
+                flag = "REGRESSION"
+            elif ratio is not None and v.get("better") == "lower" and ratio > 1.1:
+                flag = "REGRESSION"
+            rows.append((size, name, v["median"], b, ratio, flag))
+    return rows
+
+
+def fmt(x):
+    if x is None:
+        return "-"
+    return f"{x:.4f}" if abs(x) < 1 else f"{x:.2f}" if abs(x) < 1000 else f"{x:.0f}"
+
+
+def main():
+    ap = argparse.ArgumentParser(description="gazette benchmark suite")
+    ap.add_argument("--sizes", default="1000,10000")
+    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--python-repeat", type=int, default=None, help="repetitions of the slow Python baseline (default: --repeat, 1 above 10,000 files)")
+    ap.add_argument("--seed", type=int, default=42)
+    ap.add_argument("--bin", default=os.path.join(ROOT, ".build", "release", "gazette"))
+    ap.add_argument("--only", default=",".join(GROUPS), help="comma-separated subset of " + ",".join(GROUPS))
+    ap.add_argument("--save-baseline", action="store_true", help="also write the results as bench/results/baseline.json")
+    args = ap.parse_args()
+    args.only = set(args.only.split(","))
+    gazette = os.path.abspath(args.bin)
+    if not os.access(gazette, os.X_OK):
+        sys.exit(f"bench: {gazette} not found; run `make build` first")
+    py = venv_python()
+    kind = generator_kind(gazette)
+    sizes = [int(x) for x in args.sizes.split(",") if x.strip()]
+    commit = subprocess.run(["git", "-C", ROOT, "rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout.strip()
+    result = {"schema": 1, "timestamp": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), "commit": commit,
+              "host": {"cpus": os.cpu_count(), "load_at_start": round(os.getloadavg()[0], 2)}, "repeat": args.repeat,
+              "generator": kind, "sizes": {}}
+    for n in sizes:
+        saved = args.python_repeat
+        if args.python_repeat is None:
+            args.python_repeat = args.repeat if n <= 10000 else 1
+        data = bench_size(n, args, gazette, kind, py)
+        args.python_repeat = saved
+        data["targets"] = targets(data)
+        result["sizes"][str(n)] = data
+        result["host"]["load_at_end"] = round(os.getloadavg()[0], 2)
+        # Written after every size, so a long run that is stopped keeps what it measured.
+        os.makedirs(RESULTS, exist_ok=True)
+        path = os.path.join(RESULTS, result["timestamp"].replace(":", "") + ".json")
+        with open(path, "w") as f:
+            json.dump(result, f, indent=1, sort_keys=True)
+    base_path = os.path.join(RESULTS, "baseline.json")
+    baseline = json.load(open(base_path)) if os.path.exists(base_path) else None
+    print(f"\ngazette bench {result['timestamp']} commit {commit}, corpus by {kind}, median of {args.repeat}, "
+          f"load {result['host']['load_at_start']}→{result['host']['load_at_end']} on {result['host']['cpus']} cpus")
+    if baseline:
+        print(f"baseline: {baseline.get('timestamp')} commit {baseline.get('commit')}")
+        for size in result["sizes"]:
+            old = baseline.get("sizes", {}).get(size, {}).get("corpus", {})
+            if old and (old.get("bytes"), old.get("recipe")) != (result["sizes"][size]["corpus"]["bytes"], result["sizes"][size]["corpus"]["recipe"]):
+                print(f"  note: the {size}-file corpus differs from the baseline's; ratios compare different inputs")
+    print(f"{'size':>7} {'metric':<28} {'median':>10} {'baseline':>10} {'ratio':>7}")
+    regressions = 0
+    for size, name, v, b, ratio, flag in compare(result, baseline):
+        regressions += bool(flag)
+        print(f"{size:>7} {name:<28} {fmt(v):>10} {fmt(b):>10} {fmt(ratio):>7} {flag}")
+    for size, data in result["sizes"].items():
+        c = data["corpus"]
+        print(f"\ntargets at {size} files ({c['bytes'] / 1e6:.1f} MB raw, {c['concat_bytes'] / 1e6:.1f} MB decoded):")
+        for k, t in data["targets"].items():
+            print(f"  {'met   ' if t['met'] else 'MISSED'} {k}: {t['value']} (target {t['op']} {t['target']})")
+    print(f"\nresults: {os.path.relpath(path, ROOT)}; {regressions} regression(s) over 10 %")
+    if args.save_baseline:
+        shutil.copyfile(path, base_path)
+        print(f"saved as the new baseline: {os.path.relpath(base_path, ROOT)}")
+
+
+if __name__ == "__main__":
+    main()
