@@ -26,6 +26,7 @@ public final class RunLock {
 
     /// Take the lock; with `wait`, block until it is free.
     public func acquire(wait: Bool) throws {
+        try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         fd = open(url.path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         if fd < 0 { throw Failure.unusable(String(cString: strerror(errno))) }
         if flock(fd, LOCK_EX | (wait ? 0 : LOCK_NB)) != 0 {

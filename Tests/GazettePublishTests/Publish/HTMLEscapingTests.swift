@@ -1,0 +1,46 @@
+import XCTest
+import GazetteModel
+@testable import GazettePublish
+
+final class HTMLEscapingTests: XCTestCase {
+    func testTextAndAttributesAreEscaped() {
+        let node = H.el("p", [("title", "a\"b'<c>&")], [H.t("<script>alert(1)</script> & \"x\"")])
+        XCTAssertEqual(node.render(), "<p title=\"a&quot;b&#39;&lt;c&gt;&amp;\">&lt;script&gt;alert(1)&lt;/script&gt; &amp; \"x\"</p>")
+    }
+
+    func testVoidElementsHaveNoEndTag() {
+        XCTAssertEqual(H.el("meta", [("charset", "utf-8")]).render(), "<meta charset=\"utf-8\">")
+    }
+
+    func testDocumentPageShowsInjectedMarkupAsText() {
+        let html = DocumentPage.render(SampleDocuments.plan(id: "evil", region: "上海市", year: 2020, injected: true))
+        XCTAssertFalse(html.contains("<script>alert"), "a script element leaked into the page")
+        XCTAssertFalse(html.contains("<img"), "an img element leaked into the page")
+        XCTAssertTrue(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+        XCTAssertTrue(html.contains("&quot;&gt;&lt;img src=x onerror=alert(1)&gt;") || html.contains("\"&gt;&lt;img src=x onerror=alert(1)&gt;"))
+    }
+
+    func testEveryClauseHasAnAnchorAndPermalink() {
+        let d = SampleDocuments.plan(id: "sh-2020", region: "上海市", year: 2020)
+        let html = DocumentPage.render(d)
+        for c in d.clauses {
+            XCTAssertTrue(html.contains("id=\"\(c.id)\""), "no anchor for \(c.id)")
+            XCTAssertTrue(html.contains("href=\"#\(c.id)\""), "no permalink for \(c.id)")
+        }
+        XCTAssertTrue(html.contains("href=\"../diff/sh-2020.html\""))
+        XCTAssertTrue(html.contains("href=\"../doc/other-doc.html#s2.c1\""), "similar clause link missing")
+        XCTAssertTrue(html.contains("Corpus/copies/sh-2020.html"), "duplicate copy path missing")
+        XCTAssertTrue(html.contains("<details class=\"original\">"), "original-script text missing")
+        XCTAssertTrue(html.contains("落實重大行政決策"))
+        XCTAssertTrue(html.contains("name=\"viewport\""))
+    }
+
+    func testClauseTreeNestsChildrenInsideParents() {
+        let html = DocumentPage.render(SampleDocuments.plan(id: "sh-2020", region: "上海市", year: 2020))
+        let s1 = html.range(of: "id=\"s1\"")!, c1 = html.range(of: "id=\"s1.c1\"")!, s2 = html.range(of: "id=\"s2\"")!
+        XCTAssertTrue(s1.lowerBound < c1.lowerBound && c1.lowerBound < s2.lowerBound)
+        // The body text does not repeat the label and heading shown in the head line.
+        XCTAssertEqual(DocumentPage.bodyText(SampleDocuments.plan(id: "x", region: "上海市", year: 2020).clauses[1]),
+                       "市发展改革委、市财政局分别负责落实重大行政决策预公开，6月30日前完成，年内不少于2次。")
+    }
+}
