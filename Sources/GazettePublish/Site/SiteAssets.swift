@@ -5,11 +5,11 @@ enum SiteAssets {
     * { box-sizing: border-box; }
     html { -webkit-text-size-adjust: 100%; }
     body { margin: 0; background: var(--paper); color: var(--ink);
-      font: 17px/1.75 "Noto Serif CJK SC", "Source Han Serif SC", "Songti SC", "SimSun", serif; }
+      font: 17px/1.75 "Noto Serif CJK SC", "Source Han Serif SC", "Songti SC", "PingFang SC", "Microsoft YaHei", "WenQuanYi Micro Hei", serif; }
     a { color: #1f4e8c; text-decoration: none; }
     a:hover, a:focus { text-decoration: underline; }
     header.site { display: flex; flex-wrap: wrap; align-items: baseline; gap: .5rem 1.5rem; padding: .7rem 1.2rem;
-      background: var(--accent); color: #fff; font-family: system-ui, "Noto Sans CJK SC", sans-serif; }
+      background: var(--accent); color: #fff; font-family: system-ui, "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif; }
     header.site a { color: #fff; }
     header.site .brand { font-weight: 700; font-size: 1.15rem; letter-spacing: .08em; }
     header.site nav a { margin-right: 1rem; }
@@ -42,7 +42,7 @@ enum SiteAssets {
     .pilcrow:hover { color: var(--accent); }
     .clause-text p { margin: .2rem 0; }
     .chips { display: flex; flex-wrap: wrap; gap: .3rem; margin: .3rem 0; padding: 0; list-style: none; }
-    .chip { display: inline-block; font: .78rem/1.5 system-ui, "Noto Sans CJK SC", sans-serif; background: var(--chip);
+    .chip { display: inline-block; font: .78rem/1.5 system-ui, "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif; background: var(--chip);
       border-radius: 999px; padding: .05rem .6rem; color: #2b3a4a; }
     .chip.area { background: #fde8e8; color: #7a1616; }
     .chip.topic { background: #e6f0fb; }
@@ -73,8 +73,7 @@ enum SiteAssets {
       body { font-size: 16px; }
       main { padding: .6rem .8rem 2rem; }
       h1 { font-size: 1.3rem; }
-      dl.meta { grid-template-columns: 1fr; }
-      dl.meta dt { margin-top: .3rem; }
+      dl.meta { gap: .1rem .7rem; padding: .5rem .7rem; }
       .clause { padding-left: .6rem; }
       ul.clause-links { columns: 1; }
     }
