@@ -9,25 +9,33 @@ final class PublishAtomicityTests: XCTestCase {
         let dir = PublishHarness.tempFolder(); defer { try? FileManager.default.removeItem(at: dir) }
         let corpus = try PublishHarness.makeCorpus(in: dir, variants: 4)
         let out = dir.appendingPathComponent("Output"), cache = dir.appendingPathComponent("cache")
-        let started = Date()
         XCTAssertEqual(try PublishHarness.run(corpus: corpus, output: out, cache: cache).status, 0)
-        let duration = Date().timeIntervalSince(started)
         let old = try PublishHarness.tree(out)
+        let pristine = dir.appendingPathComponent("OldCopy")
+        try FileManager.default.copyItem(at: out, to: pristine)
 
         _ = try PublishHarness.makeCorpus(in: dir, variants: 2, from: 100)
         let reference = dir.appendingPathComponent("Reference/Output")
         XCTAssertEqual(try PublishHarness.run(corpus: corpus, output: reference, cache: dir.appendingPathComponent("refcache")).status, 0)
+        // Time one run exactly like the killed ones, so the kill moments cover every stage and the commit.
+        let started = Date()
+        XCTAssertEqual(try PublishHarness.run(corpus: corpus, output: out, cache: cache, extra: ["--full"]).status, 0)
+        let duration = Date().timeIntervalSince(started)
         let new = try PublishHarness.tree(reference)
         XCTAssertNotEqual(old.count, new.count)
 
         var rng = SeededGenerator(seed: 42)
         var sawOld = 0, sawNew = 0
-        for round in 0..<8 {
-            let delay = Double.random(in: 0.02...(duration * 1.1), using: &rng)
+        for round in 0..<10 {
+            let delay = Double.random(in: 0.02...(duration * 1.3), using: &rng)
+            // Every round starts from the old complete Output/.
+            try FileManager.default.removeItem(at: out)
+            try FileManager.default.copyItem(at: pristine, to: out)
             let (p, logs) = try PublishHarness.start(PublishHarness.runArgs(corpus: corpus, output: out, cache: cache) + ["--full"], output: dir.appendingPathComponent("x/y"))
             usleep(useconds_t(delay * 1_000_000))
             kill(p.processIdentifier, SIGKILL)
-            _ = PublishHarness.finish(p, logs)
+            let k = PublishHarness.finish(p, logs)
+            XCTAssertTrue(k.status != 0 || delay > duration * 0.5, "round \(round): the run finished before the kill at \(delay) s")
             _ = try PublishHarness.checkComplete(out)
             let now = try PublishHarness.tree(out)
             if now == old { sawOld += 1 } else if now == new { sawNew += 1 } else {
@@ -35,7 +43,7 @@ final class PublishAtomicityTests: XCTestCase {
                 XCTFail("round \(round) (kill after \(delay) s): Output/ is neither the old nor the new tree \(Array(diff))")
             }
         }
-        XCTAssertEqual(sawOld + sawNew, 8)
+        XCTAssertEqual(sawOld + sawNew, 10)
         print("kill rounds: \(sawOld) left the old tree, \(sawNew) the new one (run of \(String(format: "%.2f", duration)) s)")
         // A run to completion afterwards publishes the new tree and removes leftovers of killed runs.
         let r = try PublishHarness.run(corpus: corpus, output: out, cache: cache)
