@@ -44,6 +44,7 @@ public final class PipelineRunner {
 
     public func run(versions: [String: String] = [:]) throws -> RunReport {
         let lock = RunLock(output: output)
+        lock.onWait = { [progress] in progress.log($0) }
         try lock.acquire(wait: wait)
         defer { lock.release() }
         let staging = StagingArea(output: output)

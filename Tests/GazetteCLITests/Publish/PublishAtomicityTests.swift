@@ -72,6 +72,7 @@ final class PublishAtomicityTests: XCTestCase {
         lock.release()
         let w = PublishHarness.finish(p, logs)
         XCTAssertEqual(w.status, 0, w.stderr)
+        XCTAssertTrue(w.stderr.contains("waiting for the lock held by another gazette run (pid \(getpid()))"), w.stderr)
         _ = try PublishHarness.checkComplete(out)
     }
 
