@@ -9,7 +9,9 @@ final class GzipFileWriter {
     private var chunk = [UInt8](repeating: 0, count: 1 << 16)
     private var closed = false
 
-    init(url: URL, level: Int32 = 6) throws {
+    /// Level 4: on this corpus about twice as fast as zlib's default 6 for 4 % more bytes
+    /// (deflate was a third of a republishing run's CPU time at level 6).
+    init(url: URL, level: Int32 = 4) throws {
         FileManager.default.createFile(atPath: url.path, contents: nil)
         handle = try FileHandle(forWritingTo: url)
         let status = deflateInit2_(&stream, level, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size))
