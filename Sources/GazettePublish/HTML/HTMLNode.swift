@@ -51,30 +51,34 @@ public struct HTMLAttribute: Sendable, Equatable {
 
 /// Escaping rules for text and attribute values.
 public enum HTMLEscape {
-    public static func text(_ s: String, into out: inout String) {
-        for ch in s.unicodeScalars {
-            switch ch {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\u{0}": out += "\u{FFFD}"
-            default: out.unicodeScalars.append(ch)
-            }
-        }
-    }
+    public static func text(_ s: String, into out: inout String) { escape(s, quotes: false, into: &out) }
 
-    public static func attribute(_ s: String, into out: inout String) {
-        for ch in s.unicodeScalars {
-            switch ch {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            case "\u{0}": out += "\u{FFFD}"
-            default: out.unicodeScalars.append(ch)
+    public static func attribute(_ s: String, into out: inout String) { escape(s, quotes: true, into: &out) }
+
+    /// Copies runs of ordinary text in one piece and replaces the few special ASCII bytes;
+    /// those bytes are always scalar boundaries, so the runs are whole scalars.
+    static func escape(_ s: String, quotes: Bool, into out: inout String) {
+        let bytes = s.utf8, scalars = s.unicodeScalars
+        var start = bytes.startIndex, i = start
+        while i != bytes.endIndex {
+            let rep: String?
+            switch bytes[i] {
+            case 0x26: rep = "&amp;"
+            case 0x3C: rep = "&lt;"
+            case 0x3E: rep = "&gt;"
+            case 0x22 where quotes: rep = "&quot;"
+            case 0x27 where quotes: rep = "&#39;"
+            case 0x00: rep = "\u{FFFD}"
+            default: rep = nil
             }
+            if let rep {
+                out.unicodeScalars.append(contentsOf: scalars[start..<i])
+                out += rep
+                start = bytes.index(after: i)
+            }
+            i = bytes.index(after: i)
         }
+        out.unicodeScalars.append(contentsOf: scalars[start..<bytes.endIndex])
     }
 
     public static func escapeText(_ s: String) -> String { var o = ""; text(s, into: &o); return o }

@@ -44,3 +44,15 @@ final class HTMLEscapingTests: XCTestCase {
                        "市发展改革委、市财政局分别负责落实重大行政决策预公开，6月30日前完成，年内不少于2次。")
     }
 }
+
+final class HTMLEscapingEdgeTests: XCTestCase {
+    func testMultibyteAndCombiningTextAroundSpecialCharacters() {
+        XCTAssertEqual(HTMLEscape.escapeText("重大<行政>决策&e\u{301}<\u{301}"), "重大&lt;行政&gt;决策&amp;e\u{301}&lt;\u{301}")
+        XCTAssertEqual(HTMLEscape.escapeText(""), "")
+        XCTAssertEqual(HTMLEscape.escapeText("<"), "&lt;")
+        XCTAssertEqual(HTMLEscape.escapeText("a\u{0}b"), "a\u{FFFD}b")
+        var out = ""
+        HTMLEscape.attribute("x'\"😀", into: &out)
+        XCTAssertEqual(out, "x&#39;&quot;😀")
+    }
+}
