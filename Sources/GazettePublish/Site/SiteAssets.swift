@@ -67,6 +67,7 @@ enum SiteAssets {
     .quick-search input { flex: 1; font-size: 1rem; padding: .45rem .6rem; border: 1px solid #b9c3ce; border-radius: 6px; min-width: 0; }
     .quick-search button { font-size: 1rem; padding: .45rem 1rem; border: 0; border-radius: 6px; background: var(--accent); color: #fff; }
     ol.results li { margin: .6rem 0; }
+    ol.results .muted { display: block; font-size: .85rem; }
     ol.results .snippet { display: block; font-size: .9rem; color: #39424c; }
     mark { background: #fff1a8; }
     @media (max-width: 600px) {

@@ -60,11 +60,12 @@ final class BrowserTests: XCTestCase {
         let shots = SampleDocuments.packageRoot.appendingPathComponent(".build/screenshots")
         try FileManager.default.createDirectory(at: shots, withIntermediateDirectories: true)
         for (name, page, size) in [("doc-desktop", "doc/sh-2020.html", "1280,1600"), ("doc-phone", "doc/evil-2020.html", "390,1400"),
-                                   ("index-desktop", "index.html", "1280,1200")] {
+                                   ("index-desktop", "index.html", "1280,1200"), ("area-desktop", "area/participation.html", "1024,900"),
+                                   ("search-phone", "search.html?q=%E5%A4%A7%E8%A1%8C%E6%94%BF", "390,1000")] {
             let png = shots.appendingPathComponent(name + ".png")
             try? FileManager.default.removeItem(at: png)
             let (rc, _, err) = try chrome(["--hide-scrollbars", "--screenshot=\(png.path)", "--window-size=\(size)",
-                                           site.appendingPathComponent(page).absoluteString])
+                                           site.absoluteString + page])
             XCTAssertEqual(rc, 0, err)
             let data = try Data(contentsOf: png)
             XCTAssertEqual(Array(data.prefix(4)), [0x89, 0x50, 0x4E, 0x47], "\(name) is not a PNG")
