@@ -155,11 +155,25 @@ public final class PipelineRunner {
             progress.stage("publish", total: published.count)
             for s in sinks { try s.begin(staging: staging.staging) }
             var docSummaries: [DocumentSummary] = []
-            for id in published {
+            // Sinks take documents one at a time in id order; reading them back from the cache
+            // (decode and checksum, a large part of a republishing run) is done a batch ahead
+            // across all cores.
+            let known = summaries
+            let batchSize = 32
+            var loaded: [Document?] = []
+            for (n, id) in published.enumerated() {
                 if cancellation.isSet { throw RunCancelled() }
+                if n % batchSize == 0 {
+                    let ids = Array(published[n..<min(n + batchSize, published.count)])
+                    let box = DocumentBox(count: ids.count)
+                    DispatchQueue.concurrentPerform(iterations: ids.count) { k in
+                        if let s = known[ids[k]] { box.set(k, loadDocument(s, cache: cache, id: ids[k])) }
+                    }
+                    loaded = box.values
+                }
                 // A published document must be written: losing it silently would leave the
                 // manifest listing a document that Output/ does not have.
-                guard let s = summaries[id], var doc = loadDocument(s, cache: cache, id: id) else {
+                guard var doc = loaded[n % batchSize] else {
                     throw PublishFailure("the processed document \(id) could not be read back from the cache")
                 }
                 doc.duplicates = dedup.copies[id] ?? []
@@ -330,6 +344,13 @@ final class OutcomeBox: @unchecked Sendable {
     private(set) var values: [PipelineRunner.Outcome?]
     init(count: Int) { values = Array(repeating: nil, count: count) }
     func set(_ i: Int, _ o: PipelineRunner.Outcome) { lock.lock(); values[i] = o; lock.unlock() }
+}
+
+final class DocumentBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private(set) var values: [Document?]
+    init(count: Int) { values = Array(repeating: nil, count: count) }
+    func set(_ i: Int, _ d: Document?) { lock.lock(); values[i] = d; lock.unlock() }
 }
 
 final class StampBox: @unchecked Sendable {
