@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Publish benchmark: a full run and a no-change run over generated corpora of 1,000 and
-# 10,000 documents, printing wall seconds and peak RSS (/usr/bin/time -v). The no-change
-# run must take under 5 % of the full run.
+# 10,000 documents, then a run with one new file, printing wall and CPU seconds and peak RSS
+# (/usr/bin/time -v). The no-change run must take under 5 % of the full run.
 #
 # Usage: bench/publish.sh [COUNT...]   (default: 1000 10000)
 # Env:   GAZETTE=path/to/gazette (default .build/release/gazette), BENCH_DIR (default bench/corpus-publish)
@@ -52,8 +52,14 @@ for n in "${counts[@]}"; do
   args=(run --corpus "$dir/corpus" --output "$dir/Output" --cache "$dir/cache" --quiet)
   read -r fs fc fk frc < <(measure "$dir/full" "${args[@]}" --full)
   read -r ns nc nk nrc < <(measure "$dir/nochange" "${args[@]}")
+  # One new file: only it is processed; dedup and publishing are redone for the corpus.
+  first=$(find "$dir/corpus" -type f | sort | head -1)
+  { cat "$first"; printf '\n附：基准测试新增文件。\n'; } > "$dir/corpus/zz-bench-new.txt"
+  read -r os oc ok orc < <(measure "$dir/onenew" "${args[@]}")
+  rm -f "$dir/corpus/zz-bench-new.txt"
   printf '%-8s %-10s %10.2f %10.2f %10.1f %6s\n' "$n" full "$fs" "$fc" "$(echo "$fk/1024" | bc -l)" "$frc"
   printf '%-8s %-10s %10.2f %10.2f %10.1f %6s\n' "$n" no-change "$ns" "$nc" "$(echo "$nk/1024" | bc -l)" "$nrc"
+  printf '%-8s %-10s %10.2f %10.2f %10.1f %6s\n' "$n" one-new "$os" "$oc" "$(echo "$ok/1024" | bc -l)" "$orc"
   ratio=$(echo "100*$ns/$fs" | bc -l)
   verdict=$(echo "$ratio < 5" | bc -l)
   printf '%-8s no-change/full = %.2f %% (%s; corpus: %s)\n' "$n" "$ratio" "$([ "$verdict" = 1 ] && echo ok || echo OVER 5 %)" "$how"
