@@ -56,7 +56,8 @@ public enum HTMLEscape {
     public static func attribute(_ s: String, into out: inout String) { escape(s, quotes: true, into: &out) }
 
     /// Copies runs of ordinary text in one piece and replaces the few special ASCII bytes;
-    /// those bytes are always scalar boundaries, so the runs are whole scalars.
+    /// those bytes are always scalar boundaries, so the runs are whole scalars. (Appending
+    /// through `out.unicodeScalars` copied the whole page on every call: quadratic.)
     static func escape(_ s: String, quotes: Bool, into out: inout String) {
         let bytes = s.utf8, scalars = s.unicodeScalars
         var start = bytes.startIndex, i = start
@@ -72,13 +73,13 @@ public enum HTMLEscape {
             default: rep = nil
             }
             if let rep {
-                out.unicodeScalars.append(contentsOf: scalars[start..<i])
+                out.append(contentsOf: Substring(scalars[start..<i]))
                 out += rep
                 start = bytes.index(after: i)
             }
             i = bytes.index(after: i)
         }
-        out.unicodeScalars.append(contentsOf: scalars[start..<bytes.endIndex])
+        out.append(contentsOf: Substring(scalars[start..<bytes.endIndex]))
     }
 
     public static func escapeText(_ s: String) -> String { var o = ""; text(s, into: &o); return o }
