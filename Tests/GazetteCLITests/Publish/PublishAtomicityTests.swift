@@ -77,10 +77,11 @@ final class PublishAtomicityTests: XCTestCase {
 
     func testTwoRunsAtOnceOneExitsThree() throws {
         let dir = PublishHarness.tempFolder(); defer { try? FileManager.default.removeItem(at: dir) }
-        let corpus = try PublishHarness.makeCorpus(in: dir, variants: 4)
+        // Enough documents that the first run is still going when the second starts, even on an idle machine.
+        let corpus = try PublishHarness.makeCorpus(in: dir, variants: 24)
         let out = dir.appendingPathComponent("Output"), cache = dir.appendingPathComponent("cache")
         let args = PublishHarness.runArgs(corpus: corpus, output: out, cache: cache)
-        let (a, la) = try PublishHarness.start(args, output: out)
+        let (a, la) = try PublishHarness.start(args + ["--full"], output: out)
         // Wait until the first run holds the lock (it writes its pid into the lock file).
         let lockFile = dir.appendingPathComponent(".Output.lock")
         let deadline = Date().addingTimeInterval(30)
