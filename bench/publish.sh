@@ -53,7 +53,7 @@ for n in "${counts[@]}"; do
   read -r fs fc fk frc < <(measure "$dir/full" "${args[@]}" --full)
   read -r ns nc nk nrc < <(measure "$dir/nochange" "${args[@]}")
   # One new file: only it is processed; dedup and publishing are redone for the corpus.
-  first=$(find "$dir/corpus" -type f | sort | head -1)
+  first=$(find "$dir/corpus" -type f | sort | awk 'NR == 1')  # awk reads all: no SIGPIPE under pipefail
   { cat "$first"; printf '\n附：基准测试新增文件。\n'; } > "$dir/corpus/zz-bench-new.txt"
   read -r os oc ok orc < <(measure "$dir/onenew" "${args[@]}")
   rm -f "$dir/corpus/zz-bench-new.txt"
