@@ -12,7 +12,7 @@ OPENCC_VERSION=1.4.2
 
 pkgs=(pkg-config libxml2-dev zlib1g-dev libsqlite3-dev libssl-dev python3 python3-pip unzip)
 if [ "$mode" = test ]; then
-  pkgs+=(chromium sqlite3 valgrind)
+  pkgs+=(chromium sqlite3 valgrind fonts-wqy-microhei)
 fi
 missing=()
 for p in "${pkgs[@]}"; do

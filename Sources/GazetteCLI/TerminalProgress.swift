@@ -28,6 +28,11 @@ final class TerminalProgress: ProgressReporter, @unchecked Sendable {
         lock.lock(); defer { lock.unlock() }
         done += count
         guard tty, Date().timeIntervalSince(lastDraw) > 0.1 || done == total else { return }
+        draw()
+    }
+
+    /// The bar line: stage, bar, count, rate (caller holds the lock).
+    private func draw() {
         lastDraw = Date()
         let width = 30
         let frac = total > 0 ? Double(done) / Double(total) : 1
@@ -45,12 +50,17 @@ final class TerminalProgress: ProgressReporter, @unchecked Sendable {
     func finishStage() {
         lock.lock(); defer { lock.unlock() }
         let secs = Date().timeIntervalSince(started)
-        if tty { FileHandle.standardError.write(Data("\n".utf8)) }
+        if tty {
+            draw()
+            FileHandle.standardError.write(Data(String(format: " %.2f s\n", secs).utf8))
+        }
         else { emit("\(name): done \(done)/\(total) in \(String(format: "%.2f", secs)) s") }
     }
 
     private func emit(_ s: String) {
         let f = ISO8601DateFormatter()
-        FileHandle.standardError.write(Data("\(f.string(from: Date())) gazette \(s)\n".utf8))
+        // On a terminal, clear a half-drawn bar first so the message gets its own clean line.
+        let clear = tty ? "\r\u{1B}[K" : ""
+        FileHandle.standardError.write(Data("\(clear)\(f.string(from: Date())) gazette \(s)\n".utf8))
     }
 }

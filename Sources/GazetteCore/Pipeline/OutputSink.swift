@@ -5,6 +5,7 @@ import GazetteModel
 public struct CorpusSummary: Sendable {
     public var documents: [DocumentSummary]
     public var manifest: Manifest
+    public init(documents: [DocumentSummary], manifest: Manifest) { self.documents = documents; self.manifest = manifest }
 }
 
 /// The small per-document facts that index and facet pages need.

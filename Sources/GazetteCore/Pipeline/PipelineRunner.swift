@@ -46,6 +46,7 @@ public final class PipelineRunner {
         // The lock file sits beside the output folder, so that folder's parent must exist.
         try? FileManager.default.createDirectory(at: output.deletingLastPathComponent(), withIntermediateDirectories: true)
         let lock = RunLock(output: output)
+        lock.onWait = { [progress] in progress.log($0) }
         try lock.acquire(wait: wait)
         defer { lock.release() }
         let staging = StagingArea(output: output)
@@ -60,12 +61,16 @@ public final class PipelineRunner {
         }
         let files = CorpusScanner.scan(corpus, displayRoot: corpus.lastPathComponent)
         let cache = DocumentCache(root: cacheRoot)
-        let configHash = config.hash(extra: [processor.classifier.fingerprint, Self.codeVersion])
+        let configHash = config.hash(extra: [processor.classifier.fingerprint, Self.codeVersion, "build=" + BuildIdentity.current])
         var stamps = full ? [:] : cache.loadStamps()
+        // Everything that shapes Output/ beyond the per-document results.
+        let runHash = SHA256Digest.hex([configHash, "formats=" + config.publish.formats.joined(separator: ","),
+                                        "dedup=\(config.dedup)", Self.publishVersion]
+                                       .joined(separator: "\n") + versions.sorted { $0.key < $1.key }.map { "\n\($0.key)=\($0.value)" }.joined())
 
         // Quick no-change check: same files, same stamps, same configuration → nothing to do.
-        let fingerprint = Self.fingerprint(files: files, stamps: stamps, configHash: configHash)
-        if !full, let fingerprint, let old = Self.previousRun(output), old.fingerprint == fingerprint {
+        let currentFingerprint = self.fingerprint(files: files, stamps: stamps, runHash: runHash)
+        if !full, let currentFingerprint, let old = Self.previousRun(output), old.fingerprint == currentFingerprint {
             var report = RunReport(); report.unchanged = true
             report.published = old.published; report.duplicates = old.duplicates
             report.rejected = old.rejected
@@ -90,7 +95,8 @@ public final class PipelineRunner {
                     let i = next.next()
                     if i >= files.count { break }
                     FaultPoint.pause("process")
-                    let outcome = processOne(files[i], id: ids[i], cache: cache, stamps: knownStamps, configHash: configHash, newStamps: newStamps)
+                    let outcome = processOne(files[i], id: ids[i], cache: cache, stamps: knownStamps, configHash: configHash,
+                                             newStamps: newStamps, useCache: !full)
                     outcomeBox.set(i, outcome)
                     progress.advance(1)
                 }
@@ -103,6 +109,8 @@ public final class PipelineRunner {
         stamps = newStamps.stamps
         cache.storeStamps(stamps)
         timings["process"] = Date().timeIntervalSince(t0)
+        let freshCount = outcomes.filter { if case .processed(let s)? = $0 { return s.fresh } else { return false } }.count
+        progress.log("\(freshCount) of \(files.count) inputs processed anew, the rest taken from the cache")
 
         // Dedup.
         let t1 = Date()
@@ -158,7 +166,11 @@ public final class PipelineRunner {
             for (n, id) in published.enumerated() {
                 if cancellation.isSet { throw RunCancelled() }
                 let loaded = prefetch.take(n)
-                guard let s = summaries[id], var doc = s.document ?? loaded?.document else { continue }
+                // A published document must be written: losing it silently would leave the
+                // manifest listing a document that Output/ does not have.
+                guard let s = summaries[id], var doc = s.document ?? loaded?.document else {
+                    throw PublishFailure("the processed document \(id) could not be read back from the cache")
+                }
                 doc.duplicates = dedup.copies[id] ?? []
                 if let sim = dedup.similar[id] {
                     for k in doc.clauses.indices { doc.clauses[k].similar = sim[doc.clauses[k].id] ?? [] }
@@ -169,13 +181,14 @@ public final class PipelineRunner {
             }
             timings["publish"] = Date().timeIntervalSince(t2)
             timings["total"] = Date().timeIntervalSince(t0)
-            var counts = ["inputs": files.count, "published": report.published, "duplicate": report.duplicates,
+            // Counts describe Output/, not this run's work (how many were processed anew goes to
+            // the report and the log), so two runs over the same input write the same manifest.
+            let counts = ["inputs": files.count, "published": report.published, "duplicate": report.duplicates,
                           "rejected": report.rejected.count]
-            counts["reprocessed"] = outcomes.filter { if case .processed(let s)? = $0 { return s.fresh } else { return false } }.count
-            report.reprocessed = counts["reprocessed"] ?? 0
+            report.reprocessed = outcomes.filter { if case .processed(let s)? = $0 { return s.fresh } else { return false } }.count
             var run = RunInfo(counts: counts, timings: timings.mapValues { ($0 * 1000).rounded() / 1000 },
                               versions: versions, configHash: configHash)
-            run.fingerprint = Self.fingerprint(files: files, stamps: stamps, configHash: configHash)
+            run.fingerprint = self.fingerprint(files: files, stamps: stamps, runHash: runHash)
             let manifest = Manifest(inputs: inputs, run: run)
             for s in sinks { try s.finish(CorpusSummary(documents: docSummaries, manifest: manifest)) }
             try ManifestWriter.write(manifest, to: staging.staging.appendingPathComponent("manifest.json"))
@@ -192,18 +205,19 @@ public final class PipelineRunner {
         return report
     }
 
-    func fingerprint(files: [CorpusFile], stamps: [String: DocumentCache.FileStamp], configHash: String) -> String? {
-        Self.fingerprint(files: files, stamps: stamps, configHash: configHash)
-    }
-
-    /// Hash of (path, size, mtime, sha) for every input plus the configuration; nil when a
-    /// file has no stamp yet (then the run cannot be skipped).
-    static func fingerprint(files: [CorpusFile], stamps: [String: DocumentCache.FileStamp], configHash: String) -> String? {
-        var parts = [configHash]
+    /// Hash of what every input contributes (path and content hash, or why it is not read)
+    /// plus everything that shapes Output/; nil when a file's stamp (size, mtime) does not
+    /// match, so its content is unknown and the run cannot be skipped. Content-based, not
+    /// time-based, so the manifest is the same for the same corpus wherever it was copied.
+    func fingerprint(files: [CorpusFile], stamps: [String: DocumentCache.FileStamp], runHash: String) -> String? {
+        var parts = [runHash]
         for f in files {
-            if f.problem != nil { parts.append(f.path + "|problem"); continue }
+            if let p = f.problem { parts.append(f.path + "|problem|" + p.code); continue }
+            let lower = f.path.lowercased()
+            if !config.ingest.extensions.contains(where: { lower.hasSuffix("." + $0) }) { parts.append(f.path + "|unsupported"); continue }
+            if f.size > config.ingest.maxFileBytes { parts.append("\(f.path)|too-large|\(f.size)"); continue }
             guard let s = stamps[f.path], s.size == f.size, s.mtime == f.mtimeNanos else { return nil }
-            parts.append("\(f.path)|\(s.size)|\(s.mtime)|\(s.sha256)")
+            parts.append("\(f.path)|\(s.sha256)")
         }
         return SHA256Digest.hex(parts.joined(separator: "\n"))
     }
@@ -228,6 +242,8 @@ public final class PipelineRunner {
 
     /// Bump when code changes what a cached per-document result would contain.
     public static let codeVersion = "gazette-doc-1"
+    /// Bump when a sink changes what it writes, so a no-change run does not keep stale output.
+    public static let publishVersion = "gazette-publish-2"
 
     enum Outcome { case processed(ProcessedSummary), rejected(String?, RejectReason) }
 
@@ -244,7 +260,7 @@ public final class PipelineRunner {
     }
 
     func processOne(_ f: CorpusFile, id: String, cache: DocumentCache, stamps: [String: DocumentCache.FileStamp],
-                    configHash: String, newStamps: StampBox) -> Outcome {
+                    configHash: String, newStamps: StampBox, useCache: Bool = true) -> Outcome {
         if let p = f.problem { return .rejected(nil, p) }
         let ext = f.path.lowercased()
         guard config.ingest.extensions.contains(where: { ext.hasSuffix("." + $0) }) else {
@@ -268,7 +284,7 @@ public final class PipelineRunner {
         let sha = SHA256Digest.hex(bytes)
         newStamps.set(f.path, DocumentCache.FileStamp(size: f.size, mtime: f.mtimeNanos, sha256: sha))
         let key = DocumentCache.key(sha256: sha, id: id, configHash: configHash)
-        if let hit = cache.load(key) { return .processed(summary(hit, key: key, path: f.path, fresh: false)) }
+        if useCache, let hit = cache.load(key) { return .processed(summary(hit, key: key, path: f.path, fresh: false)) }
         do {
             let ingested = try processor.ingester.ingest(bytes: bytes, path: f.path, sha256: sha)
             let doc = try processor.process(ingested: ingested, id: id)
@@ -289,6 +305,12 @@ public final class PipelineRunner {
         ProcessedSummary(sha256: p.document.source.sha256, conversion: p.document.source.conversion,
                          length: p.document.text.unicodeScalars.count, signature: p.signature, cacheKey: key, path: path, fresh: fresh)
     }
+}
+
+/// A publishing step could not complete (exit 4); Output/ is left as it was.
+public struct PublishFailure: Error, CustomStringConvertible {
+    public var description: String
+    public init(_ d: String) { description = d }
 }
 
 /// Thrown when a signal asked the run to stop; Output/ is left as it was.

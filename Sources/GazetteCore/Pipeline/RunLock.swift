@@ -8,6 +8,8 @@ import Foundation
 public final class RunLock {
     public let url: URL
     private var fd: Int32 = -1
+    /// Told once when `acquire(wait: true)` has to block (for a log line).
+    public var onWait: ((String) -> Void)?
 
     public init(output: URL) {
         url = output.deletingLastPathComponent().appendingPathComponent("." + output.lastPathComponent + ".lock")
@@ -26,12 +28,17 @@ public final class RunLock {
 
     /// Take the lock; with `wait`, block until it is free.
     public func acquire(wait: Bool) throws {
+        try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         fd = open(url.path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         if fd < 0 { throw Failure.unusable(String(cString: strerror(errno))) }
-        if flock(fd, LOCK_EX | (wait ? 0 : LOCK_NB)) != 0 {
+        if flock(fd, LOCK_EX | LOCK_NB) != 0 {
             let holder = (try? String(contentsOf: url, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
-            close(fd); fd = -1
-            throw Failure.held(by: holder.isEmpty ? "unknown process" : "pid \(holder)")
+            let who = holder.isEmpty ? "unknown process" : "pid \(holder)"
+            guard wait else { close(fd); fd = -1; throw Failure.held(by: who) }
+            onWait?("waiting for the lock held by another gazette run (\(who))")
+            while flock(fd, LOCK_EX) != 0 {
+                if errno != EINTR { let e = String(cString: strerror(errno)); close(fd); fd = -1; throw Failure.unusable(e) }
+            }
         }
         ftruncate(fd, 0)
         let pid = "\(getpid())\n"

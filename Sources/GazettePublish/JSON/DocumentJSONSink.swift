@@ -26,12 +26,3 @@ public final class DocumentJSONSink: OutputSink {
 
     public func finish(_ corpus: CorpusSummary) throws {}
 }
-
-/// The sinks for the formats named in pipeline.yml, in a fixed order.
-public enum Sinks {
-    public static func make(formats: [String]) -> [OutputSink] {
-        var out: [OutputSink] = []
-        if formats.contains("json") { out.append(DocumentJSONSink()) }
-        return out
-    }
-}

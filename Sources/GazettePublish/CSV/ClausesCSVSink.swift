@@ -1,0 +1,35 @@
+import Foundation
+import GazetteCore
+import GazetteModel
+
+/// `clauses.csv`: one row per clause, for spreadsheets and pandas. List-valued fields are
+/// joined with ';': `units` as written, `units_canonical` (registry name, or as written when
+/// unresolved) and `unit_roles` aligned with them; `similar` as `doc#clause@score`.
+public final class ClausesCSVSink: OutputSink {
+    public let name = "csv"
+    var writer: CSVWriter?
+    public init() {}
+
+    public static let columns = ["doc_id", "region", "year", "doc_type", "seq", "clause_id", "parent", "level", "label", "number",
+                                 "heading", "text", "area", "topics", "units", "units_canonical", "unit_roles", "deadlines", "targets", "similar"]
+
+    public func begin(staging: URL) throws {
+        writer = try CSVWriter(url: staging.appendingPathComponent("clauses.csv"))
+        try writer?.write(Self.columns)
+    }
+
+    public func write(_ d: Document) throws {
+        for (i, c) in d.clauses.enumerated() { try writer?.write(Self.row(d, c, seq: i + 1)) }
+    }
+
+    static func row(_ d: Document, _ c: Clause, seq: Int) -> [String] {
+        [d.id, d.region ?? "", d.year.map(String.init) ?? "", d.docType.rawValue, String(seq), c.id, c.parent ?? "",
+         String(c.level), c.label, String(c.number), c.heading, c.text, c.area, c.topics.joined(separator: ";"),
+         c.units.map(\.name).joined(separator: ";"), c.units.map { $0.canonical ?? $0.name }.joined(separator: ";"),
+         c.units.map(\.role.rawValue).joined(separator: ";"),
+         c.deadlines.joined(separator: ";"), c.targets.joined(separator: ";"),
+         c.similar.map { "\($0.doc)#\($0.clause)@\(String(format: "%.2f", $0.score))" }.joined(separator: ";")]
+    }
+
+    public func finish(_ corpus: CorpusSummary) throws { try writer?.close(); writer = nil }
+}

@@ -1,0 +1,116 @@
+import Foundation
+import GazetteCore
+import GazetteModel
+
+/// `gazette.sqlite`: the gazette database, with an FTS5 trigram index over clause text
+/// (so Chinese phrases of three or more characters are found without a word segmenter).
+///
+/// Built inside the staging folder in one transaction, indexes created after the bulk
+/// insert, then VACUUMed: the same documents in the same order give a byte-identical
+/// file (no time stamps in the format; page layout depends only on the insert sequence).
+public final class SQLiteSink: OutputSink {
+    public let name = "sqlite"
+    var db: SQLiteDatabase?
+    var insDoc, insClause, insUnit, insLabel, insDup, insSimilar, insAppendix: SQLiteStatement?
+    public init() {}
+
+    public static let schema = """
+    CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;
+    CREATE TABLE documents(id TEXT PRIMARY KEY, title TEXT, plan_title TEXT, doc_type TEXT, region TEXT, year INTEGER,
+      issuer TEXT, doc_number TEXT, issue_date TEXT, publication_date TEXT, source_path TEXT, sha256 TEXT, format TEXT,
+      encoding TEXT, script TEXT, variant TEXT, conversion TEXT, clause_count INTEGER, duplicate_count INTEGER,
+      preamble TEXT, closing TEXT, text TEXT);
+    CREATE TABLE clauses(rowid INTEGER PRIMARY KEY, doc_id TEXT NOT NULL REFERENCES documents(id), clause_id TEXT NOT NULL,
+      seq INTEGER, parent TEXT, level INTEGER, label TEXT, number INTEGER, heading TEXT, text TEXT, original TEXT,
+      area TEXT, topics TEXT, deadlines TEXT, targets TEXT, UNIQUE(doc_id, clause_id));
+    CREATE TABLE units(doc_id TEXT NOT NULL, clause_id TEXT NOT NULL, seq INTEGER, name TEXT, canonical TEXT, role TEXT,
+      successor TEXT, kind TEXT);
+    CREATE TABLE labels(doc_id TEXT NOT NULL, clause_id TEXT NOT NULL, kind TEXT NOT NULL, code TEXT NOT NULL, evidence TEXT);
+    CREATE TABLE duplicates(doc_id TEXT NOT NULL, path TEXT, sha256 TEXT, similarity REAL);
+    CREATE TABLE similar(doc_id TEXT NOT NULL, clause_id TEXT NOT NULL, other_doc TEXT, other_clause TEXT, score REAL);
+    CREATE TABLE appendices(doc_id TEXT NOT NULL, seq INTEGER, kind TEXT, title TEXT, text TEXT);
+    CREATE TABLE inputs(path TEXT PRIMARY KEY, sha256 TEXT, status TEXT, reason TEXT, document TEXT);
+    CREATE VIRTUAL TABLE clause_fts USING fts5(heading, text, content='clauses', content_rowid='rowid', tokenize='trigram');
+    """
+
+    public static let indexes = """
+    CREATE INDEX documents_region_year ON documents(region, year);
+    CREATE INDEX documents_type ON documents(doc_type);
+    CREATE INDEX clauses_area ON clauses(area);
+    CREATE INDEX units_canonical ON units(canonical);
+    CREATE INDEX units_name ON units(name);
+    CREATE INDEX units_clause ON units(doc_id, clause_id);
+    CREATE INDEX labels_code ON labels(kind, code);
+    CREATE INDEX labels_clause ON labels(doc_id, clause_id);
+    CREATE INDEX duplicates_doc ON duplicates(doc_id);
+    CREATE INDEX duplicates_sha ON duplicates(sha256);
+    CREATE INDEX similar_clause ON similar(doc_id, clause_id);
+    CREATE INDEX similar_other ON similar(other_doc, other_clause);
+    CREATE INDEX inputs_status ON inputs(status);
+    """
+
+    public func begin(staging: URL) throws {
+        let url = staging.appendingPathComponent("gazette.sqlite")
+        try? FileManager.default.removeItem(at: url)
+        let db = try SQLiteDatabase(path: url.path)
+        self.db = db
+        // The file lives in the staging folder: atomicity comes from the folder swap, so no
+        // journal or fsync is needed while building it.
+        try db.exec("PRAGMA page_size=4096; PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA locking_mode=EXCLUSIVE; PRAGMA foreign_keys=OFF;")
+        try db.exec("BEGIN;")
+        try db.exec(Self.schema)
+        try db.exec("INSERT INTO meta VALUES('schema_version','1'),('fts','clause_fts: trigram tokenizer over clauses.heading and clauses.text; MATCH needs 3+ characters');")
+        try db.exec("PRAGMA user_version=1;")
+        insDoc = try db.prepare("INSERT INTO documents VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
+        insClause = try db.prepare("INSERT INTO clauses(doc_id,clause_id,seq,parent,level,label,number,heading,text,original,area,topics,deadlines,targets) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
+        insUnit = try db.prepare("INSERT INTO units VALUES(?,?,?,?,?,?,?,?)")
+        insLabel = try db.prepare("INSERT INTO labels VALUES(?,?,?,?,?)")
+        insDup = try db.prepare("INSERT INTO duplicates VALUES(?,?,?,?)")
+        insSimilar = try db.prepare("INSERT INTO similar VALUES(?,?,?,?,?)")
+        insAppendix = try db.prepare("INSERT INTO appendices VALUES(?,?,?,?,?)")
+    }
+
+    public func write(_ d: Document) throws {
+        let s = d.source
+        try insDoc?.run([.text(d.id), .text(d.title), .text(d.planTitle), .text(d.docType.rawValue), .text(d.region), .int(d.year),
+                         .text(d.issuer), .text(d.docNumber), .text(d.issueDate), .text(d.publicationDate), .text(s.path), .text(s.sha256),
+                         .text(s.format), .text(s.encoding), .text(s.script), .text(s.variant), .text(s.conversion),
+                         .int(d.clauses.count), .int(d.duplicates.count), .text(d.preamble), .text(d.closing), .text(d.text)])
+        for (i, c) in d.clauses.enumerated() {
+            try insClause?.run([.text(d.id), .text(c.id), .int(i + 1), .text(c.parent), .int(c.level), .text(c.label), .int(c.number),
+                                .text(c.heading), .text(c.text), .text(c.original), .text(c.area), .text(c.topics.joined(separator: ";")),
+                                .text(c.deadlines.joined(separator: ";")), .text(c.targets.joined(separator: ";"))])
+            for (k, u) in c.units.enumerated() {
+                try insUnit?.run([.text(d.id), .text(c.id), .int(k + 1), .text(u.name), .text(u.canonical), .text(u.role.rawValue),
+                                  .text(u.successor), .text(u.kind)])
+            }
+            try insLabel?.run([.text(d.id), .text(c.id), .text("area"), .text(c.area), .text(c.evidence.joined(separator: "\n"))])
+            for t in c.topics {
+                let ev = c.evidence.filter { $0.contains(t) }
+                try insLabel?.run([.text(d.id), .text(c.id), .text("topic"), .text(t), .text(ev.isEmpty ? nil : ev.joined(separator: "\n"))])
+            }
+            for sim in c.similar {
+                try insSimilar?.run([.text(d.id), .text(c.id), .text(sim.doc), .text(sim.clause), .real(sim.score)])
+            }
+        }
+        for dup in d.duplicates { try insDup?.run([.text(d.id), .text(dup.path), .text(dup.sha256), .real(dup.similarity)]) }
+        for (i, a) in d.appendices.enumerated() {
+            try insAppendix?.run([.text(d.id), .int(i + 1), .text(a.kind.rawValue), .text(a.title), .text(a.text)])
+        }
+    }
+
+    public func finish(_ corpus: CorpusSummary) throws {
+        guard let db else { return }
+        let ins = try db.prepare("INSERT OR REPLACE INTO inputs VALUES(?,?,?,?,?)")
+        for r in corpus.manifest.inputs {
+            try ins.run([.text(r.path), .text(r.sha256), .text(r.status.rawValue), .text(r.reason), .text(r.document)])
+        }
+        try db.exec("INSERT INTO clause_fts(clause_fts) VALUES('rebuild'); INSERT INTO clause_fts(clause_fts) VALUES('optimize');")
+        try db.exec(Self.indexes)
+        try db.exec("COMMIT;")
+        insDoc = nil; insClause = nil; insUnit = nil; insLabel = nil; insDup = nil; insSimilar = nil; insAppendix = nil
+        try db.exec("VACUUM;")
+        db.close()
+        self.db = nil
+    }
+}

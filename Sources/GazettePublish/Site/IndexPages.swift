@@ -1,0 +1,130 @@
+import Foundation
+import GazetteCore
+import GazetteModel
+
+/// The corpus-wide pages: index (by region, year and type), facets, search.
+enum IndexPages {
+    /// Region, then newest year first, then id: the reading order of the index.
+    static func order(_ a: DocumentSummary, _ b: DocumentSummary) -> Bool {
+        let ra = a.region ?? "\u{10FFFF}", rb = b.region ?? "\u{10FFFF}"
+        if ra != rb { return ra.unicodeScalars.lexicographicallyPrecedes(rb.unicodeScalars) }
+        if a.year != b.year { return (a.year ?? 0) > (b.year ?? 0) }
+        return a.id.utf8.lexicographicallyPrecedes(b.id.utf8)
+    }
+
+    static func index(_ docs: [DocumentSummary], manifest: Manifest, areas: [(String, Int)], topics: [(String, Int)], units: [(String, Int)]) -> String {
+        var main: [HTMLNode] = [H.el("h1", text: "政务公开文库")]
+        let dup = manifest.inputs.filter { $0.status == .duplicate }.count
+        let rej = manifest.inputs.filter { $0.status == .rejected }.count
+        main.append(H.el("p", [("class", "lead")], text: "\(docs.count) 份文件 · \(docs.reduce(0) { $0 + $1.clauseCount }) 条条款 · \(dup) 份重复副本 · \(rej) 份未收录"))
+        main.append(H.el("form", [("class", "quick-search"), ("action", "search.html"), ("method", "get")], [
+            H.el("input", [("type", "search"), ("name", "q"), ("placeholder", "搜索条款，如 重大行政决策"), ("aria-label", "搜索")]),
+            H.el("button", [("type", "submit")], text: "搜索"),
+        ]))
+
+        // By region and year.
+        var byRegion: [HTMLNode] = [H.el("h2", [("id", "by-region")], text: "按地区")]
+        var i = 0
+        while i < docs.count {
+            let region = docs[i].region
+            var j = i
+            while j < docs.count && docs[j].region == region { j += 1 }
+            let slice = docs[i..<j]
+            var inner: [HTMLNode] = [H.el("h3", text: "\(region ?? "未知地区")（\(slice.count)）")]
+            var k = slice.startIndex
+            while k < slice.endIndex {
+                let year = slice[k].year
+                var m = k
+                while m < slice.endIndex && slice[m].year == year { m += 1 }
+                inner.append(H.el("h4", text: year.map { "\($0) 年" } ?? "年份不详"))
+                inner.append(H.el("ul", [("class", "docs")], slice[k..<m].map(docItem)))
+                k = m
+            }
+            byRegion.append(H.el("section", [("class", "region")], inner))
+            i = j
+        }
+        main.append(H.group(byRegion))
+
+        // By year and by type: compact link lists.
+        let years = Dictionary(grouping: docs, by: { $0.year ?? 0 }).sorted { $0.key > $1.key }
+        main.append(H.el("h2", [("id", "by-year")], text: "按年份"))
+        main.append(H.el("dl", [("class", "compact")], years.flatMap { (y, ds) in
+            [H.el("dt", text: y == 0 ? "年份不详" : "\(y) 年（\(ds.count)）"), H.el("dd", [], links(ds))]
+        }))
+        let types = Dictionary(grouping: docs, by: \.docType).sorted { $0.key < $1.key }
+        main.append(H.el("h2", [("id", "by-type")], text: "按类型"))
+        main.append(H.el("dl", [("class", "compact")], types.flatMap { (t, ds) in
+            [H.el("dt", text: "\(SiteLabels.docType(t))（\(ds.count)）"), H.el("dd", [], links(ds))]
+        }))
+
+        // Facets.
+        main.append(H.el("h2", [("id", "facets")], text: "领域、主题与单位"))
+        main.append(facetList("领域", areas.map { ("area/\(SiteLabels.codeSlug($0.0)).html", SiteLabels.area($0.0), $0.1) }))
+        main.append(facetList("主题", topics.map { ("topic/\(SiteLabels.codeSlug($0.0)).html", SiteLabels.topic($0.0), $0.1) }))
+        main.append(facetList("单位", units.map { ("unit/\(SiteLabels.unitSlug($0.0)).html", $0.0, $0.1) }))
+        return H.page(title: "政务公开文库", root: "", bodyClass: "index",
+                      body: [SiteChrome.header(root: ""), H.el("main", [], main), SiteChrome.footer()])
+    }
+
+    static func docItem(_ d: DocumentSummary) -> HTMLNode {
+        var meta = [SiteLabels.docType(d.docType)]
+        if let i = d.issuer { meta.append(i) }
+        if let dt = d.issueDate { meta.append(dt) }
+        meta.append("\(d.clauseCount) 条")
+        if d.duplicates > 0 { meta.append("\(d.duplicates) 份副本") }
+        return H.el("li", [], [H.a("doc/\(d.id).html", d.title.isEmpty ? d.id : d.title),
+                               H.el("span", [("class", "muted")], text: meta.joined(separator: " · "))])
+    }
+
+    static func links(_ ds: [DocumentSummary]) -> [HTMLNode] {
+        var out: [HTMLNode] = []
+        for (n, d) in ds.enumerated() {
+            if n > 0 { out.append(H.t(" · ")) }
+            out.append(H.a("doc/\(d.id).html", d.planTitle.isEmpty ? (d.title.isEmpty ? d.id : d.title) : d.planTitle))
+        }
+        return out
+    }
+
+    static func facetList(_ title: String, _ items: [(String, String, Int)]) -> HTMLNode {
+        H.el("section", [("class", "facet-list")], [
+            H.el("h3", text: title),
+            H.el("ul", [("class", "chips")], items.map { H.el("li", [], [H.a($0.0, $0.1, [("class", "chip")]), H.el("span", [("class", "count")], text: " \($0.2)")]) }),
+        ])
+    }
+
+    static func facet(kind: String, name: String, code: String?, hits: [SiteSink.FacetHit], docs: [String: DocumentSummary]) -> String {
+        var byDoc: [String: [SiteSink.FacetHit]] = [:]
+        for h in hits { byDoc[h.doc, default: []].append(h) }
+        let ordered = byDoc.keys.compactMap { docs[$0] }.sorted(by: order)
+        var main: [HTMLNode] = [H.el("p", [("class", "crumbs")], [H.a("../index.html", "首页"), H.t(" › " + kind)]),
+                                H.el("h1", text: "\(kind)：\(name)")]
+        if let code { main.append(H.el("p", [("class", "muted")], [H.el("code", text: code)])) }
+        main.append(H.el("p", [("class", "lead")], text: "\(ordered.count) 份文件中的 \(hits.count) 条条款"))
+        for d in ordered {
+            let clauseLinks = (byDoc[d.id] ?? []).map { h in H.el("li", [], [H.a("../doc/\(d.id).html#\(h.clause)", h.caption)]) }
+            let where_ = [d.region, d.year.map(String.init)].compactMap { $0 }.joined(separator: " ")
+            main.append(H.el("section", [("class", "facet-doc")], [
+                H.el("h2", [], [H.a("../doc/\(d.id).html", d.title.isEmpty ? d.id : d.title)]),
+                H.el("p", [("class", "muted")], text: where_),
+                H.el("ul", [("class", "clause-links")], clauseLinks),
+            ]))
+        }
+        return H.page(title: "\(kind)：\(name) — 政务公开文库", root: "../", bodyClass: "facet",
+                      body: [SiteChrome.header(root: "../"), H.el("main", [], main), SiteChrome.footer()])
+    }
+
+    static func searchPage() -> String {
+        let main: [HTMLNode] = [
+            H.el("h1", text: "搜索条款"),
+            H.el("form", [("class", "quick-search"), ("id", "search-form")], [
+                H.el("input", [("type", "search"), ("id", "q"), ("name", "q"), ("placeholder", "输入词语，如 重大行政决策"), ("aria-label", "搜索"), ("autofocus", "autofocus")]),
+                H.el("button", [("type", "submit")], text: "搜索"),
+            ]),
+            H.el("p", [("id", "status"), ("class", "muted")], text: "在全部条款的标题和正文中查找（区分全文子串）。"),
+            H.el("ol", [("id", "results"), ("class", "results")]),
+        ]
+        return H.page(title: "搜索 — 政务公开文库", root: "", bodyClass: "search",
+                      body: [SiteChrome.header(root: ""), H.el("main", [], main), SiteChrome.footer()],
+                      scripts: ["search-index.js", "assets/search.js"])
+    }
+}

@@ -1,0 +1,75 @@
+import Foundation
+import GazetteCore
+import GazetteModel
+
+/// `site/`: the HTML gazette (layout fixed in COMMON.md).
+///
+/// Document pages and the search index are written as documents stream in; the index and
+/// the facet pages, which need the whole corpus, are written in `finish`. Facets keep only
+/// clause ids and short headings, so memory stays small on large corpora.
+public final class SiteSink: OutputSink {
+    public let name = "site"
+    var root: URL!
+    var search: SearchIndexWriter!
+    var areas: [String: [FacetHit]] = [:]
+    var topics: [String: [FacetHit]] = [:]
+    var units: [String: [FacetHit]] = [:]
+    public init() {}
+
+    /// One clause on a facet page.
+    struct FacetHit { var doc: String; var clause: String; var caption: String }
+
+    public func begin(staging: URL) throws {
+        root = staging.appendingPathComponent("site")
+        let fm = FileManager.default
+        for sub in ["doc", "area", "topic", "unit", "assets"] {
+            try fm.createDirectory(at: root.appendingPathComponent(sub), withIntermediateDirectories: true)
+        }
+        try Data(SiteAssets.css.utf8).write(to: root.appendingPathComponent("assets/style.css"))
+        try Data(SiteAssets.searchJS.utf8).write(to: root.appendingPathComponent("assets/search.js"))
+        search = try SearchIndexWriter(url: root.appendingPathComponent("search-index.js"))
+    }
+
+    public func write(_ d: Document) throws {
+        try Data(DocumentPage.render(d).utf8).write(to: root.appendingPathComponent("doc/\(d.id).html"))
+        try search.add(d)
+        for c in d.clauses {
+            let hit = FacetHit(doc: d.id, clause: c.id, caption: Self.caption(c))
+            areas[c.area, default: []].append(hit)
+            for t in c.topics { topics[t, default: []].append(hit) }
+            var seen = Set<String>()
+            for u in c.units where seen.insert(u.canonical ?? u.name).inserted { units[u.canonical ?? u.name, default: []].append(hit) }
+        }
+    }
+
+    public func finish(_ corpus: CorpusSummary) throws {
+        try search.close()
+        let docs = corpus.documents.sorted(by: IndexPages.order)
+        try save(IndexPages.index(docs, manifest: corpus.manifest, areas: counts(areas), topics: counts(topics), units: counts(units)), "index.html")
+        try save(IndexPages.searchPage(), "search.html")
+        let byID = Dictionary(docs.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        for (code, hits) in areas.sorted(by: { $0.key < $1.key }) {
+            try save(IndexPages.facet(kind: "领域", name: SiteLabels.area(code), code: code, hits: hits, docs: byID), "area/\(SiteLabels.codeSlug(code)).html")
+        }
+        for (code, hits) in topics.sorted(by: { $0.key < $1.key }) {
+            try save(IndexPages.facet(kind: "主题", name: SiteLabels.topic(code), code: code, hits: hits, docs: byID), "topic/\(SiteLabels.codeSlug(code)).html")
+        }
+        for (unit, hits) in units.sorted(by: { $0.key < $1.key }) {
+            try save(IndexPages.facet(kind: "单位", name: unit, code: nil, hits: hits, docs: byID), "unit/\(SiteLabels.unitSlug(unit)).html")
+        }
+    }
+
+    func counts(_ m: [String: [FacetHit]]) -> [(String, Int)] {
+        m.map { ($0.key, $0.value.count) }.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
+    }
+
+    func save(_ html: String, _ rel: String) throws {
+        try Data(html.utf8).write(to: root.appendingPathComponent(rel))
+    }
+
+    static func caption(_ c: Clause) -> String {
+        let base = c.heading.isEmpty ? c.text : c.heading
+        let short = base.count > 28 ? String(base.prefix(28)) + "…" : base
+        return c.label + short
+    }
+}
