@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import GazetteCore
 import GazettePublish
+import GazetteResearch
 
 /// `gazette run`: the main job.
 struct RunCommand: ParsableCommand {
@@ -37,7 +38,7 @@ struct RunCommand: ParsableCommand {
             let processor = try DocumentProcessor.make(config: config, baseDirectory: base)
             let runner = PipelineRunner(config: config, corpus: resolve(corpus, config.corpus), output: resolve(output, config.output),
                                         cacheRoot: resolve(cache, config.cache), processor: processor,
-                                        sinks: Sinks.make(formats: config.publish.formats), progress: progress)
+                                        sinks: Self.sinks(for: config.publish.formats), progress: progress)
             runner.full = full
             runner.wait = wait
             SignalTrap.install(runner.cancellation)
@@ -57,6 +58,12 @@ struct RunCommand: ParsableCommand {
             FileHandle.standardError.write(Data("gazette: internal failure: \(error); Output/ left as it was\n".utf8))
             return ExitStatus.internalFailure
         }
+    }
+
+    /// The publish sinks, then the researchers' diff and compare pages inside the site
+    /// (after the site sink, whose `begin` lays out site/).
+    static func sinks(for formats: [String]) -> [OutputSink] {
+        Sinks.make(formats: formats) + (formats.contains("site") ? [ResearchSiteSink()] : [])
     }
 
     func printSummary(_ r: RunReport) {

@@ -26,18 +26,24 @@ public final class ResearchSiteSink: OutputSink {
 
     public func finish(_ corpus: CorpusSummary) throws {
         let docs = documents.sorted { $0.id < $1.id }
-        for d in docs {
+        let previous = Self.previousIndex(docs)
+        let folder = site.appendingPathComponent("diff")
+        // Each page is independent: render them on every core.
+        let failures = FailureBox()
+        DispatchQueue.concurrentPerform(iterations: docs.count) { i in
+            let d = docs[i]
             let page: String
-            if let prev = Self.previous(of: d, in: docs) {
-                let diff = DocumentDiff.make(prev, d)
-                page = DiffRenderer(diff: diff, a: prev, b: d).html()
+            if let p = previous[i] {
+                let prev = docs[p]
+                page = DiffRenderer(diff: DocumentDiff.make(prev, d), a: prev, b: d).html()
             } else {
                 let what = "\(d.region ?? "unknown region") \(d.year.map { String($0 - 1) } ?? "previous year") \(d.docType.rawValue)"
                 page = HTML.page(title: "Diff \(d.id)", stylesheet: "../assets/style.css", body:
                     "<h1>对照 · Diff</h1>\n<p><a href=\"../doc/\(HTML.segment(d.id)).html\">\(HTML.text(d.title))</a></p>\n<p>No earlier document to compare with (\(HTML.text(what))).</p>")
             }
-            try Data(page.utf8).write(to: site.appendingPathComponent("diff").appendingPathComponent(d.id + ".html"))
+            do { try Data(page.utf8).write(to: folder.appendingPathComponent(d.id + ".html")) } catch { failures.add(error) }
         }
+        if let e = failures.first { throw e }
         let table = CoverageTable.make(docs, by: [.region, .year], axis: .area)
         try Data(CoverageRenderer(table).html().utf8).write(to: site.appendingPathComponent("compare.html"))
         documents = []
@@ -49,4 +55,35 @@ public final class ResearchSiteSink: OutputSink {
         return docs.filter { $0.region == region && $0.docType == d.docType && ($0.year ?? Int.max) < year }
             .min { x, y in (x.year! != y.year!) ? x.year! > y.year! : x.id < y.id }
     }
+
+    /// `previous(of:in:)` for every document at once, by grouping on region and doc_type:
+    /// O(n log n) instead of a scan of the corpus per document.
+    /// - Returns: for each index of `docs`, the index of its previous-year document.
+    static func previousIndex(_ docs: [Document]) -> [Int?] {
+        var groups: [String: [Int]] = [:]
+        for (i, d) in docs.enumerated() where d.region != nil && d.year != nil {
+            groups[d.region! + "\u{1F}" + d.docType.rawValue, default: []].append(i)
+        }
+        var out = [Int?](repeating: nil, count: docs.count)
+        for (_, members) in groups {
+            // By year, then id: the previous of a document is the first member of the latest earlier year.
+            let sorted = members.sorted { (docs[$0].year!, docs[$0].id) < (docs[$1].year!, docs[$1].id) }
+            var firstOfYear: [Int: Int] = [:]
+            for i in sorted where firstOfYear[docs[i].year!] == nil { firstOfYear[docs[i].year!] = i }
+            let years = firstOfYear.keys.sorted()
+            for i in members {
+                let y = docs[i].year!
+                if let k = years.lastIndex(where: { $0 < y }) { out[i] = firstOfYear[years[k]] }
+            }
+        }
+        return out
+    }
+}
+
+/// Collects errors from concurrent page writers.
+final class FailureBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var errors: [Error] = []
+    func add(_ e: Error) { lock.lock(); errors.append(e); lock.unlock() }
+    var first: Error? { lock.lock(); defer { lock.unlock() }; return errors.first }
 }
