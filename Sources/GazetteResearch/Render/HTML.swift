@@ -34,7 +34,9 @@ public enum HTML {
 
     /// A page with the gazette stylesheet and the small styles diff and compare views need.
     public static func page(title: String, stylesheet: String, body: String) -> String {
-        """
+        // The site's top bar, with links relative to where the stylesheet says the site root is.
+        let root = stylesheet.hasSuffix("assets/style.css") ? String(stylesheet.dropLast("assets/style.css".count)) : ""
+        return """
         <!DOCTYPE html>
         <html lang="zh-CN">
         <head>
@@ -51,11 +53,14 @@ public enum HTML {
         .rs-unchanged{color:#777}.rs-added td.b{background:#efe}.rs-removed td.a{background:#fee}
         .rs-moved td.meta,.rs-merged td.meta,.rs-split td.meta{background:#eef}
         .rs-heat{border-collapse:collapse}.rs-heat td,.rs-heat th{border:1px solid #ccc;padding:.25em .5em;text-align:right}
-        .rs-heat th{text-align:left}.rs-new{color:#070}.rs-dropped{color:#a00}
+        .rs-heat th{text-align:left}main.wide{max-width:none;padding:1em 2%}.rs-new{color:#070}.rs-dropped{color:#a00}
         </style>
         </head>
-        <body>
+        <body class="research">
+        <header class="site"><a href="\(attr(root))index.html" class="brand">政务公开文库</a><nav><a href="\(attr(root))index.html">文件</a><a href="\(attr(root))search.html">搜索</a><a href="\(attr(root))compare.html">比较</a></nav></header>
+        <main class="wide">
         \(body)
+        </main>
         </body>
         </html>
 
