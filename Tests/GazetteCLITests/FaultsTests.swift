@@ -69,10 +69,11 @@ final class FaultsTests: XCTestCase {
     }
 
     /// A real full file system (tmpfs, when this process may mount) and a read-only one.
+    /// 16 MiB: room for the old Output/ and a staging copy of every format side by side.
     func testFullAndReadOnlyFileSystem() throws {
         let mnt = root.appendingPathComponent("mnt")
         try FileManager.default.createDirectory(at: mnt, withIntermediateDirectories: true)
-        guard mount("tmpfs", mnt.path, "tmpfs", 0, "size=2m") == 0 else {
+        guard mount("tmpfs", mnt.path, "tmpfs", 0, "size=16m") == 0 else {
             throw XCTSkip("cannot mount a tmpfs here (\(String(cString: strerror(errno)))); the injected faults cover this case")
         }
         mounted = mnt
@@ -98,12 +99,12 @@ final class FaultsTests: XCTestCase {
         XCTAssertNotEqual(after, before)
 
         // Read-only: nothing can be written, not even the lock.
-        XCTAssertEqual(mount("tmpfs", mnt.path, "tmpfs", UInt(MS_REMOUNT | MS_RDONLY), "size=2m"), 0)
+        XCTAssertEqual(mount("tmpfs", mnt.path, "tmpfs", UInt(MS_REMOUNT | MS_RDONLY), "size=16m"), 0)
         try addDocument(30)
         let ro = try gazette()
         XCTAssertEqual(ro.code, 4, ro.stderr)
         XCTAssertEqual(Gazette.treeDigest(output), after)
-        XCTAssertEqual(mount("tmpfs", mnt.path, "tmpfs", UInt(MS_REMOUNT), "size=2m"), 0)
+        XCTAssertEqual(mount("tmpfs", mnt.path, "tmpfs", UInt(MS_REMOUNT), "size=16m"), 0)
         XCTAssertEqual(try gazette().code, 0)
     }
 
