@@ -20,6 +20,8 @@ struct GenerateCommand: ParsableCommand {
     @Option(name: .long, help: "Folder of sample documents.") var samples: String = "Corpus"
     @Option(name: .long, help: "Threads (0 = one per core).") var threads: Int = 0
     @Flag(name: .customLong("bench-dedup"), help: .hidden) var benchDedup = false
+    /// With --bench-dedup: copies keep simplified script and texts are not folded (fast, for scale).
+    @Flag(name: .customLong("bench-simplified"), help: .hidden) var benchSimplified = false
     @OptionGroup(title: "Configuration") var options: ConfigOptions
 
     func validate() throws {
@@ -38,10 +40,11 @@ struct GenerateCommand: ParsableCommand {
             FileHandle.standardError.write(Data("gazette generate: \(error)\n".utf8))
             throw ExitCode(ExitStatus.usage)
         }
-        let generator = CorpusGenerator(library: library, opencc: pool)
+        var generator = CorpusGenerator(library: library, opencc: pool)
         let n = threads > 0 ? threads : ProcessInfo.processInfo.activeProcessorCount
         if benchDedup {
-            let (config, _) = try options.load()
+            var (config, _) = try options.load()
+            if benchSimplified { generator.convertScripts = false; config.dedup.fold = "none" }
             print(try DedupBench.run(generator: generator, count: count, seed: seed, threads: n, settings: config.dedup))
             return
         }

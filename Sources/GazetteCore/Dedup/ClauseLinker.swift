@@ -14,21 +14,24 @@ struct ClauseLinker {
     var settings: DedupSettings
 
     func links(_ docs: [(id: String, clauses: ClauseSignatures)], stats: inout [String: Int]) -> [String: [String: [SimilarClause]]] {
-        // Entries, in (document, clause) order.
-        var eDoc: [Int32] = [], eClause: [Int32] = []
-        for (d, doc) in docs.enumerated() {
+        // Entries, in (document, clause) order, with their hashes and band keys copied into
+        // flat arrays (one pass over the documents, then no per-access struct traffic).
+        let bandCount = docs.first { $0.clauses.count > 0 }?.clauses.bandCount ?? 0
+        var eDoc: [Int32] = [], eClause: [Int32] = [], eExact: [UInt64] = [], eBands: [UInt32] = []
+        for (d, doc) in docs.enumerated() where doc.clauses.bandCount == bandCount {
             for c in 0..<doc.clauses.count { eDoc.append(Int32(d)); eClause.append(Int32(c)) }
+            eExact += doc.clauses.exact
+            eBands += doc.clauses.bands
         }
         let entries = eDoc.count
         stats["clauses"] = entries
         if entries == 0 { return [:] }
-        func exact(_ e: Int) -> UInt64 { docs[Int(eDoc[e])].clauses.exact[Int(eClause[e])] }
 
         // Classes of identical clauses: members[classStart[c]..<classStart[c+1]], in entry order.
-        let members = (0..<entries).sorted { (exact($0), $0) < (exact($1), $1) }
+        let members = (0..<entries).sorted { (eExact[$0], $0) < (eExact[$1], $1) }
         var classStart: [Int] = [], classOf = [Int32](repeating: 0, count: entries)
         for (k, e) in members.enumerated() {
-            if k == 0 || exact(members[k - 1]) != exact(e) { classStart.append(k) }
+            if k == 0 || eExact[members[k - 1]] != eExact[e] { classStart.append(k) }
             classOf[e] = Int32(classStart.count - 1)
         }
         let classes = classStart.count
@@ -46,15 +49,14 @@ struct ClauseLinker {
             if list.count > keep { list.removeLast() }
             top[c] = list
         }
-        let bandCount = docs.first { $0.clauses.count > 0 }?.clauses.bandCount ?? 0
         var candidates = 0, linked = 0
         let threshold = Float(settings.clauseThreshold)
-        func rep(_ c: Int) -> (doc: Int, clause: Int) { let e = members[classStart[c]]; return (Int(eDoc[e]), Int(eClause[e])) }
-        let repOf = (0..<classes).map(rep)
+        let repEntry = (0..<classes).map { members[classStart[$0]] }
+        func rep(_ c: Int) -> (doc: Int, clause: Int) { let e = repEntry[c]; return (Int(eDoc[e]), Int(eClause[e])) }
         LSHCandidates(count: classes, bands: bandCount, cap: 128, window: 16).forEachPair(key: { c, b in
-            docs[repOf[c].doc].clauses.band(repOf[c].clause, b)
+            eBands[repEntry[c] * bandCount + b]
         }) { a, b in
-            let ra = repOf[a], rb = repOf[b]
+            let ra = rep(a), rb = rep(b)
             // Two single clauses of one document: nothing to link.
             if ra.doc == rb.doc && classStart[a + 1] - classStart[a] == 1 && classStart[b + 1] - classStart[b] == 1 { return }
             candidates += 1

@@ -10,9 +10,9 @@ import Yams
 /// (`clause_bands` × `clause_rows`, 16 × 4: candidate probability 0.99 at 0.7).
 public struct DedupSettings: Sendable, Equatable {
     static let keys = ["shingle", "permutations", "bands", "threshold", "clause_threshold", "clause_links",
-                       "clause_bands", "clause_rows"]
+                       "clause_bands", "clause_rows", "fold"]
     /// Characters per shingle.
-    public var shingle = 5
+    public var shingle = 4
     /// MinHash permutations (bands × rows).
     public var permutations = 128
     public var bands = 16
@@ -25,6 +25,8 @@ public struct DedupSettings: Sendable, Equatable {
     /// Clause LSH: bands × rows permutations per clause.
     public var clauseBands = 16
     public var clauseRows = 4
+    /// OpenCC configuration every text is folded with before shingling (`IdiomFolding`), or "none".
+    public var fold = "s2twp"
     public init() {}
 
     /// Rows per document band.
@@ -33,7 +35,7 @@ public struct DedupSettings: Sendable, Equatable {
     /// Everything that changes a `DedupSignature`: a cached signature made with other
     /// parameters is recomputed.
     public var signatureFingerprint: String {
-        "v1-k\(shingle)-p\(permutations)-c\(clauseBands)x\(clauseRows)-s\(DedupSignature.sampleTarget)"
+        "v1-k\(shingle)-p\(permutations)-c\(clauseBands)x\(clauseRows)-s\(DedupSignature.sampleTarget)-f\(fold)"
     }
 
     mutating func read(_ m: Node.Mapping, reader r: YAMLNodeReader, _ d: inout [Diagnostic]) {
@@ -59,6 +61,13 @@ public struct DedupSettings: Sendable, Equatable {
         positive("clause_links") { clauseLinks = $0 }
         positive("clause_bands") { clauseBands = $0 }
         positive("clause_rows") { clauseRows = $0 }
+        if let n = m["fold"], let f = r.string(n, "fold", &d) {
+            let known = ["none", "s2twp", "s2tw", "s2t", "s2hk", "t2s", "tw2sp", "tw2s", "hk2s"]
+            if known.contains(f) { fold = f } else {
+                d.append(Diagnostic(id: "dedup-fold", severity: .error, message: "dedup.fold '\(f)' is not an OpenCC configuration",
+                                    file: r.file, line: n.mark?.line, suggestion: YAMLNodeReader.suggest(f, among: known)))
+            }
+        }
         if permutations % bands != 0 || bands > permutations {
             d.append(Diagnostic(id: "dedup-bands", severity: .error,
                                 message: "dedup.bands (\(bands)) must divide dedup.permutations (\(permutations))",

@@ -38,7 +38,8 @@ public struct DedupSignature: Codable, Sendable, Equatable {
 
     /// The signature of a text and its clauses (id, text).
     public static func make(text: String, clauses: [(id: String, text: String)], settings: DedupSettings) -> DedupSignature {
-        let stream = Shingler.canonical(text)
+        let folded = IdiomFolding.fold([text] + clauses.map(\.text), config: settings.fold)
+        let stream = Shingler.canonical(folded[0])
         let hash = stream.withUnsafeBytes { SHA256Digest.hex($0) }
         let shingles = Shingler.hashes(stream, k: settings.shingle)
         let minhash = MinHasher(permutations: settings.permutations).signature(shingles)
@@ -55,7 +56,8 @@ public struct DedupSignature: Codable, Sendable, Equatable {
         sample = Shingler.dedupSorted(sample)
         return DedupSignature(parameters: settings.signatureFingerprint, textHash: hash, minhash: minhash,
                               sampleLevel: level, sample: sample,
-                              clauses: ClauseSignatures.make(clauses, settings: settings))
+                              clauses: ClauseSignatures.make(zip(clauses, folded.dropFirst()).map { (id: $0.0.id, text: $0.1) },
+                                                             settings: settings))
     }
 
     /// Jaccard similarity of the two documents' shingle sets, computed exactly on their

@@ -67,8 +67,8 @@ public struct Deduplicator: Sendable {
         var uf = UnionFind(reps.count)
         var candidates = 0, verified = 0
         let rows = settings.rows, bands = min(settings.bands, docs[reps[0]].signature.minhash.count / max(1, rows))
-        let keys: [[UInt32]] = reps.map { MinHasher.bandKeys(docs[$0].signature.minhash[...], bands: bands, rows: rows) }
-        LSHCandidates(count: reps.count, bands: bands).forEachPair(key: { keys[$0][$1] }) { a, b in
+        let keys: [UInt32] = reps.flatMap { MinHasher.bandKeys(docs[$0].signature.minhash[...], bands: bands, rows: rows) }
+        LSHCandidates(count: reps.count, bands: bands).forEachPair(key: { keys[$0 * bands + $1] }) { a, b in
             candidates += 1
             if docs[reps[a]].signature.similarity(to: docs[reps[b]].signature) >= settings.threshold {
                 verified += 1

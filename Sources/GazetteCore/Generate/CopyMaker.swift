@@ -17,6 +17,7 @@ public struct GeneratedCopy: Sendable {
 /// changed, a line of site chrome added). Copy 0 is always the simplified original.
 struct CopyMaker {
     let opencc: OpenCCPool
+    var convertScripts = true
     static let conversions = ["s2t", "s2tw", "s2twp", "s2hk"]
     static let officialHosts = ["www.%@.gov.cn", "zwgk.%@.gov.cn", "xxgk.%@.gov.cn"]
     static let aggregators = [("www.zhengce-daquan.com", "政策大全网"), ("news.wenku-mirror.net", "文库镜像"),
@@ -35,7 +36,7 @@ struct CopyMaker {
                 let edit = rng.unit(0...1)
                 if edit < 0.15 { text = Self.changeSentence(text, rng: &rng) } else if edit < 0.3 { text = Self.addChrome(text, region: region, date: date, rng: &rng) }
             }
-            if conversion != "none" {
+            if conversion != "none" && convertScripts {
                 if text == lines {
                     if converted[conversion] == nil { converted[conversion] = try opencc.with(conversion) { c in lines.map { c.convert($0) } } }
                     text = converted[conversion]!
@@ -46,7 +47,7 @@ struct CopyMaker {
             let html = c == 0 ? rng.chance(0.3) : rng.chance(0.5)
             let official = c == 0 || rng.chance(0.6)
             var encodings = ["utf-8", "utf-8", "utf-8", "utf-8-bom", "utf-16le", "gb18030", "gb18030"]
-            if conversion != "none" { encodings += ["big5", "big5"] }
+            if conversion != "none" && convertScripts { encodings += ["big5", "big5"] }
             var encoding = c == 0 ? rng.pick(["utf-8", "gb18030"]) : rng.pick(encodings)
             let joined = text.joined(separator: "\n") + "\n"
             var path: String, body: String

@@ -11,6 +11,9 @@ import Foundation
 public struct CorpusGenerator: Sendable {
     public let library: SampleLibrary
     public let opencc: OpenCCPool
+    /// False for fast benchmarks at scale: copies keep the simplified text (labelled with
+    /// the conversion they stand for) instead of being converted with OpenCC.
+    public var convertScripts = true
     public init(library: SampleLibrary, opencc: OpenCCPool) { self.library = library; self.opencc = opencc }
 
     /// Copies per document of one family.
@@ -56,7 +59,7 @@ public struct CorpusGenerator: Sendable {
             lines = variants.variant(of: template, region: region, year: year, fraction: fraction, rng: &rng)
         }
         var out: [[GeneratedCopy]] = []
-        let maker = CopyMaker(opencc: opencc)
+        let maker = CopyMaker(opencc: opencc, convertScripts: convertScripts)
         for (d, count) in plan.copies.enumerated() {
             if d > 0 {
                 lines = variants.nextYear(lines, body: sample.body, region: region, fraction: rng.unit(0.12...0.3), rng: &rng)

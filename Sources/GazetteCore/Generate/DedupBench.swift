@@ -16,7 +16,7 @@ public enum DedupBench {
             var made: [(String, Int, DedupCandidate)] = []
             for (d, copies) in docs.enumerated() {
                 for copy in copies {
-                    let text = copy.conversion == "none" ? copy.text : try generator.opencc.with("t2s") { $0.convert(copy.text) }
+                    let text = copy.conversion == "none" || !generator.convertScripts ? copy.text : try generator.opencc.with("t2s") { $0.convert(copy.text) }
                     let lines = text.split(separator: "\n").map(String.init)
                     let clauses = lines.enumerated().filter { SampleLibrary.hanCount($0.element) >= 12 }.map { (id: "l\($0.offset)", text: $0.element) }
                     let sig = DedupSignature.make(text: text, clauses: clauses, settings: settings)
@@ -43,7 +43,8 @@ public enum DedupBench {
         for c in ordered { predicted[c.path] = result.canonicalOf[c.id] ?? c.id }
         let score = PairwiseScore(predicted: predicted, truth: truth)
         let links = result.similar.values.reduce(0) { $0 + $1.count }
-        var lines = ["documents \(ordered.count)  groups \(Set(truth.values).count)  threads \(threads)",
+        var lines = ["documents \(ordered.count)  groups \(Set(truth.values).count)  threads \(threads)"
+                     + (generator.convertScripts ? "" : "  (copies not script-converted, fold \(settings.fold))"),
                      String(format: "generate+sign %.2f s   dedup %.2f s", signed, deduped),
                      "peak RSS before dedup \(rssBefore / 1024) MiB, after \(peakRSS() / 1024) MiB",
                      "duplicates \(result.canonicalOf.count)  clauses with links \(links)",
