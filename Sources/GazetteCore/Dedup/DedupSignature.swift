@@ -25,19 +25,23 @@ public struct DedupSignature: Codable, Sendable, Equatable {
     public var sample: [UInt32]
     /// The clauses' signatures.
     public var clauses: ClauseSignatures
+    /// The script the source was written in (simplified | mixed | traditional), for the canonical-copy rule.
+    public var script: String
 
     public init(parameters: String, textHash: String, minhash: [UInt32], sampleLevel: Int, sample: [UInt32],
-                clauses: ClauseSignatures) {
+                clauses: ClauseSignatures, script: String = "simplified") {
         self.parameters = parameters; self.textHash = textHash; self.minhash = minhash
-        self.sampleLevel = sampleLevel; self.sample = sample; self.clauses = clauses
+        self.sampleLevel = sampleLevel; self.sample = sample; self.clauses = clauses; self.script = script
     }
 
     public static func make(for doc: Document, settings: DedupSettings) -> DedupSignature {
-        make(text: doc.text, clauses: doc.clauses.map { ($0.id, $0.text.isEmpty ? $0.heading : $0.text) }, settings: settings)
+        make(text: doc.text, clauses: doc.clauses.map { ($0.id, $0.text.isEmpty ? $0.heading : $0.text) }, settings: settings,
+             script: doc.source.script)
     }
 
     /// The signature of a text and its clauses (id, text).
-    public static func make(text: String, clauses: [(id: String, text: String)], settings: DedupSettings) -> DedupSignature {
+    public static func make(text: String, clauses: [(id: String, text: String)], settings: DedupSettings,
+                            script: String = "simplified") -> DedupSignature {
         let folded = IdiomFolding.fold([text] + clauses.map(\.text), config: settings.fold)
         let stream = Shingler.canonical(folded[0])
         let hash = stream.withUnsafeBytes { SHA256Digest.hex($0) }
@@ -57,7 +61,7 @@ public struct DedupSignature: Codable, Sendable, Equatable {
         return DedupSignature(parameters: settings.signatureFingerprint, textHash: hash, minhash: minhash,
                               sampleLevel: level, sample: sample,
                               clauses: ClauseSignatures.make(zip(clauses, folded.dropFirst()).map { (id: $0.0.id, text: $0.1) },
-                                                             settings: settings))
+                                                             settings: settings), script: script)
     }
 
     /// Jaccard similarity of the two documents' shingle sets, computed exactly on their
@@ -72,7 +76,7 @@ public struct DedupSignature: Codable, Sendable, Equatable {
         return Shingler.jaccard(a[...], b[...])
     }
 
-    enum CodingKeys: String, CodingKey { case parameters, textHash, minhash, sampleLevel, sample, clauses }
+    enum CodingKeys: String, CodingKey { case parameters, textHash, minhash, sampleLevel, sample, clauses, script }
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         parameters = try c.decode(String.self, forKey: .parameters)
@@ -81,6 +85,7 @@ public struct DedupSignature: Codable, Sendable, Equatable {
         sampleLevel = try c.decode(Int.self, forKey: .sampleLevel)
         sample = try PackedArray.decode(c.decode(Data.self, forKey: .sample))
         clauses = try c.decode(ClauseSignatures.self, forKey: .clauses)
+        script = try c.decode(String.self, forKey: .script)
     }
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
@@ -90,6 +95,7 @@ public struct DedupSignature: Codable, Sendable, Equatable {
         try c.encode(sampleLevel, forKey: .sampleLevel)
         try c.encode(PackedArray.encode(sample), forKey: .sample)
         try c.encode(clauses, forKey: .clauses)
+        try c.encode(script, forKey: .script)
     }
 }
 

@@ -108,12 +108,17 @@ public struct Deduplicator: Sendable {
     }
 
     /// The canonical-copy rule, in order: an original in simplified script (no conversion)
-    /// before a converted copy; an official government source before an unknown one, and
-    /// that before an aggregator (`SourceRank`); the more complete (longer) text; then
-    /// the path in byte order, so the choice is deterministic.
+    /// before a converted copy, and among converted ones a mostly simplified source
+    /// ("mixed") before a traditional one — a simplified original with a few characters
+    /// that also occur in traditional text is still the original; an official government
+    /// source before an unknown one, and that before an aggregator (`SourceRank`); the more
+    /// complete (longer) text; then the path in byte order, so the choice is deterministic.
     public static func preferred(_ a: DedupCandidate, _ b: DedupCandidate) -> Bool {
         let ac = a.conversion == "none", bc = b.conversion == "none"
         if ac != bc { return ac }
+        let order = ["simplified": 0, "mixed": 1]
+        let asr = order[a.signature.script] ?? 2, bsr = order[b.signature.script] ?? 2
+        if asr != bsr { return asr < bsr }
         let ar = SourceRank.of(path: a.path), br = SourceRank.of(path: b.path)
         if ar != br { return ar > br }
         if a.length != b.length { return a.length > b.length }

@@ -115,8 +115,10 @@ final class DeduplicatorTests: XCTestCase {
     }
 
     func testManyDistinctDocumentsStaySubQuadratic() {
-        let docs = (0..<600).map { F.candidate("n\($0)", F.text(seed: UInt64(1000 + $0), lines: 20), clauses: []) }
-        let r = Deduplicator(settings: settings).run(docs)
+        var plain = settings
+        plain.fold = "none"
+        let docs = (0..<600).map { F.candidate("n\($0)", F.text(seed: UInt64(1000 + $0), lines: 20), settings: plain, clauses: []) }
+        let r = Deduplicator(settings: plain).run(docs)
         XCTAssertTrue(r.canonicalOf.isEmpty)
         XCTAssertEqual(r.stats["exact_groups"], 600)
         XCTAssertLessThan(r.stats["candidate_pairs"] ?? .max, 600, "LSH keeps candidates far below the 179,700 pairs")
@@ -136,5 +138,18 @@ final class DeduplicatorTests: XCTestCase {
             XCTAssertTrue("\(e)".contains("dedup-bands") || "\(e)".contains("divide"), "\(e)")
         }
         XCTAssertThrowsError(try PipelineConfig.parse("dedup:\n  threshold: 1.5\n", file: "p.yml"))
+    }
+}
+
+extension DeduplicatorTests {
+    func testMostlySimplifiedSourceBeatsTraditionalWhenBothWereConverted() {
+        let lines = DedupFixtures.text(seed: 8)
+        func c(_ id: String, script: String, extra: [String] = []) -> DedupCandidate {
+            let text = (lines + extra).joined(separator: "\n")
+            return DedupCandidate(id: id, path: "Corpus/\(id).txt", sha256: id, conversion: "t2s", length: text.count,
+                                  signature: DedupSignature.make(text: text, clauses: [], settings: settings, script: script))
+        }
+        let r = Deduplicator(settings: settings).run([c("a-trad", script: "traditional", extra: ["较长的一行"]), c("b-mixed", script: "mixed")])
+        XCTAssertEqual(r.canonicalOf, ["a-trad": "b-mixed"])
     }
 }

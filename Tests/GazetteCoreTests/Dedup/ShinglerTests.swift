@@ -11,7 +11,7 @@ final class ShinglerTests: XCTestCase {
         let a = Shingler.hashes(Shingler.canonical("加强政策解读，回应社会关切。"), k: 5)
         let b = Shingler.hashes(Shingler.canonical("加强政策解读\n 回应社会关切"), k: 5)
         XCTAssertEqual(a, b)
-        XCTAssertEqual(a.count, 10 - 5 + 1)
+        XCTAssertEqual(a.count, 12 - 5 + 1)
     }
 
     func testShortStreamIsOneShingle() {
