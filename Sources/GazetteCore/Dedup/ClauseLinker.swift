@@ -42,12 +42,11 @@ struct ClauseLinker {
         let keep = settings.clauseLinks + 2
         var top = [[(score: Float, cls: Int32)]](repeating: [], count: classes)
         func offer(_ c: Int, _ other: Int, _ s: Float) {
-            var list = top[c]
-            if list.count == keep, let last = list.last, (last.score, -last.cls) >= (s, -Int32(other)) { return }
-            let at = list.firstIndex { ($0.score, -$0.cls) < (s, -Int32(other)) } ?? list.count
-            list.insert((s, Int32(other)), at: at)
-            if list.count > keep { list.removeLast() }
-            top[c] = list
+            let key = (s, -Int32(other))
+            if top[c].count == keep, let last = top[c].last, (last.score, -last.cls) >= key { return }
+            let at = top[c].firstIndex { ($0.score, -$0.cls) < key } ?? top[c].count
+            top[c].insert((s, Int32(other)), at: at)
+            if top[c].count > keep { top[c].removeLast() }
         }
         var candidates = 0, linked = 0
         let threshold = Float(settings.clauseThreshold)

@@ -50,6 +50,7 @@ public struct Deduplicator: Sendable {
 
     public func run(_ docs: [DedupCandidate]) -> DedupResult {
         var result = DedupResult()
+        let started = Date()
         let n = docs.count
         if n == 0 { return result }
 
@@ -82,7 +83,8 @@ public struct Deduplicator: Sendable {
         var components: [Int: [Int]] = [:]
         for i in 0..<n { components[uf.find(group[i]), default: []].append(i) }
         for root in components.keys.sorted() {
-            var remaining = components[root]!.sorted { Self.preferred(docs[$0], docs[$1]) }
+            let members = components[root]!
+            var remaining = members.count == 1 ? members : members.sorted { Self.preferred(docs[$0], docs[$1]) }
             while let canon = remaining.first {
                 var rest: [Int] = []
                 var copies: [DuplicateCopy] = []
@@ -100,10 +102,14 @@ public struct Deduplicator: Sendable {
             }
         }
 
+        result.stats["ms_documents"] = Int(Date().timeIntervalSince(started) * 1000)
+
         // 5. Clause links among the published documents.
         let published = docs.filter { result.canonicalOf[$0.id] == nil }.sorted { $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }
         let linker = ClauseLinker(settings: settings)
+        let linking = Date()
         result.similar = linker.links(published.map { ($0.id, $0.signature.clauses) }, stats: &result.stats)
+        result.stats["ms_clauses"] = Int(Date().timeIntervalSince(linking) * 1000)
         return result
     }
 

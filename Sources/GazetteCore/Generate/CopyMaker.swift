@@ -18,6 +18,8 @@ public struct GeneratedCopy: Sendable {
 struct CopyMaker {
     let opencc: OpenCCPool
     var convertScripts = true
+    /// False when only the texts are wanted (benchmarks): no HTML, encoding or gzip bytes.
+    var makeBytes = true
     static let conversions = ["s2t", "s2tw", "s2twp", "s2hk"]
     static let officialHosts = ["www.%@.gov.cn", "zwgk.%@.gov.cn", "xxgk.%@.gov.cn"]
     static let aggregators = [("www.zhengce-daquan.com", "政策大全网"), ("news.wenku-mirror.net", "文库镜像"),
@@ -58,11 +60,15 @@ struct CopyMaker {
                 let charsetName = ["utf-8": "utf-8", "utf-8-bom": "utf-8", "utf-16le": "utf-16", "gb18030": "gb2312", "big5": "big5"][encoding]!
                 let declared = rng.chance(0.2) ? rng.pick(["gb2312", "utf-8", "iso-8859-1"]) : charsetName
                 let titleText = conversion == "none" ? title : (text.first ?? title)
-                body = SiteChrome(host: host, siteName: site, official: official).page(title: titleText, lines: text, region: region, date: date, charset: declared, rng: &rng)
+                body = !makeBytes ? "" : SiteChrome(host: host, siteName: site, official: official).page(title: titleText, lines: text, region: region, date: date, charset: declared, rng: &rng)
                 path = "corpus/\(host)/art/\(year)/\(id).html"
             } else {
                 body = joined
                 path = "corpus/files/\(id.prefix(2))/\(id).txt"
+            }
+            if !makeBytes {
+                out.append(GeneratedCopy(path: path, bytes: [], text: joined, conversion: conversion))
+                continue
             }
             var bytes = TextEncoding.encode(body, as: encoding)
             if bytes == nil { encoding = "utf-8"; bytes = Array(body.utf8) }

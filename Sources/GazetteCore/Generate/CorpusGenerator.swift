@@ -14,6 +14,8 @@ public struct CorpusGenerator: Sendable {
     /// False for fast benchmarks at scale: copies keep the simplified text (labelled with
     /// the conversion they stand for) instead of being converted with OpenCC.
     public var convertScripts = true
+    /// False when only the texts are wanted (benchmarks): files' bytes are left empty.
+    public var makeBytes = true
     public init(library: SampleLibrary, opencc: OpenCCPool) { self.library = library; self.opencc = opencc }
 
     /// Copies per document of one family.
@@ -59,7 +61,7 @@ public struct CorpusGenerator: Sendable {
             lines = variants.variant(of: template, region: region, year: year, fraction: fraction, rng: &rng)
         }
         var out: [[GeneratedCopy]] = []
-        let maker = CopyMaker(opencc: opencc, convertScripts: convertScripts)
+        let maker = CopyMaker(opencc: opencc, convertScripts: convertScripts, makeBytes: makeBytes)
         for (d, count) in plan.copies.enumerated() {
             if d > 0 {
                 lines = variants.nextYear(lines, body: sample.body, region: region, fraction: rng.unit(0.12...0.3), rng: &rng)

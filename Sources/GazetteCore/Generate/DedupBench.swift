@@ -7,6 +7,8 @@ import Foundation
 /// the peak resident memory and the pairwise precision and recall against the truth.
 public enum DedupBench {
     public static func run(generator: CorpusGenerator, count: Int, seed: UInt64, threads: Int, settings: DedupSettings) throws -> String {
+        var generator = generator
+        generator.makeBytes = false
         let t0 = Date()
         let lock = NSLock()
         var candidates: [(Int, DedupCandidate)] = []
@@ -15,12 +17,19 @@ public enum DedupBench {
         try generator.generate(count: count, seed: seed, threads: threads) { f, docs in
             var made: [(String, Int, DedupCandidate)] = []
             for (d, copies) in docs.enumerated() {
+                var signed: [String: (DedupSignature, Int)] = [:]   // identical texts are signed once
                 for copy in copies {
+                    let id = (copy.path as NSString).lastPathComponent
+                    if let (sig, length) = signed[copy.conversion + "\u{1}" + copy.text] {
+                        made.append((copy.path, d, DedupCandidate(id: id, path: copy.path, sha256: "", conversion: copy.conversion,
+                                                                  length: length, signature: sig)))
+                        continue
+                    }
                     let text = copy.conversion == "none" || !generator.convertScripts ? copy.text : try generator.opencc.with("t2s") { $0.convert(copy.text) }
                     let lines = text.split(separator: "\n").map(String.init)
                     let clauses = lines.enumerated().filter { SampleLibrary.hanCount($0.element) >= 12 }.map { (id: "l\($0.offset)", text: $0.element) }
                     let sig = DedupSignature.make(text: text, clauses: clauses, settings: settings)
-                    let id = (copy.path as NSString).lastPathComponent
+                    signed[copy.conversion + "\u{1}" + copy.text] = (sig, text.count)
                     made.append((copy.path, d, DedupCandidate(id: id, path: copy.path, sha256: "", conversion: copy.conversion,
                                                               length: text.count, signature: sig)))
                 }
@@ -36,16 +45,16 @@ public enum DedupBench {
         candidates = []
         let signed = Date().timeIntervalSince(t0)
         let rssBefore = peakRSS()
-        let t1 = Date()
+        let t1 = Date(), cpu1 = cpuSeconds()
         let result = Deduplicator(settings: settings).run(ordered)
-        let deduped = Date().timeIntervalSince(t1)
+        let deduped = Date().timeIntervalSince(t1), dedupCPU = cpuSeconds() - cpu1
         var predicted: [String: String] = [:]
         for c in ordered { predicted[c.path] = result.canonicalOf[c.id] ?? c.id }
         let score = PairwiseScore(predicted: predicted, truth: truth)
         let links = result.similar.values.reduce(0) { $0 + $1.count }
         var lines = ["documents \(ordered.count)  groups \(Set(truth.values).count)  threads \(threads)"
                      + (generator.convertScripts ? "" : "  (copies not script-converted, fold \(settings.fold))"),
-                     String(format: "generate+sign %.2f s   dedup %.2f s", signed, deduped),
+                     String(format: "generate+sign %.2f s   dedup %.2f s wall, %.2f s CPU (one thread)", signed, deduped, dedupCPU),
                      "peak RSS before dedup \(rssBefore / 1024) MiB, after \(peakRSS() / 1024) MiB",
                      "duplicates \(result.canonicalOf.count)  clauses with links \(links)",
                      "document pairs: \(score)"]
@@ -80,6 +89,13 @@ public enum DedupBench {
         var out = same.keys.sorted().map { "same document, \($0): \(profile(same[$0]!))" }
         out.append("different documents: \(profile(different))")
         return out
+    }
+
+    /// User + system CPU time of this process.
+    static func cpuSeconds() -> Double {
+        var u = rusage()
+        getrusage(Int32(RUSAGE_SELF.rawValue), &u)
+        return Double(u.ru_utime.tv_sec + u.ru_stime.tv_sec) + Double(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6
     }
 
     /// VmHWM of this process in KiB (0 where /proc is missing).
