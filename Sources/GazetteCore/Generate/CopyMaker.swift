@@ -49,30 +49,34 @@ struct CopyMaker {
             let html = c == 0 ? rng.chance(0.3) : rng.chance(0.5)
             let official = c == 0 || rng.chance(0.6)
             var encodings = ["utf-8", "utf-8", "utf-8", "utf-8-bom", "utf-16le", "gb18030", "gb18030"]
-            if conversion != "none" && convertScripts { encodings += ["big5", "big5"] }
+            if conversion != "none" { encodings += ["big5", "big5"] }
             var encoding = c == 0 ? rng.pick(["utf-8", "gb18030"]) : rng.pick(encodings)
             let joined = text.joined(separator: "\n") + "\n"
             var path: String, body: String
             let id = name(c)
+            // Draws made whether or not bytes are wanted, so a benchmark sees the same corpus.
+            let gzip = rng.chance(0.15)
+            var pageRng = SeededRandom(seed: rng.next())
             if html {
                 let (host, site): (String, String)
-                if official { host = String(format: rng.pick(Self.officialHosts), slug); site = region + "人民政府门户网站" } else { (host, site) = rng.pick(Self.aggregators) }
+                if official { host = String(format: pageRng.pick(Self.officialHosts), slug); site = region + "人民政府门户网站" } else { (host, site) = pageRng.pick(Self.aggregators) }
                 let charsetName = ["utf-8": "utf-8", "utf-8-bom": "utf-8", "utf-16le": "utf-16", "gb18030": "gb2312", "big5": "big5"][encoding]!
-                let declared = rng.chance(0.2) ? rng.pick(["gb2312", "utf-8", "iso-8859-1"]) : charsetName
+                let declared = pageRng.chance(0.2) ? pageRng.pick(["gb2312", "utf-8", "iso-8859-1"]) : charsetName
                 let titleText = conversion == "none" ? title : (text.first ?? title)
-                body = !makeBytes ? "" : SiteChrome(host: host, siteName: site, official: official).page(title: titleText, lines: text, region: region, date: date, charset: declared, rng: &rng)
+                body = !makeBytes ? "" : SiteChrome(host: host, siteName: site, official: official).page(title: titleText, lines: text, region: region, date: date, charset: declared, rng: &pageRng)
                 path = "corpus/\(host)/art/\(year)/\(id).html"
             } else {
                 body = joined
                 path = "corpus/files/\(id.prefix(2))/\(id).txt"
             }
+            if gzip { path += ".gz" }
             if !makeBytes {
                 out.append(GeneratedCopy(path: path, bytes: [], text: joined, conversion: conversion))
                 continue
             }
             var bytes = TextEncoding.encode(body, as: encoding)
             if bytes == nil { encoding = "utf-8"; bytes = Array(body.utf8) }
-            if rng.chance(0.15) { bytes = Gzip.deflate(bytes!); path += ".gz" }
+            if gzip { bytes = Gzip.deflate(bytes!) }
             out.append(GeneratedCopy(path: path, bytes: bytes!, text: joined, conversion: conversion))
         }
         return out
