@@ -6,6 +6,12 @@
 #   bench/dedup.sh quality [N]          generate N files (default 3000), run the whole pipeline
 #                                       on them, score pairwise precision/recall vs truth.json
 # BIN (default .build/release/gazette), SAMPLES (default ../shared/corpus), SEED (default 42).
+#
+# Measured 2026-11-22 on the shared 2-core machine (load 5-10), seed 42, release build:
+#   stage  10,000 docs: dedup 8.1 s CPU (49 s wall under load), peak RSS 326 MB (whole bench process)
+#   stage  20,000 docs: dedup 14.3 s CPU (15 s wall), peak RSS 622 MB
+#   stage 100,000 docs: dedup 82 s CPU (135 s wall), peak RSS 2.9 GB; precision 0.9998, recall 1.0
+#   quality 2,000 files (whole pipeline): precision 1.0, recall 1.0, 2:43 wall, peak RSS 112 MB
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BIN=${BIN:-.build/release/gazette}
