@@ -1,25 +1,16 @@
 import Foundation
 import GazetteModel
 
-/// What the dedup stage keeps of each document: small enough to hold for the whole corpus.
-public struct DedupSignature: Codable, Sendable, Equatable {
-    /// SHA-256 of the cleaned, normalized text (exact duplicates).
-    public var textHash: String
-    public init(textHash: String) { self.textHash = textHash }
-
-    public static func make(for doc: Document, settings: DedupSettings) -> DedupSignature {
-        DedupSignature(textHash: SHA256Digest.hex(doc.text))
-    }
-}
-
 /// The corpus-wide decision of the dedup stage.
 public struct DedupResult: Sendable {
     /// For each document id that is a duplicate: the canonical document's id.
     public var canonicalOf: [String: String] = [:]
-    /// For each canonical id: its other copies.
+    /// For each canonical id: its other copies, in path order.
     public var copies: [String: [DuplicateCopy]] = [:]
-    /// For each document id: clause id → similar clauses elsewhere.
+    /// For each document id: clause id → similar clauses elsewhere, best first.
     public var similar: [String: [String: [SimilarClause]]] = [:]
+    /// Counts for logs and benchmarks: exact groups, LSH candidate pairs, verified pairs.
+    public var stats: [String: Int] = [:]
     public init() {}
 }
 
@@ -37,31 +28,123 @@ public struct DedupCandidate: Sendable {
     }
 }
 
-/// Stage 6: one record per document (exact duplicates by normalized-text hash).
+/// Stage 6: one record per document, and links between similar clauses.
+///
+/// Order, and why:
+/// 1. exact groups by the hash of the canonical text — free, and it leaves only distinct
+///    texts for the next steps;
+/// 2. LSH over the distinct texts' MinHash bands gives candidate pairs (sub-quadratic);
+/// 3. each candidate pair is verified by the Jaccard similarity of the shingle sets
+///    (`DedupSignature.similarity`); pairs at or above `threshold` are joined;
+/// 4. each joined group is split around its canonical copy (`preferred`): a member whose
+///    own similarity to the canonical copy is below `threshold − chainSlack` got in only
+///    through a chain of near copies and starts a group of its own — so two different
+///    documents cannot be merged through a run of small edits;
+/// 5. clause links among the canonical documents only (`ClauseLinker`).
 public struct Deduplicator: Sendable {
     public var settings: DedupSettings
+    /// How far below `threshold` a member may be from its canonical copy when it was joined
+    /// through other copies.
+    public static let chainSlack = 0.08
     public init(settings: DedupSettings) { self.settings = settings }
 
     public func run(_ docs: [DedupCandidate]) -> DedupResult {
         var result = DedupResult()
-        let groups = Dictionary(grouping: docs, by: { $0.signature.textHash })
-        for (_, group) in groups where group.count > 1 {
-            let sorted = group.sorted(by: Self.preferred)
-            let canon = sorted[0]
-            for other in sorted.dropFirst() {
-                result.canonicalOf[other.id] = canon.id
-                result.copies[canon.id, default: []].append(DuplicateCopy(path: other.path, sha256: other.sha256, similarity: 1.0))
+        let started = Date()
+        let n = docs.count
+        if n == 0 { return result }
+
+        // 1. Exact groups; `reps` holds one member of each, `group[i]` the group of doc i.
+        let byHash = (0..<n).sorted { (docs[$0].signature.textHash, $0) < (docs[$1].signature.textHash, $1) }
+        var group = [Int](repeating: 0, count: n)
+        var reps: [Int] = []
+        for (k, i) in byHash.enumerated() {
+            if k == 0 || docs[byHash[k - 1]].signature.textHash != docs[i].signature.textHash { reps.append(i) }
+            group[i] = reps.count - 1
+        }
+        result.stats["exact_groups"] = reps.count
+
+        // 2–3. Candidate pairs among distinct texts, verified.
+        var uf = UnionFind(reps.count)
+        var candidates = 0, verified = 0
+        let rows = settings.rows, bands = min(settings.bands, docs[reps[0]].signature.minhash.count / max(1, rows))
+        let keys: [UInt32] = reps.flatMap { MinHasher.bandKeys(docs[$0].signature.minhash[...], bands: bands, rows: rows) }
+        LSHCandidates(count: reps.count, bands: bands).forEachPair(key: { keys[$0 * bands + $1] }) { a, b in
+            candidates += 1
+            if docs[reps[a]].signature.similarity(to: docs[reps[b]].signature) >= settings.threshold {
+                verified += 1
+                uf.union(a, b)
             }
         }
+        result.stats["candidate_pairs"] = candidates
+        result.stats["verified_pairs"] = verified
+
+        // 4. Groups around canonical copies.
+        var components: [Int: [Int]] = [:]
+        for i in 0..<n { components[uf.find(group[i]), default: []].append(i) }
+        for root in components.keys.sorted() {
+            let members = components[root]!
+            var remaining = members.count == 1 ? members : members.sorted { Self.preferred(docs[$0], docs[$1]) }
+            while let canon = remaining.first {
+                var rest: [Int] = []
+                var copies: [DuplicateCopy] = []
+                for m in remaining.dropFirst() {
+                    let sim = group[m] == group[canon] ? 1.0 : docs[canon].signature.similarity(to: docs[m].signature)
+                    if sim >= settings.threshold - Self.chainSlack {
+                        result.canonicalOf[docs[m].id] = docs[canon].id
+                        copies.append(DuplicateCopy(path: docs[m].path, sha256: docs[m].sha256, similarity: (sim * 1000).rounded() / 1000))
+                    } else { rest.append(m) }
+                }
+                if !copies.isEmpty {
+                    result.copies[docs[canon].id] = copies.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+                }
+                remaining = rest
+            }
+        }
+
+        result.stats["ms_documents"] = Int(Date().timeIntervalSince(started) * 1000)
+
+        // 5. Clause links among the published documents.
+        let published = docs.filter { result.canonicalOf[$0.id] == nil }.sorted { $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }
+        let linker = ClauseLinker(settings: settings)
+        let linking = Date()
+        result.similar = linker.links(published.map { ($0.id, $0.signature.clauses) }, stats: &result.stats)
+        result.stats["ms_clauses"] = Int(Date().timeIntervalSince(linking) * 1000)
         return result
     }
 
-    /// The canonical-copy rule: an unconverted (simplified) original first, then the longer
-    /// text, then the path in byte order, so the choice is deterministic.
-    static func preferred(_ a: DedupCandidate, _ b: DedupCandidate) -> Bool {
+    /// The canonical-copy rule, in order: an original in simplified script (no conversion)
+    /// before a converted copy, and among converted ones a mostly simplified source
+    /// ("mixed") before a traditional one — a simplified original with a few characters
+    /// that also occur in traditional text is still the original; an official government
+    /// source before an unknown one, and that before an aggregator (`SourceRank`); the more
+    /// complete (longer) text; then the path in byte order, so the choice is deterministic.
+    public static func preferred(_ a: DedupCandidate, _ b: DedupCandidate) -> Bool {
         let ac = a.conversion == "none", bc = b.conversion == "none"
         if ac != bc { return ac }
+        let order = ["simplified": 0, "mixed": 1]
+        let asr = order[a.signature.script] ?? 2, bsr = order[b.signature.script] ?? 2
+        if asr != bsr { return asr < bsr }
+        let ar = SourceRank.of(path: a.path), br = SourceRank.of(path: b.path)
+        if ar != br { return ar > br }
         if a.length != b.length { return a.length > b.length }
         return a.path.utf8.lexicographicallyPrecedes(b.path.utf8)
+    }
+}
+
+/// Disjoint sets with path halving and union by index (the smaller root wins, so the
+/// result does not depend on the order of unions).
+struct UnionFind {
+    var parent: [Int]
+    init(_ n: Int) { parent = Array(0..<n) }
+    mutating func find(_ x: Int) -> Int {
+        var x = x
+        while parent[x] != x { parent[x] = parent[parent[x]]; x = parent[x] }
+        return x
+    }
+    mutating func union(_ a: Int, _ b: Int) {
+        let ra = find(a), rb = find(b)
+        if ra == rb { return }
+        if ra < rb { parent[rb] = ra } else { parent[ra] = rb }
     }
 }

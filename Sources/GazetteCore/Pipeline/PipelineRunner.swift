@@ -302,8 +302,11 @@ public final class PipelineRunner {
     }
 
     func summary(_ p: ProcessedDocument, key: String, path: String, fresh: Bool) -> ProcessedSummary {
-        ProcessedSummary(sha256: p.document.source.sha256, conversion: p.document.source.conversion,
-                         length: p.document.text.unicodeScalars.count, signature: p.signature, cacheKey: key, path: path, fresh: fresh)
+        // A cached signature made with other dedup parameters is recomputed from the cached document.
+        let signature = p.signature.parameters == config.dedup.signatureFingerprint ? p.signature
+            : DedupSignature.make(for: p.document, settings: config.dedup)
+        return ProcessedSummary(sha256: p.document.source.sha256, conversion: p.document.source.conversion,
+                                length: p.document.text.unicodeScalars.count, signature: signature, cacheKey: key, path: path, fresh: fresh)
     }
 }
 
