@@ -13,10 +13,15 @@ public struct AppendixSplitter: Sendable {
 
     public init() {}
 
+    /// 附 读 答 解.
+    static func isCue(_ v: UInt32) -> Bool { v == 0x9644 || v == 0x8BFB || v == 0x7B54 || v == 0x89E3 }
+
     /// The kind and title of an appendix that starts at `line`, or nil.
     public static func marker(_ line: String) -> (Appendix.Kind, String)? {
-        let t = line.trimmingCharacters(in: .whitespaces)
-        let bare = t.trimmingCharacters(in: CharacterSet(charactersIn: "【】[]:：“”\"")).trimmingCharacters(in: .whitespaces)
+        // Every marker below holds 附, 读, 答 or 解: a line without them is no marker.
+        guard line.unicodeScalars.contains(where: { Self.isCue($0.value) }) else { return nil }
+        let t = line.wsTrimmed
+        let bare = t.trimmingCharacters(in: CharacterSet(charactersIn: "【】[]:：“”\"")).wsTrimmed
         if t.hasPrefix("【政策解读】") || t.hasPrefix("【解读】") || ["政策解读", "解读", "文件解读", "政策问答"].contains(bare) {
             return (.interpretation, "政策解读")
         }
@@ -46,7 +51,7 @@ public struct AppendixSplitter: Sendable {
         var parts: [Part] = []
         for (n, (start, kind, title)) in starts.enumerated() {
             let end = n + 1 < starts.count ? starts[n + 1].0 : lines.count
-            let body = lines[start..<end].map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            let body = lines[start..<end].map { $0.wsTrimmed }.filter { !$0.isEmpty }
             let qa = kind == .interpretation ? Self.questions(Array(body.dropFirst())) : []
             parts.append(Part(appendix: Appendix(kind: kind, title: title, text: body.joined(separator: "\n"), qa: qa), lines: start..<end))
         }
@@ -76,7 +81,7 @@ public struct AppendixSplitter: Sendable {
             } else if let stop = body.firstIndex(where: { "？?".contains($0) }) ?? body.firstIndex(where: { "，,。".contains($0) }) {
                 let cut = body.index(after: stop)
                 q = String(body[..<cut]).trimmingCharacters(in: CharacterSet(charactersIn: "，,。"))
-                let rest = String(body[cut...]).trimmingCharacters(in: .whitespaces)
+                let rest = String(body[cut...]).wsTrimmed
                 if !rest.isEmpty { answer.append(rest) }
             } else {
                 q = body

@@ -113,9 +113,9 @@ public struct ClauseTreeBuilder: Sendable {
             }
             let id = uniqueID((parent.map { $0.id + "." } ?? "") + l.style.idPrefix + "\(l.number)", &usedIDs)
             var rest = l.rest
-            if rest.isEmpty, let j = range.first(where: { $0 > i && !lines[$0].trimmingCharacters(in: .whitespaces).isEmpty }),
+            if rest.isEmpty, let j = (i + 1..<range.upperBound).first(where: { !FastText.isBlank(lines[$0]) }),
                candidateAt[j] == nil, !tables.lines.contains(j) {
-                rest = lines[j].trimmingCharacters(in: .whitespaces)   // label alone, heading on the next line
+                rest = lines[j].wsTrimmed   // label alone, heading on the next line
             }
             let heading = ClauseLabel.heading(from: rest)
             let inline = rest.count > heading.count + 1
@@ -134,13 +134,17 @@ public struct ClauseTreeBuilder: Sendable {
     /// follow, each on a line of its own with no text under it: those entries are not clauses.
     static func droppingTableOfContents(_ found: [(Int, ClauseLabel)], lines: [String]) -> [(Int, ClauseLabel)] {
         func key(_ l: ClauseLabel) -> String { "\(l.style.rawValue)|\(l.number)|\(ClauseLabel.heading(from: l.rest))" }
+        // Nothing to drop unless the first entry comes back later (same style and number first: cheap).
+        guard let l0 = found.first?.1 else { return found }
+        let k0 = key(l0)
+        guard found.dropFirst().contains(where: { $0.1.style == l0.style && $0.1.number == l0.number && key($0.1) == k0 }) else { return found }
         var lastIndexOf: [String: Int] = [:]
         for (n, (_, l)) in found.enumerated() { lastIndexOf[key(l)] = n }
         var prefix = 0
         for (n, (i, l)) in found.enumerated() {
             guard lastIndexOf[key(l)]! > n else { break }
             // No body: the next non-empty line is the next label.
-            let next = lines[(i + 1)...].firstIndex { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+            let next = lines[(i + 1)...].firstIndex { !FastText.isBlank($0) }
             guard n + 1 < found.count, found[n + 1].0 == next else { break }
             prefix = n + 1
         }
@@ -151,7 +155,7 @@ public struct ClauseTreeBuilder: Sendable {
                  hasChineseHigher: Bool, articleMode: Bool) -> Bool {
         let arabic = l.style == .arabicDot || l.style == .parenArabic
         // A statistics table row whose TABs became spaces: "一、本年新收申请数 5 0 0 2".
-        let numericCells = l.rest.split(separator: " ").dropFirst().filter { $0.allSatisfy { $0.isNumber || $0 == "." || $0 == "%" } }
+        let numericCells = !l.rest.utf8.contains(0x20) ? [] : l.rest.split(separator: " ").dropFirst().filter { $0.allSatisfy { $0.isNumber || $0 == "." || $0 == "%" } }
         if numericCells.count >= 2 { return false }
         // A numbered question (一、如何报名？) belongs to a Q&A, not to the clause tree.
         if l.rest.count <= 80, l.rest.hasSuffix("？") || l.rest.hasSuffix("?") { return false }

@@ -63,7 +63,7 @@ public struct MetadataExtractor: Sendable {
         let ns = line as NSString
         return fieldPattern.matches(in: line, range: NSRange(location: 0, length: ns.length)).compactMap { m in
             let key = ns.substring(with: m.range(at: 1)).replacingOccurrences(of: " ", with: "")
-            let value = ns.substring(with: m.range(at: 2)).trimmingCharacters(in: .whitespaces)
+            let value = ns.substring(with: m.range(at: 2)).wsTrimmed
             return value.isEmpty ? nil : (key, value)
         }
     }
@@ -80,7 +80,7 @@ public struct MetadataExtractor: Sendable {
     public func extract(lines: [String], header: Range<Int>, tail: Range<Int>, pageMetadata: [String: String],
                         pageTitle: String?, removed: [RemovedLine]) -> Metadata {
         var m = Metadata()
-        let t = lines.map { $0.trimmingCharacters(in: .whitespaces) }
+        let t = lines.map { $0.wsTrimmed }
         var notice: (Int, String)? = nil
         var planLine: (Int, String)? = nil
         var signature: (String, String)? = nil   // issuer, date
@@ -113,7 +113,7 @@ public struct MetadataExtractor: Sendable {
             }
             if !addresseeFound, l.count <= 120, l.hasSuffix("：") || l.hasSuffix(":"), !l.contains("。"),
                l.contains("各") || l.contains("政府") || l.contains("部门") || l.contains("单位") {
-                m.addressees = l.dropLast().split(whereSeparator: { "，,；;".contains($0) }).map { String($0).trimmingCharacters(in: .whitespaces) }
+                m.addressees = l.dropLast().split(whereSeparator: { "，,；;".contains($0) }).map { String($0).wsTrimmed }
                 addresseeFound = true; m.usedLines.insert(i); continue
             }
             if planLine == nil, let g = Self.first(Self.dateThenTitle, l), case let rest = Self.group(g, 2, l),
@@ -158,7 +158,7 @@ public struct MetadataExtractor: Sendable {
             }
         }
         let cleanedPageTitle = pageTitle.map(Self.cleanPageTitle).flatMap { $0.isEmpty ? nil : $0 }
-        let fieldTitle = (pageMetadata["标题"] ?? textFields["标题"] ?? textFields["名称"]).map { $0.trimmingCharacters(in: .whitespaces) }
+        let fieldTitle = (pageMetadata["标题"] ?? textFields["标题"] ?? textFields["名称"]).map { $0.wsTrimmed }
         // The document's own title: a notice title line, the metadata table's title, a page
         // title that is a notice title, then the plan title line.
         let noticeLike = [fieldTitle, cleanedPageTitle].compactMap { $0 }.first { Self.first(Self.noticeTitle, $0) != nil }
@@ -171,7 +171,7 @@ public struct MetadataExtractor: Sendable {
         var meta = textFields
         for (k, v) in pageMetadata { meta[k.replacingOccurrences(of: " ", with: "")] = v }
         func metaValue(_ keys: [String]) -> String? {
-            for k in keys { if let v = meta[k]?.trimmingCharacters(in: .whitespaces), !v.isEmpty { return v } }
+            for k in keys { if let v = meta[k]?.wsTrimmed, !v.isEmpty { return v } }
             return nil
         }
         if let n = metaValue(["发文字号", "文号", "发文号"]) {
@@ -197,8 +197,8 @@ public struct MetadataExtractor: Sendable {
 
     /// YYYY-MM-DD from 2020年3月20日, 2020-03-20, 2020/3/20.
     public static func dateOf(_ s: String) -> String? {
-        if let c = first(chineseDate, s.trimmingCharacters(in: .whitespaces)) {
-            let t = s.trimmingCharacters(in: .whitespaces)
+        if let c = first(chineseDate, s.wsTrimmed) {
+            let t = s.wsTrimmed
             let y = group(c, 1, t).map { ch -> Character in
                 ch == "〇" || ch == "零" || ch == "○" ? "0" : Character(String(ChineseNumeral.value(String(ch)) ?? 0))
             }
@@ -215,7 +215,7 @@ public struct MetadataExtractor: Sendable {
         var t = s
         if t.hasPrefix("(") || t.hasPrefix("（") { t.removeFirst() }
         if t.hasSuffix(")") || t.hasSuffix("）") { t.removeLast() }
-        return t.trimmingCharacters(in: .whitespaces)
+        return t.wsTrimmed
     }
 
     /// The title inside 《》 of a forwarding notice.
@@ -232,7 +232,7 @@ public struct MetadataExtractor: Sendable {
 
     /// A page title without the site name: "标题_XX市人民政府" → "标题".
     static func cleanPageTitle(_ s: String) -> String {
-        let parts = s.components(separatedBy: CharacterSet(charactersIn: "_|-—｜")).map { $0.trimmingCharacters(in: .whitespaces) }
+        let parts = s.components(separatedBy: CharacterSet(charactersIn: "_|-—｜")).map { $0.wsTrimmed }
         return parts.max(by: { $0.count < $1.count }) ?? s
     }
 

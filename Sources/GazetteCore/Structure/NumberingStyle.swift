@@ -137,19 +137,19 @@ public struct ClauseLabel: Equatable, Sendable {
     /// quotes and brackets), or the whole short line; trailing colons and commas dropped.
     public static func heading(from rest: String) -> String {
         var depth = 0
-        var out = ""
-        for ch in rest {
-            switch ch {
+        var i = rest.startIndex
+        while i < rest.endIndex {
+            switch rest[i] {
             case "“", "《", "（", "(", "「", "『", "‘", "【", "[": depth += 1
             case "”", "》", "）", ")", "」", "』", "’", "】", "]": depth = max(0, depth - 1)
-            case "。", "！", "？": if depth == 0 { return trimHeading(out) }
+            case "。", "！", "？": if depth == 0 { return trimHeading(String(rest[..<i])) }
             default: break
             }
-            out.append(ch)
+            i = rest.index(after: i)
         }
         // Unbalanced quotes: fall back to the first full stop anywhere.
         if let stop = rest.firstIndex(of: "。") { return trimHeading(String(rest[..<stop])) }
-        return trimHeading(out)
+        return trimHeading(rest)
     }
 
     static func trimHeading(_ s: String) -> String {

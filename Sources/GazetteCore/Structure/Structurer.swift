@@ -16,8 +16,8 @@ public struct Structurer: Sendable {
         #"本(?:工作)?(?:要点|方案|计划|通知|意见|办法|规定|细则|实施方案|工作方案)(?:自|由|印发|发布|未尽|解释)|各[\p{Han}、，,（）()]{0,40}要(?:根据|按照|对照|结合)本"#)
 
     public func structure(_ input: StructureInput) -> Document {
-        let lines = input.normalized.text.components(separatedBy: "\n")
-        var originals = input.normalized.original.components(separatedBy: "\n")
+        let lines = FastText.lines(input.normalized.text)
+        var originals = FastText.lines(input.normalized.original)
         if originals.count != lines.count { originals = lines }
 
         let tables = TableReader().read(lines)
@@ -34,7 +34,7 @@ public struct Structurer: Sendable {
             var cut = trailing.count
             if tables.rows[last.firstLine] != nil {
                 // After the last table row, the first line outside the table closes.
-                cut = trailing.firstIndex(where: { !tables.lines.contains($0) && !lines[$0].trimmingCharacters(in: .whitespaces).isEmpty }) ?? trailing.count
+                cut = trailing.firstIndex(where: { !tables.lines.contains($0) && !FastText.isBlank(lines[$0]) }) ?? trailing.count
             } else if last.inlineBody {
                 // Labelled task fields (牵头单位：…) right after the clause still belong to it.
                 cut = trailing.firstIndex(where: { !Self.isFieldLine(lines[$0]) }) ?? trailing.count
@@ -42,7 +42,7 @@ public struct Structurer: Sendable {
                 cut = k
             }
             // A signature block (issuer line, then date line) closes the document with its issuer.
-            if cut > 0, cut < trailing.count, MetadataExtractor.first(MetadataExtractor.orgLine, lines[trailing[cut - 1]].trimmingCharacters(in: .whitespaces)) != nil {
+            if cut > 0, cut < trailing.count, MetadataExtractor.first(MetadataExtractor.orgLine, lines[trailing[cut - 1]].wsTrimmed) != nil {
                 cut -= 1
             }
             closingLines = Array(trailing[cut...])
@@ -55,10 +55,13 @@ public struct Structurer: Sendable {
         // Page metadata and title come straight from the page, in its script: map them onto
         // the normalized text where they occur in the original.
         var pageMetadata: [String: String] = [:]
+        // Lines whose original has as many characters, counted once for all the values.
+        let sameLength = input.pageMetadata.isEmpty && input.pageTitle == nil ? []
+            : lines.indices.map { originals[$0] == lines[$0] || originals[$0].count == lines[$0].count }
         for (k, v) in input.pageMetadata.sorted(by: { $0.key < $1.key }) {
-            pageMetadata[Self.simplifiedKeys[k] ?? k] = Self.normalized(v, lines: lines, originals: originals)
+            pageMetadata[Self.simplifiedKeys[k] ?? k] = Self.normalized(v, lines: lines, originals: originals, sameLength: sameLength)
         }
-        let pageTitle = input.pageTitle.map { Self.normalized(MetadataExtractor.cleanPageTitle($0), lines: lines, originals: originals) }
+        let pageTitle = input.pageTitle.map { Self.normalized(MetadataExtractor.cleanPageTitle($0), lines: lines, originals: originals, sameLength: sameLength) }
         let meta = MetadataExtractor().extract(lines: lines, header: 0..<headerEnd, tail: tailRange,
                                                pageMetadata: pageMetadata, pageTitle: pageTitle, removed: input.removed)
 
@@ -66,9 +69,9 @@ public struct Structurer: Sendable {
         var clauses: [Clause] = []
         for b in built {
             var c = b.clause
-            let own = b.lines.filter { !lines[$0].trimmingCharacters(in: .whitespaces).isEmpty }
-            c.text = own.map { lines[$0].trimmingCharacters(in: .whitespaces) }.joined(separator: "\n")
-            c.original = own.map { originals[$0].trimmingCharacters(in: .whitespaces) }.joined(separator: "\n")
+            let own = b.lines.filter { !FastText.isBlank(lines[$0]) }
+            c.text = own.map { lines[$0].wsTrimmed }.joined(separator: "\n")
+            c.original = own.map { originals[$0].wsTrimmed }.joined(separator: "\n")
             if let row = tables.rows[b.firstLine] {
                 let facts = extractor.extract(row: row)
                 c.units = facts.units; c.targets = facts.targets
@@ -81,7 +84,7 @@ public struct Structurer: Sendable {
         }
 
         let join: ([Int]) -> String = { idx in
-            idx.map { lines[$0].trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.joined(separator: "\n")
+            idx.map { lines[$0].wsTrimmed }.filter { !$0.isEmpty }.joined(separator: "\n")
         }
         let preamble = join((0..<headerEnd).filter { !meta.usedLines.contains($0) })
         let closing = join(closingLines)
@@ -99,10 +102,11 @@ public struct Structurer: Sendable {
 
     /// `s` as it reads in the normalized text: where it occurs in an original line whose
     /// normalized line has the same length, the same span of the normalized line.
-    static func normalized(_ s: String, lines: [String], originals: [String]) -> String {
-        let needle = s.trimmingCharacters(in: .whitespaces)
+    static func normalized(_ s: String, lines: [String], originals: [String], sameLength: [Bool]? = nil) -> String {
+        let needle = s.wsTrimmed
         guard !needle.isEmpty, lines.count == originals.count else { return s }
-        for (i, o) in originals.enumerated() where o.count == lines[i].count {
+        let same = sameLength ?? lines.indices.map { originals[$0].count == lines[$0].count }
+        for (i, o) in originals.enumerated() where same[i] {
             guard let r = o.range(of: needle) else { continue }
             let a = o.distance(from: o.startIndex, to: r.lowerBound), n = needle.count
             let l = lines[i]
@@ -114,13 +118,13 @@ public struct Structurer: Sendable {
     static let fieldLine = try! NSRegularExpression(pattern: #"^\s*(?:牵头|责任|配合|主责|协办|参与|负责|承办|完成|时间|时限)[\p{Han}]{0,4}\s*[:：]"#)
 
     static func isFieldLine(_ line: String) -> Bool {
-        let l = line.trimmingCharacters(in: .whitespaces)
+        let l = line.wsTrimmed
         return l.isEmpty || fieldLine.firstMatch(in: l, range: NSRange(location: 0, length: (l as NSString).length)) != nil
     }
 
     /// A paragraph about the document itself, or a signature/date line, ends the last clause.
     static func isClosing(_ line: String) -> Bool {
-        let l = line.trimmingCharacters(in: .whitespaces)
+        let l = line.wsTrimmed
         if l.isEmpty { return false }
         let range = NSRange(location: 0, length: (l as NSString).length)
         if closingMarker.firstMatch(in: l, range: range) != nil { return true }

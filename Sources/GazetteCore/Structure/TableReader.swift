@@ -12,11 +12,11 @@ public struct TableReader: Sendable {
         public var columns: [Column]
         public func cell(_ c: Column) -> String? {
             guard let i = columns.firstIndex(of: c), i < cells.count else { return nil }
-            let v = cells[i].trimmingCharacters(in: .whitespaces)
+            let v = cells[i].wsTrimmed
             return v.isEmpty ? nil : v
         }
         /// Non-empty cells.
-        public var filled: [String] { cells.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } }
+        public var filled: [String] { cells.map { $0.wsTrimmed }.filter { !$0.isEmpty } }
     }
 
     /// The table lines found: header lines and data rows, by line index.
@@ -44,9 +44,11 @@ public struct TableReader: Sendable {
 
     /// Cells of a line split on `separator`; nil when the line has none.
     static func cells(_ line: String, separator: Character) -> [String]? {
+        // No byte of the separator, no separator: most lines are rejected without a Character walk.
+        if let byte = separator.asciiValue, !line.utf8.contains(byte) { return nil }
         guard line.contains(separator) else { return nil }
         return line.split(separator: separator, omittingEmptySubsequences: separator == " ")
-            .map { String($0).trimmingCharacters(in: .whitespaces) }
+            .map { String($0).wsTrimmed }
     }
 
     static func headerColumns(_ cells: [String]) -> [Column]? {
@@ -81,22 +83,25 @@ public struct TableReader: Sendable {
                 continue
             }
             // Prose ends a table; a section heading line (二、平台建设) between rows does not.
-            if !line.trimmingCharacters(in: .whitespaces).isEmpty, ClauseLabel.recognize(line) == nil { columns = nil }
+            if !FastText.isBlank(line), ClauseLabel.recognize(line) == nil { columns = nil }
         }
         readVertical(lines, into: &t)
         return t
     }
 
+    /// `s.count <= 8` without counting the characters of a long line.
+    static func atMostEight(_ s: String) -> Bool { s.utf8.count <= 8 || s.dropFirst(8).isEmpty }
+
     /// A table flattened one cell a line: a run of header names (序号 / 工作任务 / 牵头单位 …),
     /// then rows of as many lines, each starting with the next row number.
     func readVertical(_ lines: [String], into t: inout Tables) {
-        let filled = lines.indices.filter { !lines[$0].trimmingCharacters(in: .whitespaces).isEmpty && !t.lines.contains($0) }
+        let filled = lines.indices.filter { !FastText.isBlank(lines[$0]) && !t.lines.contains($0) }
         var k = 0
         while k < filled.count {
             var cols: [Column] = []
             var j = k
-            while j < filled.count, lines[filled[j]].count <= 8 {
-                let c = Self.column(for: lines[filled[j]].trimmingCharacters(in: .whitespaces))
+            while j < filled.count, Self.atMostEight(lines[filled[j]]) {
+                let c = Self.column(for: lines[filled[j]].wsTrimmed)
                 if c == .other || cols.contains(c) { break }
                 cols.append(c); j += 1
             }
@@ -104,7 +109,7 @@ public struct TableReader: Sendable {
             for h in filled[k..<j] { t.headers.insert(h); t.lines.insert(h) }
             var expected = 1
             while j + cols.count <= filled.count {
-                let cells = filled[j..<(j + cols.count)].map { lines[$0].trimmingCharacters(in: .whitespaces) }
+                let cells = filled[j..<(j + cols.count)].map { lines[$0].wsTrimmed }
                 guard Int(cells[0]) == expected else { break }
                 for c in filled[j..<(j + cols.count)] { t.lines.insert(c) }
                 t.rows[filled[j]] = Row(line: filled[j], cells: cells, columns: cols)

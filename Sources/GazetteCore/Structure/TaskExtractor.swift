@@ -51,33 +51,42 @@ public struct TaskExtractor: Sendable {
             facts.units.append(UnitMention(name: n, role: role))
         }
         let ns = text as NSString
+        let whole = NSRange(location: 0, length: ns.length)
+        let cues = Cues(text)
         var prose = text
         // 1. bracketed notes
-        for m in Self.note.matches(in: text, range: NSRange(location: 0, length: ns.length)) {
-            let body = ns.substring(with: m.range(at: 1))
-            let parsed = Self.parseNote(body)
-            guard !parsed.isEmpty else { continue }
-            for (n, r) in parsed { add(n, r) }
-            prose = prose.replacingOccurrences(of: ns.substring(with: m.range), with: "。")
+        if cues.note {
+            for m in Self.note.matches(in: text, range: whole) {
+                let body = ns.substring(with: m.range(at: 1))
+                let parsed = Self.parseNote(body)
+                guard !parsed.isEmpty else { continue }
+                for (n, r) in parsed { add(n, r) }
+                if cues.subject { prose = prose.replacingOccurrences(of: ns.substring(with: m.range), with: "。") }
+            }
         }
         // 2. labelled fields
-        for m in Self.labelled.matches(in: text, range: NSRange(location: 0, length: ns.length)) {
-            let label = ns.substring(with: m.range(at: 1))
-            let role: UnitMention.Role = label.hasPrefix("牵头") || label.hasPrefix("主责") ? .lead
-                : (label.hasPrefix("配合") || label.hasPrefix("协办") || label.hasPrefix("参与") ? .cooperating : .responsible)
-            for n in Self.splitUnits(ns.substring(with: m.range(at: 2)), separators: "、，,；; ") { add(n, role) }
-            prose = prose.replacingOccurrences(of: ns.substring(with: m.range), with: "。")
+        if cues.labelled {
+            for m in Self.labelled.matches(in: text, range: whole) {
+                let label = ns.substring(with: m.range(at: 1))
+                let role: UnitMention.Role = label.hasPrefix("牵头") || label.hasPrefix("主责") ? .lead
+                    : (label.hasPrefix("配合") || label.hasPrefix("协办") || label.hasPrefix("参与") ? .cooperating : .responsible)
+                for n in Self.splitUnits(ns.substring(with: m.range(at: 2)), separators: "、，,；; ") { add(n, role) }
+                if cues.subject { prose = prose.replacingOccurrences(of: ns.substring(with: m.range), with: "。") }
+            }
         }
-        // 3. sentence subjects
-        let pns = prose as NSString
-        for m in Self.subject.matches(in: prose, range: NSRange(location: 0, length: pns.length)) {
-            for n in Self.splitUnits(pns.substring(with: m.range(at: 1)), separators: "、") { add(n, .mentioned) }
+        // 3. sentence subjects (replacing a match by 。 creates no new suffix-verb pair)
+        if cues.subject {
+            let pns = prose as NSString
+            for m in Self.subject.matches(in: prose, range: NSRange(location: 0, length: pns.length)) {
+                for n in Self.splitUnits(pns.substring(with: m.range(at: 1)), separators: "、") { add(n, .mentioned) }
+            }
         }
-        let labelledDeadlines = Self.labelledDeadline.matches(in: text, range: NSRange(location: 0, length: ns.length)).map {
-            ns.substring(with: $0.range(at: 1)).trimmingCharacters(in: .whitespaces)
+        let labelledDeadlines = !cues.labelledDeadline ? [] : Self.labelledDeadline.matches(in: text, range: whole).map {
+            ns.substring(with: $0.range(at: 1)).wsTrimmed
         }
-        facts.deadlines = Self.unique(labelledDeadlines + Self.deadline.matches(in: text, range: NSRange(location: 0, length: ns.length)).map { ns.substring(with: $0.range) })
-        facts.targets = Self.unique(Self.target.matches(in: text, range: NSRange(location: 0, length: ns.length)).map { ns.substring(with: $0.range) })
+        let deadlines = !cues.deadline ? [] : Self.deadline.matches(in: text, range: whole).map { ns.substring(with: $0.range) }
+        facts.deadlines = Self.unique(labelledDeadlines + deadlines)
+        facts.targets = !cues.target ? [] : Self.unique(Self.target.matches(in: text, range: whole).map { ns.substring(with: $0.range) })
         return facts
     }
 
@@ -85,7 +94,7 @@ public struct TaskExtractor: Sendable {
     static func parseNote(_ body: String) -> [(String, UnitMention.Role)] {
         var out: [(String, UnitMention.Role)] = []
         for part in body.split(whereSeparator: { "，,；;".contains($0) }).map(String.init) {
-            var p = part.trimmingCharacters(in: .whitespaces)
+            var p = part.wsTrimmed
             let role: UnitMention.Role
             if p.contains("牵头") { role = .lead }
             else if p.contains("分别负责") || p.contains("按职责分工负责") || p.contains("按职责负责") { role = .eachResponsible }
@@ -112,7 +121,7 @@ public struct TaskExtractor: Sendable {
                         "分别牵头", "分别负责", "共同负责", "牵头", "负责", "配合", "参与", "协助", "落实", "承担", "实施", "推进"]
 
     static func stripVerb(_ s: String) -> String {
-        var t = s.trimmingCharacters(in: .whitespaces)
+        var t = s.wsTrimmed
         var changed = true
         while changed {
             changed = false
@@ -122,12 +131,12 @@ public struct TaskExtractor: Sendable {
     }
 
     static func splitUnits(_ s: String, separators: String) -> [String] {
-        s.split(whereSeparator: { separators.contains($0) }).map { String($0).trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        s.split(whereSeparator: { separators.contains($0) }).map { String($0).wsTrimmed }.filter { !$0.isEmpty }
     }
 
     /// A unit name without list tails (等相关部门) and leading 由; nil when it is not a unit.
     static func cleanUnit(_ raw: String) -> String? {
-        var n = raw.trimmingCharacters(in: .whitespaces)
+        var n = raw.wsTrimmed
         if n.hasPrefix("由") { n = String(n.dropFirst()) }
         for tail in ["等相关部门", "等有关部门", "等相关单位", "等有关单位", "等部门", "等单位", "等"] where n.hasSuffix(tail) && n.count > tail.count + 1 {
             n = String(n.dropLast(tail.count)); break
