@@ -39,7 +39,8 @@ enum TextRepair {
     static let entity = try! NSRegularExpression(pattern: #"&#[xX][0-9a-fA-F]{1,6};?|&#[0-9]{1,7};?|&[0-9]{2,7};|&[a-zA-Z]{2,8};|&(nbsp|amp|lt|gt|quot|ensp|emsp)(?![a-zA-Z])"#)
 
     static func decodeEntities(_ s: String, removed: inout [RemovedLine]) -> String {
-        replace(entity, in: s) { m in
+        guard s.utf8.contains(0x26) else { return s }   // no `&`, no entity
+        return replace(entity, in: s) { m in
             let r = decodeEntity(m)
             if r.isEmpty { removed.append(RemovedLine(rule: "html-entity", text: m)) }
             return r
@@ -91,7 +92,8 @@ enum TextRepair {
     static let toned = CharacterSet(charactersIn: "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ")
 
     static func removePinyin(_ s: String, removed: inout [RemovedLine]) -> String {
-        replace(pinyinGroup, in: s) { m in
+        guard s.unicodeScalars.contains(where: { $0 == "(" || $0 == "（" }) else { return s }
+        return replace(pinyinGroup, in: s) { m in
             let inner = m.split(whereSeparator: { "()（）".contains($0) })
             let ok = inner.allSatisfy { group in
                 let sylls = group.split(whereSeparator: { " '’-".contains($0) }).map(String.init)
@@ -112,7 +114,8 @@ enum TextRepair {
     static let lostSpace = try! NSRegularExpression(pattern: #"[ ]*\?(?:[ ]*\?)+[ ]*"#)
 
     static func repairLostSpaces(_ s: String, removed: inout [RemovedLine]) -> String {
-        replace(lostSpace, in: s) { m in
+        guard s.utf8.contains(0x3F) else { return s }   // no `?`
+        return replace(lostSpace, in: s) { m in
             removed.append(RemovedLine(rule: "lost-space-mojibake", text: m))
             return " "
         }
