@@ -40,8 +40,9 @@ public struct Cleaner: Sendable {
 
         var out: [String] = []
         var block: (rule: String, body: NSRegularExpression?)? = nil
-        for raw in text.split(separator: "\n", omittingEmptySubsequences: true) {
-            let line = Self.tidy(String(raw))
+        // Split on the byte: the repairs leave no CR, so "\n" is a Character of its own.
+        for raw in text.utf8.split(separator: 0x0A, omittingEmptySubsequences: true) {
+            let line = Self.tidy(String(Substring(raw)))
             if line.isEmpty { continue }
             if let b = block {
                 if Self.belongs(line, to: b.body) { removed.append(RemovedLine(rule: b.rule, text: line)); continue }
