@@ -120,8 +120,24 @@ enum TextRepair {
     static let syllable = try! NSRegularExpression(pattern: #"^(zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(iang|iong|uang|ueng|ang|eng|ing|ong|uan|üan|ian|iao|uai|ai|ei|ao|ou|an|en|in|un|ün|ui|ie|iu|ia|ua|uo|ue|üe|ve|er|a|o|e|i|u|v|ü)(ng|n|r)?[1-5]?$"#)
     static let toned = CharacterSet(charactersIn: "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ")
 
+    /// What a pinyin group needs to start: a bracket, then a space or a pinyin letter or
+    /// tone digit (a cheap test before the regular expression runs over the whole text).
+    static func mayHavePinyin(_ s: String) -> Bool {
+        var open = false
+        for u in s.unicodeScalars {
+            if open {
+                if pinyinStart.contains(u) || u.properties.isWhitespace { return true }
+                open = false
+            }
+            if u == "(" || u == "（" { open = true }
+        }
+        return false
+    }
+
+    static let pinyinStart = Set("abcdefghijklmnopqrstuvwxyzāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü12345".unicodeScalars)
+
     static func removePinyin(_ s: String, removed: inout [RemovedLine]) -> String {
-        guard s.unicodeScalars.contains(where: { $0 == "(" || $0 == "（" }) else { return s }
+        guard mayHavePinyin(s) else { return s }
         return replace(pinyinGroup, in: s) { m in
             let inner = m.split(whereSeparator: { "()（）".contains($0) })
             let ok = inner.allSatisfy { group in

@@ -56,3 +56,15 @@ final class ChromeRuleKeysTests: XCTestCase {
         XCTAssertEqual(none, [])
     }
 }
+
+/// The test run before the pinyin regular expression.
+final class PinyinPrefilterTests: XCTestCase {
+    func testPrefilterAdmitsEveryPinyinGroup() {
+        for s in ["政务(zhèng wù)公开", "政务（ zheng4 wu4 ）", "公开(gōng kāi)", "事项(shì xiàng)(shi xiang)"] {
+            XCTAssertTrue(TextRepair.mayHavePinyin(s), s)
+            var r: [RemovedLine] = []
+            XCTAssertNotEqual(TextRepair.removePinyin(s, removed: &r), s, s)
+        }
+        for s in ["政务公开（一）", "工作要点(第一批)", "PPP(PPP)", "没有括号"] { XCTAssertFalse(TextRepair.mayHavePinyin(s), s) }
+    }
+}
