@@ -59,14 +59,25 @@ public struct Classifier: Sendable {
 
     /// The clause text without a repeated heading.
     static func body(of c: Clause) -> String {
-        let t = c.text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let t = trimmed(Substring(c.text), .whitespacesAndNewlines)
         guard !c.heading.isEmpty else { return t }
         // The heading, with or without its label, at the start of the first line.
         let window = t.prefix(c.heading.count + c.label.count + 4)
         if let r = window.range(of: c.heading) {
-            return String(t[r.upperBound...]).trimmingCharacters(in: CharacterSet(charactersIn: "。.：: \n"))
+            return trimmed(t[r.upperBound...], headingTail)
         }
         return t
+    }
+
+    static let headingTail = CharacterSet(charactersIn: "。.：: \n")
+
+    /// `trimmingCharacters(in:)` by Unicode scalars, without bridging to NSString (the
+    /// same result: it too drops the scalars of `set` at both ends).
+    static func trimmed(_ s: Substring, _ set: CharacterSet) -> String {
+        let u = s.unicodeScalars
+        guard let first = u.firstIndex(where: { !set.contains($0) }),
+              let last = u.lastIndex(where: { !set.contains($0) }) else { return "" }
+        return String(Substring(u[first...last]))
     }
 }
 

@@ -66,6 +66,8 @@ public final class CueMatcher: @unchecked Sendable {
     private var literals: [UInt16: [(id: Int, units: [UInt16])]] = [:]
     /// Cue ids of each code, in the order of its cues.
     private var ids: [String: [Int]] = [:]
+    /// The same ids as a range (a code's cues are numbered consecutively).
+    private var idRanges: [String: Range<Int>] = [:]
 
     public init(taxonomy: Taxonomy) {
         rules = taxonomy.rules
@@ -82,6 +84,7 @@ public final class CueMatcher: @unchecked Sendable {
                 }
             }
             ids[c.code] = mine
+            idRanges[c.code] = (mine.first ?? next) ..< next
         }
     }
 
@@ -157,6 +160,12 @@ public final class CueMatcher: @unchecked Sendable {
     /// as that cue only, not also as the 信息公开 inside it.
     public func score(_ code: TaxonomyCode, _ m: ClauseMatches, isTopic: Bool) -> Score {
         let cueIDs = ids[code.code] ?? []
+        // Most codes have no cue in a clause: answer those without building anything.
+        if let range = idRanges[code.code],
+           !(m.heading.byCue.keys.contains(where: range.contains) || m.body.byCue.keys.contains(where: range.contains)
+             || m.parent.byCue.keys.contains(where: range.contains)) {
+            return Score(code: code.code, total: 0, hits: [])
+        }
         let places: [(String, TextMatches, Double)] = [("heading", m.heading, rules.headingWeight),
                                                        ("body", m.body, rules.bodyWeight),
                                                        ("parent", m.parent, rules.parentWeight)]

@@ -9,11 +9,15 @@ import GazetteModel
 /// (`{city}发展和改革委员会`), so `市发展改革委` resolves in any city's document. Lookup
 /// prefers the document region's own entries, then generic ones, then national ones,
 /// then the name patterns (`{1}区人民政府`). Nothing found → kind `unknown`, name kept.
+///
+/// Lookups go through `UnitRegistryCache`: name → entry tables built once per region and
+/// memoised resolutions, so resolving a mention is a dictionary hit.
 public struct UnitRegistry: Sendable, Equatable {
-    public var regions: [RegistryRegion] = []
-    public var units: [RegistryUnit] = []
-    public var patterns: [RegistryPattern] = []
+    public var regions: [RegistryRegion] = [] { didSet { cache = UnitRegistryCache() } }
+    public var units: [RegistryUnit] = [] { didSet { cache = UnitRegistryCache() } }
+    public var patterns: [RegistryPattern] = [] { didSet { cache = UnitRegistryCache() } }
     public var file: String?
+    private var cache = UnitRegistryCache()
     public init(regions: [RegistryRegion] = [], units: [RegistryUnit] = [], patterns: [RegistryPattern] = []) {
         self.regions = regions; self.units = units; self.patterns = patterns
     }
@@ -49,6 +53,14 @@ public struct UnitRegistry: Sendable, Equatable {
     }
 
     public func resolve(name raw: String, region docRegion: String?) -> Resolution {
+        let key = UnitRegistryCache.Key(name: raw, region: docRegion)
+        if let r = cache.resolution(key) { return r }
+        let r = resolveUncached(name: raw, region: docRegion)
+        cache.store(r, for: key)
+        return r
+    }
+
+    func resolveUncached(name raw: String, region docRegion: String?) -> Resolution {
         let name = raw.trimmingCharacters(in: .whitespacesAndNewlines)
         // A name that spells out its region ("北京市发展改革委") is looked up in that region.
         var forms: [(String, String?)] = [(name, docRegion)]
@@ -63,9 +75,11 @@ public struct UnitRegistry: Sendable, Equatable {
         for (form, region) in forms {
             if let u = lookup(form, region: region) { return resolution(of: u, region: region) }
         }
+        let compiled = cache.patternRegexes { patterns.map { try? NSRegularExpression(pattern: $0.match) } }
         for (form, region) in forms {
-            for p in patterns {
-                if let full = p.apply(form, vars: vars(region)) {
+            let v = table(region).vars
+            for (p, re) in zip(patterns, compiled) {
+                if let full = p.apply(form, vars: v, regex: re) {
                     return Resolution(canonical: full, successor: nil, kind: p.kind, level: p.level, region: region)
                 }
             }
@@ -84,19 +98,30 @@ public struct UnitRegistry: Sendable, Equatable {
 
     /// The entry a name denotes in a region (by alias or full name).
     func lookup(_ name: String, region: String?) -> RegistryUnit? {
-        let v = vars(region)
-        func matches(_ u: RegistryUnit) -> Bool {
-            if u.aliases.contains(name) { return true }
-            if u.isGeneric { return u.expand(v) == name || u.localName == name }
-            return u.name == name
+        table(region).index[name].map { units[$0] }
+    }
+
+    /// The lookup table of a region: each name and alias → the first entry it denotes, in
+    /// the order of preference (the region's own entries, generic ones, national ones).
+    func table(_ region: String?) -> UnitRegistryCache.RegionTable {
+        cache.table(region) {
+            let v = vars(region)
+            var index: [String: Int] = [:]
+            func add(_ i: Int) {
+                let u = units[i]
+                var keys = u.aliases
+                if u.isGeneric { keys += [u.expand(v), u.localName] } else { keys.append(u.name) }
+                for k in keys where index[k] == nil { index[k] = i }
+            }
+            if let region { for i in units.indices where units[i].region == region { add(i) } }
+            if !v.isEmpty { for i in units.indices where units[i].isGeneric && units[i].canExpand(v) { add(i) } }
+            for i in units.indices where units[i].region == nil && !units[i].isGeneric { add(i) }
+            return UnitRegistryCache.RegionTable(vars: v, index: index)
         }
-        if let region, let u = units.first(where: { $0.region == region && matches($0) }) { return u }
-        if !v.isEmpty, let u = units.first(where: { $0.isGeneric && $0.canExpand(v) && matches($0) }) { return u }
-        return units.first { $0.region == nil && !$0.isGeneric && matches($0) }
     }
 
     func resolution(of u: RegistryUnit, region: String?) -> Resolution {
-        let v = vars(region)
+        let v = table(region).vars
         let canonical = u.isGeneric ? u.expand(v) : u.name
         var successor: String? = nil
         var cur = u, seen: Set<String> = [u.id]
@@ -164,7 +189,12 @@ public struct RegistryPattern: Sendable, Equatable {
 
     /// The full name for `text`, or nil when the pattern does not match it whole.
     func apply(_ text: String, vars: [String: String]) -> String? {
-        guard let re = try? NSRegularExpression(pattern: match),
+        apply(text, vars: vars, regex: try? NSRegularExpression(pattern: match))
+    }
+
+    /// `apply` with the pattern's regular expression compiled beforehand.
+    func apply(_ text: String, vars: [String: String], regex: NSRegularExpression?) -> String? {
+        guard let re = regex,
               let m = re.firstMatch(in: text, range: NSRange(location: 0, length: (text as NSString).length)),
               m.range.location == 0, m.range.length == (text as NSString).length else { return nil }
         var out = name

@@ -44,17 +44,57 @@ enum ChromeRules {
     static let disclaimerBody = re(#"(本网站|本網站|本站|本网|本網|转载|轉載|版权|版權)"#)
 
     static func matches(_ re: NSRegularExpression, _ s: String) -> Bool {
-        re.firstMatch(in: s, range: NSRange(s.startIndex..., in: s)) != nil
+        re.firstMatch(in: s, range: NSRange(location: 0, length: s.utf16.count)) != nil
     }
+
+    /// Cheap necessary conditions, checked before a rule's regular expression runs (most
+    /// lines fail them): the line starts with one of `first`, or contains one of `any`.
+    /// Each set is read off the rule's alternatives: every literal holds one of them.
+    struct Keys {
+        var first: Set<Unicode.Scalar> = []
+        var any: Set<Unicode.Scalar> = []
+        init(first: String = "", any: String = "") { self.first = Set(first.unicodeScalars); self.any = Set(any.unicodeScalars) }
+
+        func admit(_ s: String) -> Bool {
+            if !first.isEmpty {
+                guard let f = s.unicodeScalars.first, first.contains(f) else { return false }
+            }
+            return any.isEmpty || s.unicodeScalars.contains { any.contains($0) }
+        }
+    }
+
+    /// Keys of the line patterns, by index into `lines`.
+    static let lineKeys: [Keys] = [
+        Keys(any: "源时時期"),          // source-line: 来源 … 时间 … 日期
+        Keys(first: "首当當您所"),       // navigation
+        Keys(any: "权權C©I识識安"),       // copyright: 版权所有 Copyright ICP 网站标识码 公网安备
+        Keys(first: "主承技网網"),       // copyright: 主办单位 … 网站维护
+        Keys(first: "分"),              // print-controls: 分享到
+        Keys(first: "hw"),              // url-line
+        Keys(first: "上下返"),           // page-nav
+    ]
+    /// Keys of the tokens, by index into `tokens`.
+    static let tokenKeys: [Keys] = [
+        Keys(any: "字"),                                        // font-size-controls
+        Keys(any: "纠糾"),                                      // report-error
+        Keys(any: "扫掃"),                                      // qr-code
+        Keys(any: "编編校审審撰供"),                              // editor-credit
+        Keys(any: "击擊览覽读讀访訪"),                            // view-count
+        Keys(any: "印闭閉藏存返享载載"),                          // print-controls
+        Keys(any: "E繁简簡障模怀懷登册冊图圖版首们們声聲助答条條"),  // site-header
+    ]
+    static let menuKeys = Keys(any: "|｜")
+    static let fullStop: Unicode.Scalar = "。"
 
     /// The rule that makes `line` chrome, or nil for a line to keep.
     static func rule(for line: String) -> String? {
-        guard line.utf16.count <= 200, !line.contains("。") else { return nil }
-        for (rule, re) in lines where matches(re, line) { return rule }
+        guard line.utf16.count <= 200, !line.unicodeScalars.contains(fullStop) else { return nil }
+        for (k, (rule, re)) in lines.enumerated() where lineKeys[k].admit(line) && matches(re, line) { return rule }
         // Token reduction: remove every token; chrome when only separators remain.
+        // (Replacing a token by a space adds no key, so the keys are checked on the line.)
         var rest = line as NSString
         var first: String? = nil
-        for (rule, re) in tokens {
+        for (k, (rule, re)) in tokens.enumerated() where tokenKeys[k].admit(line) {
             let range = NSRange(location: 0, length: rest.length)
             if re.firstMatch(in: rest as String, range: range) != nil {
                 first = first ?? rule
@@ -62,6 +102,6 @@ enum ChromeRules {
             }
         }
         if let first, matches(separators, rest as String) { return first }
-        return matches(menu, line) ? "navigation" : nil
+        return menuKeys.admit(line) && matches(menu, line) ? "navigation" : nil
     }
 }

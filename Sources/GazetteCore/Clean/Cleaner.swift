@@ -40,19 +40,20 @@ public struct Cleaner: Sendable {
 
         var out: [String] = []
         var block: (rule: String, body: NSRegularExpression?)? = nil
-        for raw in text.split(separator: "\n", omittingEmptySubsequences: true) {
-            let line = Self.tidy(String(raw))
+        // Split on the byte: the repairs leave no CR, so "\n" is a Character of its own.
+        for raw in text.utf8.split(separator: 0x0A, omittingEmptySubsequences: true) {
+            let line = Self.tidy(String(Substring(raw)))
             if line.isEmpty { continue }
             if let b = block {
                 if Self.belongs(line, to: b.body) { removed.append(RemovedLine(rule: b.rule, text: line)); continue }
                 block = nil
             }
-            if ChromeRules.matches(ChromeRules.relatedHeader, line) {
+            if Self.relatedKeys.admit(line), ChromeRules.matches(ChromeRules.relatedHeader, line) {
                 removed.append(RemovedLine(rule: "related-links", text: line))
                 block = ("related-links", nil)
                 continue
             }
-            if line.count <= 8, ChromeRules.matches(ChromeRules.disclaimerHeader, line) {
+            if Self.disclaimerKeys.admit(line), line.count <= 8, ChromeRules.matches(ChromeRules.disclaimerHeader, line) {
                 removed.append(RemovedLine(rule: "site-disclaimer", text: line))
                 block = ("site-disclaimer", ChromeRules.disclaimerBody)
                 continue
@@ -81,12 +82,17 @@ public struct Cleaner: Sendable {
             && !ChromeRules.matches(numbered, line)
     }
 
+    /// First characters of the block headers (相关词条 延伸阅读 推荐阅读 热点推荐 …; 声明 免责声明 版权声明 郑重声明).
+    static let relatedKeys = ChromeRules.Keys(first: "相延推热熱")
+    static let disclaimerKeys = ChromeRules.Keys(first: "声聲免版郑鄭")
+
     /// A numbered heading (一、 （一） 1. 第一条) is document structure, never a link.
     static let numbered = try! NSRegularExpression(pattern: #"^([一二三四五六七八九十百]+、|[（(][一二三四五六七八九十百\d]+[）)]|\d+[.、．]|第[一二三四五六七八九十百]+[章条节])"#)
 
     /// Trim a line and fold each run of spaces to one. TABs (table cells) stay, without
     /// spaces around them; a line of nothing but TABs and spaces is blank.
     static func tidy(_ s: String) -> String {
+        if !s.utf8.contains(where: { $0 == 0x20 || $0 == 0x09 }) { return s }   // nothing to fold
         var out = String.UnicodeScalarView()
         var space = false
         for u in s.unicodeScalars {

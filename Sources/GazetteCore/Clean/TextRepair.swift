@@ -14,32 +14,62 @@ enum TextRepair {
     /// control characters removed. Full-width Chinese punctuation (，。：；（）) is text: kept,
     /// and so is TAB, which separates the cells of a table row.
     static func fold(_ s: String, removed: inout [RemovedLine]) -> String {
-        var out = String.UnicodeScalarView()
         var marks = 0
-        for u in s.unicodeScalars {
-            let v = u.value
-            if watermark.contains(v) || (v >= 0xE000 && v <= 0xF8FF) || (v >= 0xFE00 && v <= 0xFE0F) { marks += 1; continue }
-            if v >= 0xFF10 && v <= 0xFF19 || v >= 0xFF21 && v <= 0xFF3A || v >= 0xFF41 && v <= 0xFF5A {
-                out.append(Unicode.Scalar(v - 0xFEE0)!)
-            } else if v == 0x00A0 || v == 0x3000 || (v >= 0x2000 && v <= 0x200A) || v == 0x202F || v == 0x205F {
-                out.append(" ")
-            } else if v == 0x0D || v == 0x2028 || v == 0x2029 || v == 0x0B || v == 0x0C || v == 0x85 {
-                out.append("\n")
-            } else if v < 0x20 && v != 0x0A && v != 0x09 || (v >= 0x7F && v < 0xA0) {
-                marks += 1
-            } else {
-                out.append(u)
+        var changed = false
+        var str = s
+        let out: [UInt8] = str.withUTF8 { b in
+            var out: [UInt8] = []
+            out.reserveCapacity(b.count)
+            var i = 0
+            while i < b.count {
+                // Swift strings hold valid UTF-8: decode the scalar at `i` by hand.
+                let c0 = b[i]
+                let len = c0 < 0x80 ? 1 : c0 < 0xE0 ? 2 : c0 < 0xF0 ? 3 : 4
+                let v: UInt32
+                switch len {
+                case 1: v = UInt32(c0)
+                case 2: v = UInt32(c0 & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F)
+                case 3: v = UInt32(c0 & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F)
+                default: v = UInt32(c0 & 0x07) << 18 | UInt32(b[i + 1] & 0x3F) << 12 | UInt32(b[i + 2] & 0x3F) << 6 | UInt32(b[i + 3] & 0x3F)
+                }
+                if let r = foldScalar(v) {
+                    changed = true
+                    if r == 0 { marks += 1 } else { out.append(r) }
+                } else {
+                    out.append(contentsOf: b[i ..< i + len])
+                }
+                i += len
             }
+            return out
         }
         if marks > 0 { removed.append(RemovedLine(rule: "watermark-characters", text: "\(marks) invisible or control characters")) }
-        return String(out)
+        return changed ? String(decoding: out, as: UTF8.self) : s
+    }
+
+    /// What `fold` makes of one scalar: nil to keep it, 0 to drop it, else the ASCII byte
+    /// that replaces it.
+    @inline(__always)
+    static func foldScalar(_ v: UInt32) -> UInt8? {
+        if v >= 0x20 && v < 0x7F || v > 0x3000 && v < 0xE000 { return nil }   // printable ASCII, CJK: the common cases
+        if watermark.contains(v) || (v >= 0xE000 && v <= 0xF8FF) || (v >= 0xFE00 && v <= 0xFE0F) { return 0 }
+        if v >= 0xFF10 && v <= 0xFF19 || v >= 0xFF21 && v <= 0xFF3A || v >= 0xFF41 && v <= 0xFF5A {
+            return UInt8(v - 0xFEE0)
+        } else if v == 0x00A0 || v == 0x3000 || (v >= 0x2000 && v <= 0x200A) || v == 0x202F || v == 0x205F {
+            return 0x20
+        } else if v == 0x0D || v == 0x2028 || v == 0x2029 || v == 0x0B || v == 0x0C || v == 0x85 {
+            return 0x0A
+        } else if v < 0x20 && v != 0x0A && v != 0x09 || (v >= 0x7F && v < 0xA0) {
+            return 0
+        }
+        return nil
     }
 
     /// Leftover or broken HTML entities: `&nbsp;` `&amp;` `&#8220;` `&9826;`.
     static let entity = try! NSRegularExpression(pattern: #"&#[xX][0-9a-fA-F]{1,6};?|&#[0-9]{1,7};?|&[0-9]{2,7};|&[a-zA-Z]{2,8};|&(nbsp|amp|lt|gt|quot|ensp|emsp)(?![a-zA-Z])"#)
 
     static func decodeEntities(_ s: String, removed: inout [RemovedLine]) -> String {
-        replace(entity, in: s) { m in
+        guard s.utf8.contains(0x26) else { return s }   // no `&`, no entity
+        return replace(entity, in: s) { m in
             let r = decodeEntity(m)
             if r.isEmpty { removed.append(RemovedLine(rule: "html-entity", text: m)) }
             return r
@@ -90,8 +120,25 @@ enum TextRepair {
     static let syllable = try! NSRegularExpression(pattern: #"^(zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(iang|iong|uang|ueng|ang|eng|ing|ong|uan|üan|ian|iao|uai|ai|ei|ao|ou|an|en|in|un|ün|ui|ie|iu|ia|ua|uo|ue|üe|ve|er|a|o|e|i|u|v|ü)(ng|n|r)?[1-5]?$"#)
     static let toned = CharacterSet(charactersIn: "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ")
 
+    /// What a pinyin group needs to start: a bracket, then a space or a pinyin letter or
+    /// tone digit (a cheap test before the regular expression runs over the whole text).
+    static func mayHavePinyin(_ s: String) -> Bool {
+        var open = false
+        for u in s.unicodeScalars {
+            if open {
+                if pinyinStart.contains(u) || u.properties.isWhitespace { return true }
+                open = false
+            }
+            if u == "(" || u == "（" { open = true }
+        }
+        return false
+    }
+
+    static let pinyinStart = Set("abcdefghijklmnopqrstuvwxyzāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü12345".unicodeScalars)
+
     static func removePinyin(_ s: String, removed: inout [RemovedLine]) -> String {
-        replace(pinyinGroup, in: s) { m in
+        guard mayHavePinyin(s) else { return s }
+        return replace(pinyinGroup, in: s) { m in
             let inner = m.split(whereSeparator: { "()（）".contains($0) })
             let ok = inner.allSatisfy { group in
                 let sylls = group.split(whereSeparator: { " '’-".contains($0) }).map(String.init)
@@ -112,7 +159,8 @@ enum TextRepair {
     static let lostSpace = try! NSRegularExpression(pattern: #"[ ]*\?(?:[ ]*\?)+[ ]*"#)
 
     static func repairLostSpaces(_ s: String, removed: inout [RemovedLine]) -> String {
-        replace(lostSpace, in: s) { m in
+        guard s.utf8.contains(0x3F) else { return s }   // no `?`
+        return replace(lostSpace, in: s) { m in
             removed.append(RemovedLine(rule: "lost-space-mojibake", text: m))
             return " "
         }
