@@ -1,19 +1,9 @@
 import Foundation
+import GazetteCore
 
-/// Deterministic random inputs for the property tests: a seeded generator (SplitMix64)
-/// and mutation operators over sample texts, so a failure reproduces from its seed.
-struct SeededRandom: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E3779B97F4A7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58476D1CE4E5B9
-        z = (z ^ (z >> 27)) &* 0x94D049BB133111EB
-        return z ^ (z >> 31)
-    }
-}
-
+/// Deterministic random inputs for the property tests: mutation operators over sample
+/// texts driven by the library's seeded generator (SplitMix64), so a failure reproduces
+/// from its seed.
 enum Mutator {
     /// Fragments that exercise the stages' rules: numbering, chrome, noise, markup, encodings.
     static let tokens: [String] = [
