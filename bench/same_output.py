@@ -1,0 +1,62 @@
+#!/usr/bin/env python3
+"""Compare two Output/ trees file by file, ignoring what may differ between runs
+(manifest.json's run.timings). Used to check that a speed-up changed nothing a user sees:
+
+    bench/same_output.py OLD_OUTPUT NEW_OUTPUT
+
+Exit 0 when identical; otherwise lists missing, extra and differing files (first 40) and exits 1.
+gazette.sqlite is compared by its table contents, not its bytes.
+"""
+import gzip
+import json
+import os
+import sqlite3
+import sys
+
+
+def files(root):
+    out = {}
+    for d, _, names in os.walk(root):
+        for n in names:
+            p = os.path.join(d, n)
+            out[os.path.relpath(p, root)] = p
+    return out
+
+
+def content(rel, path):
+    if rel == "manifest.json":
+        m = json.load(open(path, encoding="utf-8"))
+        m.get("run", {}).pop("timings", None)
+        return json.dumps(m, sort_keys=True, ensure_ascii=False).encode()
+    if rel.endswith(".sqlite"):
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        tables = [r[0] for r in con.execute("select name from sqlite_master where type='table' order by name")]
+        dump = []
+        for t in tables:
+            if "_" in t and t.split("_")[-1] in ("data", "idx", "content", "docsize", "config"):
+                continue  # FTS5 shadow tables: their layout depends on insertion batching
+            dump.append(repr((t, sorted(map(repr, con.execute(f'select * from "{t}"'))))))
+        return "\n".join(dump).encode()
+    data = open(path, "rb").read()
+    if rel.endswith(".gz"):
+        data = gzip.decompress(data)
+    return data
+
+
+def main():
+    a, b = files(sys.argv[1]), files(sys.argv[2])
+    problems = [f"only in {sys.argv[1]}: {r}" for r in sorted(a.keys() - b.keys())]
+    problems += [f"only in {sys.argv[2]}: {r}" for r in sorted(b.keys() - a.keys())]
+    for r in sorted(a.keys() & b.keys()):
+        if content(r, a[r]) != content(r, b[r]):
+            problems.append(f"differs: {r}")
+    for p in problems[:40]:
+        print(p)
+    if len(problems) > 40:
+        print(f"... and {len(problems) - 40} more")
+    print(f"{len(a)} vs {len(b)} files, {len(problems)} differences")
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
