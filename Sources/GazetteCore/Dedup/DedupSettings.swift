@@ -25,8 +25,9 @@ public struct DedupSettings: Sendable, Equatable {
     /// Clause LSH: bands × rows permutations per clause.
     public var clauseBands = 16
     public var clauseRows = 4
-    /// OpenCC configuration every text is folded with before shingling (`IdiomFolding`), or "none".
-    public var fold = "s2twp"
+    /// How every text is folded before shingling (`IdiomFolding`): "tw-phrases", an OpenCC
+    /// configuration, or "none".
+    public var fold = IdiomFolding.phrases
     public init() {}
 
     /// Rows per document band.
@@ -62,9 +63,9 @@ public struct DedupSettings: Sendable, Equatable {
         positive("clause_bands") { clauseBands = $0 }
         positive("clause_rows") { clauseRows = $0 }
         if let n = m["fold"], let f = r.string(n, "fold", &d) {
-            let known = ["none", "s2twp", "s2tw", "s2t", "s2hk", "t2s", "tw2sp", "tw2s", "hk2s"]
+            let known = [IdiomFolding.phrases, "none", "s2twp", "s2tw", "s2t", "s2hk", "t2s", "tw2sp", "tw2s", "hk2s"]
             if known.contains(f) { fold = f } else {
-                d.append(Diagnostic(id: "dedup-fold", severity: .error, message: "dedup.fold '\(f)' is not an OpenCC configuration",
+                d.append(Diagnostic(id: "dedup-fold", severity: .error, message: "dedup.fold '\(f)' is neither tw-phrases, none nor an OpenCC configuration",
                                     file: r.file, line: n.mark?.line, suggestion: YAMLNodeReader.suggest(f, among: known)))
             }
         }
