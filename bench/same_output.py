@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Compare two Output/ trees file by file, ignoring what may differ between runs
-(manifest.json's run.timings). Used to check that a speed-up changed nothing a user sees:
+(manifest.json's run timings, and its configuration hash and fingerprint, which name the build). Used to check that a speed-up changed nothing a user sees:
 
     bench/same_output.py OLD_OUTPUT NEW_OUTPUT
 
@@ -26,7 +26,8 @@ def files(root):
 def content(rel, path):
     if rel == "manifest.json":
         m = json.load(open(path, encoding="utf-8"))
-        m.get("run", {}).pop("timings", None)
+        for k in ("timings", "config_hash", "fingerprint"):  # per build and per run
+            m.get("run", {}).pop(k, None)
         return json.dumps(m, sort_keys=True, ensure_ascii=False).encode()
     if rel.endswith(".sqlite"):
         con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)

@@ -1,4 +1,5 @@
 import Foundation
+import GazetteModel
 
 /// The clause signatures of one document, packed into a few flat arrays (one allocation
 /// each rather than several per clause, which matters at millions of clauses).
@@ -42,6 +43,14 @@ public struct ClauseSignatures: Codable, Sendable, Equatable {
             out.offsets.append(UInt32(out.shingles.count))
         }
         return out
+    }
+
+    /// The signatures of a structured document's clauses (a bare heading stands for its
+    /// clause), folded like the document's text.
+    public static func make(for doc: Document, settings: DedupSettings) -> ClauseSignatures {
+        let texts = doc.clauses.map { $0.text.isEmpty ? $0.heading : $0.text }
+        return make(zip(doc.clauses, IdiomFolding.fold(texts, config: settings.fold)).map { (id: $0.0.id, text: $0.1) },
+                    settings: settings)
     }
 
     func shingles(of i: Int) -> ArraySlice<UInt16> { shingles[Int(offsets[i])..<Int(offsets[i + 1])] }

@@ -35,14 +35,24 @@ public struct DedupSignature: Codable, Sendable, Equatable {
     }
 
     public static func make(for doc: Document, settings: DedupSettings) -> DedupSignature {
-        make(text: doc.text, clauses: doc.clauses.map { ($0.id, $0.text.isEmpty ? $0.heading : $0.text) }, settings: settings,
-             script: doc.source.script)
+        var s = document(text: doc.text, settings: settings, script: doc.source.script)
+        s.clauses = ClauseSignatures.make(for: doc, settings: settings)
+        return s
     }
 
     /// The signature of a text and its clauses (id, text).
     public static func make(text: String, clauses: [(id: String, text: String)], settings: DedupSettings,
                             script: String = "simplified") -> DedupSignature {
-        let folded = IdiomFolding.fold([text] + clauses.map(\.text), config: settings.fold)
+        var s = document(text: text, settings: settings, script: script)
+        s.clauses = ClauseSignatures.make(zip(clauses, IdiomFolding.fold(clauses.map(\.text), config: settings.fold))
+                                            .map { (id: $0.0.id, text: $0.1) }, settings: settings)
+        return s
+    }
+
+    /// The signature of a whole text without clause signatures: all the document-level
+    /// dedup needs, so it can run before the structure stage finds the clauses.
+    public static func document(text: String, settings: DedupSettings, script: String = "simplified") -> DedupSignature {
+        let folded = IdiomFolding.fold([text], config: settings.fold)
         let stream = Shingler.canonical(folded[0])
         let hash = stream.withUnsafeBytes { SHA256Digest.hex($0) }
         let shingles = Shingler.hashes(stream, k: settings.shingle)
@@ -59,9 +69,7 @@ public struct DedupSignature: Codable, Sendable, Equatable {
         sample.sort()
         sample = Shingler.dedupSorted(sample)
         return DedupSignature(parameters: settings.signatureFingerprint, textHash: hash, minhash: minhash,
-                              sampleLevel: level, sample: sample,
-                              clauses: ClauseSignatures.make(zip(clauses, folded.dropFirst()).map { (id: $0.0.id, text: $0.1) },
-                                                             settings: settings), script: script)
+                              sampleLevel: level, sample: sample, clauses: ClauseSignatures(), script: script)
     }
 
     /// Jaccard similarity of the two documents' shingle sets, computed exactly on their

@@ -48,7 +48,17 @@ public struct Deduplicator: Sendable {
     public static let chainSlack = 0.08
     public init(settings: DedupSettings) { self.settings = settings }
 
+    /// Both steps at once, for candidates whose signatures carry their clauses.
     public func run(_ docs: [DedupCandidate]) -> DedupResult {
+        var result = group(docs)
+        let published = docs.filter { result.canonicalOf[$0.id] == nil }
+        linkClauses(published.map { ($0.id, $0.signature.clauses) }, into: &result)
+        return result
+    }
+
+    /// Steps 1–4: which documents are copies of which. Needs only the document-level
+    /// signatures, so the runner calls it before the clauses are found.
+    public func group(_ docs: [DedupCandidate]) -> DedupResult {
         var result = DedupResult()
         let started = Date()
         let n = docs.count
@@ -103,14 +113,15 @@ public struct Deduplicator: Sendable {
         }
 
         result.stats["ms_documents"] = Int(Date().timeIntervalSince(started) * 1000)
-
-        // 5. Clause links among the published documents.
-        let published = docs.filter { result.canonicalOf[$0.id] == nil }.sorted { $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }
-        let linker = ClauseLinker(settings: settings)
-        let linking = Date()
-        result.similar = linker.links(published.map { ($0.id, $0.signature.clauses) }, stats: &result.stats)
-        result.stats["ms_clauses"] = Int(Date().timeIntervalSince(linking) * 1000)
         return result
+    }
+
+    /// Step 5: clause links among the published documents (id, clause signatures), in any order.
+    public func linkClauses(_ published: [(id: String, clauses: ClauseSignatures)], into result: inout DedupResult) {
+        let ordered = published.sorted { $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }
+        let linking = Date()
+        result.similar = ClauseLinker(settings: settings).links(ordered.map { ($0.id, $0.clauses) }, stats: &result.stats)
+        result.stats["ms_clauses"] = Int(Date().timeIntervalSince(linking) * 1000)
     }
 
     /// The canonical-copy rule, in order: an original in simplified script (no conversion)

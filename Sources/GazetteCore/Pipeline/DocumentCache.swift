@@ -1,13 +1,29 @@
 import Foundation
 import GazetteModel
 
-/// A processed document as cached and as handed to the corpus-wide stages.
+/// A structured document as cached: the document and its clause signatures.
 public struct ProcessedDocument: Codable, Sendable {
     public var document: Document
-    public var signature: DedupSignature
+    public var clauses: ClauseSignatures
+    public init(document: Document, clauses: ClauseSignatures) { self.document = document; self.clauses = clauses }
 }
 
-/// Per-document results on disk, keyed by the raw bytes' hash and the configuration hash.
+/// What the stages before dedup leave of one input: enough to deduplicate it and list it
+/// in the manifest without its text. Cached for every input, small.
+public struct PreparedSummary: Codable, Sendable {
+    public var sha256: String
+    public var conversion: String
+    /// Unicode scalars of the normalized text (the canonical-copy rule prefers longer texts).
+    public var length: Int
+    /// The document-level signature; its clause signatures once the document was structured.
+    public var signature: DedupSignature
+    /// True when the structured document is in the cache under the same key.
+    public var structured: Bool
+}
+
+/// Per-document results on disk, keyed by the raw bytes' hash, the document id and the
+/// configuration hash: `<key>.sig` (a `PreparedSummary`) for every input, `<key>.json`
+/// (a `ProcessedDocument`) for the documents that were structured.
 ///
 /// Each entry is `<checksum>\n<json>`; an entry whose checksum does not match is
 /// treated as missing and recomputed. Entries are written to a temporary name and
@@ -16,28 +32,43 @@ public struct DocumentCache: Sendable {
     public let root: URL
     public init(root: URL) { self.root = root }
 
-    func url(for key: String) -> URL {
-        root.appendingPathComponent("docs").appendingPathComponent(String(key.prefix(2))).appendingPathComponent(key + ".json")
+    func url(for key: String, kind: String = "json") -> URL {
+        root.appendingPathComponent("docs").appendingPathComponent(String(key.prefix(2))).appendingPathComponent(key + "." + kind)
     }
 
     public static func key(sha256: String, id: String, configHash: String) -> String {
         SHA256Digest.hex(sha256 + "|" + id + "|" + configHash)
     }
 
-    public func load(_ key: String) -> ProcessedDocument? {
-        guard let data = FileManager.default.contents(atPath: url(for: key).path),
+    public func load(_ key: String) -> ProcessedDocument? { read(key, kind: "json") }
+    public func loadSummary(_ key: String) -> PreparedSummary? { read(key, kind: "sig") }
+
+    /// Write an entry; false when it could not be stored (the caller then keeps the document).
+    @discardableResult
+    public func store(_ doc: ProcessedDocument, key: String) -> Bool { write(doc, key: key, kind: "json") }
+    @discardableResult
+    public func storeSummary(_ s: PreparedSummary, key: String) -> Bool { write(s, key: key, kind: "sig") }
+
+    /// True when the structured document's entry exists and its checksum holds (it is not decoded).
+    public func hasValidDocument(_ key: String) -> Bool { body(key, kind: "json") != nil }
+
+    private func body(_ key: String, kind: String) -> Data? {
+        guard let data = FileManager.default.contents(atPath: url(for: key, kind: kind).path),
               let nl = data.firstIndex(of: 0x0A) else { return nil }
         let sum = String(decoding: data[data.startIndex..<nl], as: UTF8.self)
         let body = data[(nl + 1)...]
         guard SHA256Digest.hex(Array(body)) == sum else { return nil }
-        return try? JSONDecoder().decode(ProcessedDocument.self, from: body)
+        return body
     }
 
-    /// Write an entry; false when it could not be stored (the caller then keeps the document).
-    @discardableResult
-    public func store(_ doc: ProcessedDocument, key: String) -> Bool {
-        guard let body = try? JSONEncoder().encode(doc) else { return false }
-        let dest = url(for: key)
+    private func read<T: Decodable>(_ key: String, kind: String) -> T? {
+        guard let body = body(key, kind: kind) else { return nil }
+        return try? JSONDecoder().decode(T.self, from: body)
+    }
+
+    private func write<T: Encodable>(_ value: T, key: String, kind: String) -> Bool {
+        guard let body = try? JSONEncoder().encode(value) else { return false }
+        let dest = url(for: key, kind: kind)
         try? FileManager.default.createDirectory(at: dest.deletingLastPathComponent(), withIntermediateDirectories: true)
         var data = Data((SHA256Digest.hex(Array(body)) + "\n").utf8)
         data.append(body)

@@ -2,8 +2,8 @@ import Foundation
 import GazetteModel
 
 /// Runs the per-document stages — ingest → clean → normalize → structure → classify —
-/// on one input file. Value in, value out: each stage is a separate type that tests
-/// can run alone; this type only chains them in order.
+/// on one input file: `prepare` up to normalize, `complete` the rest. Value in, value out:
+/// each stage is a separate type that tests can run alone; this type only chains them.
 public struct DocumentProcessor: Sendable {
     public var ingester: Ingester
     public var cleaner: Cleaner
@@ -35,6 +35,12 @@ public struct DocumentProcessor: Sendable {
     }
 
     public func process(ingested: IngestedText, id: String) throws -> Document {
+        complete(try prepare(ingested: ingested, id: id))
+    }
+
+    /// The stages before dedup — clean and normalize — on ingested text: what the structure
+    /// stage reads. The runner signs this for dedup and structures only the canonical copies.
+    public func prepare(ingested: IngestedText, id: String) throws -> StructureInput {
         let cleaned = cleaner.clean(ingested.text)
         guard cleaned.text.unicodeScalars.contains(where: { $0.value >= 0x4E00 && $0.value <= 0x9FFF }) else {
             throw RejectReason("no-chinese-text", "no Chinese text left after cleaning")
@@ -43,8 +49,12 @@ public struct DocumentProcessor: Sendable {
         let source = Source(path: ingested.path, sha256: ingested.sha256, format: ingested.format,
                             encoding: ingested.encoding, script: normalized.script, variant: normalized.variant,
                             conversion: normalized.conversion, bytes: ingested.bytes)
-        let input = StructureInput(id: id, source: source, normalized: normalized, pageMetadata: ingested.pageMetadata,
-                                   pageTitle: ingested.pageTitle, removed: cleaned.removed)
-        return classifier.classify(structurer.structure(input))
+        return StructureInput(id: id, source: source, normalized: normalized, pageMetadata: ingested.pageMetadata,
+                              pageTitle: ingested.pageTitle, removed: cleaned.removed)
+    }
+
+    /// The stages after dedup: structure and classify.
+    public func complete(_ input: StructureInput) -> Document {
+        classifier.classify(structurer.structure(input))
     }
 }

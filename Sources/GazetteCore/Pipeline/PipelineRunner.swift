@@ -16,10 +16,14 @@ public struct RunReport: Sendable {
 /// Order, and why:
 /// 1. lock — before anything touches the cache or Output/, so overlapping runs cannot mix;
 /// 2. scan — every entry under the corpus is listed, so each one ends in the manifest;
-/// 3. per-document stages in parallel across cores, each result cached by content and
-///    configuration hash (a run with nothing changed reads nothing but file stamps);
+/// 3. prepare — ingest, clean, normalize and sign every input, in parallel across cores,
+///    each result cached by content and configuration hash (a run with nothing changed
+///    reads nothing but file stamps);
 /// 4. dedup — needs every document's signature, so it comes after all of them;
-/// 5. publish — sinks stream the canonical documents into a staging folder, which is
+/// 5. complete — structure and classify only the canonical copies (duplicates are listed,
+///    never published, so the two costliest stages skip them), again in parallel and cached;
+///    then clause links among them;
+/// 6. publish — sinks stream the canonical documents into a staging folder, which is
 ///    swapped in atomically only when every sink has finished.
 public final class PipelineRunner {
     public let config: PipelineConfig
@@ -34,6 +38,13 @@ public final class PipelineRunner {
     public let cancellation = CancellationFlag()
     /// For fault tests: called before the staging folder is swapped in.
     public var beforeCommit: (() throws -> Void)? = nil
+    /// For tests: called after every input was prepared, before dedup.
+    public var afterPrepare: (() -> Void)? = nil
+    /// Bytes of prepared text kept in memory between prepare and complete; inputs beyond it
+    /// are read and prepared again when they turn out to be canonical.
+    public var preparedBudget = 384 << 20
+    /// Bytes of structured documents kept in memory for publish; the rest is read back from the cache.
+    public var documentBudget = 256 << 20
     let processor: DocumentProcessor
 
     public init(config: PipelineConfig, corpus: URL, output: URL, cacheRoot: URL, processor: DocumentProcessor,
@@ -41,6 +52,8 @@ public final class PipelineRunner {
         self.config = config; self.corpus = corpus; self.output = output; self.cacheRoot = cacheRoot
         self.processor = processor; self.sinks = sinks; self.progress = progress
     }
+
+    var workers: Int { config.workers > 0 ? config.workers : max(1, ProcessInfo.processInfo.activeProcessorCount) }
 
     public func run(versions: [String: String] = [:]) throws -> RunReport {
         // The lock file sits beside the output folder, so that folder's parent must exist.
@@ -78,69 +91,91 @@ public final class PipelineRunner {
             return report
         }
 
-        // Per-document stages.
-        progress.stage("process", total: files.count)
+        // Prepare every input.
+        progress.stage("prepare", total: files.count)
         let ids = Self.assignIDs(files)
-        let outcomeBox = OutcomeBox(count: files.count)
+        let job = RunJob(files: files, ids: ids, cache: cache, configHash: configHash, useCache: !full,
+                         preparedBudget: preparedBudget, documentBudget: documentBudget)
         let knownStamps = stamps
-        let newStamps = StampBox()
-        let workers = config.workers > 0 ? config.workers : max(1, ProcessInfo.processInfo.activeProcessorCount)
-        let next = AtomicCounter()
-        let group = DispatchGroup()
-        for _ in 0..<workers {
-            group.enter()
-            Thread.detachNewThread { [self] in
-                defer { group.leave() }
-                while !cancellation.isSet {
-                    let i = next.next()
-                    if i >= files.count { break }
-                    FaultPoint.pause("process")
-                    let outcome = processOne(files[i], id: ids[i], cache: cache, stamps: knownStamps, configHash: configHash,
-                                             newStamps: newStamps, useCache: !full)
-                    outcomeBox.set(i, outcome)
-                    progress.advance(1)
-                }
-            }
+        let prepared = ResultBox<Outcome>(count: files.count)
+        ParallelLoop.run(count: files.count, workers: workers, cancellation: cancellation) { [self] i in
+            FaultPoint.pause("process")
+            prepared.set(i, prepareOne(i, job: job, stamps: knownStamps))
+            progress.advance(1)
         }
-        group.wait()
         progress.finishStage()
         if cancellation.isSet { throw RunCancelled() }
-        let outcomes = outcomeBox.values
-        stamps = newStamps.stamps
+        var outcomes = prepared.values
+        stamps = job.newStamps.stamps
         cache.storeStamps(stamps)
-        timings["process"] = Date().timeIntervalSince(t0)
-        let freshCount = outcomes.filter { if case .processed(let s)? = $0 { return s.fresh } else { return false } }.count
-        progress.log("\(freshCount) of \(files.count) inputs processed anew, the rest taken from the cache")
+        timings["prepare"] = Date().timeIntervalSince(t0)
+        afterPrepare?()
 
-        // Dedup.
+        // Dedup, then complete the canonical copies. A canonical copy that cannot be
+        // completed (its file vanished or changed since it was read) is rejected and the
+        // grouping is done again without it, so no duplicate points at a missing document.
         let t1 = Date()
-        progress.stage("dedup", total: 1)
-        var candidates: [DedupCandidate] = []
-        var summaries: [String: ProcessedSummary] = [:]
-        for (i, o) in outcomes.enumerated() {
-            if case .processed(let s)? = o {
-                candidates.append(DedupCandidate(id: ids[i], path: files[i].path, sha256: s.sha256, conversion: s.conversion,
-                                                 length: s.length, signature: s.signature))
-                summaries[ids[i]] = s
+        var dedup = DedupResult()
+        var completed: [Int: ClauseSignatures] = [:]
+        while true {
+            var candidates: [DedupCandidate] = []
+            for (i, o) in outcomes.enumerated() {
+                if case .prepared(let s)? = o {
+                    candidates.append(DedupCandidate(id: ids[i], path: files[i].path, sha256: s.summary.sha256,
+                                                     conversion: s.summary.conversion, length: s.summary.length, signature: s.summary.signature))
+                }
             }
+            progress.stage("dedup", total: 1)
+            dedup = Deduplicator(settings: config.dedup).group(candidates)
+            progress.advance(1); progress.finishStage()
+            let canonical = outcomes.indices.filter { i in
+                if case .prepared? = outcomes[i] { return dedup.canonicalOf[ids[i]] == nil && completed[i] == nil } else { return false }
+            }
+            job.held.retain { i in dedup.canonicalOf[ids[i]] == nil }
+            progress.stage("structure", total: canonical.count)
+            let done = ResultBox<Completion>(count: canonical.count)
+            let work: [Prepared] = canonical.map { if case .prepared(let s)? = outcomes[$0] { return s } else { fatalError("not prepared") } }
+            ParallelLoop.run(count: canonical.count, workers: workers, cancellation: cancellation) { [self] k in
+                done.set(k, completeOne(canonical[k], prepared: work[k], job: job))
+                progress.advance(1)
+            }
+            progress.finishStage()
+            if cancellation.isSet { throw RunCancelled() }
+            var failed = false
+            for (k, i) in canonical.enumerated() {
+                switch done.values[k] {
+                case .done(let clauses, let fresh)?:
+                    completed[i] = clauses
+                    if fresh, case .prepared(var s)? = outcomes[i] { s.fresh = true; outcomes[i] = .prepared(s) }
+                case .failed(let reason)?:
+                    guard case .prepared(let s)? = outcomes[i] else { continue }
+                    outcomes[i] = .rejected(s.summary.sha256, reason); failed = true
+                case nil: continue
+                }
+            }
+            if !failed { break }
         }
-        let dedup = Deduplicator(settings: config.dedup).run(candidates)
-        progress.advance(1); progress.finishStage()
-        timings["dedup"] = Date().timeIntervalSince(t1)
+        var linked = dedup
+        Deduplicator(settings: config.dedup).linkClauses(completed.map { (id: ids[$0.key], clauses: $0.value) }, into: &linked)
+        dedup = linked
+        timings["dedup+structure"] = Date().timeIntervalSince(t1)
 
         // Manifest entries.
         var report = RunReport()
         var inputs: [InputRecord] = []
+        var keys: [String: String] = [:]
         for (i, f) in files.enumerated() {
             switch outcomes[i] {
-            case .processed(let s)?:
+            case .prepared(let s)?:
                 if let canon = dedup.canonicalOf[ids[i]] {
-                    inputs.append(InputRecord(path: f.path, sha256: s.sha256, status: .duplicate, reason: "same document as \(canon)", document: canon))
+                    inputs.append(InputRecord(path: f.path, sha256: s.summary.sha256, status: .duplicate, reason: "same document as \(canon)", document: canon))
                     report.duplicates += 1
                 } else {
-                    inputs.append(InputRecord(path: f.path, sha256: s.sha256, status: .published, document: ids[i]))
+                    inputs.append(InputRecord(path: f.path, sha256: s.summary.sha256, status: .published, document: ids[i]))
+                    keys[ids[i]] = s.key
                     report.published += 1
                 }
+                if s.fresh { report.reprocessed += 1 }
             case .rejected(let sha, let reason)?:
                 inputs.append(InputRecord(path: f.path, sha256: sha, status: .rejected, reason: reason.description))
                 report.rejected.append((f.path, reason.description))
@@ -149,6 +184,7 @@ public final class PipelineRunner {
                 report.rejected.append((f.path, "internal: not processed"))
             }
         }
+        progress.log("\(report.reprocessed) of \(files.count) inputs processed anew, the rest taken from the cache")
 
         // Publish.
         let t2 = Date()
@@ -159,8 +195,8 @@ public final class PipelineRunner {
             for s in sinks { try s.begin(staging: staging.staging) }
             try FaultPoint.check("publish-write")
             var docSummaries: [DocumentSummary] = []
-            // Cache entries are decoded ahead on the other cores while the sinks write.
-            let prefetch = DocumentCache.Prefetcher(cache: cache, keys: published.map { summaries[$0].flatMap { $0.document == nil ? $0.cacheKey : nil } },
+            // Documents not held in memory are decoded ahead on the other cores while the sinks write.
+            let prefetch = DocumentCache.Prefetcher(cache: cache, keys: published.map { job.documents.contains($0) ? nil : keys[$0] },
                                                     threads: workers)
             defer { prefetch.cancel() }
             for (n, id) in published.enumerated() {
@@ -168,7 +204,7 @@ public final class PipelineRunner {
                 let loaded = prefetch.take(n)
                 // A published document must be written: losing it silently would leave the
                 // manifest listing a document that Output/ does not have.
-                guard let s = summaries[id], var doc = s.document ?? loaded?.document else {
+                guard var doc = job.documents.take(id) ?? loaded?.document else {
                     throw PublishFailure("the processed document \(id) could not be read back from the cache")
                 }
                 doc.duplicates = dedup.copies[id] ?? []
@@ -180,17 +216,18 @@ public final class PipelineRunner {
                 progress.advance(1)
             }
             timings["publish"] = Date().timeIntervalSince(t2)
-            timings["total"] = Date().timeIntervalSince(t0)
             // Counts describe Output/, not this run's work (how many were processed anew goes to
             // the report and the log), so two runs over the same input write the same manifest.
             let counts = ["inputs": files.count, "published": report.published, "duplicate": report.duplicates,
                           "rejected": report.rejected.count]
-            report.reprocessed = outcomes.filter { if case .processed(let s)? = $0 { return s.fresh } else { return false } }.count
-            var run = RunInfo(counts: counts, timings: timings.mapValues { ($0 * 1000).rounded() / 1000 },
-                              versions: versions, configHash: configHash)
+            let t3 = Date()
+            var run = RunInfo(counts: counts, timings: [:], versions: versions, configHash: configHash)
             run.fingerprint = self.fingerprint(files: files, stamps: stamps, runHash: runHash)
-            let manifest = Manifest(inputs: inputs, run: run)
+            var manifest = Manifest(inputs: inputs, run: run)
             for s in sinks { try s.finish(CorpusSummary(documents: docSummaries, manifest: manifest)) }
+            timings["finish"] = Date().timeIntervalSince(t3)
+            timings["total"] = Date().timeIntervalSince(t0)
+            manifest.run.timings = timings.mapValues { ($0 * 1000).rounded() / 1000 }
             try ManifestWriter.write(manifest, to: staging.staging.appendingPathComponent("manifest.json"))
             progress.finishStage()
             FaultPoint.pause("publish")
@@ -241,73 +278,9 @@ public final class PipelineRunner {
     }
 
     /// Bump when code changes what a cached per-document result would contain.
-    public static let codeVersion = "gazette-doc-1"
+    public static let codeVersion = "gazette-doc-2"
     /// Bump when a sink changes what it writes, so a no-change run does not keep stale output.
     public static let publishVersion = "gazette-publish-2"
-
-    enum Outcome { case processed(ProcessedSummary), rejected(String?, RejectReason) }
-
-    struct ProcessedSummary {
-        var sha256: String
-        var conversion: String
-        var length: Int
-        var signature: DedupSignature
-        var cacheKey: String
-        var path: String
-        var fresh: Bool
-        /// Kept only when the cache could not store the document.
-        var document: Document?
-    }
-
-    func processOne(_ f: CorpusFile, id: String, cache: DocumentCache, stamps: [String: DocumentCache.FileStamp],
-                    configHash: String, newStamps: StampBox, useCache: Bool = true) -> Outcome {
-        if let p = f.problem { return .rejected(nil, p) }
-        let ext = f.path.lowercased()
-        guard config.ingest.extensions.contains(where: { ext.hasSuffix("." + $0) }) else {
-            return .rejected(nil, RejectReason("unsupported-type", "file type not taken as input (expected \(config.ingest.extensions.joined(separator: ", ")))"))
-        }
-        // Known unchanged file with a valid cache entry: no read at all.
-        if let s = stamps[f.path], s.size == f.size, s.mtime == f.mtimeNanos {
-            let key = DocumentCache.key(sha256: s.sha256, id: id, configHash: configHash)
-            if let hit = cache.load(key) {
-                newStamps.set(f.path, s)
-                return .processed(summary(hit, key: key, path: f.path, fresh: false))
-            }
-        }
-        let bytes: [UInt8]
-        do {
-            if f.size > config.ingest.maxFileBytes {
-                throw RejectReason("too-large", "\(f.size) bytes is over the limit of \(config.ingest.maxFileBytes)")
-            }
-            bytes = try processor.ingester.readBytes(f.url)
-        } catch let r as RejectReason { return .rejected(nil, r) } catch { return .rejected(nil, RejectReason("unreadable", "\(error)")) }
-        let sha = SHA256Digest.hex(bytes)
-        newStamps.set(f.path, DocumentCache.FileStamp(size: f.size, mtime: f.mtimeNanos, sha256: sha))
-        let key = DocumentCache.key(sha256: sha, id: id, configHash: configHash)
-        if useCache, let hit = cache.load(key) { return .processed(summary(hit, key: key, path: f.path, fresh: false)) }
-        do {
-            let ingested = try processor.ingester.ingest(bytes: bytes, path: f.path, sha256: sha)
-            let doc = try processor.process(ingested: ingested, id: id)
-            let processed = ProcessedDocument(document: doc, signature: DedupSignature.make(for: doc, settings: config.dedup))
-            var s = summary(processed, key: key, path: f.path, fresh: true)
-            // Decoding the entry back only to check it cost a full JSON decode per document;
-            // the entry's checksum is verified when publish reads it anyway.
-            if !cache.store(processed, key: key) { s.document = doc }
-            return .processed(s)
-        } catch let r as RejectReason {
-            return .rejected(sha, r)
-        } catch {
-            return .rejected(sha, RejectReason("internal", "\(error)"))
-        }
-    }
-
-    func summary(_ p: ProcessedDocument, key: String, path: String, fresh: Bool) -> ProcessedSummary {
-        // A cached signature made with other dedup parameters is recomputed from the cached document.
-        let signature = p.signature.parameters == config.dedup.signatureFingerprint ? p.signature
-            : DedupSignature.make(for: p.document, settings: config.dedup)
-        return ProcessedSummary(sha256: p.document.source.sha256, conversion: p.document.source.conversion,
-                                length: p.document.text.unicodeScalars.count, signature: signature, cacheKey: key, path: path, fresh: fresh)
-    }
 }
 
 /// A publishing step could not complete (exit 4); Output/ is left as it was.
@@ -321,39 +294,3 @@ public struct RunCancelled: Error, CustomStringConvertible {
     public var description: String { "the run was interrupted; Output/ is unchanged" }
 }
 
-/// A flag set from a signal handler and read by worker threads.
-public final class CancellationFlag: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value = false
-    public init() {}
-    public var isSet: Bool { lock.lock(); defer { lock.unlock() }; return value }
-    public func set() { lock.lock(); value = true; lock.unlock() }
-}
-
-final class AtomicCounter: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value = 0
-    func next() -> Int { lock.lock(); defer { lock.unlock() }; let v = value; value += 1; return v }
-}
-
-final class OutcomeBox: @unchecked Sendable {
-    private let lock = NSLock()
-    private(set) var values: [PipelineRunner.Outcome?]
-    init(count: Int) { values = Array(repeating: nil, count: count) }
-    func set(_ i: Int, _ o: PipelineRunner.Outcome) { lock.lock(); values[i] = o; lock.unlock() }
-}
-
-final class StampBox: @unchecked Sendable {
-    private let lock = NSLock()
-    private(set) var stamps: [String: DocumentCache.FileStamp] = [:]
-    func set(_ path: String, _ s: DocumentCache.FileStamp) { lock.lock(); stamps[path] = s; lock.unlock() }
-}
-
-/// Writes manifest.json deterministically (sorted keys) apart from the run section's timings.
-public enum ManifestWriter {
-    public static func write(_ m: Manifest, to url: URL) throws {
-        let enc = JSONEncoder()
-        enc.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        try enc.encode(m).write(to: url)
-    }
-}

@@ -17,7 +17,7 @@ final class DocumentCachePrefetchTests: XCTestCase {
     func entry(_ i: Int) -> ProcessedDocument {
         let doc = Document(id: "d\(i)", source: Source(path: "Corpus/d\(i).txt", sha256: "s\(i)", format: "txt", encoding: "utf-8"),
                            text: "第\(i)号文件")
-        return ProcessedDocument(document: doc, signature: DedupSignature.make(for: doc, settings: DedupSettings()))
+        return ProcessedDocument(document: doc, clauses: ClauseSignatures.make(for: doc, settings: DedupSettings()))
     }
 
     func testStoreReportsSuccessAndFailure() throws {
