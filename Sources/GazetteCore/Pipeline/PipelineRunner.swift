@@ -195,23 +195,31 @@ public final class PipelineRunner {
             for s in sinks { try s.begin(staging: staging.staging) }
             try FaultPoint.check("publish-write")
             var docSummaries: [DocumentSummary] = []
-            // Documents not held in memory are decoded ahead on the other cores while the sinks write.
-            let prefetch = DocumentCache.Prefetcher(cache: cache, keys: published.map { job.documents.contains($0) ? nil : keys[$0] },
-                                                    threads: workers)
-            defer { prefetch.cancel() }
-            for (n, id) in published.enumerated() {
-                if cancellation.isSet { throw RunCancelled() }
-                let loaded = prefetch.take(n)
-                // A published document must be written: losing it silently would leave the
-                // manifest listing a document that Output/ does not have.
-                guard var doc = job.documents.take(id) ?? loaded?.document else {
-                    throw PublishFailure("the processed document \(id) could not be read back from the cache")
+            // Documents are read back (when not held in memory) and each sink's independent
+            // per-document work done ahead on all cores; the ordered writes happen here.
+            let similar = dedup.similar, copies = dedup.copies, sinks = self.sinks
+            let ahead = ReadAhead<PublishItem>(count: published.count, threads: workers, depth: 4 * workers) { n in
+                let id = published[n]
+                guard var doc = job.documents.take(id) ?? keys[id].flatMap({ cache.load($0)?.document }) else {
+                    return .failed(PublishFailure("the processed document \(id) could not be read back from the cache"))
                 }
-                doc.duplicates = dedup.copies[id] ?? []
-                if let sim = dedup.similar[id] {
+                doc.duplicates = copies[id] ?? []
+                if let sim = similar[id] {
                     for k in doc.clauses.indices { doc.clauses[k].similar = sim[doc.clauses[k].id] ?? [] }
                 }
-                for s in sinks { try s.write(doc) }
+                do { return .ready(doc, try sinks.map { try $0.prepare(doc) }) } catch { return .failed(error) }
+            }
+            defer { ahead.cancel() }
+            for n in published.indices {
+                if cancellation.isSet { throw RunCancelled() }
+                // A published document must be written: losing it silently would leave the
+                // manifest listing a document that Output/ does not have.
+                let item = ahead.take(n)
+                if case .failed(let e)? = item { throw e }
+                guard case .ready(let doc, let prepared)? = item else {
+                    throw PublishFailure("the document \(published[n]) was not prepared for publishing")
+                }
+                for (s, p) in zip(sinks, prepared) { try s.write(doc, prepared: p) }
                 docSummaries.append(DocumentSummary(doc))
                 progress.advance(1)
             }
@@ -282,6 +290,10 @@ public final class PipelineRunner {
     /// Bump when a sink changes what it writes, so a no-change run does not keep stale output.
     public static let publishVersion = "gazette-publish-2"
 }
+
+/// One published document made ready by the read-ahead: the document with each sink's
+/// prepared part, or why it could not be.
+enum PublishItem { case ready(Document, [Data?]), failed(Error) }
 
 /// A publishing step could not complete (exit 4); Output/ is left as it was.
 public struct PublishFailure: Error, CustomStringConvertible {

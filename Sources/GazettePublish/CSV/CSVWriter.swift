@@ -19,8 +19,11 @@ final class CSVWriter {
 
     static func row(_ fields: [String]) -> String { fields.map(field).joined(separator: ",") + "\r\n" }
 
-    func write(_ fields: [String]) throws {
-        buffer.append(contentsOf: Array(Self.row(fields).utf8))
+    func write(_ fields: [String]) throws { try append(Data(Self.row(fields).utf8)) }
+
+    /// Rows already encoded with `row`.
+    func append(_ rows: Data) throws {
+        buffer.append(rows)
         if buffer.count > 1 << 20 { try flush() }
     }
 

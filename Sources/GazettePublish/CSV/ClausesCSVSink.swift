@@ -18,9 +18,19 @@ public final class ClausesCSVSink: OutputSink {
         try writer?.write(Self.columns)
     }
 
-    public func write(_ d: Document) throws {
-        for (i, c) in d.clauses.enumerated() { try writer?.write(Self.row(d, c, seq: i + 1)) }
+    /// The document's rows, encoded (on a worker thread).
+    public func prepare(_ d: Document) throws -> Data? {
+        var out = Data()
+        for (i, c) in d.clauses.enumerated() { out.append(contentsOf: Array(CSVWriter.row(Self.row(d, c, seq: i + 1)).utf8)) }
+        return out
     }
+
+    public func write(_ d: Document, prepared: Data?) throws {
+        guard let rows = try prepared ?? prepare(d) else { return }
+        try writer?.append(rows)
+    }
+
+    public func write(_ d: Document) throws { try write(d, prepared: nil) }
 
     static func row(_ d: Document, _ c: Clause, seq: Int) -> [String] {
         [d.id, d.region ?? "", d.year.map(String.init) ?? "", d.docType.rawValue, String(seq), c.id, c.parent ?? "",

@@ -19,10 +19,15 @@ public final class DocumentJSONSink: OutputSink {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     }
 
-    public func write(_ document: Document) throws {
+    /// Encodes and writes the document's file (on a worker thread).
+    public func prepare(_ document: Document) throws -> Data? {
         let data = try Self.encoder().encode(document)
         try data.write(to: folder.appendingPathComponent(document.id + ".json"))
+        return nil
     }
+
+    public func write(_ document: Document, prepared: Data?) throws {}
+    public func write(_ document: Document) throws { _ = try prepare(document) }
 
     public func finish(_ corpus: CorpusSummary) throws {}
 }

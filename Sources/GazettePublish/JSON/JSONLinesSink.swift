@@ -7,22 +7,30 @@ import GazetteModel
 public final class JSONLinesSink: OutputSink {
     public let name = "jsonl"
     var writer: GzipFileWriter?
-    let encoder: JSONEncoder = {
+    static func encoder() -> JSONEncoder {
         let e = JSONEncoder()
         e.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return e
-    }()
+    }
     public init() {}
 
     public func begin(staging: URL) throws {
         writer = try GzipFileWriter(url: staging.appendingPathComponent("corpus.jsonl.gz"))
     }
 
-    public func write(_ document: Document) throws {
-        var line = try encoder.encode(document)
+    /// The document's line (on a worker thread: encoding is the costly part).
+    public func prepare(_ document: Document) throws -> Data? {
+        var line = try Self.encoder().encode(document)
         line.append(0x0A)
+        return line
+    }
+
+    public func write(_ document: Document, prepared: Data?) throws {
+        guard let line = try prepared ?? prepare(document) else { return }
         try writer?.write(line)
     }
+
+    public func write(_ document: Document) throws { try write(document, prepared: nil) }
 
     public func finish(_ corpus: CorpusSummary) throws { try writer?.close(); writer = nil }
 }

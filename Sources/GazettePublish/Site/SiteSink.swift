@@ -30,8 +30,19 @@ public final class SiteSink: OutputSink {
         search = try SearchIndexWriter(url: root.appendingPathComponent("search-index.js"))
     }
 
-    public func write(_ d: Document) throws {
+    /// Renders and writes the document's page (on a worker thread).
+    public func prepare(_ d: Document) throws -> Data? {
         try Data(DocumentPage.render(d).utf8).write(to: root.appendingPathComponent("doc/\(d.id).html"))
+        return nil
+    }
+
+    public func write(_ d: Document) throws {
+        _ = try prepare(d)
+        try write(d, prepared: nil)
+    }
+
+    /// The search index entry and the facet hits, in id order.
+    public func write(_ d: Document, prepared: Data?) throws {
         try search.add(d)
         for c in d.clauses {
             let hit = FacetHit(doc: d.id, clause: c.id, caption: Self.caption(c))

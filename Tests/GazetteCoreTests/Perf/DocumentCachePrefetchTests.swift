@@ -3,7 +3,7 @@ import GazetteModel
 import XCTest
 @testable import GazetteCore
 
-/// The cache's store result and the publish stage's read-ahead of cache entries.
+/// The cache's store result and the publish stage's read-ahead (`ReadAhead`) of cache entries.
 final class DocumentCachePrefetchTests: XCTestCase {
     var root: URL!
 
@@ -44,9 +44,9 @@ final class DocumentCachePrefetchTests: XCTestCase {
         bytes[bytes.count - 3] ^= 0x01
         try bytes.write(to: bad)
         for threads in [1, 2, 4] {
-            let p = DocumentCache.Prefetcher(cache: cache, keys: keys, threads: threads, depth: 3)
+            let p = ReadAhead(count: keys.count, threads: threads, depth: 3) { keys[$0].flatMap { cache.load($0) } }
             for i in 0..<keys.count {
-                let got = p.take(i)
+                let got = p.take(i) ?? nil
                 if keys[i] == nil || i == 11 { XCTAssertNil(got, "entry \(i)") } else { XCTAssertEqual(got?.document.id, "d\(i)") }
             }
             p.cancel()
@@ -56,8 +56,8 @@ final class DocumentCachePrefetchTests: XCTestCase {
     func testCancelStopsAConsumerThatLeavesEarly() {
         let cache = DocumentCache(root: root)
         for i in 0..<20 { cache.store(entry(i), key: "k\(i)") }
-        let p = DocumentCache.Prefetcher(cache: cache, keys: (0..<20).map { "k\($0)" }, threads: 2, depth: 2)
-        XCTAssertEqual(p.take(0)?.document.id, "d0")
+        let p = ReadAhead(count: 20, threads: 2, depth: 2) { cache.load("k\($0)") }
+        XCTAssertEqual((p.take(0) ?? nil)?.document.id, "d0")
         p.cancel()
         // After cancel, take returns at once instead of waiting for entries nobody loads.
         let done = expectation(description: "take returns")

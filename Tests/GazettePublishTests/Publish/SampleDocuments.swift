@@ -55,7 +55,7 @@ enum SampleDocuments {
     static func publish(_ docs: [Document], sinks: [OutputSink], into folder: URL) throws {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         for s in sinks { try s.begin(staging: folder) }
-        for d in docs.sorted(by: { $0.id < $1.id }) { for s in sinks { try s.write(d) } }
+        for d in docs.sorted(by: { $0.id < $1.id }) { for s in sinks { try s.write(d, prepared: s.prepare(d)) } }
         let inputs = docs.map { InputRecord(path: $0.source.path, sha256: $0.source.sha256, status: .published, document: $0.id) }
         let manifest = Manifest(inputs: inputs, run: RunInfo(counts: [:], timings: [:], versions: [:], configHash: "x"))
         for s in sinks { try s.finish(CorpusSummary(documents: docs.sorted(by: { $0.id < $1.id }).map(DocumentSummary.init), manifest: manifest)) }
