@@ -42,9 +42,9 @@ public final class PipelineRunner {
     public var afterPrepare: (() -> Void)? = nil
     /// Bytes of prepared text kept in memory between prepare and complete; inputs beyond it
     /// are read and prepared again when they turn out to be canonical.
-    public var preparedBudget = 384 << 20
+    public var preparedBudget = 256 << 20
     /// Bytes of structured documents kept in memory for publish; the rest is read back from the cache.
-    public var documentBudget = 256 << 20
+    public var documentBudget = 64 << 20
     let processor: DocumentProcessor
 
     public init(config: PipelineConfig, corpus: URL, output: URL, cacheRoot: URL, processor: DocumentProcessor,
