@@ -76,6 +76,27 @@ public struct UnitRenames: Sendable {
         return current
     }
 
+    /// Whether `apply` could change a text of these scalars: false when no old name occurs
+    /// in it (only new names, which match themselves, or nothing). Same scan as `applyOnce`.
+    func mayChange(_ scalars: [Unicode.Scalar]) -> Bool {
+        guard !rules.isEmpty else { return false }
+        var i = 0
+        scan: while i < scalars.count {
+            if let candidates = patterns[scalars[i]] {
+                for (pattern, replacement) in candidates where i + pattern.count <= scalars.count {
+                    var k = 1
+                    while k < pattern.count && scalars[i + k] == pattern[k] { k += 1 }
+                    if k == pattern.count {
+                        if pattern != replacement { return true }
+                        i += pattern.count; continue scan
+                    }
+                }
+            }
+            i += 1
+        }
+        return false
+    }
+
     func applyOnce(_ text: String) -> String {
         guard !rules.isEmpty else { return text }
         let scalars = Array(text.unicodeScalars)

@@ -13,6 +13,13 @@ public struct DiffRenderer {
         textB = Dictionary(ClauseSource.clauses(of: b).map { ($0.id, ComparableClause.displayText($0)) }, uniquingKeysWith: { x, _ in x })
     }
 
+    /// The same from documents whose clauses are prepared already (their display texts are reused).
+    public init(diff: DocumentDiff, a: PreparedDocument, b: PreparedDocument) {
+        self.diff = diff
+        textA = Dictionary(a.clauses.map { ($0.clause.id, $0.display) }, uniquingKeysWith: { x, _ in x })
+        textB = Dictionary(b.clauses.map { ($0.clause.id, $0.display) }, uniquingKeysWith: { x, _ in x })
+    }
+
     /// JSON, pretty-printed with sorted keys (the documented stable form).
     public func json() throws -> Data {
         let e = JSONEncoder()
