@@ -32,13 +32,13 @@ public struct ComparableClause: Sendable {
         id = self.clause.id
         display = p.display
         headingKey = p.headingKey
-        if renames.mayChange(p.scalars) {
+        if renames.mayChange(Array(display.unicodeScalars)) {
             key = Self.normalize(renames.apply(display))
             bigrams = Self.bigrams(key)
-            masks = LCSMasks(key)
         } else {
-            key = p.key; bigrams = p.bigrams; masks = p.masks
+            key = p.key; bigrams = p.bigrams
         }
+        masks = LCSMasks(key)   // not kept on the prepared clause: they take several times the text's memory
     }
 
     /// Sorted distinct bigrams of `key`.
@@ -114,21 +114,16 @@ public struct ComparableClause: Sendable {
 public struct PreparedClause: Sendable {
     public let clause: Clause
     let display: String
-    /// Scalars of `display` (where unit renames are looked for).
-    let scalars: [Unicode.Scalar]
-    /// `normalize(display)` — the key when no rename applies — with its bigrams and masks.
+    /// `normalize(display)` — the key when no rename applies — and its bigrams.
     let key: [UInt32]
     let bigrams: [UInt64]
-    let masks: LCSMasks
     let headingKey: [UInt32]
 
     public init(_ clause: Clause) {
         self.clause = clause
         display = ComparableClause.displayText(clause)
-        scalars = Array(display.unicodeScalars)
         key = ComparableClause.normalize(display)
         bigrams = ComparableClause.bigrams(key)
-        masks = LCSMasks(key)
         headingKey = ComparableClause.normalize(clause.heading)
     }
 }
