@@ -25,6 +25,9 @@ public struct ClauseAligner: Sendable {
     public var partDice: Double = 0.2
     /// Least topic similarity for pass three; nil turns pass three off.
     public var topicThreshold: Double? = 0.12
+    /// Whether pairs carry their inline character diff (`ops`); off where only the
+    /// statuses are read (the coverage table).
+    public var inlineOps = true
 
     public init(threshold: Double = 0.5, candidateDice: Double = 0.2, topicThreshold: Double? = 0.12) {
         self.threshold = threshold; self.candidateDice = candidateDice; self.topicThreshold = topicThreshold
@@ -34,6 +37,13 @@ public struct ClauseAligner: Sendable {
     struct Step { var a: [Int]; var b: [Int]; var lcs: Int; var topic: Double? = nil }
 
     public func align(_ a: [ComparableClause], _ b: [ComparableClause]) -> [DiffPair] {
+        alignDetailed(a, b).pairs
+    }
+
+    /// The alignment, with the bigram Dice of every pair (row-major, `a` × `b`) and the LCS
+    /// length of every pair scored (-1 where not computed; every pair whose Dice reaches
+    /// `candidateDice` is scored).
+    func alignDetailed(_ a: [ComparableClause], _ b: [ComparableClause]) -> (pairs: [DiffPair], dice: [Double], lcs: [Int]) {
         let n = a.count, m = b.count
         var dice = [Double](repeating: 0, count: n * m)
         var lcs = [Int](repeating: -1, count: n * m)
@@ -147,9 +157,9 @@ public struct ClauseAligner: Sendable {
 
         // Pass three: mutual best topic counterparts among what is left.
         if let tau = topicThreshold {
-            let topic = TopicSimilarity(a, b)
             let leftA = (0..<n).filter { !usedA[$0] }, leftB = (0..<m).filter { !usedB[$0] }
             if !leftA.isEmpty && !leftB.isEmpty {
+                let topic = TopicSimilarity(a, b, onlyA: leftA, onlyB: leftB)
                 var r = [Double](repeating: 0, count: leftA.count * leftB.count)
                 for (x, i) in leftA.enumerated() { for (y, j) in leftB.enumerated() { r[x * leftB.count + y] = topic.score(i, j) } }
                 let w2 = leftB.count
@@ -190,7 +200,7 @@ public struct ClauseAligner: Sendable {
             let same = Array(sa.map(\.key).joined()) == Array(sb.map(\.key).joined())
             let textA = sa.map(\.display).joined(separator: "\n"), textB = sb.map(\.display).joined(separator: "\n")
             // A character diff reads well only between close texts; rewritten pairs show both texts whole.
-            let ops: [InlineDiff.Op]? = textA == textB || score < threshold ? nil : InlineDiff.diff(textA, textB)
+            let ops: [InlineDiff.Op]? = !inlineOps || textA == textB || score < threshold ? nil : InlineDiff.diff(textA, textB)
             let r = (score * 1000).rounded() / 1000
             if st.a.count == 1 && st.b.count == 1 {
                 var status: DiffPair.Status = isMove ? .moved : (same ? .unchanged : .modified)
@@ -225,6 +235,6 @@ public struct ClauseAligner: Sendable {
             ai = st.a.last! + 1; bj = st.b.last! + 1
         }
         flush(toA: n, toB: m)
-        return out
+        return (out, dice, lcs)
     }
 }

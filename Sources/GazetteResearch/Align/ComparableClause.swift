@@ -7,6 +7,8 @@ import GazetteModel
 /// The key drops whitespace and punctuation (common marks would make unrelated clauses
 /// look alike) and rewrites renamed units (`UnitRenames`); the numbering label is never
 /// part of it, so renumbering after an insertion does not count as a change.
+/// Everything that does not depend on the renames is computed once per clause
+/// (`PreparedClause`) and shared by every comparison the clause takes part in.
 public struct ComparableClause: Sendable {
     public let id: String
     public let clause: Clause
@@ -17,24 +19,46 @@ public struct ComparableClause: Sendable {
     /// Sorted distinct character bigrams of `key`.
     public let bigrams: [UInt64]
     let masks: LCSMasks
+    /// `normalize(clause.heading)` (topic vectors count the heading twice).
+    let headingKey: [UInt32]
 
     public init(_ clause: Clause, renames: UnitRenames) {
-        id = clause.id
-        self.clause = clause
-        display = Self.displayText(clause)
-        key = Self.normalize(renames.apply(display))
+        self.init(PreparedClause(clause), renames: renames)
+    }
+
+    /// `clause` replaces the prepared clause (same text, another id) where given.
+    init(_ p: PreparedClause, renames: UnitRenames, clause: Clause? = nil) {
+        self.clause = clause ?? p.clause
+        id = self.clause.id
+        display = p.display
+        headingKey = p.headingKey
+        if renames.mayChange(Array(display.unicodeScalars)) {
+            key = Self.normalize(renames.apply(display))
+            bigrams = Self.bigrams(key)
+        } else {
+            key = p.key; bigrams = p.bigrams
+        }
+        masks = LCSMasks(key)   // not kept on the prepared clause: they take several times the text's memory
+    }
+
+    /// Sorted distinct bigrams of `key`.
+    static func bigrams(_ key: [UInt32]) -> [UInt64] {
+        guard key.count >= 2 else { return [] }
         var b: [UInt64] = []
-        b.reserveCapacity(key.count)
-        if key.count >= 2 { for i in 1..<key.count { b.append(UInt64(key[i - 1]) << 32 | UInt64(key[i])) } }
-        bigrams = Array(Set(b)).sorted()
-        masks = LCSMasks(key)
+        b.reserveCapacity(key.count - 1)
+        for i in 1..<key.count { b.append(UInt64(key[i - 1]) << 32 | UInt64(key[i])) }
+        b.sort()
+        var w = 0
+        for r in b.indices where r == 0 || b[r] != b[w - 1] { b[w] = b[r]; w += 1 }
+        b.removeLast(b.count - w)
+        return b
     }
 
     /// Heading followed by text, without the numbering label and without repeating a
     /// heading the text already starts with (the structure stage keeps both in `text`).
     public static func displayText(_ c: Clause) -> String {
-        let h = c.heading.trimmingCharacters(in: .whitespacesAndNewlines)
-        let t = stripLabel(c.text.trimmingCharacters(in: .whitespacesAndNewlines), label: c.label)
+        let h = ScalarClass.trim(c.heading, newlines: true)
+        let t = stripLabel(ScalarClass.trim(c.text, newlines: true), label: c.label)
         let joined: String
         if h.isEmpty { joined = t } else if t.isEmpty || t.hasPrefix(h) { joined = t.isEmpty ? h : t } else { joined = h + "。" + t }
         return collapseSpaces(joined)
@@ -43,10 +67,18 @@ public struct ComparableClause: Sendable {
     static let numbering = try! NSRegularExpression(pattern:
         #"^(第[一二三四五六七八九十百零〇\d]+[章节条部分]|[一二三四五六七八九十百零〇]+[、．.]|[（(][一二三四五六七八九十百零〇\d]+[)）]|\d{1,3}[、．.](?!\d)|[①-⑳])\s*"#)
 
+    /// Whether `numbering` can match a text starting with `u` (spares the regex otherwise).
+    static func mayStartNumbering(_ u: Unicode.Scalar) -> Bool {
+        if "第一二三四五六七八九十百零〇（(".unicodeScalars.contains(u) { return true }
+        if u.value >= 0x2460 && u.value <= 0x2473 { return true }   // ①-⑳
+        return u.properties.generalCategory == .decimalNumber
+    }
+
     /// `text` without a leading numbering label (the clause's own, or any 一、/（一）/1./（1） form).
     static func stripLabel(_ text: String, label: String) -> String {
-        let l = label.trimmingCharacters(in: .whitespaces)
-        if !l.isEmpty && text.hasPrefix(l) { return String(text.dropFirst(l.count)).trimmingCharacters(in: .whitespaces) }
+        let l = ScalarClass.trim(label, newlines: false)
+        if !l.isEmpty && text.hasPrefix(l) { return ScalarClass.trim(String(text.dropFirst(l.count)), newlines: false) }
+        guard let first = text.unicodeScalars.first, mayStartNumbering(first) else { return text }
         let ns = text as NSString
         if let m = numbering.firstMatch(in: text, range: NSRange(location: 0, length: min(ns.length, 16))) {
             return ns.substring(from: m.range.length)
@@ -55,10 +87,11 @@ public struct ComparableClause: Sendable {
     }
 
     static func collapseSpaces(_ s: String) -> String {
+        guard s.unicodeScalars.contains(where: ScalarClass.isWhitespace) else { return s }
         var out = String.UnicodeScalarView()
         var space = false
         for u in s.unicodeScalars {
-            if u.properties.isWhitespace { if !space && !out.isEmpty { out.append(" ") }; space = true } else { out.append(u); space = false }
+            if ScalarClass.isWhitespace(u) { if !space && !out.isEmpty { out.append(" ") }; space = true } else { out.append(u); space = false }
         }
         if out.last == " " { out.removeLast() }
         return String(out)
@@ -67,20 +100,42 @@ public struct ComparableClause: Sendable {
     /// Scalars of `s` without whitespace and punctuation, ASCII letters lowercased.
     public static func normalize(_ s: String) -> [UInt32] {
         var out: [UInt32] = []
-        out.reserveCapacity(s.unicodeScalars.count)
-        for u in s.unicodeScalars {
-            let p = u.properties
-            if p.isWhitespace { continue }
-            switch p.generalCategory {
-            case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
-                 .initialPunctuation, .finalPunctuation, .otherPunctuation, .mathSymbol, .otherSymbol, .control, .format:
-                continue
-            default: break
-            }
+        out.reserveCapacity(s.utf8.count)
+        for u in s.unicodeScalars where !ScalarClass.isDropped(u) {
             var v = u.value
             if v >= 0x41 && v <= 0x5A { v += 0x20 }
             out.append(v)
         }
         return out
+    }
+}
+
+/// The renames-independent part of a `ComparableClause`, computed once per clause.
+public struct PreparedClause: Sendable {
+    public let clause: Clause
+    let display: String
+    /// `normalize(display)` — the key when no rename applies — and its bigrams.
+    let key: [UInt32]
+    let bigrams: [UInt64]
+    let headingKey: [UInt32]
+
+    public init(_ clause: Clause) {
+        self.clause = clause
+        display = ComparableClause.displayText(clause)
+        key = ComparableClause.normalize(display)
+        bigrams = ComparableClause.bigrams(key)
+        headingKey = ComparableClause.normalize(clause.heading)
+    }
+}
+
+/// A document with its compared clauses (`ClauseSource`) prepared once, for the diff pages
+/// it appears on (as either side) and the coverage table.
+public struct PreparedDocument: Sendable {
+    public let document: Document
+    public let clauses: [PreparedClause]
+
+    public init(_ document: Document) {
+        self.document = document
+        clauses = ClauseSource.clauses(of: document).map(PreparedClause.init)
     }
 }

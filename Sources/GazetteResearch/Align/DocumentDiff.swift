@@ -51,14 +51,19 @@ public struct DocumentDiff: Codable, Equatable, Sendable {
 
     /// Diff two documents. Documents without a clause tree are compared paragraph by paragraph.
     public static func make(_ docA: Document, _ docB: Document, aligner: ClauseAligner = ClauseAligner()) -> DocumentDiff {
-        let ca = ClauseSource.clauses(of: docA), cb = ClauseSource.clauses(of: docB)
-        let renames = UnitRenames.forClauses(ca + cb)
-        let pa = ca.map { ComparableClause($0, renames: renames) }, pb = cb.map { ComparableClause($0, renames: renames) }
+        make(PreparedDocument(docA), PreparedDocument(docB), aligner: aligner)
+    }
+
+    /// Diff two documents whose clauses are already prepared (each document is prepared
+    /// once however many diffs it takes part in).
+    public static func make(_ prepA: PreparedDocument, _ prepB: PreparedDocument, aligner: ClauseAligner = ClauseAligner()) -> DocumentDiff {
+        let renames = UnitRenames.forClauses(prepA.clauses.map(\.clause) + prepB.clauses.map(\.clause))
+        let pa = prepA.clauses.map { ComparableClause($0, renames: renames) }, pb = prepB.clauses.map { ComparableClause($0, renames: renames) }
         let pairs = aligner.align(pa, pb)
         var summary: [String: Int] = [:]
         for s in DiffPair.Status.allCases { summary[s.rawValue] = 0 }
         for p in pairs { summary[p.status.rawValue, default: 0] += 1 }
-        return DocumentDiff(a: side(docA, ca.count), b: side(docB, cb.count), summary: summary, pairs: pairs)
+        return DocumentDiff(a: side(prepA.document, pa.count), b: side(prepB.document, pb.count), summary: summary, pairs: pairs)
     }
 
     static func side(_ d: Document, _ n: Int) -> Side {

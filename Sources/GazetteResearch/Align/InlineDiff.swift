@@ -32,12 +32,23 @@ public enum InlineDiff {
         if n == 0 { return y.map { (.insert, $0) } }
         if m == 0 { return x.map { (.delete, $0) } }
         if n * m > maxCells { return x.map { (.delete, $0) } + y.map { (.insert, $0) } }
-        // t[i][j] = LCS of x[i...] and y[j...]
+        // t[i][j] = LCS of x[i...] and y[j...]; the hot loop on raw buffers (no bounds checks).
         let w = m + 1
         var t = [UInt16](repeating: 0, count: (n + 1) * w)
-        for i in stride(from: n - 1, through: 0, by: -1) {
-            for j in stride(from: m - 1, through: 0, by: -1) {
-                t[i * w + j] = x[i] == y[j] ? t[(i + 1) * w + j + 1] &+ 1 : max(t[(i + 1) * w + j], t[i * w + j + 1])
+        let xv = x.map(\.value), yv = y.map(\.value)
+        t.withUnsafeMutableBufferPointer { t in
+            xv.withUnsafeBufferPointer { xp in
+                yv.withUnsafeBufferPointer { yp in
+                    for i in stride(from: n - 1, through: 0, by: -1) {
+                        let xi = xp[i], row = i * w, next = row + w
+                        var right = t[row + m]   // t[i][j + 1]
+                        for j in stride(from: m - 1, through: 0, by: -1) {
+                            let v = xi == yp[j] ? t[next + j + 1] &+ 1 : max(t[next + j], right)
+                            t[row + j] = v
+                            right = v
+                        }
+                    }
+                }
             }
         }
         var out: [(Op.Kind, Unicode.Scalar)] = []

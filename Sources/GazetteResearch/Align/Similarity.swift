@@ -33,38 +33,57 @@ public enum Similarity {
 }
 
 /// Per-character match masks of a pattern, for bit-parallel LCS.
+///
+/// Characters are found through a small open-addressing table (multiplicative hash,
+/// linear probing): the LCS loop looks one up for every character of the text.
 struct LCSMasks: Sendable {
     let length: Int
     let words: Int
-    /// Character → offset of its `words` mask words in `storage`.
-    let index: [UInt32: Int]
+    /// Hash slots: a pattern character, or `empty`.
+    let slots: [UInt32]
+    /// Offset of the slot's character's `words` mask words in `storage`.
+    let offsets: [Int]
+    let shift: UInt32
     let storage: [UInt64]
+    static let empty = UInt32.max   // not a Unicode scalar value
 
     init(_ pattern: [UInt32]) {
         length = pattern.count
         words = (pattern.count + 63) / 64
-        var idx: [UInt32: Int] = [:]
+        var bits: UInt32 = 3
+        while (1 << bits) < 2 * pattern.count { bits += 1 }
+        let size = 1 << Int(bits)
+        var slots = [UInt32](repeating: Self.empty, count: size)
+        var offsets = [Int](repeating: 0, count: size)
         var store: [UInt64] = []
+        let shift = 32 - bits
         for (p, c) in pattern.enumerated() {
-            let base: Int
-            if let b = idx[c] { base = b } else {
-                base = store.count; idx[c] = base
+            var h = Int((c &* 2_654_435_761) >> shift)
+            while slots[h] != c && slots[h] != Self.empty { h = (h + 1) & (size - 1) }
+            if slots[h] == Self.empty {
+                slots[h] = c; offsets[h] = store.count
                 store.append(contentsOf: repeatElement(0, count: words))
             }
-            store[base + p / 64] |= 1 << UInt64(p % 64)
+            store[offsets[h] + p / 64] |= 1 << UInt64(p % 64)
         }
-        index = idx; storage = store
+        self.slots = slots; self.offsets = offsets; self.shift = shift; storage = store
     }
 
     /// LCS length between the pattern and the concatenation of `texts`.
     func lcs(_ texts: [[UInt32]]) -> Int {
         guard length > 0 else { return 0 }
+        let words = words, shift = shift, mask = slots.count - 1
         var v = [UInt64](repeating: ~0, count: words)
         storage.withUnsafeBufferPointer { m in
-            v.withUnsafeMutableBufferPointer { v in
+          slots.withUnsafeBufferPointer { slots in
+            offsets.withUnsafeBufferPointer { offsets in
+              v.withUnsafeMutableBufferPointer { v in
                 for text in texts {
                     for c in text {
-                        guard let base = index[c] else { continue }
+                        var h = Int((c &* 2_654_435_761) >> shift)
+                        while slots[h] != c && slots[h] != Self.empty { h = (h + 1) & mask }
+                        guard slots[h] == c, c != Self.empty else { continue }
+                        let base = offsets[h]
                         var carry: UInt64 = 0
                         for k in 0..<words {
                             let vk = v[k], mk = m[base + k]
@@ -76,7 +95,9 @@ struct LCSMasks: Sendable {
                         }
                     }
                 }
+              }
             }
+          }
         }
         var ones = 0
         for k in 0..<words {

@@ -11,24 +11,51 @@ struct TopicSimilarity {
     let a: [Vector]
     let b: [Vector]
 
+    /// Vectors for every clause of both documents.
     init(_ ca: [ComparableClause], _ cb: [ComparableClause]) {
-        let all = ca + cb
-        var df: [UInt64: Int] = [:]
-        for c in all { for g in c.bigrams { df[g, default: 0] += 1 } }
-        let n = Double(all.count)
+        self.init(ca, cb, onlyA: Array(ca.indices), onlyB: Array(cb.indices))
+    }
+
+    /// Vectors only for the clauses `onlyA` and `onlyB` (the others stay empty); the
+    /// document frequencies are still taken over all clauses of both documents.
+    init(_ ca: [ComparableClause], _ cb: [ComparableClause], onlyA: [Int], onlyB: [Int]) {
+        // Document frequency of each bigram: sorted keys and counts (bigrams are distinct per clause).
+        var all: [UInt64] = []
+        all.reserveCapacity(ca.reduce(0) { $0 + $1.bigrams.count } + cb.reduce(0) { $0 + $1.bigrams.count })
+        for c in ca { all.append(contentsOf: c.bigrams) }
+        for c in cb { all.append(contentsOf: c.bigrams) }
+        all.sort()
+        var dfKeys: [UInt64] = [], dfCounts: [Int] = []
+        for g in all { if dfKeys.last == g { dfCounts[dfCounts.count - 1] += 1 } else { dfKeys.append(g); dfCounts.append(1) } }
+        func df(_ g: UInt64) -> Int {
+            var lo = 0, hi = dfKeys.count
+            while lo < hi { let mid = (lo + hi) / 2; if dfKeys[mid] < g { lo = mid + 1 } else { hi = mid } }
+            return lo < dfKeys.count && dfKeys[lo] == g ? dfCounts[lo] : 1
+        }
+        let n = Double(ca.count + cb.count)
         func vector(_ c: ComparableClause) -> Vector {
-            var tf: [UInt64: Double] = [:]
-            func add(_ key: [UInt32], _ w: Double) {
-                guard key.count >= 2 else { return }
-                for i in 1..<key.count { tf[UInt64(key[i - 1]) << 32 | UInt64(key[i]), default: 0] += w }
+            var grams: [UInt64] = []
+            grams.reserveCapacity(c.key.count + c.headingKey.count)
+            for key in [c.key, c.headingKey] where key.count >= 2 {
+                for i in 1..<key.count { grams.append(UInt64(key[i - 1]) << 32 | UInt64(key[i])) }
             }
-            add(c.key, 1)
-            add(ComparableClause.normalize(c.clause.heading), 1)
-            let keys = tf.keys.sorted()
-            let weights = keys.map { k in (1 + log(tf[k]!)) * log(n / Double(df[k] ?? 1) + 1) }
+            grams.sort()
+            var keys: [UInt64] = [], weights: [Double] = []
+            var i = 0
+            while i < grams.count {
+                var j = i + 1
+                while j < grams.count && grams[j] == grams[i] { j += 1 }
+                keys.append(grams[i])
+                weights.append((1 + log(Double(j - i))) * log(n / Double(df(grams[i])) + 1))
+                i = j
+            }
             return Vector(keys: keys, weights: weights, norm: sqrt(weights.reduce(0) { $0 + $1 * $1 }))
         }
-        a = ca.map(vector); b = cb.map(vector)
+        let empty = Vector(keys: [], weights: [], norm: 0)
+        var va = [Vector](repeating: empty, count: ca.count), vb = [Vector](repeating: empty, count: cb.count)
+        for i in onlyA { va[i] = vector(ca[i]) }
+        for j in onlyB { vb[j] = vector(cb[j]) }
+        a = va; b = vb
     }
 
     static func cosine(_ x: Vector, _ y: Vector) -> Double {

@@ -13,6 +13,9 @@ public struct UnitRenames: Sendable {
 
     /// First scalar → (pattern, replacement), longest pattern first.
     let patterns: [Unicode.Scalar: [([Unicode.Scalar], [Unicode.Scalar])]]
+    /// Bit per BMP scalar that starts a pattern (scalars beyond the BMP always ask `patterns`):
+    /// spares the dictionary lookup for the many characters that start none.
+    let starts: [UInt64]
 
     public init(rules: [(String, String)]) {
         let kept = rules.filter { !$0.0.isEmpty && $0.0 != $0.1 }
@@ -26,6 +29,15 @@ public struct UnitRenames: Sendable {
             map[p[0], default: []].append((p, Array(replacement.unicodeScalars)))
         }
         patterns = map.mapValues { $0.sorted { $0.0.count > $1.0.count } }
+        var bits = [UInt64](repeating: 0, count: 1024)
+        for u in map.keys where u.value < 0x10000 { bits[Int(u.value >> 6)] |= 1 << UInt64(u.value & 63) }
+        starts = bits
+    }
+
+    /// The patterns starting with `u`, if any.
+    @inline(__always) func candidates(_ u: Unicode.Scalar) -> [([Unicode.Scalar], [Unicode.Scalar])]? {
+        if u.value < 0x10000 && starts[Int(u.value >> 6)] & (1 << UInt64(u.value & 63)) == 0 { return nil }
+        return patterns[u]
     }
 
     /// The 2018 reform renames, written without the 省/市/区/县 prefix so they apply at every level.
@@ -76,14 +88,35 @@ public struct UnitRenames: Sendable {
         return current
     }
 
+    /// Whether `apply` could change a text of these scalars: false when no old name occurs
+    /// in it (only new names, which match themselves, or nothing). Same scan as `applyOnce`.
+    func mayChange(_ scalars: [Unicode.Scalar]) -> Bool {
+        guard !rules.isEmpty else { return false }
+        var i = 0
+        scan: while i < scalars.count {
+            if let candidates = candidates(scalars[i]) {
+                for (pattern, replacement) in candidates where i + pattern.count <= scalars.count {
+                    var k = 1
+                    while k < pattern.count && scalars[i + k] == pattern[k] { k += 1 }
+                    if k == pattern.count {
+                        if pattern != replacement { return true }
+                        i += pattern.count; continue scan
+                    }
+                }
+            }
+            i += 1
+        }
+        return false
+    }
+
     func applyOnce(_ text: String) -> String {
         guard !rules.isEmpty else { return text }
         let scalars = Array(text.unicodeScalars)
-        guard scalars.contains(where: { patterns[$0] != nil }) else { return text }
+        guard scalars.contains(where: { candidates($0) != nil }) else { return text }
         var out = String.UnicodeScalarView()
         var i = 0
         scan: while i < scalars.count {
-            if let candidates = patterns[scalars[i]] {
+            if let candidates = candidates(scalars[i]) {
                 for (pattern, replacement) in candidates where i + pattern.count <= scalars.count {
                     var k = 1
                     while k < pattern.count && scalars[i + k] == pattern[k] { k += 1 }

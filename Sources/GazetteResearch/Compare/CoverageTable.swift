@@ -55,8 +55,19 @@ public struct CoverageTable: Codable, Equatable, Sendable {
 
     public static func make(_ docs: [Document], by: [Dimension] = [.region, .year], axis: Axis = .area,
                             threshold: Double = 0.5) -> CoverageTable {
-        var buckets: [String: (Group, [Document])] = [:]
-        for d in docs {
+        make(docs, prepared: nil, by: by, axis: axis, threshold: threshold)
+    }
+
+    /// The table of documents already prepared for comparison (`PreparedDocument`, in the
+    /// order of the documents): their clauses are not prepared again.
+    public static func make(prepared: [PreparedDocument], by: [Dimension] = [.region, .year], axis: Axis = .area,
+                            threshold: Double = 0.5) -> CoverageTable {
+        make(prepared.map(\.document), prepared: prepared, by: by, axis: axis, threshold: threshold)
+    }
+
+    static func make(_ docs: [Document], prepared: [PreparedDocument]?, by: [Dimension], axis: Axis, threshold: Double) -> CoverageTable {
+        var buckets: [String: (Group, [Int])] = [:]
+        for (index, d) in docs.enumerated() {
             let region = by.contains(.region) ? (d.region ?? "-") : nil
             let year = by.contains(.year) ? d.year : nil
             let type = by.contains(.docType) ? d.docType.rawValue : nil
@@ -66,7 +77,7 @@ public struct CoverageTable: Codable, Equatable, Sendable {
             entry.0.documents.append(d.id)
             entry.0.clauses += d.clauses.count
             for c in d.clauses { for l in labels(of: c, axis: axis, renames: .reform2018) { entry.0.counts[l, default: 0] += 1 } }
-            entry.1.append(d)
+            entry.1.append(index)
             buckets[label] = entry
         }
         let ordered = buckets.values.sorted { x, y in
@@ -77,16 +88,30 @@ public struct CoverageTable: Codable, Equatable, Sendable {
         for g in groups { for (k, v) in g.counts { totals[k, default: 0] += v } }
         let labels = totals.keys.sorted { totals[$0]! != totals[$1]! ? totals[$0]! > totals[$1]! : $0 < $1 }
 
-        var changes: [Change] = []
+        // Consecutive years of one region; their unmatched clauses are independent, computed on every core.
+        var consecutive: [Int] = []
         if by.contains(.region) && by.contains(.year) {
             for k in ordered.indices.dropFirst() {
-                let (g0, d0) = ordered[k - 1], (g1, d1) = ordered[k]
+                let g0 = ordered[k - 1].0, g1 = ordered[k].0
                 guard let r = g1.region, r == g0.region, g0.docType == g1.docType, let y0 = g0.year, let y1 = g1.year, y1 > y0 else { continue }
-                let s0 = Set(g0.counts.keys), s1 = Set(g1.counts.keys)
-                let (newC, droppedC) = unmatchedClauses(d0, d1, threshold: threshold)
-                changes.append(Change(region: r, from: y0, to: y1, new: s1.subtracting(s0).sorted(), dropped: s0.subtracting(s1).sorted(),
-                                      newClauses: newC, droppedClauses: droppedC))
+                consecutive.append(k)
             }
+        }
+        var prep: [PreparedDocument?] = prepared ?? Array(repeating: nil, count: docs.count)
+        if prepared == nil {
+            let needed = Array(Set(consecutive.flatMap { ordered[$0 - 1].1 + ordered[$0].1 })).sorted()
+            for (i, p) in zip(needed, Parallel.map(needed.count) { PreparedDocument(docs[needed[$0]]) }) { prep[i] = p }
+        }
+        let unmatched = Parallel.map(consecutive.count) { x in
+            let k = consecutive[x]
+            return unmatchedClauses(ordered[k - 1].1.map { prep[$0]! }, ordered[k].1.map { prep[$0]! }, threshold: threshold)
+        }
+        var changes: [Change] = []
+        for (k, (newC, droppedC)) in zip(consecutive, unmatched) {
+            let g0 = ordered[k - 1].0, g1 = ordered[k].0
+            let s0 = Set(g0.counts.keys), s1 = Set(g1.counts.keys)
+            changes.append(Change(region: g1.region!, from: g0.year!, to: g1.year!, new: s1.subtracting(s0).sorted(), dropped: s0.subtracting(s1).sorted(),
+                                  newClauses: newC, droppedClauses: droppedC))
         }
         return CoverageTable(axis: axis, by: by, labels: labels, groups: groups, changes: changes, threshold: threshold)
     }
@@ -103,23 +128,41 @@ public struct CoverageTable: Codable, Equatable, Sendable {
     /// Clauses of the later year with no counterpart in the earlier, and the reverse: what
     /// `gazette diff` of the two years' pooled clauses reports as added and removed (so
     /// rewritten clauses on the same subject count as counterparts, as in the diff).
-    static func unmatchedClauses(_ before: [Document], _ after: [Document], threshold: Double) -> ([ClauseRef], [ClauseRef]) {
-        func pooled(_ docs: [Document]) -> [(String, Clause)] {
-            docs.flatMap { d in ClauseSource.clauses(of: d).map { c -> (String, Clause) in var c = c; c.id = d.id + "#" + c.id; return (d.id, c) } }
+    static func unmatchedClauses(_ before: [PreparedDocument], _ after: [PreparedDocument], threshold: Double) -> ([ClauseRef], [ClauseRef]) {
+        func pooled(_ docs: [PreparedDocument]) -> [(doc: String, clause: Clause, prepared: PreparedClause)] {
+            docs.flatMap { d in d.clauses.map { p in var c = p.clause; c.id = d.document.id + "#" + c.id; return (d.document.id, c, p) } }
         }
         let pb = pooled(before), pa = pooled(after)
-        let renames = UnitRenames.forClauses(pb.map(\.1) + pa.map(\.1))
-        let cb = pb.map { ComparableClause($0.1, renames: renames) }, ca = pa.map { ComparableClause($0.1, renames: renames) }
-        let pairs = ClauseAligner(threshold: threshold).align(cb, ca)
+        let renames = UnitRenames.forClauses(pb.map(\.clause) + pa.map(\.clause))
+        let cb = pb.map { ComparableClause($0.prepared, renames: renames, clause: $0.clause) }
+        let ca = pa.map { ComparableClause($0.prepared, renames: renames, clause: $0.clause) }
+        var aligner = ClauseAligner(threshold: threshold)
+        aligner.inlineOps = false   // only the statuses are read
+        let (pairs, dice, lcs) = aligner.alignDetailed(cb, ca)
         let added = Set(pairs.filter { $0.status == .added }.compactMap(\.b)), removed = Set(pairs.filter { $0.status == .removed }.compactMap(\.a))
-        func refs(_ xs: [(String, Clause)], _ cx: [ComparableClause], _ keep: Set<String>, _ others: [ComparableClause]) -> [ClauseRef] {
-            zip(xs, cx).compactMap { entry, x in
-                guard keep.contains(x.id) else { return nil }
-                var best = 0.0
-                for y in others where Similarity.dice(x.bigrams, y.bigrams) >= 0.2 { best = max(best, Similarity.lcsScore(x, [y])) }
-                return ClauseRef(doc: entry.0, clause: String(x.id.dropFirst(entry.0.count + 1)), text: x.display, best: (best * 1000).rounded() / 1000)
-            }
+        // Best similarity to the other year: Dice and LCS are symmetric, so the aligner's
+        // matrices (before × after) serve both directions.
+        let m = ca.count
+        func best(_ i: Int, _ j: Int) -> Double? {   // before i, after j
+            guard dice[i * m + j] >= 0.2 else { return nil }
+            let l = lcs[i * m + j] >= 0 ? lcs[i * m + j] : cb[i].masks.lcs([ca[j].key])
+            let total = cb[i].key.count + ca[j].key.count
+            return total == 0 ? 1 : 2 * Double(l) / Double(total)
         }
-        return (refs(pa, ca, added, cb), refs(pb, cb, removed, ca))
+        func ref(_ entry: (doc: String, clause: Clause, prepared: PreparedClause), _ x: ComparableClause, _ score: Double) -> ClauseRef {
+            ClauseRef(doc: entry.doc, clause: String(x.id.dropFirst(entry.doc.count + 1)), text: x.display, best: (score * 1000).rounded() / 1000)
+        }
+        var new: [ClauseRef] = [], dropped: [ClauseRef] = []
+        for j in ca.indices where added.contains(ca[j].id) {
+            var b = 0.0
+            for i in cb.indices { if let s = best(i, j) { b = max(b, s) } }
+            new.append(ref(pa[j], ca[j], b))
+        }
+        for i in cb.indices where removed.contains(cb[i].id) {
+            var b = 0.0
+            for j in ca.indices { if let s = best(i, j) { b = max(b, s) } }
+            dropped.append(ref(pb[i], cb[i], b))
+        }
+        return (new, dropped)
     }
 }

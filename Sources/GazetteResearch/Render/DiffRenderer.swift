@@ -13,6 +13,13 @@ public struct DiffRenderer {
         textB = Dictionary(ClauseSource.clauses(of: b).map { ($0.id, ComparableClause.displayText($0)) }, uniquingKeysWith: { x, _ in x })
     }
 
+    /// The same from documents whose clauses are prepared already (their display texts are reused).
+    public init(diff: DocumentDiff, a: PreparedDocument, b: PreparedDocument) {
+        self.diff = diff
+        textA = Dictionary(a.clauses.map { ($0.clause.id, $0.display) }, uniquingKeysWith: { x, _ in x })
+        textB = Dictionary(b.clauses.map { ($0.clause.id, $0.display) }, uniquingKeysWith: { x, _ in x })
+    }
+
     /// JSON, pretty-printed with sorted keys (the documented stable form).
     public func json() throws -> Data {
         let e = JSONEncoder()
@@ -78,6 +85,11 @@ public struct DiffRenderer {
         return out.joined(separator: "\n")
     }
 
+    /// Newlines as `<br>` (most cells have none: no Foundation call for them).
+    static func lineBreaks(_ s: String) -> String {
+        s.utf8.contains(0x0A) ? s.replacingOccurrences(of: "\n", with: "<br>") : s
+    }
+
     func snippet(_ s: String) -> String { s.count <= 40 ? s : String(s.prefix(40)) + "…" }
 
     /// Side-by-side HTML; clause ids link to `docBase/<id>.html#<clause>`.
@@ -100,7 +112,7 @@ public struct DiffRenderer {
                 cellB += HTML.text(p.b.flatMap { textB[$0] } ?? "")
             }
             let meta = HTML.text(p.status.rawValue) + (p.score.map { String(format: "<br>%.2f", $0) } ?? "") + (p.group.map { "<br>group \($0)" } ?? "")
-            body += "<tr class=\"rs-\(p.status.rawValue)\"><td class=\"meta\">\(meta)</td><td class=\"a\">\(cellA.replacingOccurrences(of: "\n", with: "<br>"))</td><td class=\"b\">\(cellB.replacingOccurrences(of: "\n", with: "<br>"))</td></tr>\n"
+            body += "<tr class=\"rs-\(p.status.rawValue)\"><td class=\"meta\">\(meta)</td><td class=\"a\">\(Self.lineBreaks(cellA))</td><td class=\"b\">\(Self.lineBreaks(cellB))</td></tr>\n"
         }
         body += "</table>"
         return HTML.page(title: "Diff \(diff.a.id) → \(diff.b.id)", stylesheet: stylesheet, body: body)

@@ -28,14 +28,16 @@ public final class ResearchSiteSink: OutputSink {
         let docs = documents.sorted { $0.id < $1.id }
         let previous = Self.previousIndex(docs)
         let folder = site.appendingPathComponent("diff")
-        // Each page is independent: render them on every core.
+        // Each document's clauses are prepared once, for its own page, the pages of the
+        // documents it precedes and the coverage table; each page is independent: all on every core.
+        let prepared = Parallel.map(docs.count) { PreparedDocument(docs[$0]) }
         let failures = FailureBox()
         DispatchQueue.concurrentPerform(iterations: docs.count) { i in
             let d = docs[i]
             let page: String
             if let p = previous[i] {
-                let prev = docs[p]
-                page = DiffRenderer(diff: DocumentDiff.make(prev, d), a: prev, b: d).html()
+                let prev = prepared[p]
+                page = DiffRenderer(diff: DocumentDiff.make(prev, prepared[i]), a: prev, b: prepared[i]).html()
             } else {
                 let what = "\(d.region ?? "unknown region") \(d.year.map { String($0 - 1) } ?? "previous year") \(d.docType.rawValue)"
                 page = HTML.page(title: "Diff \(d.id)", stylesheet: "../assets/style.css", body:
@@ -44,7 +46,7 @@ public final class ResearchSiteSink: OutputSink {
             do { try Data(page.utf8).write(to: folder.appendingPathComponent(d.id + ".html")) } catch { failures.add(error) }
         }
         if let e = failures.first { throw e }
-        let table = CoverageTable.make(docs, by: [.region, .year], axis: .area)
+        let table = CoverageTable.make(prepared: prepared, by: [.region, .year], axis: .area)
         try Data(CoverageRenderer(table).html().utf8).write(to: site.appendingPathComponent("compare.html"))
         documents = []
     }
