@@ -12,9 +12,23 @@ final class CSVWriter {
         buffer.append(contentsOf: [0xEF, 0xBB, 0xBF])
     }
 
+    /// The field as written: quoted when it must be. Works on UTF-8 bytes (the four
+    /// special characters are ASCII, which never occurs inside a multi-byte character).
     static func field(_ s: String) -> String {
-        let needsQuotes = s.unicodeScalars.contains { $0 == "," || $0 == "\"" || $0 == "\r" || $0 == "\n" }
-        return needsQuotes ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
+        var needsQuotes = false, hasQuote = false
+        for b in s.utf8 {
+            if b == 0x22 { hasQuote = true; needsQuotes = true } else if b == 0x2C || b == 0x0D || b == 0x0A { needsQuotes = true }
+        }
+        guard needsQuotes else { return s }
+        guard hasQuote else { return "\"" + s + "\"" }
+        var out: [UInt8] = [0x22]
+        out.reserveCapacity(s.utf8.count + 8)
+        for b in s.utf8 {
+            out.append(b)
+            if b == 0x22 { out.append(0x22) }
+        }
+        out.append(0x22)
+        return String(decoding: out, as: UTF8.self)
     }
 
     static func row(_ fields: [String]) -> String { fields.map(field).joined(separator: ",") + "\r\n" }
