@@ -66,7 +66,7 @@ public enum HTMLExtractor {
             let h = collapse(textContent(h1))
             if cjkCount(h) >= 6 && !SimpleText.contains(text, h) { text = h + "\n" + text }
         }
-        if text.unicodeScalars.filter({ $0.value >= 0x4E00 && $0.value <= 0x9FFF }).count < 10 {
+        if cjkCount(text) < 10 {
             // libxml2 stops at 256 levels of nesting: say so rather than "no text".
             if let e = xmlGetLastError(), let m = e.pointee.message, String(cString: m).contains("depth") {
                 throw RejectReason("html-too-deep", "elements nested deeper than libxml2's limit of 256 levels; the text is beyond it")

@@ -123,8 +123,25 @@ public struct TaskExtractor: Sendable {
     static let verbs = ["分别牵头落实", "分别负责落实", "按职责分工负责落实", "按职责分工负责", "按职责负责", "牵头负责", "牵头落实", "负责落实", "配合落实",
                         "分别牵头", "分别负责", "共同负责", "牵头", "负责", "配合", "参与", "协助", "落实", "承担", "实施", "推进"]
 
+    static let verbBytes = verbs.map { Array($0.utf8) }
+
     static func stripVerb(_ s: String) -> String {
         var t = s.wsTrimmed
+        if SimpleText.isSimple(t) {
+            // One scalar a character: cut the verbs' bytes off the end.
+            var end = t.utf8.count
+            let cut: Int = t.withUTF8 { b in
+                var changed = true
+                while changed {
+                    changed = false
+                    for v in verbBytes where v.count <= end && UnsafeBufferPointer(rebasing: b[(end - v.count)..<end]).elementsEqual(v) {
+                        end -= v.count; changed = true; break
+                    }
+                }
+                return end
+            }
+            return cut == t.utf8.count ? t : String(t.utf8.prefix(cut))!
+        }
         var changed = true
         while changed {
             changed = false
