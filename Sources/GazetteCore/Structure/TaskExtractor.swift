@@ -74,11 +74,13 @@ public struct TaskExtractor: Sendable {
                 if cues.subject { prose = SimpleText.replacingAll(prose, ns.substring(with: m.range), with: "。") }
             }
         }
-        // 3. sentence subjects (replacing a match by 。 creates no new suffix-verb pair)
+        // 3. sentence subjects (replacing a match by 。 creates no new suffix-verb pair). A match
+        // starts a sentence and stays inside it: each cued sentence is matched on its own.
         if cues.subject {
-            let pns = prose as NSString
-            for m in Self.subject.matches(in: prose, range: NSRange(location: 0, length: pns.length)) {
-                for n in Self.splitUnits(pns.substring(with: m.range(at: 1)), separators: Self.enumeration) { add(n, .mentioned) }
+            for sentence in Cues.subjectSentences(prose) {
+                let sns = sentence as NSString
+                guard let m = Self.subject.firstMatch(in: sentence, options: .anchored, range: NSRange(location: 0, length: sns.length)) else { continue }
+                for n in Self.splitUnits(sns.substring(with: m.range(at: 1)), separators: Self.enumeration) { add(n, .mentioned) }
             }
         }
         let labelledDeadlines = !cues.labelledDeadline ? [] : Self.labelledDeadline.matches(in: text, range: whole).map {
