@@ -41,8 +41,8 @@ public struct Cleaner: Sendable {
         var out: [String] = []
         var block: (rule: String, body: NSRegularExpression?)? = nil
         // Split on the byte: the repairs leave no CR, so "\n" is a Character of its own.
-        for raw in text.utf8.split(separator: 0x0A, omittingEmptySubsequences: true) {
-            let line = Self.tidy(String(Substring(raw)))
+        for raw in FastText.lines(text) where !raw.isEmpty {
+            let line = Self.tidy(raw)
             if line.isEmpty { continue }
             if let b = block {
                 if Self.belongs(line, to: b.body) { removed.append(RemovedLine(rule: b.rule, text: line)); continue }
@@ -92,7 +92,7 @@ public struct Cleaner: Sendable {
     /// Trim a line and fold each run of spaces to one. TABs (table cells) stay, without
     /// spaces around them; a line of nothing but TABs and spaces is blank.
     static func tidy(_ s: String) -> String {
-        if !s.utf8.contains(where: { $0 == 0x20 || $0 == 0x09 }) { return s }   // nothing to fold
+        if !FastText.containsByte(s, 0x20) && !FastText.containsByte(s, 0x09) { return s }   // nothing to fold
         var out = String.UnicodeScalarView()
         var space = false
         for u in s.unicodeScalars {

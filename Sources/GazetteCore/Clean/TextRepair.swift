@@ -17,31 +17,37 @@ enum TextRepair {
         var marks = 0
         var changed = false
         var str = s
-        let out: [UInt8] = str.withUTF8 { b in
-            var out: [UInt8] = []
-            out.reserveCapacity(b.count)
+        let folded: [UInt8]? = str.withUTF8 { b in
+            // Most text needs no folding: find the first scalar that does before copying.
             var i = 0
             while i < b.count {
-                // Swift strings hold valid UTF-8: decode the scalar at `i` by hand.
                 let c0 = b[i]
-                let len = c0 < 0x80 ? 1 : c0 < 0xE0 ? 2 : c0 < 0xF0 ? 3 : 4
-                let v: UInt32
-                switch len {
-                case 1: v = UInt32(c0)
-                case 2: v = UInt32(c0 & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F)
-                case 3: v = UInt32(c0 & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F)
-                default: v = UInt32(c0 & 0x07) << 18 | UInt32(b[i + 1] & 0x3F) << 12 | UInt32(b[i + 2] & 0x3F) << 6 | UInt32(b[i + 3] & 0x3F)
+                if c0 < 0x80 {
+                    if c0 >= 0x20 && c0 < 0x7F || c0 == 0x0A || c0 == 0x09 { i += 1; continue }
+                    break
                 }
+                let (v, len) = FastText.scalar(b, i)
+                if foldScalar(v) != nil { break }
+                i += len
+            }
+            guard i < b.count else { return nil }
+            var out: [UInt8] = []
+            out.reserveCapacity(b.count)
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: b[0..<i]))
+            while i < b.count {
+                // Swift strings hold valid UTF-8: decode the scalar at `i` by hand.
+                let (v, len) = FastText.scalar(b, i)
                 if let r = foldScalar(v) {
                     changed = true
                     if r == 0 { marks += 1 } else { out.append(r) }
                 } else {
-                    out.append(contentsOf: b[i ..< i + len])
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: b[i ..< i + len]))
                 }
                 i += len
             }
             return out
         }
+        guard let out = folded else { return s }
         if marks > 0 { removed.append(RemovedLine(rule: "watermark-characters", text: "\(marks) invisible or control characters")) }
         return changed ? String(decoding: out, as: UTF8.self) : s
     }
@@ -68,7 +74,7 @@ enum TextRepair {
     static let entity = try! NSRegularExpression(pattern: #"&#[xX][0-9a-fA-F]{1,6};?|&#[0-9]{1,7};?|&[0-9]{2,7};|&[a-zA-Z]{2,8};|&(nbsp|amp|lt|gt|quot|ensp|emsp)(?![a-zA-Z])"#)
 
     static func decodeEntities(_ s: String, removed: inout [RemovedLine]) -> String {
-        guard s.utf8.contains(0x26) else { return s }   // no `&`, no entity
+        guard FastText.containsByte(s, 0x26) else { return s }   // no `&`, no entity
         return replace(entity, in: s) { m in
             let r = decodeEntity(m)
             if r.isEmpty { removed.append(RemovedLine(rule: "html-entity", text: m)) }
@@ -120,21 +126,26 @@ enum TextRepair {
     static let syllable = try! NSRegularExpression(pattern: #"^(zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(iang|iong|uang|ueng|ang|eng|ing|ong|uan|üan|ian|iao|uai|ai|ei|ao|ou|an|en|in|un|ün|ui|ie|iu|ia|ua|uo|ue|üe|ve|er|a|o|e|i|u|v|ü)(ng|n|r)?[1-5]?$"#)
     static let toned = CharacterSet(charactersIn: "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ")
 
-    /// What a pinyin group needs to start: a bracket, then a space or a pinyin letter or
-    /// tone digit (a cheap test before the regular expression runs over the whole text).
+    /// What a group that `removePinyin` removes needs: a Han character (all are at or above
+    /// U+2E80), a bracket, white space, then a letter — every pinyin syllable starts with
+    /// one. A cheap test before the regular expression runs over the whole text; without
+    /// it no match can be removed.
     static func mayHavePinyin(_ s: String) -> Bool {
-        var open = false
+        var prev: UInt32 = 0
+        var state = 0   // 1: after Han + bracket (and white space)
         for u in s.unicodeScalars {
-            if open {
-                if pinyinStart.contains(u) || u.properties.isWhitespace { return true }
-                open = false
+            let v = u.value
+            if state == 1 {
+                if pinyinLetter.contains(u) { return true }
+                if !FastText.isUnicodeWhitespace(v) { state = 0 }
             }
-            if u == "(" || u == "（" { open = true }
+            if state == 0, v == 0x28 || v == 0xFF08, prev >= 0x2E80 { state = 1 }
+            prev = v
         }
         return false
     }
 
-    static let pinyinStart = Set("abcdefghijklmnopqrstuvwxyzāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü12345".unicodeScalars)
+    static let pinyinLetter = Set("abcdefghijklmnopqrstuvwxyzāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü".unicodeScalars)
 
     static func removePinyin(_ s: String, removed: inout [RemovedLine]) -> String {
         guard mayHavePinyin(s) else { return s }
@@ -159,7 +170,7 @@ enum TextRepair {
     static let lostSpace = try! NSRegularExpression(pattern: #"[ ]*\?(?:[ ]*\?)+[ ]*"#)
 
     static func repairLostSpaces(_ s: String, removed: inout [RemovedLine]) -> String {
-        guard s.utf8.contains(0x3F) else { return s }   // no `?`
+        guard FastText.containsByte(s, 0x3F) else { return s }   // no `?`
         return replace(lostSpace, in: s) { m in
             removed.append(RemovedLine(rule: "lost-space-mojibake", text: m))
             return " "

@@ -11,6 +11,13 @@ enum ChineseTextScore {
         return Set(s.unicodeScalars.filter { $0.value >= 0x4E00 })
     }()
 
+    /// `common` as one bit per character of U+4E00–U+9FFF.
+    static let commonBits: [UInt64] = {
+        var bits = [UInt64](repeating: 0, count: (0x9FFF - 0x4E00) / 64 + 1)
+        for u in common where u.value <= 0x9FFF { let k = Int(u.value - 0x4E00); bits[k >> 6] |= 1 << UInt64(k & 63) }
+        return bits
+    }()
+
     static func score(_ s: String) -> Double {
         var cjk = 0, hit = 0, odd = 0, total = 0
         for u in s.unicodeScalars.prefix(20000) {
@@ -18,7 +25,8 @@ enum ChineseTextScore {
             let v = u.value
             if v >= 0x4E00 && v <= 0x9FFF {
                 cjk += 1
-                if common.contains(u) { hit += 1 }
+                let k = Int(v - 0x4E00)
+                if commonBits[k >> 6] & (1 << UInt64(k & 63)) != 0 { hit += 1 }
             } else if v == 0xFFFD || (v >= 0xE000 && v <= 0xF8FF) || (v >= 0x3400 && v <= 0x4DBF) || v >= 0x20000 {
                 odd += 1
             }

@@ -54,17 +54,19 @@ public enum HTMLExtractor {
         let main = best?.node ?? body
         var out = ""
         render(main, into: &out, depth: 0)
-        var text = out.split(separator: "\n", omittingEmptySubsequences: false)
-            .map { collapse(joinSourceLines(String($0))) }
+        let rows = FastText.containsByte(out, 0x0D) ? out.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            : FastText.lines(out)
+        var text = rows
+            .map { collapse(joinSourceLines($0)) }
             .filter { !$0.isEmpty }
             .joined(separator: "\n")
         // A content block that misses the page's h1 title: put the title first.
         // (Only an h1 outside the page chrome, long enough to be a title: a site banner is not one.)
         if let h1 = firstContentHeading(body) {
             let h = collapse(textContent(h1))
-            if cjkCount(h) >= 6 && !text.contains(h) { text = h + "\n" + text }
+            if cjkCount(h) >= 6 && !SimpleText.contains(text, h) { text = h + "\n" + text }
         }
-        if text.unicodeScalars.filter({ $0.value >= 0x4E00 && $0.value <= 0x9FFF }).count < 10 {
+        if cjkCount(text) < 10 {
             // libxml2 stops at 256 levels of nesting: say so rather than "no text".
             if let e = xmlGetLastError(), let m = e.pointee.message, String(cString: m).contains("depth") {
                 throw RejectReason("html-too-deep", "elements nested deeper than libxml2's limit of 256 levels; the text is beyond it")
@@ -89,7 +91,7 @@ public enum HTMLExtractor {
         let tag = name(n)
         if skipTags.contains(tag) { return true }
         let idc = (attr(n, "id") + " " + attr(n, "class")).lowercased()
-        if idc.trimmingCharacters(in: .whitespaces).isEmpty { return false }
+        if FastText.isBlank(idc) { return false }
         if idc.contains("content") || idc.contains("article") || idc.contains("zoom") || idc.contains("trs_editor") { return false }
         return chromeWords.contains { idc.contains($0) }
     }
@@ -165,7 +167,7 @@ public enum HTMLExtractor {
             case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
                 // A line break in the page source is marked, not kept: between two Chinese
                 // characters it was only the page author's line wrapping.
-                if let content = k.pointee.content { out += String(cString: content).replacingOccurrences(of: "\n", with: sourceBreak) }
+                if let content = k.pointee.content { out += FastText.replacingLineFeeds(String(cString: content), with: "\u{1}") }
             case XML_ELEMENT_NODE:
                 if isChrome(k) { continue }
                 let tag = name(k)
@@ -173,15 +175,15 @@ public enum HTMLExtractor {
                 if tag == "td" || tag == "th" {
                     var cell = ""
                     render(k, into: &cell, depth: depth + 1)
-                    let flat = collapse(joinSourceLines(cell.replacingOccurrences(of: "\n", with: " ")))
-                    if !out.hasSuffix("\n") && !out.isEmpty && !out.hasSuffix("\t") { out += "\t" }
+                    let flat = collapse(joinSourceLines(FastText.replacingLineFeeds(cell, with: " ")))
+                    if !FastText.endsWithLineFeed(out) && !out.isEmpty && out.utf8.last != 0x09 { out += "\t" }
                     out += flat + "\t"
                     continue
                 }
-                if blockTags.contains(tag) && !out.hasSuffix("\n") { out += "\n" }
+                if blockTags.contains(tag) && !FastText.endsWithLineFeed(out) { out += "\n" }
                 render(k, into: &out, depth: depth + 1)
-                if blockTags.contains(tag) && !out.hasSuffix("\n") {
-                    if out.hasSuffix("\t") { out.removeLast() }
+                if blockTags.contains(tag) && !FastText.endsWithLineFeed(out) {
+                    if out.utf8.last == 0x09 { out.removeLast() }
                     out += "\n"
                 }
             default: continue
@@ -193,15 +195,15 @@ public enum HTMLExtractor {
 
     /// Resolve source line breaks: dropped next to a CJK character, a space elsewhere.
     static func joinSourceLines(_ s: String) -> String {
-        guard s.contains(sourceBreak) else { return s }
+        guard FastText.containsByte(s, 0x01) else { return s }   // sourceBreak
         let scalars = Array(s.unicodeScalars)
         var out = String.UnicodeScalarView()
         var i = 0
         while i < scalars.count {
             let u = scalars[i]
-            if u.properties.isWhitespace || u == "\u{1}" {
+            if FastText.isUnicodeWhitespace(u.value) || u == "\u{1}" {
                 var j = i, sawBreak = false
-                while j < scalars.count && (scalars[j].properties.isWhitespace || scalars[j] == "\u{1}") {
+                while j < scalars.count && (FastText.isUnicodeWhitespace(scalars[j].value) || scalars[j] == "\u{1}") {
                     if scalars[j] == "\u{1}" { sawBreak = true }
                     j += 1
                 }
@@ -249,9 +251,9 @@ public enum HTMLExtractor {
         var visited = 0
         while let cur = stack.popLast(), visited < 200_000 {
             visited += 1
-            if cur.pointee.type == XML_ELEMENT_NODE && (name(cur) == "td" || name(cur) == "th" || name(cur) == "span" || name(cur) == "li" || name(cur) == "p") {
+            if cur.pointee.type == XML_ELEMENT_NODE, case let tag = name(cur), tag == "td" || tag == "th" || tag == "span" || tag == "li" || tag == "p" {
                 let t = collapse(textContent(cur))
-                for key in metaKeys where t.hasPrefix(key) && t.count < 120 {
+                for key in metaKeys where mayStart(t, key) && t.hasPrefix(key) && t.count < 120 {
                     var value = String(t.dropFirst(key.count)).trimmingCharacters(in: CharacterSet(charactersIn: ":：  \t"))
                     if value.isEmpty, let next = nextElement(cur) { value = collapse(textContent(next)) }
                     if !value.isEmpty && meta[key] == nil { meta[key] = value }
@@ -262,22 +264,41 @@ public enum HTMLExtractor {
         }
     }
 
+    /// A necessary condition for `t.hasPrefix(key)`: the same first scalar (or a CJK
+    /// compatibility ideograph, which is canonically equal to a unified one).
+    @inline(__always)
+    static func mayStart(_ t: String, _ key: String) -> Bool {
+        guard let f = t.unicodeScalars.first?.value else { return false }
+        return f == key.unicodeScalars.first!.value || (f >= 0xF900 && f <= 0xFAFF) || (f >= 0x2F800 && f <= 0x2FA1F)
+    }
+
     static func nextElement(_ n: xmlNodePtr) -> xmlNodePtr? {
         var s = n.pointee.next
         while let k = s { if k.pointee.type == XML_ELEMENT_NODE { return k }; s = k.pointee.next }
         return nil
     }
 
+    /// Each run of white space but TAB and U+3000 folded to one space, then trimmed.
     static func collapse(_ s: String) -> String {
-        var out = ""
-        var lastSpace = false
-        for ch in s.unicodeScalars {
-            if ch == "\t" { out.unicodeScalars.append(ch); lastSpace = false; continue }
-            if ch.properties.isWhitespace && ch != "\u{3000}" {
-                if !lastSpace { out += " " }
-                lastSpace = true
-            } else { out.unicodeScalars.append(ch); lastSpace = false }
+        var s = s
+        let bytes: [UInt8] = s.withUTF8 { b in
+            var out: [UInt8] = []
+            out.reserveCapacity(b.count)
+            var lastSpace = false
+            var i = 0
+            while i < b.count {
+                let (v, length) = FastText.scalar(b, i)
+                if v != 0x09 && v != 0x3000 && FastText.isUnicodeWhitespace(v) {
+                    if !lastSpace { out.append(0x20) }
+                    lastSpace = true
+                } else {
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: b[i..<(i + length)]))
+                    lastSpace = false
+                }
+                i += length
+            }
+            return out
         }
-        return out.trimmingCharacters(in: .whitespaces)
+        return FastText.trim(String(decoding: bytes, as: UTF8.self))
     }
 }

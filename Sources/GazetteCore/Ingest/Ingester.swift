@@ -134,6 +134,7 @@ public struct Ingester: Sendable {
 
     static func sniffHTML(_ s: String) -> Bool {
         let head = s.prefix(1024).lowercased()
-        return head.contains("<!doctype html") || head.contains("<html") || (head.contains("<body") && head.contains("</"))
+        return SimpleText.contains(head, "<!doctype html") || SimpleText.contains(head, "<html")
+            || (SimpleText.contains(head, "<body") && SimpleText.contains(head, "</"))
     }
 }

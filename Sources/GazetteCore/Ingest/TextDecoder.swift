@@ -75,19 +75,20 @@ public enum TextDecoder {
             units.append(little ? UInt16(body[i]) | UInt16(body[i + 1]) << 8 : UInt16(body[i]) << 8 | UInt16(body[i + 1]))
             i += 2
         }
-        var out = String.UnicodeScalarView()
+        var out: [UInt8] = []   // UTF-8, much cheaper to grow than a String's scalars
+        out.reserveCapacity(units.count * 3)
         var bad = body.count % 2
         var it = units.makeIterator()
         var decoder = UTF16()
         loop: while true {
             switch decoder.decode(&it) {
-            case .scalarValue(let s): out.append(s)
+            case .scalarValue(let s): UTF8.encode(s) { out.append($0) }
             case .emptyInput: break loop
-            case .error: bad += 1; out.append("\u{FFFD}")
+            case .error: bad += 1; out.append(contentsOf: [0xEF, 0xBF, 0xBD])   // U+FFFD
             }
         }
         if bad > max(2, units.count / 1000) { throw RejectReason("invalid-utf16", "\(bad) invalid UTF-16 sequences") }
-        return Decoded(text: String(out), encoding: name)
+        return Decoded(text: String(decoding: out, as: UTF8.self), encoding: name)
     }
 
     /// UTF-16 without a BOM, recognised by its NUL bytes (no other text encoding has any):

@@ -13,6 +13,8 @@ public struct AppendixSplitter: Sendable {
 
     public init() {}
 
+    static let markerPunctuation = Set("【】[]:：“”\"".unicodeScalars)
+
     /// 附 读 答 解.
     static func isCue(_ v: UInt32) -> Bool { v == 0x9644 || v == 0x8BFB || v == 0x7B54 || v == 0x89E3 }
 
@@ -21,12 +23,12 @@ public struct AppendixSplitter: Sendable {
         // Every marker below holds 附, 读, 答 or 解: a line without them is no marker.
         guard line.unicodeScalars.contains(where: { Self.isCue($0.value) }) else { return nil }
         let t = line.wsTrimmed
-        let bare = t.trimmingCharacters(in: CharacterSet(charactersIn: "【】[]:：“”\"")).wsTrimmed
+        let bare = FastText.trim(t, Self.markerPunctuation).wsTrimmed
         if t.hasPrefix("【政策解读】") || t.hasPrefix("【解读】") || ["政策解读", "解读", "文件解读", "政策问答"].contains(bare) {
             return (.interpretation, "政策解读")
         }
         // "《2023年…工作要点》政策解读" / "关于《…》的解读" as a line of its own.
-        if t.count <= 60, !t.contains("。"), t.hasSuffix("解读") || t.hasSuffix("解读】"), t.hasPrefix("《") || t.hasPrefix("关于《") || t.hasPrefix("【") {
+        if t.count <= 60, !SimpleText.contains(t, "。"), t.hasSuffix("解读") || t.hasSuffix("解读】"), t.hasPrefix("《") || t.hasPrefix("关于《") || t.hasPrefix("【") {
             return (.interpretation, bare)
         }
         if t.hasPrefix("【相关解读】") || ["相关解读", "图解", "一图读懂", "图片解读", "视频解读"].contains(bare) {

@@ -155,10 +155,10 @@ public struct ClauseTreeBuilder: Sendable {
                  hasChineseHigher: Bool, articleMode: Bool) -> Bool {
         let arabic = l.style == .arabicDot || l.style == .parenArabic
         // A statistics table row whose TABs became spaces: "一、本年新收申请数 5 0 0 2".
-        let numericCells = !l.rest.utf8.contains(0x20) ? [] : l.rest.split(separator: " ").dropFirst().filter { $0.allSatisfy { $0.isNumber || $0 == "." || $0 == "%" } }
+        let numericCells = !FastText.containsByte(l.rest, 0x20) ? [] : l.rest.split(separator: " ").dropFirst().filter { $0.allSatisfy { $0.isNumber || $0 == "." || $0 == "%" } }
         if numericCells.count >= 2 { return false }
         // A numbered question (一、如何报名？) belongs to a Q&A, not to the clause tree.
-        if l.rest.count <= 80, l.rest.hasSuffix("？") || l.rest.hasSuffix("?") { return false }
+        if l.rest.hasSuffix("？") || l.rest.hasSuffix("?"), SimpleText.count(l.rest) <= 80 { return false }
         // 1. and （1） lines open clauses only under a clause, unless the document has no higher style.
         if arabic && parent == nil && (hasChineseHigher || articleMode) { return false }
         if l.number == 1 { return true }

@@ -136,20 +136,26 @@ public struct ClauseLabel: Equatable, Sendable {
     /// The heading of a clause from the text after its label: up to the first 。 (outside
     /// quotes and brackets), or the whole short line; trailing colons and commas dropped.
     public static func heading(from rest: String) -> String {
+        // In simple text every scalar is a character: walk the scalars, not the characters.
+        let stop = SimpleText.isSimple(rest) ? headingEnd(rest.unicodeScalars) : headingEnd(rest)
+        return trimHeading(stop.map { String(rest[..<$0]) } ?? rest)
+    }
+
+    /// Where the heading in `rest` stops: the first 。！？ outside quotes and brackets, else
+    /// (unbalanced quotes) the first full stop anywhere; nil for a heading that is all of it.
+    static func headingEnd<C: Collection>(_ rest: C) -> C.Index? where C.Element: Equatable & ExpressibleByUnicodeScalarLiteral {
         var depth = 0
         var i = rest.startIndex
         while i < rest.endIndex {
             switch rest[i] {
             case "“", "《", "（", "(", "「", "『", "‘", "【", "[": depth += 1
             case "”", "》", "）", ")", "」", "』", "’", "】", "]": depth = max(0, depth - 1)
-            case "。", "！", "？": if depth == 0 { return trimHeading(String(rest[..<i])) }
+            case "。", "！", "？": if depth == 0 { return i }
             default: break
             }
             i = rest.index(after: i)
         }
-        // Unbalanced quotes: fall back to the first full stop anywhere.
-        if let stop = rest.firstIndex(of: "。") { return trimHeading(String(rest[..<stop])) }
-        return trimHeading(rest)
+        return rest.firstIndex(of: "。")
     }
 
     static func trimHeading(_ s: String) -> String {

@@ -57,7 +57,7 @@ public struct Structurer: Sendable {
         var pageMetadata: [String: String] = [:]
         // Lines whose original has as many characters, counted once for all the values.
         let sameLength = input.pageMetadata.isEmpty && input.pageTitle == nil ? []
-            : lines.indices.map { originals[$0] == lines[$0] || originals[$0].count == lines[$0].count }
+            : lines.indices.map { originals[$0] == lines[$0] || SimpleText.count(originals[$0]) == SimpleText.count(lines[$0]) }
         for (k, v) in input.pageMetadata.sorted(by: { $0.key < $1.key }) {
             pageMetadata[Self.simplifiedKeys[k] ?? k] = Self.normalized(v, lines: lines, originals: originals, sameLength: sameLength)
         }
@@ -105,11 +105,18 @@ public struct Structurer: Sendable {
     static func normalized(_ s: String, lines: [String], originals: [String], sameLength: [Bool]? = nil) -> String {
         let needle = s.wsTrimmed
         guard !needle.isEmpty, lines.count == originals.count else { return s }
-        let same = sameLength ?? lines.indices.map { originals[$0].count == lines[$0].count }
+        let same = sameLength ?? lines.indices.map { SimpleText.count(originals[$0]) == SimpleText.count(lines[$0]) }
         for (i, o) in originals.enumerated() where same[i] {
-            guard let r = o.range(of: needle) else { continue }
-            let a = o.distance(from: o.startIndex, to: r.lowerBound), n = needle.count
+            guard let r = SimpleText.range(of: needle, in: o) else { continue }
             let l = lines[i]
+            if SimpleText.isSimple(o), SimpleText.isSimple(l), SimpleText.isSimple(needle) {
+                // One scalar a character: count scalars.
+                let a = o.unicodeScalars.distance(from: o.startIndex, to: r.lowerBound), n = needle.unicodeScalars.count
+                let us = l.unicodeScalars
+                let from = us.index(us.startIndex, offsetBy: a)
+                return String(us[from..<us.index(from, offsetBy: n)])
+            }
+            let a = o.distance(from: o.startIndex, to: r.lowerBound), n = needle.count
             return String(l[l.index(l.startIndex, offsetBy: a)..<l.index(l.startIndex, offsetBy: a + n)])
         }
         return s

@@ -30,22 +30,28 @@ public struct TableReader: Sendable {
     public init() {}
 
     static func column(for header: String) -> Column {
-        let h = header.replacingOccurrences(of: " ", with: "")
+        let h = FastText.containsByte(header, 0x20) ? header.replacingOccurrences(of: " ", with: "") : header
         if h.isEmpty { return .other }
         if ["序号", "编号", "序"].contains(h) { return .number }
-        if h.contains("牵头") || h.contains("主责") { return .lead }
-        if h.contains("配合") || h.contains("协办") || h.contains("协同") { return .cooperating }
-        if h.contains("责任") || h.contains("负责") || h.contains("承办") || h == "单位" { return .responsible }
-        if h.contains("时限") || h.contains("时间") || h.contains("进度") || h.contains("期限") { return .deadline }
-        if h.contains("任务") || h.contains("内容") || h.contains("措施") || h.contains("事项") || h.contains("要求") { return .task }
-        if h.contains("领域") || h.contains("类别") || h.contains("分类") || h.contains("项目") || h.contains("板块") { return .category }
+        let has = { SimpleText.contains(h, $0) }
+        if has("牵头") || has("主责") { return .lead }
+        if has("配合") || has("协办") || has("协同") { return .cooperating }
+        if has("责任") || has("负责") || has("承办") || h == "单位" { return .responsible }
+        if has("时限") || has("时间") || has("进度") || has("期限") { return .deadline }
+        if has("任务") || has("内容") || has("措施") || has("事项") || has("要求") { return .task }
+        if has("领域") || has("类别") || has("分类") || has("项目") || has("板块") { return .category }
         return .other
     }
 
     /// Cells of a line split on `separator`; nil when the line has none.
     static func cells(_ line: String, separator: Character) -> [String]? {
         // No byte of the separator, no separator: most lines are rejected without a Character walk.
-        if let byte = separator.asciiValue, !line.utf8.contains(byte) { return nil }
+        if let byte = separator.asciiValue, !FastText.containsByte(line, byte) { return nil }
+        // A TAB is a character of its own; so is a space in simple text: split the bytes.
+        if separator == "\t" || separator == " " && SimpleText.isSimple(line) {
+            return line.utf8.split(separator: separator.asciiValue!, omittingEmptySubsequences: separator == " ")
+                .map { String(Substring($0)).wsTrimmed }
+        }
         guard line.contains(separator) else { return nil }
         return line.split(separator: separator, omittingEmptySubsequences: separator == " ")
             .map { String($0).wsTrimmed }

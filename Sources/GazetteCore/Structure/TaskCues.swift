@@ -9,9 +9,10 @@ struct Cues {
     var subject = false
     /// A colon and 限/间/点 (完成时限：, 时间节点：).
     var labelledDeadline = false
-    /// 前, 内 or 底 (3月底前, 10个工作日内, 年内, 2023年底).
+    /// 前 after 月 日 底 末 旬 中 年 度 or 以 (3月底前, 上半年前, 第二季度前, 6月以前), 内 after
+    /// 日 or 年 (10个工作日内, 年内), 底 after 年 (2023年底).
     var deadline = false
-    /// 于, 少, 过 or 到 (不少于, 至少, 超过, 达到).
+    /// 于 after 少 低 or 高, 少 after 至, 过 after 超, 到 after 达 (不少于, 至少, 超过, 达到).
     var target = false
 
     /// Last characters of the note verbs 落实 负责 牵头 配合 参与 承担 实施 推进.
@@ -27,6 +28,38 @@ struct Cues {
         switch v { case 0x8981, 0x5E94, 0x5C06, 0x4F1A, 0x4F5C, 0x8D1F, 0x7275, 0x6309, 0x5B9A, 0x53CA, 0x7EDF, 0x7EC4, 0x4F9D, 0x8054, 0x5370, 0x5F00, 0x5236, 0x51FA, 0x5EFA, 0x52A0, 0x505A: return true; default: return false }
     }
 
+    /// What stands before 前 in a deadline: 月 日 底 末 旬 中 年 度 以.
+    @inline(__always) static func isBeforeDeadlineEnd(_ v: UInt32) -> Bool {
+        switch v { case 0x6708, 0x65E5, 0x5E95, 0x672B, 0x65EC, 0x4E2D, 0x5E74, 0x5EA6, 0x4EE5: return true; default: return false }
+    }
+
+    /// 。；;！？?\n: where the subject pattern may start a match, which it never crosses.
+    @inline(__always) static func isSentenceEnd(_ v: UInt32) -> Bool {
+        switch v { case 0x3002, 0xFF1B, 0x3B, 0xFF01, 0xFF1F, 0x3F, 0x0A: return true; default: return false }
+    }
+
+    /// The sentences of `text` that hold a unit suffix right before a verb: the only places
+    /// where a match of the subject pattern can start (at the start of the sentence) and end.
+    static func subjectSentences(_ text: String) -> [String] {
+        let u = text.unicodeScalars
+        var out: [String] = []
+        var start = u.startIndex, i = u.startIndex
+        var prev: UInt32 = 0, cued = false
+        while i < u.endIndex {
+            let v = u[i].value
+            if isSentenceEnd(v) {
+                if cued { out.append(String(u[start..<i])) }
+                start = u.index(after: i); cued = false; prev = 0
+            } else {
+                if !cued, isVerbFirst(v), isUnitLast(prev) { cued = true }
+                prev = v
+            }
+            i = u.index(after: i)
+        }
+        if cued { out.append(String(u[start..<u.endIndex])) }
+        return out
+    }
+
     init(_ text: String) {
         var prev: UInt32 = 0
         var colon = false, unitWord = false, deadlineWord = false
@@ -37,8 +70,13 @@ struct Cues {
             case 0x29, 0xFF09: if Self.isNoteLast(prev) { note = true }   // ) ）
             case 0x4F4D, 0x95E8: unitWord = true              // 位 门
             case 0x9650, 0x95F4, 0x70B9: deadlineWord = true  // 限 间 点
-            case 0x524D, 0x5185, 0x5E95: deadline = true      // 前 内 底
-            case 0x4E8E, 0x5C11, 0x8FC7, 0x5230: target = true // 于 少 过 到
+            case 0x524D: if Self.isBeforeDeadlineEnd(prev) { deadline = true }  // 前
+            case 0x5185: if prev == 0x65E5 || prev == 0x5E74 { deadline = true }  // 内 after 日 年
+            case 0x5E95: if prev == 0x5E74 { deadline = true }  // 底 after 年
+            case 0x4E8E: if prev == 0x5C11 || prev == 0x4F4E || prev == 0x9AD8 { target = true }  // 于 after 少 低 高
+            case 0x5C11: if prev == 0x81F3 { target = true }   // 少 after 至
+            case 0x8FC7: if prev == 0x8D85 { target = true }   // 过 after 超
+            case 0x5230: if prev == 0x8FBE { target = true }   // 到 after 达
             default: break
             }
             if !subject, Self.isVerbFirst(v), Self.isUnitLast(prev) { subject = true }

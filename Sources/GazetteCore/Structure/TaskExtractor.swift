@@ -61,7 +61,7 @@ public struct TaskExtractor: Sendable {
                 let parsed = Self.parseNote(body)
                 guard !parsed.isEmpty else { continue }
                 for (n, r) in parsed { add(n, r) }
-                if cues.subject { prose = prose.replacingOccurrences(of: ns.substring(with: m.range), with: "。") }
+                if cues.subject { prose = SimpleText.replacingAll(prose, ns.substring(with: m.range), with: "。") }
             }
         }
         // 2. labelled fields
@@ -70,15 +70,17 @@ public struct TaskExtractor: Sendable {
                 let label = ns.substring(with: m.range(at: 1))
                 let role: UnitMention.Role = label.hasPrefix("牵头") || label.hasPrefix("主责") ? .lead
                     : (label.hasPrefix("配合") || label.hasPrefix("协办") || label.hasPrefix("参与") ? .cooperating : .responsible)
-                for n in Self.splitUnits(ns.substring(with: m.range(at: 2)), separators: "、，,；; ") { add(n, role) }
-                if cues.subject { prose = prose.replacingOccurrences(of: ns.substring(with: m.range), with: "。") }
+                for n in Self.splitUnits(ns.substring(with: m.range(at: 2)), separators: Self.fieldSeparators) { add(n, role) }
+                if cues.subject { prose = SimpleText.replacingAll(prose, ns.substring(with: m.range), with: "。") }
             }
         }
-        // 3. sentence subjects (replacing a match by 。 creates no new suffix-verb pair)
+        // 3. sentence subjects (replacing a match by 。 creates no new suffix-verb pair). A match
+        // starts a sentence and stays inside it: each cued sentence is matched on its own.
         if cues.subject {
-            let pns = prose as NSString
-            for m in Self.subject.matches(in: prose, range: NSRange(location: 0, length: pns.length)) {
-                for n in Self.splitUnits(pns.substring(with: m.range(at: 1)), separators: "、") { add(n, .mentioned) }
+            for sentence in Cues.subjectSentences(prose) {
+                let sns = sentence as NSString
+                guard let m = Self.subject.firstMatch(in: sentence, options: .anchored, range: NSRange(location: 0, length: sns.length)) else { continue }
+                for n in Self.splitUnits(sns.substring(with: m.range(at: 1)), separators: Self.enumeration) { add(n, .mentioned) }
             }
         }
         let labelledDeadlines = !cues.labelledDeadline ? [] : Self.labelledDeadline.matches(in: text, range: whole).map {
@@ -93,23 +95,24 @@ public struct TaskExtractor: Sendable {
     /// Units and roles of one note body: "市网信办、市政府办公厅牵头,各区政府、市政府各部门负责落实".
     static func parseNote(_ body: String) -> [(String, UnitMention.Role)] {
         var out: [(String, UnitMention.Role)] = []
-        for part in body.split(whereSeparator: { "，,；;".contains($0) }).map(String.init) {
+        for part in SimpleText.split(body, separators: noteSeparators) {
             var p = part.wsTrimmed
+            let has = { SimpleText.contains(p, $0) }
             let role: UnitMention.Role
-            if p.contains("牵头") { role = .lead }
-            else if p.contains("分别负责") || p.contains("按职责分工负责") || p.contains("按职责负责") { role = .eachResponsible }
-            else if p.contains("配合") || p.contains("参与") || p.contains("协助") { role = .cooperating }
-            else if p.contains("负责") || p.contains("落实") || p.contains("承担") { role = .responsible }
+            if has("牵头") { role = .lead }
+            else if has("分别负责") || has("按职责分工负责") || has("按职责负责") { role = .eachResponsible }
+            else if has("配合") || has("参与") || has("协助") { role = .cooperating }
+            else if has("负责") || has("落实") || has("承担") { role = .responsible }
             else { continue }
             // "A会同B负责": A leads, B cooperates.
-            if let r = p.range(of: "会同") {
+            if let r = SimpleText.range(of: "会同", in: p) {
                 let lead = String(p[..<r.lowerBound])
-                for n in splitUnits(lead, separators: "、") { out.append((n, .lead)) }
+                for n in splitUnits(lead, separators: enumeration) { out.append((n, .lead)) }
                 p = String(p[r.upperBound...])
-                for n in splitUnits(stripVerb(p), separators: "、") { out.append((n, .cooperating)) }
+                for n in splitUnits(stripVerb(p), separators: enumeration) { out.append((n, .cooperating)) }
                 continue
             }
-            let names = splitUnits(stripVerb(p), separators: "、")
+            let names = splitUnits(stripVerb(p), separators: enumeration)
             // A part whose first name is not a unit is prose, not a note.
             guard let first = names.first, cleanUnit(first) != nil else { continue }
             for n in names { out.append((n, role)) }
@@ -117,38 +120,76 @@ public struct TaskExtractor: Sendable {
         return out
     }
 
+    static let noteSeparators = Set("，,；;".unicodeScalars)
+
     static let verbs = ["分别牵头落实", "分别负责落实", "按职责分工负责落实", "按职责分工负责", "按职责负责", "牵头负责", "牵头落实", "负责落实", "配合落实",
                         "分别牵头", "分别负责", "共同负责", "牵头", "负责", "配合", "参与", "协助", "落实", "承担", "实施", "推进"]
 
+    static let verbBytes = verbs.map { Array($0.utf8) }
+
     static func stripVerb(_ s: String) -> String {
         var t = s.wsTrimmed
+        if SimpleText.isSimple(t) {
+            // One scalar a character: cut the verbs' bytes off the end.
+            var end = t.utf8.count
+            let cut: Int = t.withUTF8 { b in
+                var changed = true
+                while changed {
+                    changed = false
+                    for v in verbBytes where v.count <= end && UnsafeBufferPointer(rebasing: b[(end - v.count)..<end]).elementsEqual(v) {
+                        end -= v.count; changed = true; break
+                    }
+                }
+                return end
+            }
+            return cut == t.utf8.count ? t : String(t.utf8.prefix(cut))!
+        }
         var changed = true
         while changed {
             changed = false
-            for v in verbs where t.hasSuffix(v) { t = String(t.dropLast(v.count)); changed = true; break }
+            for v in verbs { if let s = SimpleText.droppingSuffix(t, v) { t = s; changed = true; break } }
         }
         return t
     }
 
-    static func splitUnits(_ s: String, separators: String) -> [String] {
-        s.split(whereSeparator: { separators.contains($0) }).map { String($0).wsTrimmed }.filter { !$0.isEmpty }
+    static let enumeration = Set("、".unicodeScalars)
+    static let fieldSeparators = Set("、，,；; ".unicodeScalars)
+    static let cellSeparators = Set("、，,；; \n".unicodeScalars)
+
+    static func splitUnits(_ s: String, separators: Set<Unicode.Scalar>) -> [String] {
+        SimpleText.split(s, separators: separators).map { $0.wsTrimmed }.filter { !$0.isEmpty }
     }
 
     /// A unit name without list tails (等相关部门) and leading 由; nil when it is not a unit.
     static func cleanUnit(_ raw: String) -> String? {
         var n = raw.wsTrimmed
         if n.hasPrefix("由") { n = String(n.dropFirst()) }
-        for tail in ["等相关部门", "等有关部门", "等相关单位", "等有关单位", "等部门", "等单位", "等"] where n.hasSuffix(tail) && n.count > tail.count + 1 {
-            n = String(n.dropLast(tail.count)); break
+        for tail in unitTails {
+            if let cut = SimpleText.droppingSuffix(n, tail), SimpleText.count(n) > tail.count + 1 { n = cut; break }
         }
         n = stripVerb(n)
-        guard n.count >= 2, n.count <= 30 else { return nil }
-        let range = NSRange(location: 0, length: (n as NSString).length)
-        if unitWord.firstMatch(in: n, range: range) != nil { return n }
+        let count = SimpleText.count(n)
+        guard count >= 2, count <= 30 else { return nil }
+        if mayBeUnitWord(n) {
+            let range = NSRange(location: 0, length: (n as NSString).length)
+            if unitWord.firstMatch(in: n, range: range) != nil { return n }
+        }
         // Other organisation names in notes: 中关村管委会, 北京经济技术开发区管委会.
-        let suffixes = ["管委会", "委员会", "办公厅", "办公室", "政府", "局", "委", "办", "厅", "中心", "署", "院", "部", "集团", "公司", "单位"]
-        if suffixes.contains(where: { n.hasSuffix($0) }), n.unicodeScalars.allSatisfy({ $0.properties.isIdeographic }) { return n }
+        if orgSuffixes.contains(where: { SimpleText.hasSuffix(n, $0) }), n.unicodeScalars.allSatisfy({ $0.properties.isIdeographic }) { return n }
         return nil
+    }
+
+    static let unitTails = ["等相关部门", "等有关部门", "等相关单位", "等有关单位", "等部门", "等单位", "等"]
+    static let orgSuffixes = ["管委会", "委员会", "办公厅", "办公室", "政府", "局", "委", "办", "厅", "中心", "署", "院", "部", "集团", "公司", "单位"]
+
+    /// A necessary condition for `unitWord`: the name ends with the last character of a unit
+    /// suffix (厅 室 会 组 门 位 府 局 委 办 心 署 院), or with a line break, before which `$` matches too.
+    static func mayBeUnitWord(_ n: String) -> Bool {
+        guard let last = n.unicodeScalars.last?.value else { return false }
+        switch last {
+        case 0x0A, 0x0B, 0x0C, 0x0D, 0x85, 0x2028, 0x2029: return true
+        default: return Cues.isUnitLast(last)
+        }
     }
 
     static func unique(_ xs: [String]) -> [String] {
@@ -164,7 +205,7 @@ extension TaskExtractor {
         var named = Set(facts.units.map(\.name))
         for (col, role) in [(TableReader.Column.lead, UnitMention.Role.lead), (.responsible, .responsible), (.cooperating, .cooperating)] {
             guard let cell = row.cell(col) else { continue }
-            for raw in Self.splitUnits(cell, separators: "、，,；; \n") {
+            for raw in Self.splitUnits(cell, separators: Self.cellSeparators) {
                 guard let n = Self.cleanUnit(raw) ?? (raw.count >= 2 && raw.count <= 30 ? raw : nil), named.insert(n).inserted else { continue }
                 facts.units.append(UnitMention(name: n, role: role))
             }

@@ -48,6 +48,23 @@ final class FastTextTests: XCTestCase {
         XCTAssertFalse(none.note || none.labelled || none.subject || none.labelledDeadline || none.deadline || none.target)
     }
 
+    /// The subject pattern run on each cued sentence finds what it finds on the whole text.
+    func testSubjectSentencesGiveTheWholeTextMatches() {
+        let texts = ["市财政局负责资金保障；市审计局要加强监督。由市发展改革委、市统计局会同各区政府做好统计\n市政府办公厅牵头",
+                     "各区政府要按照要求推进。市场监管部门应当依法公开？区县政府将定期发布", "加强公开。。；市委网信办组织开展", "无主语的句子。"]
+        for t in texts {
+            let ns = t as NSString
+            let whole = TaskExtractor.subject.matches(in: t, range: NSRange(location: 0, length: ns.length)).map { ns.substring(with: $0.range(at: 1)) }
+            let bySentence = Cues.subjectSentences(t).compactMap { s -> String? in
+                let sns = s as NSString
+                return TaskExtractor.subject.firstMatch(in: s, options: .anchored, range: NSRange(location: 0, length: sns.length))
+                    .map { sns.substring(with: $0.range(at: 1)) }
+            }
+            XCTAssertEqual(bySentence, whole, t)
+        }
+        XCTAssertEqual(Cues.subjectSentences("市财政局负责资金。做好工作。"), ["市财政局负责资金"])
+    }
+
     /// 10,100 labels alone on their lines (heading on the next line): one pass, not one per label.
     func testTenThousandClausesStayLinear() {
         func chinese(_ n: Int) -> String {   // 1...99 as 一 … 九十九
