@@ -6,7 +6,9 @@ import Foundation
 ///
 /// Indices are claimed in order and at most `depth` are held undelivered, so memory stays
 /// bounded and the consumer's next value is always claimed. `take(i)` must be called for
-/// i = 0, 1, 2 … in order; `cancel()` stops the threads (call it when the consumer stops).
+/// i = 0, 1, 2 … in order; `cancel()` stops the threads and waits for a value being
+/// produced to finish (call it when the consumer stops: nothing runs on after it, so the
+/// caller may then remove what the producers write into).
 final class ReadAhead<T>: @unchecked Sendable {
     private let count: Int
     private let produce: (Int) -> T
@@ -15,12 +17,18 @@ final class ReadAhead<T>: @unchecked Sendable {
     private var claimed = 0
     private var delivered = 0
     private var stopped = false
+    private var running = 0
     private let depth: Int
 
     init(count: Int, threads: Int, depth: Int = 16, produce: @escaping (Int) -> T) {
         self.count = count; self.produce = produce; self.depth = max(1, depth)
-        for _ in 0..<max(1, min(threads, count)) {
-            Thread.detachNewThread { [self] in work() }
+        let threads = count == 0 ? 0 : max(1, min(threads, count))
+        running = threads
+        for _ in 0..<threads {
+            Thread.detachNewThread { [self] in
+                work()
+                condition.lock(); running -= 1; condition.broadcast(); condition.unlock()
+            }
         }
     }
 
@@ -55,6 +63,7 @@ final class ReadAhead<T>: @unchecked Sendable {
         condition.lock()
         stopped = true
         condition.broadcast()
+        while running > 0 { condition.wait() }
         condition.unlock()
     }
 }

@@ -64,4 +64,21 @@ final class DocumentCachePrefetchTests: XCTestCase {
         DispatchQueue.global().async { _ = p.take(15); done.fulfill() }
         wait(for: [done], timeout: 5)
     }
+
+    /// Producers write into folders the caller removes after `cancel()`: nothing may still run then.
+    func testCancelWaitsForValuesBeingProduced() {
+        let lock = NSLock()
+        var active = 0, finished = 0
+        let p = ReadAhead(count: 50, threads: 2, depth: 4) { i -> Int in
+            lock.lock(); active += 1; lock.unlock()
+            usleep(100_000)
+            lock.lock(); active -= 1; finished += 1; lock.unlock()
+            return i
+        }
+        XCTAssertEqual(p.take(0), 0)
+        p.cancel()
+        lock.lock(); defer { lock.unlock() }
+        XCTAssertEqual(active, 0, "a producer was still running after cancel()")
+        XCTAssertLessThan(finished, 50, "cancel() stopped the rest")
+    }
 }
