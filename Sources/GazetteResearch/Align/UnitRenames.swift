@@ -88,23 +88,31 @@ public struct UnitRenames: Sendable {
         return current
     }
 
+    /// The rule whose old name starts at `scalars[i]` (longest first), if any: the one
+    /// scan step `applyOnce` and `mayChange` share.
+    @inline(__always)
+    func match(_ scalars: [Unicode.Scalar], at i: Int) -> (pattern: [Unicode.Scalar], replacement: [Unicode.Scalar])? {
+        guard let candidates = candidates(scalars[i]) else { return nil }
+        for (pattern, replacement) in candidates where i + pattern.count <= scalars.count {
+            var k = 1
+            while k < pattern.count && scalars[i + k] == pattern[k] { k += 1 }
+            if k == pattern.count { return (pattern, replacement) }
+        }
+        return nil
+    }
+
     /// Whether `apply` could change a text of these scalars: false when no old name occurs
     /// in it (only new names, which match themselves, or nothing). Same scan as `applyOnce`.
     func mayChange(_ scalars: [Unicode.Scalar]) -> Bool {
         guard !rules.isEmpty else { return false }
         var i = 0
-        scan: while i < scalars.count {
-            if let candidates = candidates(scalars[i]) {
-                for (pattern, replacement) in candidates where i + pattern.count <= scalars.count {
-                    var k = 1
-                    while k < pattern.count && scalars[i + k] == pattern[k] { k += 1 }
-                    if k == pattern.count {
-                        if pattern != replacement { return true }
-                        i += pattern.count; continue scan
-                    }
-                }
+        while i < scalars.count {
+            if let m = match(scalars, at: i) {
+                if m.pattern != m.replacement { return true }
+                i += m.pattern.count
+            } else {
+                i += 1
             }
-            i += 1
         }
         return false
     }
@@ -115,15 +123,12 @@ public struct UnitRenames: Sendable {
         guard scalars.contains(where: { candidates($0) != nil }) else { return text }
         var out = String.UnicodeScalarView()
         var i = 0
-        scan: while i < scalars.count {
-            if let candidates = candidates(scalars[i]) {
-                for (pattern, replacement) in candidates where i + pattern.count <= scalars.count {
-                    var k = 1
-                    while k < pattern.count && scalars[i + k] == pattern[k] { k += 1 }
-                    if k == pattern.count { out.append(contentsOf: replacement); i += pattern.count; continue scan }
-                }
+        while i < scalars.count {
+            if let m = match(scalars, at: i) {
+                out.append(contentsOf: m.replacement); i += m.pattern.count
+            } else {
+                out.append(scalars[i]); i += 1
             }
-            out.append(scalars[i]); i += 1
         }
         return String(out)
     }
