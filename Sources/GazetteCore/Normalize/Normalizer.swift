@@ -97,7 +97,10 @@ public struct Normalizer: Sendable {
         }
         try pool.with(config) { conv in
             if let table = plan.phrases {
-                _ = conv.withConverted(input) { table.rewrite($0, into: &output) }
+                var converted: [UInt8] = []
+                converted.reserveCapacity(input.count + input.count / 8)
+                conv.convert(input, appendingTo: &converted)
+                converted.withUnsafeBufferPointer { _ = table.rewrite($0, into: &output) }
             } else {
                 conv.convert(input, appendingTo: &output)
             }
