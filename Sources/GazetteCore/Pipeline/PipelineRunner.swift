@@ -42,7 +42,7 @@ public final class PipelineRunner {
     public var afterPrepare: (() -> Void)? = nil
     /// Bytes of prepared text kept in memory between prepare and complete; inputs beyond it
     /// are read and prepared again when they turn out to be canonical.
-    public var preparedBudget = 256 << 20
+    public var preparedBudget = 128 << 20
     /// Bytes of structured documents kept in memory for publish; the rest is read back from the cache.
     public var documentBudget = 64 << 20
     let processor: DocumentProcessor

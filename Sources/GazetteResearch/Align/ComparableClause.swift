@@ -100,7 +100,9 @@ public struct ComparableClause: Sendable {
     /// Scalars of `s` without whitespace and punctuation, ASCII letters lowercased.
     public static func normalize(_ s: String) -> [UInt32] {
         var out: [UInt32] = []
-        out.reserveCapacity(s.utf8.count)
+        // One element per scalar: Chinese text has a third as many scalars as UTF-8 bytes
+        // (reserving the byte count kept two thirds of every key unused, for the whole run).
+        out.reserveCapacity(s.utf8.count / 3 + 16)
         for u in s.unicodeScalars where !ScalarClass.isDropped(u) {
             var v = u.value
             if v >= 0x41 && v <= 0x5A { v += 0x20 }
