@@ -52,16 +52,18 @@ public struct CoverageTable: Codable, Equatable, Sendable {
     public var groups: [Group]
     public var changes: [Change]
     public var threshold: Double
+    /// Similarity below which a clause has no counterpart in the other year.
+    public static let defaultThreshold = 0.5
 
     public static func make(_ docs: [Document], by: [Dimension] = [.region, .year], axis: Axis = .area,
-                            threshold: Double = 0.5) -> CoverageTable {
+                            threshold: Double = defaultThreshold) -> CoverageTable {
         make(docs, prepared: nil, by: by, axis: axis, threshold: threshold)
     }
 
     /// The table of documents already prepared for comparison (`PreparedDocument`, in the
     /// order of the documents): their clauses are not prepared again.
     public static func make(prepared: [PreparedDocument], by: [Dimension] = [.region, .year], axis: Axis = .area,
-                            threshold: Double = 0.5) -> CoverageTable {
+                            threshold: Double = defaultThreshold) -> CoverageTable {
         make(prepared.map(\.document), prepared: prepared, by: by, axis: axis, threshold: threshold)
     }
 
@@ -84,9 +86,7 @@ public struct CoverageTable: Codable, Equatable, Sendable {
             ((x.0.region ?? ""), (x.0.year ?? 0), (x.0.docType ?? "")) < ((y.0.region ?? ""), (y.0.year ?? 0), (y.0.docType ?? ""))
         }
         let groups = ordered.map { $0.0 }
-        var totals: [String: Int] = [:]
-        for g in groups { for (k, v) in g.counts { totals[k, default: 0] += v } }
-        let labels = totals.keys.sorted { totals[$0]! != totals[$1]! ? totals[$0]! > totals[$1]! : $0 < $1 }
+        let labels = rowLabels(groups)
 
         // Consecutive years of one region; their unmatched clauses are independent, computed on every core.
         var consecutive: [Int] = []
@@ -114,6 +114,22 @@ public struct CoverageTable: Codable, Equatable, Sendable {
                                   newClauses: newC, droppedClauses: droppedC))
         }
         return CoverageTable(axis: axis, by: by, labels: labels, groups: groups, changes: changes, threshold: threshold)
+    }
+
+    /// Row labels: most clauses first, then by name.
+    static func rowLabels(_ groups: [Group]) -> [String] {
+        var totals: [String: Int] = [:]
+        for g in groups { for (k, v) in g.counts { totals[k, default: 0] += v } }
+        return totals.keys.sorted { totals[$0]! != totals[$1]! ? totals[$0]! > totals[$1]! : $0 < $1 }
+    }
+
+    /// One table from tables of disjoint regions made with the same `by`, `axis` and
+    /// `threshold`, given in region order (`region ?? "-"`): the same table as one made from
+    /// all their documents at once, since consecutive years never cross a region.
+    public static func merged(_ parts: [CoverageTable], by: [Dimension], axis: Axis, threshold: Double) -> CoverageTable {
+        let groups = parts.flatMap(\.groups)
+        return CoverageTable(axis: axis, by: by, labels: rowLabels(groups), groups: groups,
+                             changes: parts.flatMap(\.changes), threshold: threshold)
     }
 
     /// The labels a clause counts under on `axis` (each once).

@@ -26,30 +26,45 @@ public final class ResearchSiteSink: OutputSink {
 
     public func finish(_ corpus: CorpusSummary) throws {
         let docs = documents.sorted { $0.id < $1.id }
+        documents = []
         let previous = Self.previousIndex(docs)
         let folder = site.appendingPathComponent("diff")
-        // Each document's clauses are prepared once, for its own page, the pages of the
-        // documents it precedes and the coverage table; each page is independent: all on every core.
-        let prepared = Parallel.map(docs.count) { PreparedDocument(docs[$0]) }
+        // One region at a time: a document's previous year and the coverage table's
+        // consecutive years are always in its own region, so only that region's prepared
+        // clauses are held. Within a region each document's clauses are prepared once (for
+        // its own page, the page of the document after it and the coverage table), and the
+        // pages, independent of each other, are rendered on every core.
+        var regions: [String: [Int]] = [:]
+        for (i, d) in docs.enumerated() { regions[d.region ?? "-", default: []].append(i) }
+        var parts: [CoverageTable] = []
         let failures = FailureBox()
-        DispatchQueue.concurrentPerform(iterations: docs.count) { i in
-            let d = docs[i]
-            let page: String
-            if let p = previous[i] {
-                let prev = prepared[p]
-                page = DiffRenderer(diff: DocumentDiff.make(prev, prepared[i]), a: prev, b: prepared[i]).html()
-            } else {
-                let what = "\(d.region ?? "unknown region") \(d.year.map { String($0 - 1) } ?? "previous year") \(d.docType.rawValue)"
-                page = HTML.page(title: "Diff \(d.id)", stylesheet: "../assets/style.css", body:
-                    "<h1>对照 · Diff</h1>\n<p><a href=\"../doc/\(HTML.segment(d.id)).html\">\(HTML.text(d.title))</a></p>\n<p>No earlier document to compare with (\(HTML.text(what))).</p>")
+        for key in regions.keys.sorted() {
+            let members = regions[key]!
+            var local: [Int: Int] = [:]
+            for (k, i) in members.enumerated() { local[i] = k }
+            let prepared = Parallel.map(members.count) { PreparedDocument(docs[members[$0]]) }
+            DispatchQueue.concurrentPerform(iterations: members.count) { k in
+                let d = docs[members[k]]
+                let page: String
+                if let p = previous[members[k]], let pk = local[p] {
+                    let prev = prepared[pk]
+                    page = DiffRenderer(diff: DocumentDiff.make(prev, prepared[k]), a: prev, b: prepared[k]).html()
+                } else {
+                    let what = "\(d.region ?? "unknown region") \(d.year.map { String($0 - 1) } ?? "previous year") \(d.docType.rawValue)"
+                    page = HTML.page(title: "Diff \(d.id)", stylesheet: "../assets/style.css", body:
+                        "<h1>对照 · Diff</h1>\n<p><a href=\"../doc/\(HTML.segment(d.id)).html\">\(HTML.text(d.title))</a></p>\n<p>No earlier document to compare with (\(HTML.text(what))).</p>")
+                }
+                do { try Data(page.utf8).write(to: folder.appendingPathComponent(d.id + ".html")) } catch { failures.add(error) }
             }
-            do { try Data(page.utf8).write(to: folder.appendingPathComponent(d.id + ".html")) } catch { failures.add(error) }
+            if let e = failures.first { throw e }
+            parts.append(CoverageTable.make(prepared: prepared, by: Self.coverageBy, axis: .area))
         }
-        if let e = failures.first { throw e }
-        let table = CoverageTable.make(prepared: prepared, by: [.region, .year], axis: .area)
+        let table = CoverageTable.merged(parts, by: Self.coverageBy, axis: .area, threshold: CoverageTable.defaultThreshold)
         try Data(CoverageRenderer(table).html().utf8).write(to: site.appendingPathComponent("compare.html"))
-        documents = []
     }
+
+    /// The compare page's grouping: one column per region and year.
+    static let coverageBy: [CoverageTable.Dimension] = [.region, .year]
 
     /// The latest document of the same region and doc_type from an earlier year (ties: smallest id).
     public static func previous(of d: Document, in docs: [Document]) -> Document? {

@@ -33,6 +33,21 @@ final class CoverageTests: XCTestCase {
         XCTAssertEqual(Set(ch.droppedClauses.map(\.clause)), ["c2", "c3"])
     }
 
+    /// The site builds the compare page one region at a time: the merged parts must be the
+    /// table of all documents at once, including a document without a region.
+    func testTablesOfEachRegionMergeIntoTheWholeTable() {
+        var all = docs()
+        all.append(SampleClauses.document(id: "nowhere", clauses: [clause("c1", "platform", "加强政务新媒体管理。")], region: nil, year: 2021))
+        all.append(SampleClauses.document(id: "sh2022", clauses: [clause("c1", "platform", "规范政府网站和政务新媒体建设。")], region: "上海市", year: 2022))
+        let whole = CoverageTable.make(all, by: [.region, .year], axis: .area)
+        let byRegion = Dictionary(grouping: all) { $0.region ?? "-" }
+        let parts = byRegion.keys.sorted().map { CoverageTable.make(prepared: byRegion[$0]!.map(PreparedDocument.init), by: [.region, .year], axis: .area) }
+        let merged = CoverageTable.merged(parts, by: [.region, .year], axis: .area, threshold: CoverageTable.defaultThreshold)
+        XCTAssertEqual(merged, whole)
+        XCTAssertEqual(whole.groups.count, 5)
+        XCTAssertEqual(whole.changes.count, 2)
+    }
+
     func testRenderersAgreeWithTheTable() throws {
         let t = CoverageTable.make(docs(), by: [.region], axis: .area)
         XCTAssertEqual(t.groups.map(\.label), ["上海市", "北京市"])
