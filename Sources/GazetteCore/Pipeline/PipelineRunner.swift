@@ -128,36 +128,34 @@ public final class PipelineRunner {
             progress.stage("dedup", total: 1)
             dedup = Deduplicator(settings: config.dedup).group(candidates)
             progress.advance(1); progress.finishStage()
-            let canonical = outcomes.indices.filter { i in
-                if case .prepared? = outcomes[i] { return dedup.canonicalOf[ids[i]] == nil && completed[i] == nil } else { return false }
+            // The canonical copies not yet completed, with what prepare made of them.
+            let canonical: [(index: Int, prepared: Prepared)] = outcomes.indices.compactMap { i in
+                guard case .prepared(let s)? = outcomes[i], dedup.canonicalOf[ids[i]] == nil, completed[i] == nil else { return nil }
+                return (i, s)
             }
             job.held.retain { i in dedup.canonicalOf[ids[i]] == nil }
             progress.stage("structure", total: canonical.count)
             let done = ResultBox<Completion>(count: canonical.count)
-            let work: [Prepared] = canonical.map { if case .prepared(let s)? = outcomes[$0] { return s } else { fatalError("not prepared") } }
             ParallelLoop.run(count: canonical.count, workers: workers, cancellation: cancellation) { [self] k in
-                done.set(k, completeOne(canonical[k], prepared: work[k], job: job))
+                done.set(k, completeOne(canonical[k].index, prepared: canonical[k].prepared, job: job))
                 progress.advance(1)
             }
             progress.finishStage()
             if cancellation.isSet { throw RunCancelled() }
             var failed = false
-            for (k, i) in canonical.enumerated() {
+            for (k, (i, p)) in canonical.enumerated() {
                 switch done.values[k] {
                 case .done(let clauses, let fresh)?:
                     completed[i] = clauses
-                    if fresh, case .prepared(var s)? = outcomes[i] { s.fresh = true; outcomes[i] = .prepared(s) }
+                    if fresh { var s = p; s.fresh = true; outcomes[i] = .prepared(s) }
                 case .failed(let reason)?:
-                    guard case .prepared(let s)? = outcomes[i] else { continue }
-                    outcomes[i] = .rejected(s.summary.sha256, reason); failed = true
+                    outcomes[i] = .rejected(p.summary.sha256, reason); failed = true
                 case nil: continue
                 }
             }
             if !failed { break }
         }
-        var linked = dedup
-        Deduplicator(settings: config.dedup).linkClauses(completed.map { (id: ids[$0.key], clauses: $0.value) }, into: &linked)
-        dedup = linked
+        Deduplicator(settings: config.dedup).linkClauses(completed.map { (id: ids[$0.key], clauses: $0.value) }, into: &dedup)
         timings["dedup+structure"] = Date().timeIntervalSince(t1)
 
         // Manifest entries.
