@@ -1,3 +1,4 @@
+import Foundation
 import GazetteModel
 
 /// Links each clause to the most similar clauses of other documents.
@@ -12,6 +13,8 @@ import GazetteModel
 /// id and clause id, at most `clause_links`.
 struct ClauseLinker {
     var settings: DedupSettings
+    /// Candidate pairs scored together (16 bytes each while pending).
+    static let chunk = 1 << 16
 
     func links(_ docs: [(id: String, clauses: ClauseSignatures)], stats: inout [String: Int]) -> [String: [String: [SimilarClause]]] {
         // Entries, in (document, clause) order, with their hashes and band keys copied into
@@ -52,6 +55,29 @@ struct ClauseLinker {
         let threshold = Float(settings.clauseThreshold)
         let repEntry = (0..<classes).map { members[classStart[$0]] }
         func rep(_ c: Int) -> (doc: Int, clause: Int) { let e = repEntry[c]; return (Int(eDoc[e]), Int(eClause[e])) }
+        // Pairs are gathered in the LSH order a chunk at a time and scored on every core; the
+        // top lists keep the best `keep` by (score, class), whatever order they are offered in.
+        var pending: [(Int32, Int32)] = []
+        pending.reserveCapacity(Self.chunk)
+        func score() {
+            let pairs = pending
+            let scores = [Float](unsafeUninitializedCapacity: pairs.count) { buffer, initialized in
+                let base = buffer.baseAddress
+                DispatchQueue.concurrentPerform(iterations: (pairs.count + 4095) / 4096) { part in
+                    for k in (part * 4096)..<min(pairs.count, part * 4096 + 4096) {
+                        let ra = rep(Int(pairs[k].0)), rb = rep(Int(pairs[k].1))
+                        (base! + k).initialize(to: Float(Shingler.jaccard(docs[ra.doc].clauses.shingles(of: ra.clause),
+                                                                          docs[rb.doc].clauses.shingles(of: rb.clause))))
+                    }
+                }
+                initialized = pairs.count
+            }
+            for (k, s) in scores.enumerated() where s >= threshold {
+                let a = Int(pairs[k].0), b = Int(pairs[k].1)
+                linked += 1; offer(a, b, s); offer(b, a, s)
+            }
+            pending.removeAll(keepingCapacity: true)
+        }
         LSHCandidates(count: classes, bands: bandCount, cap: 128, window: 16).forEachPair(key: { c, b in
             eBands[repEntry[c] * bandCount + b]
         }) { a, b in
@@ -59,9 +85,10 @@ struct ClauseLinker {
             // Two single clauses of one document: nothing to link.
             if ra.doc == rb.doc && classStart[a + 1] - classStart[a] == 1 && classStart[b + 1] - classStart[b] == 1 { return }
             candidates += 1
-            let s = Float(Shingler.jaccard(docs[ra.doc].clauses.shingles(of: ra.clause), docs[rb.doc].clauses.shingles(of: rb.clause)))
-            if s >= threshold { linked += 1; offer(a, b, s); offer(b, a, s) }
+            pending.append((Int32(a), Int32(b)))
+            if pending.count == Self.chunk { score() }
         }
+        if !pending.isEmpty { score() }
         stats["clause_candidate_pairs"] = candidates
         stats["clause_linked_pairs"] = linked
 
