@@ -208,6 +208,10 @@ public final class PipelineRunner {
                 do { return .ready(doc, try sinks.map { try $0.prepare(doc) }) } catch { return .failed(error) }
             }
             defer { ahead.cancel() }
+            // Sinks with heavy ordered work write and finish on threads of their own; on any
+            // failure they are stopped (before the staging folder is abandoned).
+            let threads = sinks.map { $0.ownThread ? SinkThread($0) : nil }
+            defer { for t in threads { t?.cancel() } }
             for n in published.indices {
                 if cancellation.isSet { throw RunCancelled() }
                 // A published document must be written: losing it silently would leave the
@@ -217,7 +221,9 @@ public final class PipelineRunner {
                 guard case .ready(let doc, let prepared)? = item else {
                     throw PublishFailure("the document \(published[n]) was not prepared for publishing")
                 }
-                for (s, p) in zip(sinks, prepared) { try s.write(doc, prepared: p) }
+                for (k, p) in prepared.enumerated() {
+                    if let t = threads[k] { try t.submit(.write(doc, p)) } else { try sinks[k].write(doc, prepared: p) }
+                }
                 docSummaries.append(DocumentSummary(doc))
                 progress.advance(1)
             }
@@ -230,7 +236,10 @@ public final class PipelineRunner {
             var run = RunInfo(counts: counts, timings: [:], versions: versions, configHash: configHash)
             run.fingerprint = self.fingerprint(files: files, stamps: stamps, runHash: runHash)
             var manifest = Manifest(inputs: inputs, run: run)
-            for s in sinks { try s.finish(CorpusSummary(documents: docSummaries, manifest: manifest)) }
+            let corpus = CorpusSummary(documents: docSummaries, manifest: manifest)
+            for t in threads { try t?.submit(.finish(corpus)) }
+            for (s, t) in zip(sinks, threads) where t == nil { try s.finish(corpus) }
+            for t in threads { try t?.wait() }
             timings["finish"] = Date().timeIntervalSince(t3)
             timings["total"] = Date().timeIntervalSince(t0)
             manifest.run.timings = timings.mapValues { ($0 * 1000).rounded() / 1000 }

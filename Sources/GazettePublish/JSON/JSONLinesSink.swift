@@ -6,6 +6,8 @@ import GazetteModel
 /// order, compressed as it streams.
 public final class JSONLinesSink: OutputSink {
     public let name = "jsonl"
+    /// Heavy ordered work: written and finished on a thread of its own.
+    public var ownThread: Bool { true }
     var writer: GzipFileWriter?
     static func encoder() -> JSONEncoder {
         let e = JSONEncoder()

@@ -10,6 +10,8 @@ import GazetteModel
 /// file (no time stamps in the format; page layout depends only on the insert sequence).
 public final class SQLiteSink: OutputSink {
     public let name = "sqlite"
+    /// Heavy ordered work: written and finished on a thread of its own.
+    public var ownThread: Bool { true }
     var db: SQLiteDatabase?
     var insDoc, insClause, insUnit, insLabel, insDup, insSimilar, insAppendix: SQLiteStatement?
     public init() {}

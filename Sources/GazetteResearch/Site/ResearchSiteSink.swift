@@ -7,6 +7,8 @@ import GazetteModel
 /// doc_type, or a page saying there is none) and `site/compare.html` (area heat map).
 public final class ResearchSiteSink: OutputSink {
     public let name = "research"
+    /// Heavy ordered work: written and finished on a thread of its own.
+    public var ownThread: Bool { true }
     var site: URL!
     var documents: [Document] = []
     public init() {}
