@@ -8,21 +8,35 @@
 public enum Shingler {
     /// Letters and digits of `text`, folded.
     public static func canonical(_ text: String) -> [UInt32] {
+        var text = text
+        return text.withUTF8 { canonical(utf8: $0) }
+    }
+
+    /// `canonical` of valid UTF-8 (a String's bytes), decoded in place.
+    static func canonical(utf8 b: UnsafeBufferPointer<UInt8>) -> [UInt32] {
         var out: [UInt32] = []
-        out.reserveCapacity(text.utf8.count / 3 + 16)
-        for u in text.unicodeScalars {
-            let v = u.value
+        out.reserveCapacity(b.count / 3 + 16)
+        var i = 0
+        let n = b.count
+        while i < n {
+            let c0 = b[i]
+            if c0 < 0x80 {
+                let v = UInt32(c0)
+                if (0x30...0x39).contains(v) || (0x61...0x7A).contains(v) { out.append(v) } else if (0x41...0x5A).contains(v) { out.append(v + 32) }
+                i += 1
+                continue
+            }
+            let (v, len) = FastText.scalar(b, i)
+            i += len
             if (0x4E00...0x9FFF).contains(v) || (0x3400...0x4DBF).contains(v) || (0x20000...0x3FFFF).contains(v) {
                 out.append(v)
-            } else if v < 0x80 {
-                if (0x30...0x39).contains(v) || (0x61...0x7A).contains(v) { out.append(v) } else if (0x41...0x5A).contains(v) { out.append(v + 32) }
             } else if (0xFF10...0xFF19).contains(v) {
                 out.append(v - 0xFF10 + 0x30)
             } else if (0xFF21...0xFF3A).contains(v) {
                 out.append(v - 0xFF21 + 0x61)
             } else if (0xFF41...0xFF5A).contains(v) {
                 out.append(v - 0xFF41 + 0x61)
-            } else if u.properties.isAlphabetic || u.properties.numericType != nil {
+            } else if let u = Unicode.Scalar(v), u.properties.isAlphabetic || u.properties.numericType != nil {
                 out.append(v)
             }
         }
@@ -48,6 +62,43 @@ public enum Shingler {
         }
         out.sort()
         return dedupSorted(out)
+    }
+
+    /// The same set as `hashes`, unique but in no particular order: what MinHash and the
+    /// consistent sample need, without sorting every shingle (an open-addressing set of
+    /// the hashes, which SplitMix64 has already spread over all bits).
+    /// - Complexity: O(n·k) for n characters.
+    static func uniqueHashes(_ s: UnsafeBufferPointer<UInt32>, k: Int) -> [UInt64] {
+        let k = max(1, k)
+        if s.isEmpty { return [] }
+        let windows = s.count >= k ? s.count - k + 1 : 1
+        let width = min(k, s.count)
+        var capacity = 16
+        while capacity < windows * 2 { capacity <<= 1 }
+        let mask = capacity - 1
+        var table = [UInt64](repeating: 0, count: capacity)   // 0: empty slot
+        var out: [UInt64] = []
+        out.reserveCapacity(windows)
+        var sawZero = false
+        table.withUnsafeMutableBufferPointer { t in
+            for i in 0..<windows {
+                var h: UInt64 = 0xcbf29ce484222325
+                for j in 0..<width { h = (h ^ UInt64(s[i + j])) &* 0x100000001b3 }
+                let x = mix(h)
+                if x == 0 {
+                    if !sawZero { sawZero = true; out.append(0) }
+                    continue
+                }
+                var slot = Int(truncatingIfNeeded: x) & mask
+                while true {
+                    let e = t[slot]
+                    if e == x { break }
+                    if e == 0 { t[slot] = x; out.append(x); break }
+                    slot = (slot + 1) & mask
+                }
+            }
+        }
+        return out
     }
 
     /// SplitMix64's finaliser: spreads every input bit over the whole word.
