@@ -86,15 +86,70 @@ enum ChromeRules {
     static let menuKeys = Keys(any: "|｜")
     static let fullStop: Unicode.Scalar = "。"
 
+    /// Every rule's keys in one table: bit `k` of a scalar's entry says it is a key of rule
+    /// `k` (the line patterns, then the tokens, then the menu), as a first character in the
+    /// upper half, anywhere in the lower half. One pass over a line admits all rules at once.
+    struct KeyTable {
+        var slot = [UInt8](repeating: 0, count: 0x10000)   // 0: no key; keys are all in the BMP
+        var masks: [UInt64] = [0]
+        var needFirst: UInt32 = 0, needAny: UInt32 = 0
+
+        init(_ keys: [Keys]) {
+            precondition(keys.count <= 32)
+            for (k, key) in keys.enumerated() {
+                if !key.first.isEmpty { needFirst |= 1 << UInt32(k) }
+                if !key.any.isEmpty { needAny |= 1 << UInt32(k) }
+                for u in key.first { add(u, UInt64(1) << UInt64(32 + k)) }
+                for u in key.any { add(u, UInt64(1) << UInt64(k)) }
+            }
+        }
+
+        private mutating func add(_ u: Unicode.Scalar, _ bit: UInt64) {
+            precondition(u.value < 0x10000)
+            if slot[Int(u.value)] == 0 { masks.append(0); slot[Int(u.value)] = UInt8(masks.count - 1) }
+            masks[Int(slot[Int(u.value)])] |= bit
+        }
+
+        /// What `rule(for:)` needs of a line in one pass: its UTF-16 length, whether it holds
+        /// a Chinese full stop, and the rules whose keys admit it (bit k: `keys[k].admit(line)`).
+        func scan(_ line: String) -> (utf16: Int, fullStop: Bool, admitted: UInt32) {
+            var line = line
+            return line.withUTF8 { b in
+                var utf16 = 0, fullStop = false
+                var first: UInt32 = 0, any: UInt32 = 0
+                var i = 0
+                while i < b.count {
+                    let (v, len) = FastText.scalar(b, i)
+                    utf16 += len == 4 ? 2 : 1
+                    if v == 0x3002 { fullStop = true }
+                    if v < 0x10000 {
+                        let m = masks[Int(slot[Int(v)])]
+                        any |= UInt32(truncatingIfNeeded: m)
+                        if i == 0 { first = UInt32(truncatingIfNeeded: m >> 32) }
+                    }
+                    i += len
+                }
+                let admitted = ~(needFirst & ~first) & ~(needAny & ~any)
+                return (utf16, fullStop, admitted)
+            }
+        }
+    }
+
+    /// `lineKeys`, then `tokenKeys`, then `menuKeys`.
+    static let keyTable = KeyTable(lineKeys + tokenKeys + [menuKeys])
+
     /// The rule that makes `line` chrome, or nil for a line to keep.
     static func rule(for line: String) -> String? {
-        guard line.utf16.count <= 200, !line.unicodeScalars.contains(fullStop) else { return nil }
-        for (k, (rule, re)) in lines.enumerated() where lineKeys[k].admit(line) && matches(re, line) { return rule }
+        if line.utf8.count > 4 * 200 { return nil }   // over 200 UTF-16 units for certain
+        let scan = keyTable.scan(line)
+        guard scan.utf16 <= 200, !scan.fullStop else { return nil }
+        let admitted = scan.admitted
+        for (k, (rule, re)) in lines.enumerated() where admitted & (1 << UInt32(k)) != 0 && matches(re, line) { return rule }
         // Token reduction: remove every token; chrome when only separators remain.
         // (Replacing a token by a space adds no key, so the keys are checked on the line.)
         var rest = line as NSString
         var first: String? = nil
-        for (k, (rule, re)) in tokens.enumerated() where tokenKeys[k].admit(line) {
+        for (k, (rule, re)) in tokens.enumerated() where admitted & (1 << UInt32(lines.count + k)) != 0 {
             let range = NSRange(location: 0, length: rest.length)
             if re.firstMatch(in: rest as String, range: range) != nil {
                 first = first ?? rule
@@ -102,6 +157,6 @@ enum ChromeRules {
             }
         }
         if let first, matches(separators, rest as String) { return first }
-        return menuKeys.admit(line) && matches(menu, line) ? "navigation" : nil
+        return admitted & (1 << UInt32(lines.count + tokens.count)) != 0 && matches(menu, line) ? "navigation" : nil
     }
 }
