@@ -90,10 +90,11 @@ public enum HTMLExtractor {
     static func isChrome(_ n: xmlNodePtr) -> Bool {
         let tag = name(n)
         if skipTags.contains(tag) { return true }
+        if n.pointee.properties == nil { return false }   // no attributes: no id, no class
         let idc = (attr(n, "id") + " " + attr(n, "class")).lowercased()
         if FastText.isBlank(idc) { return false }
-        if idc.contains("content") || idc.contains("article") || idc.contains("zoom") || idc.contains("trs_editor") { return false }
-        return chromeWords.contains { idc.contains($0) }
+        if ["content", "article", "zoom", "trs_editor"].contains(where: { SimpleText.contains(idc, $0) }) { return false }
+        return chromeWords.contains { SimpleText.contains(idc, $0) }
     }
 
     static func textContent(_ n: xmlNodePtr) -> String {
@@ -123,7 +124,7 @@ public enum HTMLExtractor {
         while let k = c {
             defer { c = k.pointee.next }
             if k.pointee.type == XML_TEXT_NODE, let content = k.pointee.content {
-                own += cjkCount(String(cString: content))
+                own += cjkCount(cString: content)
             } else if k.pointee.type == XML_ELEMENT_NODE {
                 if isChrome(k) || (name(k) == "table" && isMetadataTable(k)) { continue }
                 let (o, l) = scoreBlocks(k, best: &best, depth: depth + 1)
@@ -152,6 +153,18 @@ public enum HTMLExtractor {
             stack.append(contentsOf: kids.reversed())
         }
         return nil
+    }
+
+    /// `cjkCount` of libxml2's (valid) UTF-8 text: U+4E00–U+9FFF are the three-byte
+    /// sequences led by E5–E9, or by E4 with a second byte of B8 or more.
+    static func cjkCount(cString p: UnsafePointer<xmlChar>) -> Int {
+        var n = 0, i = 0
+        while true {
+            let c = p[i]
+            if c == 0 { return n }
+            if c >= 0xE5 && c <= 0xE9 || (c == 0xE4 && p[i + 1] >= 0xB8) { n += 1; i += 3; continue }
+            i += 1
+        }
     }
 
     static func cjkCount(_ s: String) -> Int {
@@ -251,8 +264,8 @@ public enum HTMLExtractor {
         var visited = 0
         while let cur = stack.popLast(), visited < 200_000 {
             visited += 1
-            if cur.pointee.type == XML_ELEMENT_NODE, case let tag = name(cur), tag == "td" || tag == "th" || tag == "span" || tag == "li" || tag == "p" {
-                let t = collapse(textContent(cur))
+            if cur.pointee.type == XML_ELEMENT_NODE, case let tag = name(cur), tag == "td" || tag == "th" || tag == "span" || tag == "li" || tag == "p",
+               let t = keyCandidateText(cur) {
                 for key in metaKeys where mayStart(t, key) && t.hasPrefix(key) && t.count < 120 {
                     var value = String(t.dropFirst(key.count)).trimmingCharacters(in: CharacterSet(charactersIn: ":：  \t"))
                     if value.isEmpty, let next = nextElement(cur) { value = collapse(textContent(next)) }
@@ -262,6 +275,27 @@ public enum HTMLExtractor {
             var c = cur.pointee.children
             while let k = c { stack.append(k); c = k.pointee.next }
         }
+    }
+
+    /// First scalars of `metaKeys`.
+    static let metaKeyFirsts = Set(metaKeys.map { $0.unicodeScalars.first!.value })
+
+    /// `collapse(textContent(n))` when its first character may start a key (`mayStart`),
+    /// else nil — decided on libxml2's bytes before any String is made: collapse and trim
+    /// drop every leading white space (`FastText.isUnicodeWhitespace` or `isWhitespace`).
+    static func keyCandidateText(_ n: xmlNodePtr) -> String? {
+        guard let c = xmlNodeGetContent(n) else { return nil }
+        defer { xmlFree(c) }
+        let length = strlen(UnsafeRawPointer(c).assumingMemoryBound(to: CChar.self))
+        let b = UnsafeBufferPointer(start: UnsafePointer(c), count: length)
+        var i = 0
+        while i < b.count {
+            let (v, len) = FastText.scalar(b, i)
+            if FastText.isUnicodeWhitespace(v) || FastText.isWhitespace(v) { i += len; continue }
+            guard metaKeyFirsts.contains(v) || (v >= 0xF900 && v <= 0xFAFF) || (v >= 0x2F800 && v <= 0x2FA1F) else { return nil }
+            return collapse(String(cString: c))
+        }
+        return nil
     }
 
     /// A necessary condition for `t.hasPrefix(key)`: the same first scalar (or a CJK
