@@ -55,6 +55,12 @@ enum ChromeRules {
         var any: Set<Unicode.Scalar> = []
         init(first: String = "", any: String = "") { self.first = Set(first.unicodeScalars); self.any = Set(any.unicodeScalars) }
 
+        /// `admit` for keys of first characters only, from the line's first scalar.
+        func admits(first v: UInt32) -> Bool {
+            precondition(any.isEmpty, "only for first-character keys")
+            return first.isEmpty || Unicode.Scalar(v).map { first.contains($0) } == true
+        }
+
         func admit(_ s: String) -> Bool {
             if !first.isEmpty {
                 guard let f = s.unicodeScalars.first, first.contains(f) else { return false }
@@ -114,24 +120,26 @@ enum ChromeRules {
         /// a Chinese full stop, and the rules whose keys admit it (bit k: `keys[k].admit(line)`).
         func scan(_ line: String) -> (utf16: Int, fullStop: Bool, admitted: UInt32) {
             var line = line
-            return line.withUTF8 { b in
-                var utf16 = 0, fullStop = false
-                var first: UInt32 = 0, any: UInt32 = 0
-                var i = 0
-                while i < b.count {
-                    let (v, len) = FastText.scalar(b, i)
-                    utf16 += len == 4 ? 2 : 1
-                    if v == 0x3002 { fullStop = true }
-                    if v < 0x10000 {
-                        let m = masks[Int(slot[Int(v)])]
-                        any |= UInt32(truncatingIfNeeded: m)
-                        if i == 0 { first = UInt32(truncatingIfNeeded: m >> 32) }
-                    }
-                    i += len
+            return line.withUTF8 { scan($0) }
+        }
+
+        func scan(_ b: UnsafeBufferPointer<UInt8>) -> (utf16: Int, fullStop: Bool, admitted: UInt32) {
+            var utf16 = 0, fullStop = false
+            var first: UInt32 = 0, any: UInt32 = 0
+            var i = 0
+            while i < b.count {
+                let (v, len) = FastText.scalar(b, i)
+                utf16 += len == 4 ? 2 : 1
+                if v == 0x3002 { fullStop = true }
+                if v < 0x10000 {
+                    let m = masks[Int(slot[Int(v)])]
+                    any |= UInt32(truncatingIfNeeded: m)
+                    if i == 0 { first = UInt32(truncatingIfNeeded: m >> 32) }
                 }
-                let admitted = ~(needFirst & ~first) & ~(needAny & ~any)
-                return (utf16, fullStop, admitted)
+                i += len
             }
+            let admitted = ~(needFirst & ~first) & ~(needAny & ~any)
+            return (utf16, fullStop, admitted)
         }
     }
 
@@ -143,7 +151,20 @@ enum ChromeRules {
         if line.utf8.count > 4 * 200 { return nil }   // over 200 UTF-16 units for certain
         let scan = keyTable.scan(line)
         guard scan.utf16 <= 200, !scan.fullStop else { return nil }
-        let admitted = scan.admitted
+        return rule(for: line, admitted: scan.admitted)
+    }
+
+    /// `rule(for:)` of a line's UTF-8 bytes, with the line as a String when it is chrome.
+    /// No String is made for a line that no rule's keys admit.
+    static func rule(utf8 line: UnsafeBufferPointer<UInt8>) -> (rule: String, line: String)? {
+        if line.count > 4 * 200 { return nil }
+        let scan = keyTable.scan(line)
+        guard scan.utf16 <= 200, !scan.fullStop, scan.admitted != 0 else { return nil }
+        let s = String(decoding: line, as: UTF8.self)
+        return rule(for: s, admitted: scan.admitted).map { (rule: $0, line: s) }
+    }
+
+    static func rule(for line: String, admitted: UInt32) -> String? {
         for (k, (rule, re)) in lines.enumerated() where admitted & (1 << UInt32(k)) != 0 && matches(re, line) { return rule }
         // Token reduction: remove every token; chrome when only separators remain.
         // (Replacing a token by a space adds no key, so the keys are checked on the line.)

@@ -35,18 +35,25 @@ enum TextRepair {
             guard i < b.count else { return nil }
             var out: [UInt8] = []
             out.reserveCapacity(b.count)
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: b[0..<i]))
+            var run = 0   // start of the pending run of bytes kept as they are
             while i < b.count {
+                let c0 = b[i]
+                if c0 < 0x80 {
+                    if c0 >= 0x20 && c0 < 0x7F || c0 == 0x0A || c0 == 0x09 { i += 1; continue }
+                } else if c0 >= 0xE4 && c0 <= 0xED && i + 2 < b.count {
+                    i += 3; continue
+                }
                 // Swift strings hold valid UTF-8: decode the scalar at `i` by hand.
                 let (v, len) = FastText.scalar(b, i)
                 if let r = foldScalar(v) {
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: b[run..<i]))
                     changed = true
                     if r == 0 { marks += 1 } else { out.append(r) }
-                } else {
-                    out.append(contentsOf: UnsafeBufferPointer(rebasing: b[i ..< i + len]))
+                    run = i + len
                 }
                 i += len
             }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: b[run..<b.count]))
             return out
         }
         guard let out = folded else { return s }
@@ -185,21 +192,47 @@ enum TextRepair {
     static func mayHavePinyin(_ s: String) -> Bool {
         var s = s
         return s.withUTF8 { b in
-            var prev: UInt32 = 0
-            var state = 0   // 1: after Han + bracket (and white space)
+            // Brackets are rare: look for them byte by byte, and only around one decode
+            // the character before it and the characters after it.
+            let n = b.count
             var i = 0
-            while i < b.count {
-                let (v, len) = FastText.scalar(b, i)
-                i += len
-                if state == 1 {
-                    if isPinyinLetter(v) { return true }
-                    if !FastText.isUnicodeWhitespace(v) { state = 0 }
+            while i < n {
+                let c = b[i]
+                let bracket = c == 0x28 ? 1 : (c == 0xEF && i + 2 < n && b[i + 1] == 0xBC && b[i + 2] == 0x88 ? 3 : 0)
+                if bracket == 0 { i += 1; continue }
+                if i > 0 {
+                    var p = i - 1
+                    while p > 0 && b[p] & 0xC0 == 0x80 { p -= 1 }
+                    if FastText.scalar(b, p).value >= 0x2E80 {
+                        var j = i + bracket
+                        while j < n {
+                            let (v, len) = FastText.scalar(b, j)
+                            if isPinyinLetter(v) { return true }
+                            if !FastText.isUnicodeWhitespace(v) { break }
+                            j += len
+                        }
+                    }
                 }
-                if state == 0, v == 0x28 || v == 0xFF08, prev >= 0x2E80 { state = 1 }
-                prev = v
+                i += bracket
             }
             return false
         }
+    }
+
+    /// The scalar-by-scalar `mayHavePinyin` (tests).
+    static func referenceMayHavePinyin(_ s: String) -> Bool {
+        var prev: UInt32 = 0
+        var state = 0   // 1: after Han + bracket (and white space)
+        for u in s.unicodeScalars {
+            let v = u.value
+            if state == 1 {
+                if pinyinLetter.contains(u) { return true }
+                if !FastText.isUnicodeWhitespace(v) { state = 0 }
+            }
+            if state == 0, v == 0x28 || v == 0xFF08, prev >= 0x2E80 { state = 1 }
+            prev = v
+        }
+        return false
     }
 
     static let pinyinLetter = Set("abcdefghijklmnopqrstuvwxyzāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü".unicodeScalars)

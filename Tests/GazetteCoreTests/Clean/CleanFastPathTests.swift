@@ -80,4 +80,43 @@ final class CleanFastPathTests: XCTestCase {
         XCTAssertEqual(TextRepair.fold("政务\u{3000}公开\u{E000}䀀\u{D7FF}\u{FF21}", removed: &r), "政务 公开䀀\u{D7FF}A")
         XCTAssertEqual(r.map(\.rule), ["watermark-characters"])
     }
+
+    func testByteLineRulesMatchStringLineRules() {
+        let pieces = ["首页 > 政务公开 > 通知公告", "来源：北京市人民政府 发布时间：2018-03-01", "版权所有：北京市人民政府办公厅",
+                      "一、总体要求", "全面推进决策、执行、管理、服务、结果公开。", "相关链接", "国务院办公厅", "声明：",
+                      "① 本网站所有原创内容", "政务公开工作要点全文如下", "政务公开工作要点全文如下", "  多个   空格\t表格 \t 单元 ",
+                      "\t \t", "", "   ", "【我要纠错】 【打印本页】", "豈豈豈豈豈豈豈豈豈豈", "\u{8C48}\u{8C48}\u{8C48}\u{8C48}\u{8C48}\u{8C48}\u{8C48}\u{8C48}\u{8C48}\u{8C48}",
+                      "\u{F900}\u{F900}\u{F900}\u{F900}\u{F900}\u{F900}\u{F900}\u{F900}\u{F900}\u{F900}", "English | 繁体 | 无障碍", "短行", "短行"]
+        var rng = SeededRandom(seed: 6)
+        var texts: [String] = (0..<1500).map { _ in (0..<Int(rng.next() % 14)).map { _ in pieces[Int(rng.next() % UInt64(pieces.count))] }.joined(separator: "\n") }
+        texts += ["", "\n\n", "一、总体要求\n一、总体要求\n"]
+        for text in texts {
+            let fast = Cleaner.lineRules(text), slow = Cleaner.lineRulesByString(text)
+            XCTAssertEqual(fast.0, slow.0, text)
+            XCTAssertEqual(fast.1, slow.1, text)
+        }
+    }
+
+    func testPinyinPrefilterMatchesScalarDefinition() {
+        let random = Self.fuzz(["政", "(", "（", ")", " ", "\u{3000}", "a", "ā", "1", "x", "⺀", "。", "\n", "Z"], count: 5000, length: 10, seed: 14)
+        for s in random + ["", "(a", "政(a", "政（ \u{3000}ā", "政((a", "政（\u{3000}（a"] {
+            XCTAssertEqual(TextRepair.mayHavePinyin(s), TextRepair.referenceMayHavePinyin(s), s)
+        }
+    }
+
+    func testFoldMatchesScalarDefinition() {
+        let alphabet = ["政", "a", "\u{3000}", "\u{FF21}", "\u{FF11}", "\u{200B}", "\u{E000}", "\u{FE0F}", "\r", "\u{0B}", "\u{85}",
+                        "\u{A0}", "\u{2028}", "\u{7}", "\u{7F}", "\t", "\n", "é", "𠀀", "\u{D7FF}", "\u{4000}", "\u{2E80}"]
+        for s in Self.fuzz(alphabet, count: 4000, length: 16, seed: 15) {
+            var expected = String.UnicodeScalarView(), marks = 0
+            for u in s.unicodeScalars {
+                if let r = TextRepair.foldScalar(u.value) {
+                    if r == 0 { marks += 1 } else { expected.append(Unicode.Scalar(r)) }
+                } else { expected.append(u) }
+            }
+            var removed: [RemovedLine] = []
+            XCTAssertEqual(TextRepair.fold(s, removed: &removed), String(expected), s.debugDescription)
+            XCTAssertEqual(removed.count, marks > 0 ? 1 : 0)
+        }
+    }
 }
