@@ -66,7 +66,7 @@ public struct DedupSignature: Codable, Sendable, Equatable {
             let v = UInt32(truncatingIfNeeded: x >> 32)
             if v & mask == 0 { sample.append(v) }
         }
-        sample.sort()
+        Shingler.radixSort(&sample)
         sample = Shingler.dedupSorted(sample)
         return DedupSignature(parameters: settings.signatureFingerprint, textHash: hash, minhash: minhash,
                               sampleLevel: level, sample: sample, clauses: ClauseSignatures(), script: script)

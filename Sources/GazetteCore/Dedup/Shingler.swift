@@ -74,7 +74,7 @@ public enum Shingler {
         let windows = s.count >= k ? s.count - k + 1 : 1
         let width = min(k, s.count)
         var capacity = 16
-        while capacity < windows * 2 { capacity <<= 1 }
+        while capacity * 3 < windows * 4 { capacity <<= 1 }   // load factor at most 3/4
         let mask = capacity - 1
         var table = [UInt64](repeating: 0, count: capacity)   // 0: empty slot
         var out: [UInt64] = []
@@ -107,6 +107,35 @@ public enum Shingler {
         z = (z ^ (z >> 30)) &* 0xBF58476D1CE4E5B9
         z = (z ^ (z >> 27)) &* 0x94D049BB133111EB
         return z ^ (z >> 31)
+    }
+
+    /// Sort by four 8-bit counting passes (LSD radix): the same order as `sort()`, in
+    /// linear time — the consistent sample of a document holds up to 2,048 values.
+    static func radixSort(_ a: inout [UInt32]) {
+        let n = a.count
+        if n < 64 { a.sort(); return }
+        var buffer = [UInt32](repeating: 0, count: n)
+        var counts = [Int](repeating: 0, count: 4 * 256)
+        a.withUnsafeMutableBufferPointer { src in
+            buffer.withUnsafeMutableBufferPointer { dst in
+                counts.withUnsafeMutableBufferPointer { c in
+                    for x in src { for d in 0..<4 { c[d * 256 + Int((x >> UInt32(8 * d)) & 0xFF)] += 1 } }
+                    var from = src, to = dst
+                    for d in 0..<4 {
+                        var sum = 0
+                        for k in 0..<256 { let v = c[d * 256 + k]; c[d * 256 + k] = sum; sum += v }
+                        let shift = UInt32(8 * d)
+                        for x in from {
+                            let k = d * 256 + Int((x >> shift) & 0xFF)
+                            to[c[k]] = x
+                            c[k] += 1
+                        }
+                        swap(&from, &to)
+                    }
+                    // Four passes: the sorted values are back in `src`.
+                }
+            }
+        }
     }
 
     static func dedupSorted<T: Equatable>(_ a: [T]) -> [T] {

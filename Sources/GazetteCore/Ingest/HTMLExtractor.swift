@@ -168,7 +168,16 @@ public enum HTMLExtractor {
     }
 
     static func cjkCount(_ s: String) -> Int {
-        s.unicodeScalars.reduce(0) { $0 + (($1.value >= 0x4E00 && $1.value <= 0x9FFF) ? 1 : 0) }
+        var s = s
+        return s.withUTF8 { b in
+            var n = 0, i = 0
+            while i < b.count {
+                let c = b[i]
+                if c >= 0xE5 && c <= 0xE9 || (c == 0xE4 && i + 1 < b.count && b[i + 1] >= 0xB8) { n += 1; i += 3; continue }
+                i += 1
+            }
+            return n
+        }
     }
 
     static func render(_ n: xmlNodePtr, into out: inout String, depth: Int) {
@@ -313,26 +322,58 @@ public enum HTMLExtractor {
     }
 
     /// Each run of white space but TAB and U+3000 folded to one space, then trimmed.
+    /// Non-space bytes are copied in runs; only lead bytes C2, E1 and E2 can start a
+    /// non-ASCII white space character (U+0085, U+00A0, U+1680, U+2000–U+205F).
     static func collapse(_ s: String) -> String {
         var s = s
         let bytes: [UInt8] = s.withUTF8 { b in
             var out: [UInt8] = []
             out.reserveCapacity(b.count)
             var lastSpace = false
+            var run = 0   // start of the pending run of bytes copied as they are
             var i = 0
             while i < b.count {
-                let (v, length) = FastText.scalar(b, i)
-                if v != 0x09 && v != 0x3000 && FastText.isUnicodeWhitespace(v) {
-                    if !lastSpace { out.append(0x20) }
-                    lastSpace = true
+                let c = b[i]
+                let length: Int
+                if c < 0x80 {
+                    length = 1
+                    guard c == 0x20 || (c >= 0x0A && c <= 0x0D) else { lastSpace = false; i += 1; continue }
+                } else if c == 0xC2 || c == 0xE1 || c == 0xE2 {
+                    let (v, l) = FastText.scalar(b, i)
+                    length = l
+                    guard FastText.isUnicodeWhitespace(v) else { lastSpace = false; i += l; continue }
                 } else {
-                    out.append(contentsOf: UnsafeBufferPointer(rebasing: b[i..<(i + length)]))
                     lastSpace = false
+                    i += c < 0xE0 ? 2 : (c < 0xF0 ? 3 : 4)
+                    continue
                 }
+                // White space to fold (not TAB, not U+3000).
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: b[run..<i]))
+                if !lastSpace { out.append(0x20) }
+                lastSpace = true
                 i += length
+                run = i
             }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: b[run..<b.count]))
             return out
         }
         return FastText.trim(String(decoding: bytes, as: UTF8.self))
+    }
+
+    /// The scalar-by-scalar `collapse` (tests).
+    static func referenceCollapse(_ s: String) -> String {
+        var out = String.UnicodeScalarView()
+        var lastSpace = false
+        for u in s.unicodeScalars {
+            let v = u.value
+            if v != 0x09 && v != 0x3000 && FastText.isUnicodeWhitespace(v) {
+                if !lastSpace { out.append(" ") }
+                lastSpace = true
+            } else {
+                out.append(u)
+                lastSpace = false
+            }
+        }
+        return FastText.trim(String(out))
     }
 }

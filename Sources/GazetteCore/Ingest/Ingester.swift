@@ -123,6 +123,7 @@ public struct Ingester: Sendable {
 
     /// The length of the first line longer than `limit` characters (counted in scalars), or nil.
     static func longestLine(_ s: String, over limit: Int) -> Int? {
+        if s.utf8.count <= limit { return nil }   // no more scalars than bytes
         var s = s
         let worst: Int = s.withUTF8 { b in
             // Scalars are counted by their first bytes (every byte but 10xxxxxx).
@@ -137,6 +138,7 @@ public struct Ingester: Sendable {
     }
 
     static func sniffHTML(_ s: String) -> Bool {
+        if let found = sniffHTMLBytes(s, 1024) { return found }
         let head = lowercasedHead(s, 1024)
         return SimpleText.contains(head, "<!doctype html") || SimpleText.contains(head, "<html")
             || (SimpleText.contains(head, "<body") && SimpleText.contains(head, "</"))
@@ -160,5 +162,38 @@ public struct Ingester: Sendable {
             }
         }
         return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// `sniffHTML` on the bytes when the first `count` characters are simple (`SimpleText`:
+    /// each scalar a character of its own, compared byte by byte): the tags are ASCII, so an
+    /// ASCII case-insensitive search of those bytes finds them exactly where the lowercased
+    /// head does. Nil when some character is not simple.
+    static func sniffHTMLBytes(_ s: String, _ count: Int) -> Bool? {
+        var s = s
+        return s.withUTF8 { b -> Bool? in
+            var i = 0, scalars = 0
+            while i < b.count && scalars < count {
+                let (v, len) = FastText.scalar(b, i)
+                guard SimpleText.isSimpleScalar(v) else { return nil }
+                i += len; scalars += 1
+            }
+            let head = UnsafeBufferPointer(rebasing: b[0..<i])
+            func has(_ needle: StaticString) -> Bool {
+                let n = needle.utf8CodeUnitCount, p = needle.utf8Start
+                guard head.count >= n else { return false }
+                for start in 0...(head.count - n) {
+                    var k = 0
+                    while k < n {
+                        var c = head[start + k]
+                        if c >= 0x41 && c <= 0x5A { c += 0x20 }
+                        if c != p[k] { break }
+                        k += 1
+                    }
+                    if k == n { return true }
+                }
+                return false
+            }
+            return has("<!doctype html") || has("<html") || (has("<body") && has("</"))
+        }
     }
 }

@@ -97,4 +97,14 @@ final class SignatureFastPathTests: XCTestCase {
                            Self.referenceCanonical(IdiomFolding.fold([text], config: config)[0]))
         }
     }
+
+    func testRadixSortMatchesSort() {
+        var rng = SeededRandom(seed: 12)
+        for n in [0, 1, 63, 64, 65, 1000, 4096] {
+            var a = (0..<n).map { _ in UInt32(truncatingIfNeeded: rng.next()) } + (n > 2 ? [0, .max, 0] : [])
+            let expected = a.sorted()
+            Shingler.radixSort(&a)
+            XCTAssertEqual(a, expected)
+        }
+    }
 }

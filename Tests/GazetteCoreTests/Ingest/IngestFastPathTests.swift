@@ -96,4 +96,47 @@ final class IngestFastPathTests: XCTestCase {
         XCTAssertEqual(page.metadata["发布日期"], "2020年1月3日")
         XCTAssertEqual(page.metadata.count, 4)
     }
+
+    func testCollapseMatchesScalarDefinition() {
+        let spaces = ["\u{20}", "\t", "\n", "\r", "\u{0B}", "\u{0C}", "\u{85}", "\u{A0}", "\u{1680}", "\u{2000}", "\u{200A}", "\u{200B}",
+                      "\u{2028}", "\u{2029}", "\u{202F}", "\u{205F}", "\u{3000}", "政", "a", "é", "\u{E1}", "\u{2010}", "𠀀"]
+        var rng = SeededRandom(seed: 8)
+        for _ in 0..<3000 {
+            let s = (0..<Int(rng.next() % 12)).map { _ in spaces[Int(rng.next() % UInt64(spaces.count))] }.joined()
+            XCTAssertEqual(HTMLExtractor.collapse(s), HTMLExtractor.referenceCollapse(s), s.unicodeScalars.map { String($0.value, radix: 16) }.joined(separator: " "))
+        }
+    }
+
+    func testSniffOnBytesMatchesLowercasedHead() {
+        let pieces = ["<", "!", "doctype", "DOCTYPE", " ", "html", "HTML", "<body", "<BODY>", "</", "政务", "\r\n", "é", "Ⅰ", "\n", "x"]
+        var rng = SeededRandom(seed: 9)
+        var inputs = (0..<3000).map { _ in (0..<Int(rng.next() % 10)).map { _ in pieces[Int(rng.next() % UInt64(pieces.count))] }.joined() }
+        inputs.append(String(repeating: "政", count: 1020) + "<html>")   // straddles the 1,024-character head
+        inputs.append(String(repeating: "政", count: 1030) + "<html>")
+        for s in inputs {
+            let head = s.prefix(1024).lowercased()
+            let slow = SimpleText.contains(head, "<!doctype html") || SimpleText.contains(head, "<html")
+                || (SimpleText.contains(head, "<body") && SimpleText.contains(head, "</"))
+            XCTAssertEqual(Ingester.sniffHTML(s), slow, s)
+            if let fast = Ingester.sniffHTMLBytes(s, 1024) { XCTAssertEqual(fast, slow, s) }
+        }
+    }
+
+    func testUTF16CandidateStopsOnlyWhenRejected() throws {
+        var rng = SeededRandom(seed: 10)
+        for _ in 0..<300 {
+            let bytes = (0..<Int(rng.next() % 400) * 2).map { _ in UInt8(truncatingIfNeeded: rng.next() % 4 == 0 ? 0xD8 : rng.next()) }
+            for little in [true, false] {
+                let full = try? TextDecoder.utf16(bytes, little: little, name: "utf-16")
+                let early = try? TextDecoder.utf16(bytes, little: little, name: "utf-16", stopEarly: true)
+                XCTAssertEqual(full?.text, early?.text)
+            }
+        }
+    }
+
+    func testLongestLineWithShortText() {
+        XCTAssertNil(Ingester.longestLine("abc", over: 3))
+        XCTAssertEqual(Ingester.longestLine("abcd\nab", over: 3), 4)
+        XCTAssertEqual(Ingester.longestLine("政务公开", over: 3), 4)   // 12 bytes, 4 scalars
+    }
 }
