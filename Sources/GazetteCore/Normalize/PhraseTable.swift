@@ -17,9 +17,6 @@ public struct PhraseTable: Sendable {
     private var buckets: [[Entry]] = [[]]
     /// Bucket number per scalar below `indexLimit` (0: no entry starts with it).
     private var index = [UInt16](repeating: 0, count: PhraseTable.indexLimit)
-    /// One bit per scalar below `indexLimit`: set when `index` holds a bucket for it. 24 KB,
-    /// so the test that rejects almost every position stays in the first-level cache.
-    private var starts = [UInt64](repeating: 0, count: PhraseTable.indexLimit / 64)
     private static let indexLimit = 0x30000
     public private(set) var count = 0
 
@@ -48,11 +45,12 @@ public struct PhraseTable: Sendable {
     private var bucketStart: [Int32] = [0, 0]
     private var fromBytes: [UInt8] = []
     private var toBytes: [UInt8] = []
-    /// Per bucket: whether an entry is a single scalar (then any next scalar may match).
-    private var bucketSingle: [Bool] = [false]
+    /// One bit per scalar below `indexLimit`: set when an entry is that scalar alone.
+    private var singles = [UInt64](repeating: 0, count: PhraseTable.indexLimit / 64)
     /// A filter of (first, second) scalar pairs of the entries: a clear bit means no entry
-    /// starts with that pair. A quarter of Chinese characters start some entry, so this
-    /// test saves most comparisons with the bucket's entries.
+    /// starts with that pair. A quarter of Chinese characters start some entry, but few
+    /// pairs do: testing the pair at every position rejects almost all of them with one
+    /// well-predicted branch, where the first-scalar test was taken at random.
     private var pairBits = [UInt64](repeating: 0, count: (1 << PhraseTable.pairBitsLog2) / 64)
     private static let pairBitsLog2 = 16
 
@@ -64,12 +62,13 @@ public struct PhraseTable: Sendable {
     private mutating func freeze() {
         flat = []; fromBytes = []; toBytes = []
         bucketStart = [0]
-        bucketSingle = []
         for bucket in buckets {
-            var single = false
             for e in bucket {
                 let scalars = Array(String(decoding: e.from, as: UTF8.self).unicodeScalars)
-                if scalars.count < 2 { single = true } else {
+                if scalars.count < 2 {
+                    let v = scalars[0].value
+                    singles[Int(v >> 6)] |= 1 << UInt64(v & 63)
+                } else {
                     let h = Self.pairHash(scalars[0].value, scalars[1].value)
                     pairBits[h >> 6] |= 1 << UInt64(h & 63)
                 }
@@ -79,7 +78,6 @@ public struct PhraseTable: Sendable {
                 toBytes += e.to
             }
             bucketStart.append(Int32(flat.count))
-            bucketSingle.append(single)
         }
     }
 
@@ -91,7 +89,6 @@ public struct PhraseTable: Sendable {
             buckets.append([])
             slot = buckets.count - 1
             index[Int(first)] = UInt16(slot)
-            starts[Int(first) >> 6] |= 1 << UInt64(first & 63)
         }
         buckets[slot].append(entry)
         buckets[slot].sort { $0.from.count > $1.from.count }
@@ -127,91 +124,105 @@ public struct PhraseTable: Sendable {
             if emit { output.append(contentsOf: input) }
             return 0
         }
-        return starts.withUnsafeBufferPointer { starts in
-            index.withUnsafeBufferPointer { index in
+        return index.withUnsafeBufferPointer { index in
             pairBits.withUnsafeBufferPointer { pairBits in
-            bucketSingle.withUnsafeBufferPointer { bucketSingle in
-                flat.withUnsafeBufferPointer { flat in
-                    bucketStart.withUnsafeBufferPointer { bucketStart in
-                        fromBytes.withUnsafeBufferPointer { fromBytes in
-                            toBytes.withUnsafeBufferPointer { toBytes in
-                                Self.scan(base, input.count, Tables(starts: starts, index: index, pairBits: pairBits,
-                                                                    bucketSingle: bucketSingle, flat: flat, bucketStart: bucketStart,
-                                                                    fromBytes: fromBytes, toBytes: toBytes),
-                                          output: &output, emit: emit)
+                singles.withUnsafeBufferPointer { singles in
+                    flat.withUnsafeBufferPointer { flat in
+                        bucketStart.withUnsafeBufferPointer { bucketStart in
+                            fromBytes.withUnsafeBufferPointer { fromBytes in
+                                toBytes.withUnsafeBufferPointer { toBytes in
+                                    Self.scan(base, input.count, Tables(index: index, pairBits: pairBits, singles: singles,
+                                                                        flat: flat, bucketStart: bucketStart,
+                                                                        fromBytes: fromBytes, toBytes: toBytes),
+                                              output: &output, emit: emit)
+                                }
                             }
                         }
                     }
                 }
-            }
-            }
             }
         }
     }
 
     /// The table's arrays, borrowed for one scan.
     struct Tables {
-        var starts: UnsafeBufferPointer<UInt64>, index: UnsafeBufferPointer<UInt16>
-        var pairBits: UnsafeBufferPointer<UInt64>, bucketSingle: UnsafeBufferPointer<Bool>
+        var index: UnsafeBufferPointer<UInt16>
+        var pairBits: UnsafeBufferPointer<UInt64>, singles: UnsafeBufferPointer<UInt64>
         var flat: UnsafeBufferPointer<FlatEntry>, bucketStart: UnsafeBufferPointer<Int32>
         var fromBytes: UnsafeBufferPointer<UInt8>, toBytes: UnsafeBufferPointer<UInt8>
     }
 
     private static func scan(_ base: UnsafePointer<UInt8>, _ n: Int, _ t: Tables, output: inout [UInt8], emit: Bool) -> Int {
-        let starts = t.starts, index = t.index, pairBits = t.pairBits, bucketSingle = t.bucketSingle
+        let index = t.index, pairBits = t.pairBits, singles = t.singles
         let flat = t.flat, bucketStart = t.bucketStart, fromBytes = t.fromBytes, toBytes = t.toBytes
+        /// The scalar at `i` and its length; length 0 when it is cut off by the end.
+        /// (A stray continuation byte reads as the lead of a two-byte scalar, as before.)
+        @inline(__always) func decode(_ i: Int) -> (UInt32, Int) {
+            let b0 = base[i]
+            if b0 < 0x80 { return (UInt32(b0), 1) }
+            if b0 >= 0xE0 && b0 < 0xF0 {
+                if i &+ 3 > n { return (0, 0) }
+                return (UInt32(b0 & 0x0F) &<< 12 | UInt32(base[i &+ 1] & 0x3F) &<< 6 | UInt32(base[i &+ 2] & 0x3F), 3)
+            }
+            if b0 < 0xE0 {
+                if i &+ 2 > n { return (0, 0) }
+                return (UInt32(b0 & 0x1F) &<< 6 | UInt32(base[i &+ 1] & 0x3F), 2)
+            }
+            if i &+ 4 > n { return (0, 0) }
+            return (UInt32(b0 & 0x07) &<< 18 | UInt32(base[i &+ 1] & 0x3F) &<< 12 | UInt32(base[i &+ 2] & 0x3F) &<< 6 | UInt32(base[i &+ 3] & 0x3F), 4)
+        }
         var i = 0
         var runStart = 0   // start of the pending unchanged run
         var fired = 0
+        var (cur, len) = n > 0 ? decode(0) : (0, 0)
         while i < n {
-            let b0 = base[i]
-            var scalar: UInt32
-            var len: Int
-            if b0 < 0x80 { i += 1; continue }
-            else if b0 < 0xE0 { len = 2; scalar = UInt32(b0 & 0x1F) }
-            else if b0 < 0xF0 { len = 3; scalar = UInt32(b0 & 0x0F) }
-            else { len = 4; scalar = UInt32(b0 & 0x07) }
-            if i + len > n { break }
-            for k in 1..<len { scalar = (scalar << 6) | UInt32(base[i + k] & 0x3F) }
-            guard scalar < Self.indexLimit, starts[Int(scalar >> 6)] & (1 << UInt64(scalar & 63)) != 0 else { i += len; continue }
-            let slot = Int(index[Int(scalar)])
-            if !bucketSingle[slot] {
-                // Every entry here has a second scalar: it must be the next one.
-                let j = i + len
-                guard j < n else { i += len; continue }
-                let c0 = base[j]
-                var next: UInt32
-                if c0 < 0x80 { next = UInt32(c0) } else {
-                    let l2 = c0 < 0xE0 ? 2 : (c0 < 0xF0 ? 3 : 4)
-                    guard j + l2 <= n else { i += len; continue }
-                    next = UInt32(c0) & (l2 == 2 ? 0x1F : (l2 == 3 ? 0x0F : 0x07))
-                    for k in 1..<l2 { next = (next << 6) | UInt32(base[j + k] & 0x3F) }
-                }
-                let h = pairHash(scalar, next)
-                if pairBits[h >> 6] & (1 << UInt64(h & 63)) == 0 { i += len; continue }
-            }
-            // Longest first: the first entry whose bytes follow is the leftmost-longest match.
-            // Its first scalar is this one, so the comparison starts after it.
-            var matched = -1
-            for e in Int(bucketStart[slot]) ..< Int(bucketStart[slot + 1]) {
-                let c = Int(flat[e].fromCount)
-                if c > n - i { continue }
-                let f = fromBytes.baseAddress! + Int(flat[e].from)
-                var k = len
-                while k < c && base[i + k] == f[k] { k += 1 }
-                if k == c { matched = e; break }
-            }
-            guard matched >= 0 else { i += len; continue }
-            let m = flat[matched]
-            if m.rewrites {
-                fired += 1
-                if emit {
-                    output.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: i - runStart))
-                    if m.toCount > 0 { output.append(contentsOf: UnsafeBufferPointer(start: toBytes.baseAddress! + Int(m.to), count: Int(m.toCount))) }
-                    runStart = i + Int(m.fromCount)
+            if len == 0 { break }
+            let j = i &+ len
+            var (next, nextLen): (UInt32, Int) = (0, 0)
+            if j < n { (next, nextLen) = decode(j) }
+            // A candidate position: an entry of one scalar starts here, or the pair
+            // (this scalar, the next) starts some entry. Both tests are one bit each; the
+            // pair test fails on almost every character, so the branch predicts well.
+            var candidate = false
+            if cur > 0x7F && cur < UInt32(Self.indexLimit) {
+                if singles[Int(cur &>> 6)] & (1 &<< UInt64(cur & 63)) != 0 {
+                    candidate = true
+                } else if nextLen > 0 {
+                    let h = pairHash(cur, next)
+                    candidate = pairBits[h &>> 6] & (1 &<< UInt64(h & 63)) != 0
                 }
             }
-            i += Int(m.fromCount)
+            if candidate {
+                let slot = Int(index[Int(cur)])
+                // Longest first: the first entry whose bytes follow is the leftmost-longest
+                // match. Its first scalar is this one, so the comparison starts after it.
+                var matched = -1
+                if slot != 0 {
+                    for e in Int(bucketStart[slot]) ..< Int(bucketStart[slot + 1]) {
+                        let c = Int(flat[e].fromCount)
+                        if c > n - i { continue }
+                        let f = fromBytes.baseAddress! + Int(flat[e].from)
+                        var k = len
+                        while k < c && base[i + k] == f[k] { k += 1 }
+                        if k == c { matched = e; break }
+                    }
+                }
+                if matched >= 0 {
+                    let m = flat[matched]
+                    if m.rewrites {
+                        fired += 1
+                        if emit {
+                            output.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: i - runStart))
+                            if m.toCount > 0 { output.append(contentsOf: UnsafeBufferPointer(start: toBytes.baseAddress! + Int(m.to), count: Int(m.toCount))) }
+                            runStart = i + Int(m.fromCount)
+                        }
+                    }
+                    i += Int(m.fromCount)
+                    if i < n { (cur, len) = decode(i) }
+                    continue
+                }
+            }
+            i = j; cur = next; len = nextLen
         }
         if emit { output.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: n - runStart)) }
         return fired
