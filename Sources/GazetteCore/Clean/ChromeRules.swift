@@ -124,9 +124,16 @@ enum ChromeRules {
         }
 
         func scan(_ b: UnsafeBufferPointer<UInt8>) -> (utf16: Int, fullStop: Bool, admitted: UInt32) {
-            var utf16 = 0, fullStop = false
+            let s = scanLine(b)
+            return (s.utf16, s.fullStop, s.admitted)
+        }
+
+        /// `scan`, and whether the line is simple (`SimpleText.isSimple`), in the same pass.
+        func scanLine(_ b: UnsafeBufferPointer<UInt8>) -> LineScan {
+            var utf16 = 0, fullStop = false, simple = true
             var first: UInt32 = 0, any: UInt32 = 0
             var i = 0
+            let simpleBits = KeyTable.simpleBits
             while i < b.count {
                 let (v, len) = FastText.scalar(b, i)
                 utf16 += len == 4 ? 2 : 1
@@ -135,12 +142,27 @@ enum ChromeRules {
                     let m = masks[Int(slot[Int(v)])]
                     any |= UInt32(truncatingIfNeeded: m)
                     if i == 0 { first = UInt32(truncatingIfNeeded: m >> 32) }
+                    if simpleBits[Int(v >> 6)] & (1 << UInt64(v & 63)) == 0 { simple = false }
+                } else if !SimpleText.isSimpleScalar(v) {
+                    simple = false
                 }
                 i += len
             }
             let admitted = ~(needFirst & ~first) & ~(needAny & ~any)
-            return (utf16, fullStop, admitted)
+            return LineScan(utf16: utf16, fullStop: fullStop, admitted: admitted, simple: simple)
         }
+
+        /// `SimpleText.isSimpleScalar` for the BMP, one bit per scalar.
+        static let simpleBits: [UInt64] = {
+            var bits = [UInt64](repeating: 0, count: 0x10000 / 64)
+            for v in 0..<0x10000 where SimpleText.isSimpleScalar(UInt32(v)) { bits[v >> 6] |= 1 << UInt64(v & 63) }
+            return bits
+        }()
+    }
+
+    /// One line as the rules see it (see `KeyTable.scanLine`).
+    struct LineScan {
+        var utf16: Int, fullStop: Bool, admitted: UInt32, simple: Bool
     }
 
     /// `lineKeys`, then `tokenKeys`, then `menuKeys`.
@@ -156,9 +178,7 @@ enum ChromeRules {
 
     /// `rule(for:)` of a line's UTF-8 bytes, with the line as a String when it is chrome.
     /// No String is made for a line that no rule's keys admit.
-    static func rule(utf8 line: UnsafeBufferPointer<UInt8>) -> (rule: String, line: String)? {
-        if line.count > 4 * 200 { return nil }
-        let scan = keyTable.scan(line)
+    static func rule(utf8 line: UnsafeBufferPointer<UInt8>, scan: LineScan) -> (rule: String, line: String)? {
         guard scan.utf16 <= 200, !scan.fullStop, scan.admitted != 0 else { return nil }
         let s = String(decoding: line, as: UTF8.self)
         return rule(for: s, admitted: scan.admitted).map { (rule: $0, line: s) }

@@ -85,11 +85,12 @@ public struct Cleaner: Sendable {
                         block = ("site-disclaimer", ChromeRules.disclaimerBody)
                         return
                     }
-                    if let chrome = ChromeRules.rule(utf8: line) {
+                    let scan = ChromeRules.keyTable.scanLine(line)
+                    if let chrome = ChromeRules.rule(utf8: line, scan: scan) {
                         removed.append(RemovedLine(rule: chrome.rule, text: chrome.line))
                         return
                     }
-                    let simple = isSimpleLine(line)
+                    let simple = scan.simple
                     if let l = last {
                         let same = out[l].elementsEqual(line) || (!(simple && lastSimple) && String(decoding: out[l], as: UTF8.self) == string())
                         if same, case let s = string(), s.count > 8 {
@@ -117,24 +118,6 @@ public struct Cleaner: Sendable {
                 x.count == y.count && (x.baseAddress == y.baseAddress || x.count == 0 || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0)
             }
         }
-    }
-
-    /// `SimpleText.isSimple` with the common CJK lead bytes E5–E9 (U+5000–U+9FFF) skipped
-    /// without decoding.
-    static func isSimpleLine(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
-        var i = 0
-        while i < b.count {
-            let c = b[i]
-            if c < 0x80 {
-                if c == 0x0D { return false }
-                i += 1; continue
-            }
-            if c >= 0xE5 && c <= 0xE9 && i + 2 < b.count { i += 3; continue }
-            let (v, len) = FastText.scalar(b, i)
-            if !SimpleText.isSimpleScalar(v) { return false }
-            i += len
-        }
-        return true
     }
 
     /// The line steps on Strings, for text that still holds a CR.

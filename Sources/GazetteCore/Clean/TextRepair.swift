@@ -254,23 +254,24 @@ enum TextRepair {
             v < 0x250 || v == 0xFF08 || v == 0xFF09 || v == 0x3000 || v == 0x1680 || (v >= 0x2000 && v <= 0x202F) || v == 0x205F
         }
         var out: [Range<Int>] = []
-        var prev: UInt32 = 0, prevStart = 0
+        let n = b.count
         var i = 0
-        while i < b.count {
-            let (v, len) = FastText.scalar(b, i)
-            if (v == 0x28 || v == 0xFF08) && prev >= 0x2E80 && prevStart >= (out.last?.upperBound ?? 0) {
-                var j = i
-                while j < b.count {
-                    let (w, l) = FastText.scalar(b, j)
-                    guard groupable(w) else { break }
-                    j += l
-                }
-                out.append(prevStart..<j)
-                prev = 0; prevStart = j; i = j
-                continue
+        while i < n {
+            // Brackets are rare: find one by its bytes, then look at the character before it.
+            let c = b[i]
+            let bracket = c == 0x28 ? 1 : (c == 0xEF && i + 2 < n && b[i + 1] == 0xBC && b[i + 2] == 0x88 ? 3 : 0)
+            if bracket == 0 || i == 0 { i += 1; continue }
+            var q = i - 1
+            while q > 0 && b[q] & 0xC0 == 0x80 { q -= 1 }
+            guard q >= (out.last?.upperBound ?? 0), FastText.scalar(b, q).value >= 0x2E80 else { i += bracket; continue }
+            var j = i
+            while j < n {
+                let (w, l) = FastText.scalar(b, j)
+                guard groupable(w) else { break }
+                j += l
             }
-            prev = v; prevStart = i
-            i += len
+            out.append(q..<j)
+            i = j
         }
         return out
     }
@@ -336,7 +337,8 @@ enum TextRepair {
         var i = 0
         let n = b.count
         while i < n {
-            guard b[i] == 0x3F else { i += 1; continue }
+            guard let p = memchr(b.baseAddress! + i, 0x3F, n - i) else { break }
+            i = UnsafeRawPointer(p).assumingMemoryBound(to: UInt8.self) - b.baseAddress!
             var j = i + 1, k = j
             var count = 1
             while true {

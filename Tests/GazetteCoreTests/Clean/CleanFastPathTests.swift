@@ -63,9 +63,11 @@ final class CleanFastPathTests: XCTestCase {
         var alphabet = Set<String>()
         for k in keys { for u in k.first.union(k.any) { alphabet.insert(String(u)) } }
         let lines = Self.fuzz(Array(alphabet).sorted() + ["政", "。", "a", " ", "𠀀", "|"], count: 3000, length: 12, seed: 4)
-            + ["首页 > 政务公开", "来源：北京市人民政府", "", "Copyright © 2018", "𠀀𠀁。"]
+            + ["首页 > 政务公开", "来源：北京市人民政府", "", "Copyright © 2018", "𠀀𠀁。", "豈\u{302A}é\r\n", "𠀀𝐀", "\u{FF9E}（）"]
         for line in lines {
             let scan = ChromeRules.keyTable.scan(line)
+            var copy = line
+            XCTAssertEqual(copy.withUTF8 { ChromeRules.keyTable.scanLine($0).simple }, SimpleText.isSimple(line), line)
             XCTAssertEqual(scan.utf16, line.utf16.count, line)
             XCTAssertEqual(scan.fullStop, line.unicodeScalars.contains("。"), line)
             for (k, key) in keys.enumerated() {
