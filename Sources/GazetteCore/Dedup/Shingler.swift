@@ -14,33 +14,42 @@ public enum Shingler {
 
     /// `canonical` of valid UTF-8 (a String's bytes), decoded in place.
     static func canonical(utf8 b: UnsafeBufferPointer<UInt8>) -> [UInt32] {
-        var out: [UInt32] = []
-        out.reserveCapacity(b.count / 3 + 16)
-        var i = 0
-        let n = b.count
-        while i < n {
-            let c0 = b[i]
-            if c0 < 0x80 {
-                let v = UInt32(c0)
-                if (0x30...0x39).contains(v) || (0x61...0x7A).contains(v) { out.append(v) } else if (0x41...0x5A).contains(v) { out.append(v + 32) }
-                i += 1
-                continue
+        // At most one scalar per byte: write into that much room, then trim.
+        [UInt32](unsafeUninitializedCapacity: b.count) { out, count in
+            var w = 0
+            var i = 0
+            let n = b.count
+            while i < n {
+                let c0 = b[i]
+                if c0 >= 0xE5 && c0 <= 0xE9 && i + 2 < n {   // U+5000–U+9FFF: kept as they are
+                    out[w] = UInt32(c0 & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F)
+                    w += 1; i += 3
+                    continue
+                }
+                if c0 < 0x80 {
+                    let v = UInt32(c0)
+                    if (0x30...0x39).contains(v) || (0x61...0x7A).contains(v) { out[w] = v; w += 1 } else if (0x41...0x5A).contains(v) { out[w] = v + 32; w += 1 }
+                    i += 1
+                    continue
+                }
+                let (v, len) = FastText.scalar(b, i)
+                i += len
+                var kept: UInt32? = nil
+                if (0x4E00...0x9FFF).contains(v) || (0x3400...0x4DBF).contains(v) || (0x20000...0x3FFFF).contains(v) {
+                    kept = v
+                } else if (0xFF10...0xFF19).contains(v) {
+                    kept = v - 0xFF10 + 0x30
+                } else if (0xFF21...0xFF3A).contains(v) {
+                    kept = v - 0xFF21 + 0x61
+                } else if (0xFF41...0xFF5A).contains(v) {
+                    kept = v - 0xFF41 + 0x61
+                } else if let u = Unicode.Scalar(v), u.properties.isAlphabetic || u.properties.numericType != nil {
+                    kept = v
+                }
+                if let k = kept { out[w] = k; w += 1 }
             }
-            let (v, len) = FastText.scalar(b, i)
-            i += len
-            if (0x4E00...0x9FFF).contains(v) || (0x3400...0x4DBF).contains(v) || (0x20000...0x3FFFF).contains(v) {
-                out.append(v)
-            } else if (0xFF10...0xFF19).contains(v) {
-                out.append(v - 0xFF10 + 0x30)
-            } else if (0xFF21...0xFF3A).contains(v) {
-                out.append(v - 0xFF21 + 0x61)
-            } else if (0xFF41...0xFF5A).contains(v) {
-                out.append(v - 0xFF41 + 0x61)
-            } else if let u = Unicode.Scalar(v), u.properties.isAlphabetic || u.properties.numericType != nil {
-                out.append(v)
-            }
+            count = w
         }
-        return out
     }
 
     /// Sorted, unique 64-bit hashes of the `k`-character windows of `stream`.
