@@ -25,12 +25,14 @@ let package = Package(
         .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
         // Two system calls Foundation does not expose (atomic directory exchange).
         .target(name: "CGazetteSys"),
+        // The MinHash loop in AVX-512 lanes, used when the CPU has them.
+        .target(name: "CGazetteSIMD"),
 
         // Leaf model: documents, clauses, units, diagnostics. No dependencies.
         .target(name: "GazetteModel"),
         // The stages, one folder each, and the pipeline that orders them.
         .target(name: "GazetteCore", dependencies: [
-            "GazetteModel", "COpenCC", "CLibXML2", "CZlib", "CCrypto", "CGazetteSys",
+            "GazetteModel", "COpenCC", "CLibXML2", "CZlib", "CCrypto", "CGazetteSys", "CGazetteSIMD",
             .product(name: "Yams", package: "Yams"),
         ]),
         // Sinks, one per output format.

@@ -55,6 +55,12 @@ enum ChromeRules {
         var any: Set<Unicode.Scalar> = []
         init(first: String = "", any: String = "") { self.first = Set(first.unicodeScalars); self.any = Set(any.unicodeScalars) }
 
+        /// `admit` for keys of first characters only, from the line's first scalar.
+        func admits(first v: UInt32) -> Bool {
+            precondition(any.isEmpty, "only for first-character keys")
+            return first.isEmpty || Unicode.Scalar(v).map { first.contains($0) } == true
+        }
+
         func admit(_ s: String) -> Bool {
             if !first.isEmpty {
                 guard let f = s.unicodeScalars.first, first.contains(f) else { return false }
@@ -86,15 +92,105 @@ enum ChromeRules {
     static let menuKeys = Keys(any: "|｜")
     static let fullStop: Unicode.Scalar = "。"
 
+    /// Every rule's keys in one table: bit `k` of a scalar's entry says it is a key of rule
+    /// `k` (the line patterns, then the tokens, then the menu), as a first character in the
+    /// upper half, anywhere in the lower half. One pass over a line admits all rules at once.
+    struct KeyTable {
+        var slot = [UInt8](repeating: 0, count: 0x10000)   // 0: no key; keys are all in the BMP
+        var masks: [UInt64] = [0]
+        var needFirst: UInt32 = 0, needAny: UInt32 = 0
+
+        init(_ keys: [Keys]) {
+            precondition(keys.count <= 32)
+            for (k, key) in keys.enumerated() {
+                if !key.first.isEmpty { needFirst |= 1 << UInt32(k) }
+                if !key.any.isEmpty { needAny |= 1 << UInt32(k) }
+                for u in key.first { add(u, UInt64(1) << UInt64(32 + k)) }
+                for u in key.any { add(u, UInt64(1) << UInt64(k)) }
+            }
+        }
+
+        private mutating func add(_ u: Unicode.Scalar, _ bit: UInt64) {
+            precondition(u.value < 0x10000)
+            if slot[Int(u.value)] == 0 { masks.append(0); slot[Int(u.value)] = UInt8(masks.count - 1) }
+            masks[Int(slot[Int(u.value)])] |= bit
+        }
+
+        /// What `rule(for:)` needs of a line in one pass: its UTF-16 length, whether it holds
+        /// a Chinese full stop, and the rules whose keys admit it (bit k: `keys[k].admit(line)`).
+        func scan(_ line: String) -> (utf16: Int, fullStop: Bool, admitted: UInt32) {
+            var line = line
+            return line.withUTF8 { scan($0) }
+        }
+
+        func scan(_ b: UnsafeBufferPointer<UInt8>) -> (utf16: Int, fullStop: Bool, admitted: UInt32) {
+            let s = scanLine(b)
+            return (s.utf16, s.fullStop, s.admitted)
+        }
+
+        /// `scan`, and whether the line is simple (`SimpleText.isSimple`), in the same pass.
+        func scanLine(_ b: UnsafeBufferPointer<UInt8>) -> LineScan {
+            var utf16 = 0, fullStop = false, simple = true
+            var first: UInt32 = 0, any: UInt32 = 0
+            var i = 0
+            let simpleBits = KeyTable.simpleBits
+            while i < b.count {
+                let (v, len) = FastText.scalar(b, i)
+                utf16 += len == 4 ? 2 : 1
+                if v == 0x3002 { fullStop = true }
+                if v < 0x10000 {
+                    let m = masks[Int(slot[Int(v)])]
+                    any |= UInt32(truncatingIfNeeded: m)
+                    if i == 0 { first = UInt32(truncatingIfNeeded: m >> 32) }
+                    if simpleBits[Int(v >> 6)] & (1 << UInt64(v & 63)) == 0 { simple = false }
+                } else if !SimpleText.isSimpleScalar(v) {
+                    simple = false
+                }
+                i += len
+            }
+            let admitted = ~(needFirst & ~first) & ~(needAny & ~any)
+            return LineScan(utf16: utf16, fullStop: fullStop, admitted: admitted, simple: simple)
+        }
+
+        /// `SimpleText.isSimpleScalar` for the BMP, one bit per scalar.
+        static let simpleBits: [UInt64] = {
+            var bits = [UInt64](repeating: 0, count: 0x10000 / 64)
+            for v in 0..<0x10000 where SimpleText.isSimpleScalar(UInt32(v)) { bits[v >> 6] |= 1 << UInt64(v & 63) }
+            return bits
+        }()
+    }
+
+    /// One line as the rules see it (see `KeyTable.scanLine`).
+    struct LineScan {
+        var utf16: Int, fullStop: Bool, admitted: UInt32, simple: Bool
+    }
+
+    /// `lineKeys`, then `tokenKeys`, then `menuKeys`.
+    static let keyTable = KeyTable(lineKeys + tokenKeys + [menuKeys])
+
     /// The rule that makes `line` chrome, or nil for a line to keep.
     static func rule(for line: String) -> String? {
-        guard line.utf16.count <= 200, !line.unicodeScalars.contains(fullStop) else { return nil }
-        for (k, (rule, re)) in lines.enumerated() where lineKeys[k].admit(line) && matches(re, line) { return rule }
+        if line.utf8.count > 4 * 200 { return nil }   // over 200 UTF-16 units for certain
+        let scan = keyTable.scan(line)
+        guard scan.utf16 <= 200, !scan.fullStop else { return nil }
+        return rule(for: line, admitted: scan.admitted)
+    }
+
+    /// `rule(for:)` of a line's UTF-8 bytes, with the line as a String when it is chrome.
+    /// No String is made for a line that no rule's keys admit.
+    static func rule(utf8 line: UnsafeBufferPointer<UInt8>, scan: LineScan) -> (rule: String, line: String)? {
+        guard scan.utf16 <= 200, !scan.fullStop, scan.admitted != 0 else { return nil }
+        let s = String(decoding: line, as: UTF8.self)
+        return rule(for: s, admitted: scan.admitted).map { (rule: $0, line: s) }
+    }
+
+    static func rule(for line: String, admitted: UInt32) -> String? {
+        for (k, (rule, re)) in lines.enumerated() where admitted & (1 << UInt32(k)) != 0 && matches(re, line) { return rule }
         // Token reduction: remove every token; chrome when only separators remain.
         // (Replacing a token by a space adds no key, so the keys are checked on the line.)
         var rest = line as NSString
         var first: String? = nil
-        for (k, (rule, re)) in tokens.enumerated() where tokenKeys[k].admit(line) {
+        for (k, (rule, re)) in tokens.enumerated() where admitted & (1 << UInt32(lines.count + k)) != 0 {
             let range = NSRange(location: 0, length: rest.length)
             if re.firstMatch(in: rest as String, range: range) != nil {
                 first = first ?? rule
@@ -102,6 +198,6 @@ enum ChromeRules {
             }
         }
         if let first, matches(separators, rest as String) { return first }
-        return menuKeys.admit(line) && matches(menu, line) ? "navigation" : nil
+        return admitted & (1 << UInt32(lines.count + tokens.count)) != 0 && matches(menu, line) ? "navigation" : nil
     }
 }

@@ -29,18 +29,102 @@ public struct Cleaner: Sendable {
         var text = input
         for _ in 0..<8 {
             var r: [RemovedLine] = []
-            var t = TextRepair.fold(text, removed: &r)
-            t = TextRepair.decodeEntities(t, removed: &r)
-            t = TextRepair.removePinyin(t, removed: &r)
-            t = TextRepair.repairLostSpaces(t, removed: &r)
+            let folded = TextRepair.fold(text, removed: &r)
+            let decoded = TextRepair.decodeEntities(folded, removed: &r)
+            let unpinyined = TextRepair.removePinyin(decoded, removed: &r)
+            let t = TextRepair.repairLostSpaces(unpinyined, removed: &r)
             removed += r
             if t == text { break }
             text = t
+            // Only the fold changed the text: the fold is idempotent and the other repairs
+            // found nothing in its output, so another round would change nothing.
+            if Self.sameBytes(folded, decoded) && Self.sameBytes(decoded, unpinyined) && Self.sameBytes(unpinyined, t) { break }
         }
 
+        let (lines, lineRemovals) = Self.lineRules(text)
+        return CleanedText(text: lines, removed: removed + lineRemovals)
+    }
+
+    /// Steps 2–4 on the repaired text: its kept lines joined by LF, and what was removed.
+    /// Lines are cut, tidied and compared on the UTF-8 bytes; a String is made only for a
+    /// line that some rule's keys admit (or that is removed).
+    static func lineRules(_ text: String) -> (String, [RemovedLine]) {
+        if FastText.containsByte(text, 0x0D) { return lineRulesByString(text) }   // the repairs leave no CR
+        var removed: [RemovedLine] = []
+        var out: [UInt8] = []
+        var last: Range<Int>? = nil, lastSimple = true
+        var block: (rule: String, body: NSRegularExpression?)? = nil
+        var text = text
+        text.withUTF8 { b in
+            guard let base = b.baseAddress else { return }
+            out.reserveCapacity(b.count)
+            var tidied: [UInt8] = []
+            var start = 0
+            while start < b.count {
+                let end = memchr(base + start, 0x0A, b.count - start).map { UnsafeRawPointer($0).assumingMemoryBound(to: UInt8.self) - base } ?? b.count
+                defer { start = end + 1 }
+                if end == start { continue }
+                let raw = UnsafeBufferPointer(rebasing: b[start..<end])
+                let tidy = tidy(raw, into: &tidied)
+                let process = { (line: UnsafeBufferPointer<UInt8>) in
+                    if line.isEmpty { return }
+                    let string = { String(decoding: line, as: UTF8.self) }
+                    if let blk = block {
+                        let s = string()
+                        if belongs(s, to: blk.body) { removed.append(RemovedLine(rule: blk.rule, text: s)); return }
+                        block = nil
+                    }
+                    let first = FastText.scalar(line, 0).value
+                    if relatedKeys.admits(first: first), case let s = string(), ChromeRules.matches(ChromeRules.relatedHeader, s) {
+                        removed.append(RemovedLine(rule: "related-links", text: s))
+                        block = ("related-links", nil)
+                        return
+                    }
+                    if disclaimerKeys.admits(first: first), case let s = string(), s.count <= 8, ChromeRules.matches(ChromeRules.disclaimerHeader, s) {
+                        removed.append(RemovedLine(rule: "site-disclaimer", text: s))
+                        block = ("site-disclaimer", ChromeRules.disclaimerBody)
+                        return
+                    }
+                    let scan = ChromeRules.keyTable.scanLine(line)
+                    if let chrome = ChromeRules.rule(utf8: line, scan: scan) {
+                        removed.append(RemovedLine(rule: chrome.rule, text: chrome.line))
+                        return
+                    }
+                    let simple = scan.simple
+                    if let l = last {
+                        let same = out[l].elementsEqual(line) || (!(simple && lastSimple) && String(decoding: out[l], as: UTF8.self) == string())
+                        if same, case let s = string(), s.count > 8 {
+                            removed.append(RemovedLine(rule: "repeated-line", text: s))
+                            return
+                        }
+                    }
+                    if last != nil { out.append(0x0A) }
+                    let at = out.count
+                    out.append(contentsOf: line)
+                    last = at..<out.count
+                    lastSimple = simple
+                }
+                if tidy { tidied.withUnsafeBufferPointer { process($0) } } else { process(raw) }
+            }
+        }
+        return (String(decoding: out, as: UTF8.self), removed)
+    }
+
+    /// Whether two strings hold the same UTF-8 bytes (the same storage, without comparing).
+    static func sameBytes(_ a: String, _ b: String) -> Bool {
+        var a = a, b = b
+        return a.withUTF8 { x in
+            b.withUTF8 { y in
+                x.count == y.count && (x.baseAddress == y.baseAddress || x.count == 0 || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0)
+            }
+        }
+    }
+
+    /// The line steps on Strings, for text that still holds a CR.
+    static func lineRulesByString(_ text: String) -> (String, [RemovedLine]) {
+        var removed: [RemovedLine] = []
         var out: [String] = []
         var block: (rule: String, body: NSRegularExpression?)? = nil
-        // Split on the byte: the repairs leave no CR, so "\n" is a Character of its own.
         for raw in FastText.lines(text) where !raw.isEmpty {
             let line = Self.tidy(raw)
             if line.isEmpty { continue }
@@ -68,7 +152,7 @@ public struct Cleaner: Sendable {
             }
             out.append(line)
         }
-        return CleanedText(text: out.joined(separator: "\n"), removed: removed)
+        return (out.joined(separator: "\n"), removed)
     }
 
     /// A line inside a block: for a disclaimer, one that speaks of the site or reprints;
@@ -91,6 +175,22 @@ public struct Cleaner: Sendable {
 
     /// Trim a line and fold each run of spaces to one. TABs (table cells) stay, without
     /// spaces around them; a line of nothing but TABs and spaces is blank.
+    /// `tidy` on bytes: false when the line needs nothing (use it as it is), else true with
+    /// the tidied line in `out` (empty for a blank line).
+    static func tidy(_ s: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) -> Bool {
+        guard s.contains(where: { $0 == 0x20 || $0 == 0x09 }) else { return false }
+        out.removeAll(keepingCapacity: true)
+        var space = false
+        for c in s {
+            if c == 0x20 { space = true; continue }
+            if space && !out.isEmpty && c != 0x09 && out.last != 0x09 { out.append(0x20) }
+            space = false
+            out.append(c)
+        }
+        if out.allSatisfy({ $0 == 0x09 }) { out.removeAll(keepingCapacity: true) }
+        return true
+    }
+
     static func tidy(_ s: String) -> String {
         if !FastText.containsByte(s, 0x20) && !FastText.containsByte(s, 0x09) { return s }   // nothing to fold
         var out = String.UnicodeScalarView()

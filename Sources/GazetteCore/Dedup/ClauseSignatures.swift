@@ -31,7 +31,8 @@ public struct ClauseSignatures: Codable, Sendable, Equatable {
         for (id, text) in clauses {
             let stream = Shingler.canonical(text)
             if stream.count < minimumCharacters { continue }
-            let hashes = Shingler.hashes(stream, k: settings.shingle)
+            // The set in any order: MinHash ignores order and the 16-bit set is sorted below.
+            let hashes = stream.withUnsafeBufferPointer { Shingler.uniqueHashes($0, k: settings.shingle) }
             var exact: UInt64 = 0xcbf29ce484222325
             for v in stream { exact = (exact ^ UInt64(v)) &* 0x100000001b3 }
             out.ids.append(id)

@@ -52,11 +52,11 @@ public struct DedupSignature: Codable, Sendable, Equatable {
     /// The signature of a whole text without clause signatures: all the document-level
     /// dedup needs, so it can run before the structure stage finds the clauses.
     public static func document(text: String, settings: DedupSettings, script: String = "simplified") -> DedupSignature {
-        let folded = IdiomFolding.fold([text], config: settings.fold)
-        let stream = Shingler.canonical(folded[0])
+        let stream = IdiomFolding.canonicalStream(text, config: settings.fold)
         let hash = stream.withUnsafeBytes { SHA256Digest.hex($0) }
-        let shingles = Shingler.hashes(stream, k: settings.shingle)
-        let minhash = MinHasher(permutations: settings.permutations).signature(shingles)
+        // Unique but unsorted: MinHash and the sample need the set, not its order.
+        let shingles = stream.withUnsafeBufferPointer { Shingler.uniqueHashes($0, k: settings.shingle) }
+        let minhash = MinHasher.cached(permutations: settings.permutations).signature(shingles)
         var level = 0
         while (shingles.count >> level) > 2 * sampleTarget { level += 1 }
         let mask = UInt32((1 << level) - 1)
@@ -66,7 +66,7 @@ public struct DedupSignature: Codable, Sendable, Equatable {
             let v = UInt32(truncatingIfNeeded: x >> 32)
             if v & mask == 0 { sample.append(v) }
         }
-        sample.sort()
+        Shingler.radixSort(&sample)
         sample = Shingler.dedupSorted(sample)
         return DedupSignature(parameters: settings.signatureFingerprint, textHash: hash, minhash: minhash,
                               sampleLevel: level, sample: sample, clauses: ClauseSignatures(), script: script)

@@ -16,6 +16,19 @@ public enum IdiomFolding {
     public static let phrases = "tw-phrases"
     static let pool: OpenCCPool? = OpenCCConverter.locateDataDirectory().map { OpenCCPool(dataDirectory: $0) }
 
+    /// `Shingler.canonical` of `text` folded with `config`; the default fold runs on the
+    /// UTF-8 bytes without building the folded String.
+    static func canonicalStream(_ text: String, config: String) -> [UInt32] {
+        guard config == phrases else { return Shingler.canonical(fold([text], config: config)[0]) }
+        var text = text
+        return text.withUTF8 { src in
+            var out: [UInt8] = []
+            out.reserveCapacity(src.count + 64)
+            RegionalPhrases.taiwan.rewrite(src, into: &out)
+            return out.withUnsafeBufferPointer { Shingler.canonical(utf8: $0) }
+        }
+    }
+
     /// `texts` folded with `config`: "tw-phrases", an OpenCC configuration, or "none" (unchanged).
     public static func fold(_ texts: [String], config: String) -> [String] {
         switch config {

@@ -8,25 +8,48 @@
 public enum Shingler {
     /// Letters and digits of `text`, folded.
     public static func canonical(_ text: String) -> [UInt32] {
-        var out: [UInt32] = []
-        out.reserveCapacity(text.utf8.count / 3 + 16)
-        for u in text.unicodeScalars {
-            let v = u.value
-            if (0x4E00...0x9FFF).contains(v) || (0x3400...0x4DBF).contains(v) || (0x20000...0x3FFFF).contains(v) {
-                out.append(v)
-            } else if v < 0x80 {
-                if (0x30...0x39).contains(v) || (0x61...0x7A).contains(v) { out.append(v) } else if (0x41...0x5A).contains(v) { out.append(v + 32) }
-            } else if (0xFF10...0xFF19).contains(v) {
-                out.append(v - 0xFF10 + 0x30)
-            } else if (0xFF21...0xFF3A).contains(v) {
-                out.append(v - 0xFF21 + 0x61)
-            } else if (0xFF41...0xFF5A).contains(v) {
-                out.append(v - 0xFF41 + 0x61)
-            } else if u.properties.isAlphabetic || u.properties.numericType != nil {
-                out.append(v)
+        var text = text
+        return text.withUTF8 { canonical(utf8: $0) }
+    }
+
+    /// `canonical` of valid UTF-8 (a String's bytes), decoded in place.
+    static func canonical(utf8 b: UnsafeBufferPointer<UInt8>) -> [UInt32] {
+        // At most one scalar per byte: write into that much room, then trim.
+        [UInt32](unsafeUninitializedCapacity: b.count) { out, count in
+            var w = 0
+            var i = 0
+            let n = b.count
+            while i < n {
+                let c0 = b[i]
+                if c0 >= 0xE5 && c0 <= 0xE9 && i + 2 < n {   // U+5000–U+9FFF: kept as they are
+                    out[w] = UInt32(c0 & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F)
+                    w += 1; i += 3
+                    continue
+                }
+                if c0 < 0x80 {
+                    let v = UInt32(c0)
+                    if (0x30...0x39).contains(v) || (0x61...0x7A).contains(v) { out[w] = v; w += 1 } else if (0x41...0x5A).contains(v) { out[w] = v + 32; w += 1 }
+                    i += 1
+                    continue
+                }
+                let (v, len) = FastText.scalar(b, i)
+                i += len
+                var kept: UInt32? = nil
+                if (0x4E00...0x9FFF).contains(v) || (0x3400...0x4DBF).contains(v) || (0x20000...0x3FFFF).contains(v) {
+                    kept = v
+                } else if (0xFF10...0xFF19).contains(v) {
+                    kept = v - 0xFF10 + 0x30
+                } else if (0xFF21...0xFF3A).contains(v) {
+                    kept = v - 0xFF21 + 0x61
+                } else if (0xFF41...0xFF5A).contains(v) {
+                    kept = v - 0xFF41 + 0x61
+                } else if let u = Unicode.Scalar(v), u.properties.isAlphabetic || u.properties.numericType != nil {
+                    kept = v
+                }
+                if let k = kept { out[w] = k; w += 1 }
             }
+            count = w
         }
-        return out
     }
 
     /// Sorted, unique 64-bit hashes of the `k`-character windows of `stream`.
@@ -50,12 +73,78 @@ public enum Shingler {
         return dedupSorted(out)
     }
 
+    /// The same set as `hashes`, unique but in no particular order: what MinHash and the
+    /// consistent sample need, without sorting every shingle (an open-addressing set of
+    /// the hashes, which SplitMix64 has already spread over all bits).
+    /// - Complexity: O(n·k) for n characters.
+    static func uniqueHashes(_ s: UnsafeBufferPointer<UInt32>, k: Int) -> [UInt64] {
+        let k = max(1, k)
+        if s.isEmpty { return [] }
+        let windows = s.count >= k ? s.count - k + 1 : 1
+        let width = min(k, s.count)
+        var capacity = 16
+        while capacity * 3 < windows * 4 { capacity <<= 1 }   // load factor at most 3/4
+        let mask = capacity - 1
+        var table = [UInt64](repeating: 0, count: capacity)   // 0: empty slot
+        var out: [UInt64] = []
+        out.reserveCapacity(windows)
+        var sawZero = false
+        table.withUnsafeMutableBufferPointer { t in
+            for i in 0..<windows {
+                var h: UInt64 = 0xcbf29ce484222325
+                for j in 0..<width { h = (h ^ UInt64(s[i + j])) &* 0x100000001b3 }
+                let x = mix(h)
+                if x == 0 {
+                    if !sawZero { sawZero = true; out.append(0) }
+                    continue
+                }
+                var slot = Int(truncatingIfNeeded: x) & mask
+                while true {
+                    let e = t[slot]
+                    if e == x { break }
+                    if e == 0 { t[slot] = x; out.append(x); break }
+                    slot = (slot + 1) & mask
+                }
+            }
+        }
+        return out
+    }
+
     /// SplitMix64's finaliser: spreads every input bit over the whole word.
     @inline(__always) public static func mix(_ x: UInt64) -> UInt64 {
         var z = x &+ 0x9E3779B97F4A7C15
         z = (z ^ (z >> 30)) &* 0xBF58476D1CE4E5B9
         z = (z ^ (z >> 27)) &* 0x94D049BB133111EB
         return z ^ (z >> 31)
+    }
+
+    /// Sort by four 8-bit counting passes (LSD radix): the same order as `sort()`, in
+    /// linear time — the consistent sample of a document holds up to 2,048 values.
+    static func radixSort(_ a: inout [UInt32]) {
+        let n = a.count
+        if n < 64 { a.sort(); return }
+        var buffer = [UInt32](repeating: 0, count: n)
+        var counts = [Int](repeating: 0, count: 4 * 256)
+        a.withUnsafeMutableBufferPointer { src in
+            buffer.withUnsafeMutableBufferPointer { dst in
+                counts.withUnsafeMutableBufferPointer { c in
+                    for x in src { for d in 0..<4 { c[d * 256 + Int((x >> UInt32(8 * d)) & 0xFF)] += 1 } }
+                    var from = src, to = dst
+                    for d in 0..<4 {
+                        var sum = 0
+                        for k in 0..<256 { let v = c[d * 256 + k]; c[d * 256 + k] = sum; sum += v }
+                        let shift = UInt32(8 * d)
+                        for x in from {
+                            let k = d * 256 + Int((x >> shift) & 0xFF)
+                            to[c[k]] = x
+                            c[k] += 1
+                        }
+                        swap(&from, &to)
+                    }
+                    // Four passes: the sorted values are back in `src`.
+                }
+            }
+        }
     }
 
     static func dedupSorted<T: Equatable>(_ a: [T]) -> [T] {

@@ -19,10 +19,18 @@ enum ChineseTextScore {
     }()
 
     static func score(_ s: String) -> Double {
+        var s = s
+        return s.withUTF8 { score(utf8: $0) }
+    }
+
+    /// `score` of valid UTF-8 (a String's bytes): the first 20,000 scalars, decoded in place.
+    static func score(utf8 b: UnsafeBufferPointer<UInt8>) -> Double {
         var cjk = 0, hit = 0, odd = 0, total = 0
-        for u in s.unicodeScalars.prefix(20000) {
+        var i = 0
+        while i < b.count && total < 20000 {
+            let (v, len) = FastText.scalar(b, i)
+            i += len
             total += 1
-            let v = u.value
             if v >= 0x4E00 && v <= 0x9FFF {
                 cjk += 1
                 let k = Int(v - 0x4E00)

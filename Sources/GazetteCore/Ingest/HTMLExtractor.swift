@@ -90,10 +90,11 @@ public enum HTMLExtractor {
     static func isChrome(_ n: xmlNodePtr) -> Bool {
         let tag = name(n)
         if skipTags.contains(tag) { return true }
+        if n.pointee.properties == nil { return false }   // no attributes: no id, no class
         let idc = (attr(n, "id") + " " + attr(n, "class")).lowercased()
         if FastText.isBlank(idc) { return false }
-        if idc.contains("content") || idc.contains("article") || idc.contains("zoom") || idc.contains("trs_editor") { return false }
-        return chromeWords.contains { idc.contains($0) }
+        if ["content", "article", "zoom", "trs_editor"].contains(where: { SimpleText.contains(idc, $0) }) { return false }
+        return chromeWords.contains { SimpleText.contains(idc, $0) }
     }
 
     static func textContent(_ n: xmlNodePtr) -> String {
@@ -123,7 +124,7 @@ public enum HTMLExtractor {
         while let k = c {
             defer { c = k.pointee.next }
             if k.pointee.type == XML_TEXT_NODE, let content = k.pointee.content {
-                own += cjkCount(String(cString: content))
+                own += cjkCount(cString: content)
             } else if k.pointee.type == XML_ELEMENT_NODE {
                 if isChrome(k) || (name(k) == "table" && isMetadataTable(k)) { continue }
                 let (o, l) = scoreBlocks(k, best: &best, depth: depth + 1)
@@ -154,8 +155,29 @@ public enum HTMLExtractor {
         return nil
     }
 
+    /// `cjkCount` of libxml2's (valid) UTF-8 text: U+4E00–U+9FFF are the three-byte
+    /// sequences led by E5–E9, or by E4 with a second byte of B8 or more.
+    static func cjkCount(cString p: UnsafePointer<xmlChar>) -> Int {
+        var n = 0, i = 0
+        while true {
+            let c = p[i]
+            if c == 0 { return n }
+            if c >= 0xE5 && c <= 0xE9 || (c == 0xE4 && p[i + 1] >= 0xB8) { n += 1; i += 3; continue }
+            i += 1
+        }
+    }
+
     static func cjkCount(_ s: String) -> Int {
-        s.unicodeScalars.reduce(0) { $0 + (($1.value >= 0x4E00 && $1.value <= 0x9FFF) ? 1 : 0) }
+        var s = s
+        return s.withUTF8 { b in
+            var n = 0, i = 0
+            while i < b.count {
+                let c = b[i]
+                if c >= 0xE5 && c <= 0xE9 || (c == 0xE4 && i + 1 < b.count && b[i + 1] >= 0xB8) { n += 1; i += 3; continue }
+                i += 1
+            }
+            return n
+        }
     }
 
     static func render(_ n: xmlNodePtr, into out: inout String, depth: Int) {
@@ -251,8 +273,8 @@ public enum HTMLExtractor {
         var visited = 0
         while let cur = stack.popLast(), visited < 200_000 {
             visited += 1
-            if cur.pointee.type == XML_ELEMENT_NODE, case let tag = name(cur), tag == "td" || tag == "th" || tag == "span" || tag == "li" || tag == "p" {
-                let t = collapse(textContent(cur))
+            if cur.pointee.type == XML_ELEMENT_NODE, case let tag = name(cur), tag == "td" || tag == "th" || tag == "span" || tag == "li" || tag == "p",
+               let t = keyCandidateText(cur) {
                 for key in metaKeys where mayStart(t, key) && t.hasPrefix(key) && t.count < 120 {
                     var value = String(t.dropFirst(key.count)).trimmingCharacters(in: CharacterSet(charactersIn: ":：  \t"))
                     if value.isEmpty, let next = nextElement(cur) { value = collapse(textContent(next)) }
@@ -262,6 +284,27 @@ public enum HTMLExtractor {
             var c = cur.pointee.children
             while let k = c { stack.append(k); c = k.pointee.next }
         }
+    }
+
+    /// First scalars of `metaKeys`.
+    static let metaKeyFirsts = Set(metaKeys.map { $0.unicodeScalars.first!.value })
+
+    /// `collapse(textContent(n))` when its first character may start a key (`mayStart`),
+    /// else nil — decided on libxml2's bytes before any String is made: collapse and trim
+    /// drop every leading white space (`FastText.isUnicodeWhitespace` or `isWhitespace`).
+    static func keyCandidateText(_ n: xmlNodePtr) -> String? {
+        guard let c = xmlNodeGetContent(n) else { return nil }
+        defer { xmlFree(c) }
+        let length = strlen(UnsafeRawPointer(c).assumingMemoryBound(to: CChar.self))
+        let b = UnsafeBufferPointer(start: UnsafePointer(c), count: length)
+        var i = 0
+        while i < b.count {
+            let (v, len) = FastText.scalar(b, i)
+            if FastText.isUnicodeWhitespace(v) || FastText.isWhitespace(v) { i += len; continue }
+            guard metaKeyFirsts.contains(v) || (v >= 0xF900 && v <= 0xFAFF) || (v >= 0x2F800 && v <= 0x2FA1F) else { return nil }
+            return collapse(String(cString: c))
+        }
+        return nil
     }
 
     /// A necessary condition for `t.hasPrefix(key)`: the same first scalar (or a CJK
@@ -279,26 +322,58 @@ public enum HTMLExtractor {
     }
 
     /// Each run of white space but TAB and U+3000 folded to one space, then trimmed.
+    /// Non-space bytes are copied in runs; only lead bytes C2, E1 and E2 can start a
+    /// non-ASCII white space character (U+0085, U+00A0, U+1680, U+2000–U+205F).
     static func collapse(_ s: String) -> String {
         var s = s
         let bytes: [UInt8] = s.withUTF8 { b in
             var out: [UInt8] = []
             out.reserveCapacity(b.count)
             var lastSpace = false
+            var run = 0   // start of the pending run of bytes copied as they are
             var i = 0
             while i < b.count {
-                let (v, length) = FastText.scalar(b, i)
-                if v != 0x09 && v != 0x3000 && FastText.isUnicodeWhitespace(v) {
-                    if !lastSpace { out.append(0x20) }
-                    lastSpace = true
+                let c = b[i]
+                let length: Int
+                if c < 0x80 {
+                    length = 1
+                    guard c == 0x20 || (c >= 0x0A && c <= 0x0D) else { lastSpace = false; i += 1; continue }
+                } else if c == 0xC2 || c == 0xE1 || c == 0xE2 {
+                    let (v, l) = FastText.scalar(b, i)
+                    length = l
+                    guard FastText.isUnicodeWhitespace(v) else { lastSpace = false; i += l; continue }
                 } else {
-                    out.append(contentsOf: UnsafeBufferPointer(rebasing: b[i..<(i + length)]))
                     lastSpace = false
+                    i += c < 0xE0 ? 2 : (c < 0xF0 ? 3 : 4)
+                    continue
                 }
+                // White space to fold (not TAB, not U+3000).
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: b[run..<i]))
+                if !lastSpace { out.append(0x20) }
+                lastSpace = true
                 i += length
+                run = i
             }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: b[run..<b.count]))
             return out
         }
         return FastText.trim(String(decoding: bytes, as: UTF8.self))
+    }
+
+    /// The scalar-by-scalar `collapse` (tests).
+    static func referenceCollapse(_ s: String) -> String {
+        var out = String.UnicodeScalarView()
+        var lastSpace = false
+        for u in s.unicodeScalars {
+            let v = u.value
+            if v != 0x09 && v != 0x3000 && FastText.isUnicodeWhitespace(v) {
+                if !lastSpace { out.append(" ") }
+                lastSpace = true
+            } else {
+                out.append(u)
+                lastSpace = false
+            }
+        }
+        return FastText.trim(String(out))
     }
 }

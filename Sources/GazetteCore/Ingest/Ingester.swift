@@ -123,18 +123,77 @@ public struct Ingester: Sendable {
 
     /// The length of the first line longer than `limit` characters (counted in scalars), or nil.
     static func longestLine(_ s: String, over limit: Int) -> Int? {
-        var run = 0, worst = 0
-        for u in s.unicodeScalars {
-            if u == "\n" || u == "\r" { run = 0; continue }
-            run += 1
-            if run > worst { worst = run }
+        if s.utf8.count <= limit { return nil }   // no more scalars than bytes
+        var s = s
+        let worst: Int = s.withUTF8 { b in
+            // Scalars are counted by their first bytes (every byte but 10xxxxxx).
+            var run = 0, worst = 0
+            for c in b {
+                if c == 0x0A || c == 0x0D { run = 0; continue }
+                if c & 0xC0 != 0x80 { run += 1; if run > worst { worst = run } }
+            }
+            return worst
         }
         return worst > limit ? worst : nil
     }
 
     static func sniffHTML(_ s: String) -> Bool {
-        let head = s.prefix(1024).lowercased()
+        if let found = sniffHTMLBytes(s, 1024) { return found }
+        let head = lowercasedHead(s, 1024)
         return SimpleText.contains(head, "<!doctype html") || SimpleText.contains(head, "<html")
             || (SimpleText.contains(head, "<body") && SimpleText.contains(head, "</"))
+    }
+
+    /// `s.prefix(count).lowercased()`, without Unicode case mapping when the head holds only
+    /// ASCII and caseless CJK characters (the usual page or text file).
+    static func lowercasedHead(_ s: String, _ count: Int) -> String {
+        let head = s.prefix(count)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(head.utf8.count)
+        for u in head.unicodeScalars {
+            let v = u.value
+            if v < 0x80 {
+                bytes.append(v >= 0x41 && v <= 0x5A ? UInt8(v + 0x20) : UInt8(v))
+            } else if (v >= 0x3000 && v <= 0x303F) || (v >= 0x3400 && v <= 0x4DBF) || (v >= 0x4E00 && v <= 0x9FFF)
+                        || (v >= 0xFF01 && v <= 0xFF20) || (v >= 0xFF3B && v <= 0xFF40) || (v >= 0xFF5B && v <= 0xFF65) {
+                UTF8.encode(u) { bytes.append($0) }
+            } else {
+                return head.lowercased()
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// `sniffHTML` on the bytes when the first `count` characters are simple (`SimpleText`:
+    /// each scalar a character of its own, compared byte by byte): the tags are ASCII, so an
+    /// ASCII case-insensitive search of those bytes finds them exactly where the lowercased
+    /// head does. Nil when some character is not simple.
+    static func sniffHTMLBytes(_ s: String, _ count: Int) -> Bool? {
+        var s = s
+        return s.withUTF8 { b -> Bool? in
+            var i = 0, scalars = 0
+            while i < b.count && scalars < count {
+                let (v, len) = FastText.scalar(b, i)
+                guard SimpleText.isSimpleScalar(v) else { return nil }
+                i += len; scalars += 1
+            }
+            let head = UnsafeBufferPointer(rebasing: b[0..<i])
+            func has(_ needle: StaticString) -> Bool {
+                let n = needle.utf8CodeUnitCount, p = needle.utf8Start
+                guard head.count >= n else { return false }
+                for start in 0...(head.count - n) {
+                    var k = 0
+                    while k < n {
+                        var c = head[start + k]
+                        if c >= 0x41 && c <= 0x5A { c += 0x20 }
+                        if c != p[k] { break }
+                        k += 1
+                    }
+                    if k == n { return true }
+                }
+                return false
+            }
+            return has("<!doctype html") || has("<html") || (has("<body") && has("</"))
+        }
     }
 }

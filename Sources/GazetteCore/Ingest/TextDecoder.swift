@@ -48,7 +48,7 @@ public enum TextDecoder {
         }
         if bytes.count % 2 == 0 {
             for little in [true, false] {
-                if let d = try? utf16(bytes, little: little, name: "utf-16") {
+                if let d = try? utf16(bytes, little: little, name: "utf-16", stopEarly: true) {
                     candidates.append((d, ChineseTextScore.score(d.text)))
                 }
             }
@@ -68,7 +68,7 @@ public enum TextDecoder {
     }
 
     /// Decode UTF-16 code units; a handful of unpaired surrogates become U+FFFD, more reject.
-    static func utf16(_ body: [UInt8], little: Bool, name: String) throws -> Decoded {
+    static func utf16(_ body: [UInt8], little: Bool, name: String, stopEarly: Bool = false) throws -> Decoded {
         var units = [UInt16](); units.reserveCapacity(body.count / 2)
         var i = 0
         while i + 1 < body.count {
@@ -78,16 +78,21 @@ public enum TextDecoder {
         var out: [UInt8] = []   // UTF-8, much cheaper to grow than a String's scalars
         out.reserveCapacity(units.count * 3)
         var bad = body.count % 2
+        let allowed = max(2, units.count / 1000)
         var it = units.makeIterator()
         var decoder = UTF16()
         loop: while true {
             switch decoder.decode(&it) {
             case .scalarValue(let s): UTF8.encode(s) { out.append($0) }
             case .emptyInput: break loop
-            case .error: bad += 1; out.append(contentsOf: [0xEF, 0xBF, 0xBD])   // U+FFFD
+            case .error:
+                bad += 1; out.append(contentsOf: [0xEF, 0xBF, 0xBD])   // U+FFFD
+                // Past the allowance the reading is rejected whatever follows: a candidate
+                // reading (whose reason nobody sees) stops here.
+                if stopEarly && bad > allowed { throw RejectReason("invalid-utf16", "more than \(allowed) invalid UTF-16 sequences") }
             }
         }
-        if bad > max(2, units.count / 1000) { throw RejectReason("invalid-utf16", "\(bad) invalid UTF-16 sequences") }
+        if bad > allowed { throw RejectReason("invalid-utf16", "\(bad) invalid UTF-16 sequences") }
         return Decoded(text: String(decoding: out, as: UTF8.self), encoding: name)
     }
 
@@ -97,7 +102,7 @@ public enum TextDecoder {
     static func utf16WithoutBOM(_ b: [UInt8]) -> Decoded? {
         var best: (Decoded, Double)? = nil
         for little in [true, false] {
-            guard let d = try? utf16(b, little: little, name: "utf-16"), plausibleText(d.text) else { continue }
+            guard let d = try? utf16(b, little: little, name: "utf-16", stopEarly: true), plausibleText(d.text) else { continue }
             let score = ChineseTextScore.score(d.text)
             if best == nil || score > best!.1 { best = (d, score) }
         }
@@ -106,15 +111,20 @@ public enum TextDecoder {
 
     /// Decoded text that is mostly letters, CJK, punctuation and line breaks (not binary read as UTF-16).
     static func plausibleText(_ s: String) -> Bool {
-        var good = 0, total = 0
-        for u in s.unicodeScalars.prefix(20_000) {
-            total += 1
-            let v = u.value
-            if v == 0x0A || v == 0x0D || v == 0x09 || (v >= 0x20 && v < 0x7F) || (v >= 0x4E00 && v <= 0x9FFF)
-                || (v >= 0x3000 && v <= 0x303F) || (v >= 0xFF00 && v <= 0xFFEF) || (v >= 0x2000 && v <= 0x206F)
-                || (v >= 0xA0 && v <= 0x24F) { good += 1 }
+        var s = s
+        return s.withUTF8 { b in
+            var good = 0, total = 0
+            var i = 0
+            while i < b.count && total < 20_000 {
+                let (v, len) = FastText.scalar(b, i)
+                i += len
+                total += 1
+                if v == 0x0A || v == 0x0D || v == 0x09 || (v >= 0x20 && v < 0x7F) || (v >= 0x4E00 && v <= 0x9FFF)
+                    || (v >= 0x3000 && v <= 0x303F) || (v >= 0xFF00 && v <= 0xFFEF) || (v >= 0x2000 && v <= 0x206F)
+                    || (v >= 0xA0 && v <= 0x24F) { good += 1 }
+            }
+            return total > 0 && good * 100 >= total * 95
         }
-        return total > 0 && good * 100 >= total * 95
     }
 
     /// Files that are clearly not text: many control bytes.
@@ -186,7 +196,11 @@ struct UTF8Stats {
     var errors = 0
     var truncatedAtEnd = false
 
-    init(_ b: [UInt8]) {
+    init(_ bytes: [UInt8]) {
+        bytes.withUnsafeBufferPointer { count($0) }
+    }
+
+    private mutating func count(_ b: UnsafeBufferPointer<UInt8>) {
         var i = 0
         let n = b.count
         while i < n {
@@ -226,17 +240,8 @@ struct UTF8Stats {
 extension String {
     /// A String only when `bytes` are valid UTF-8 (no replacement).
     init?(validatingUTF8Bytes bytes: [UInt8]) {
-        var valid = true
-        var it = bytes.makeIterator()
-        var d = UTF8()
-        loop: while true {
-            switch d.decode(&it) {
-            case .scalarValue: continue
-            case .emptyInput: break loop
-            case .error: valid = false; break loop
-            }
-        }
-        guard valid else { return nil }
-        self = String(decoding: bytes, as: UTF8.self)
+        // The standard library's validating initialiser: one vectorised pass, no repair.
+        guard let s = String(validating: bytes, as: UTF8.self) else { return nil }
+        self = s
     }
 }

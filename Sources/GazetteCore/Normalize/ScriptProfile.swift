@@ -77,6 +77,7 @@ public struct ScriptProfile: Sendable, Equatable {
                 guard scalar < f.count else { continue }
                 let v = f[scalar]
                 if v == 0 { continue }
+                if v == Flag.ideograph { counts.5 += 1; continue }   // most characters: no other flag
                 if v & Flag.ideograph != 0 { counts.5 += 1 }
                 if v & Flag.traditional != 0 { counts.0 += 1 }
                 if v & Flag.simplified != 0 { counts.1 += 1 }
