@@ -69,6 +69,43 @@ struct LCSMasks: Sendable {
         self.slots = slots; self.offsets = offsets; self.shift = shift; storage = store
     }
 
+    /// The bit vector of the LCS computation after each prefix of `text`: words
+    /// `[r * words, (r + 1) * words)` hold it after `r` characters (r = 0 … text.count), and
+    /// LCS(pattern[..<q], text[..<r]) is the number of zero bits among its first q bits.
+    func rows(_ text: [UInt32]) -> [UInt64] {
+        let words = words, shift = shift, mask = slots.count - 1
+        var out = [UInt64](repeating: ~0, count: (text.count + 1) * words)
+        guard length > 0 else { return out }
+        storage.withUnsafeBufferPointer { m in
+          slots.withUnsafeBufferPointer { slots in
+            offsets.withUnsafeBufferPointer { offsets in
+              out.withUnsafeMutableBufferPointer { o in
+                for r in 0..<text.count {
+                    let c = text[r], prev = r * words, cur = prev + words
+                    var h = Int((c &* 2_654_435_761) >> shift)
+                    while slots[h] != c && slots[h] != Self.empty { h = (h + 1) & mask }
+                    guard slots[h] == c, c != Self.empty else {
+                        for k in 0..<words { o[cur + k] = o[prev + k] }
+                        continue
+                    }
+                    let base = offsets[h]
+                    var carry: UInt64 = 0
+                    for k in 0..<words {
+                        let vk = o[prev + k], mk = m[base + k]
+                        let u = vk & mk
+                        let (s1, o1) = vk.addingReportingOverflow(u)
+                        let (s2, o2) = s1.addingReportingOverflow(carry)
+                        carry = (o1 || o2) ? 1 : 0
+                        o[cur + k] = s2 | (vk & ~mk)
+                    }
+                }
+              }
+            }
+          }
+        }
+        return out
+    }
+
     /// LCS length between the pattern and the concatenation of `texts`.
     func lcs(_ texts: [[UInt32]]) -> Int {
         guard length > 0 else { return 0 }

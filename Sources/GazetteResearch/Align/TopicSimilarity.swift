@@ -32,21 +32,41 @@ struct TopicSimilarity {
             while lo < hi { let mid = (lo + hi) / 2; if dfKeys[mid] < g { lo = mid + 1 } else { hi = mid } }
             return lo < dfKeys.count && dfKeys[lo] == g ? dfCounts[lo] : 1
         }
+        self.init(ca, cb, onlyA: onlyA, onlyB: onlyB, df: df)
+    }
+
+    /// The same with the document frequencies read from the aligner's `BigramIndex` of `ca`, `cb`.
+    init(_ ca: [ComparableClause], _ cb: [ComparableClause], onlyA: [Int], onlyB: [Int], index: BigramIndex) {
+        self.init(ca, cb, onlyA: onlyA, onlyB: onlyB, df: { index.frequency($0) ?? 1 })
+    }
+
+    /// `df(g)`: how many clauses of both documents hold bigram `g` (1 where none does).
+    private init(_ ca: [ComparableClause], _ cb: [ComparableClause], onlyA: [Int], onlyB: [Int], df: (UInt64) -> Int) {
         let n = Double(ca.count + cb.count)
+        // log(n / df + 1) and 1 + log(tf) for the small integers they take, each computed once
+        // (the same expressions, so the same values).
+        var idf = [Double](repeating: -1, count: ca.count + cb.count + 2)
+        func idfWeight(_ df: Int) -> Double {
+            guard df < idf.count else { return log(n / Double(df) + 1) }
+            if idf[df] < 0 { idf[df] = log(n / Double(df) + 1) }
+            return idf[df]
+        }
+        let tfWeight = (0..<32).map { 1 + log(Double($0)) }
         func vector(_ c: ComparableClause) -> Vector {
             var grams: [UInt64] = []
             grams.reserveCapacity(c.key.count + c.headingKey.count)
             for key in [c.key, c.headingKey] where key.count >= 2 {
                 for i in 1..<key.count { grams.append(UInt64(key[i - 1]) << 32 | UInt64(key[i])) }
             }
-            grams.sort()
+            FastSort.sort(&grams)
             var keys: [UInt64] = [], weights: [Double] = []
+            keys.reserveCapacity(grams.count); weights.reserveCapacity(grams.count)
             var i = 0
             while i < grams.count {
                 var j = i + 1
                 while j < grams.count && grams[j] == grams[i] { j += 1 }
                 keys.append(grams[i])
-                weights.append((1 + log(Double(j - i))) * log(n / Double(df(grams[i])) + 1))
+                weights.append((j - i < 32 ? tfWeight[j - i] : 1 + log(Double(j - i))) * idfWeight(df(grams[i])))
                 i = j
             }
             return Vector(keys: keys, weights: weights, norm: sqrt(weights.reduce(0) { $0 + $1 * $1 }))
@@ -69,6 +89,53 @@ struct TopicSimilarity {
     }
 
     func score(_ i: Int, _ j: Int) -> Double { Self.cosine(a[i], b[j]) }
+
+    /// `score(rows[x], cols[y])` at `x * cols.count + y`, for all pairs at once: each row's
+    /// bigrams are looked up among the columns' (one sorted list of every column's bigrams),
+    /// so only shared bigrams are visited. A pair's products are summed in ascending bigram
+    /// order, as `cosine` sums them, so every score is the same to the last bit.
+    func scores(rows: [Int], cols: [Int]) -> [Double] {
+        let w = cols.count
+        var out = [Double](repeating: 0, count: rows.count * w)
+        guard !rows.isEmpty, w > 0 else { return out }
+        // Column postings: bigram and posting number packed and sorted; the posting's column
+        // and weight alongside, by number.
+        var entries: [UInt64] = [], column: [Int] = [], weight: [Double] = []
+        let total = cols.reduce(0) { $0 + b[$1].keys.count }
+        precondition(total < 1 << 22)
+        entries.reserveCapacity(total); column.reserveCapacity(total); weight.reserveCapacity(total)
+        for (y, j) in cols.enumerated() where b[j].norm > 0 {
+            let v = b[j]
+            for k in v.keys.indices {
+                entries.append(BigramIndex.pack(v.keys[k]) << 22 | UInt64(column.count))
+                column.append(y); weight.append(v.weights[k])
+            }
+        }
+        FastSort.sort(&entries)
+        let keys = entries.map { $0 >> 22 }
+        for (x, i) in rows.enumerated() {
+            let v = a[i]
+            guard v.norm > 0 else { continue }
+            let row = x * w
+            var lo = 0
+            for k in v.keys.indices {
+                let g = BigramIndex.pack(v.keys[k]), wx = v.weights[k]
+                // Galloping lower bound of g from the previous key's position.
+                var step = 1, hi = lo
+                while hi < keys.count && keys[hi] < g { lo = hi + 1; hi += step; step <<= 1 }
+                hi = min(hi, keys.count)
+                while lo < hi { let mid = (lo + hi) / 2; if keys[mid] < g { lo = mid + 1 } else { hi = mid } }
+                var p = lo
+                while p < keys.count && keys[p] == g {
+                    let e = Int(entries[p] & 0x3F_FFFF)
+                    out[row + column[e]] += wx * weight[e]
+                    p += 1
+                }
+            }
+            for (y, j) in cols.enumerated() where b[j].norm > 0 { out[row + y] = out[row + y] / (v.norm * b[j].norm) }
+        }
+        return out
+    }
 
     /// The vector of two clauses read as one (for merges and splits).
     static func sum(_ x: Vector, _ y: Vector) -> Vector {

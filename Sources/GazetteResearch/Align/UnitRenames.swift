@@ -88,6 +88,32 @@ public struct UnitRenames: Sendable {
         return current
     }
 
+    /// `apply` on scalars: the same passes, compared scalar by scalar.
+    func apply(scalars: [Unicode.Scalar]) -> [Unicode.Scalar] {
+        var current = scalars
+        for _ in 0..<3 {
+            guard let next = applyOnce(scalars: current) else { break }
+            current = next
+        }
+        return current
+    }
+
+    /// `applyOnce` on scalars; nil where nothing changes.
+    func applyOnce(scalars: [Unicode.Scalar]) -> [Unicode.Scalar]? {
+        guard !rules.isEmpty, scalars.contains(where: { candidates($0) != nil }) else { return nil }
+        var out: [Unicode.Scalar] = []
+        out.reserveCapacity(scalars.count + 8)
+        var i = 0
+        while i < scalars.count {
+            if let m = match(scalars, at: i) {
+                out.append(contentsOf: m.replacement); i += m.pattern.count
+            } else {
+                out.append(scalars[i]); i += 1
+            }
+        }
+        return out == scalars ? nil : out
+    }
+
     /// The rule whose old name starts at `scalars[i]` (longest first), if any: the one
     /// scan step `applyOnce` and `mayChange` share.
     @inline(__always)
