@@ -54,9 +54,6 @@ struct BigramIndex {
         self.common = common
     }
 
-    /// A bigram (`hi << 32 | lo`, scalar values below 2^21) in 42 bits, order kept.
-    @inline(__always) static func pack(_ g: UInt64) -> UInt64 { (g >> 32) << 21 | (g & 0x1F_FFFF) }
-
     /// How many clauses of both sides hold `g` (nil where none does).
     func frequency(_ g: UInt64) -> Int? {
         var h = Int(truncatingIfNeeded: (g &* 0x9E37_79B9_7F4A_7C15) >> shift)

@@ -18,6 +18,8 @@ public struct ComparableClause: Sendable {
     public let key: [UInt32]
     /// Sorted distinct character bigrams of `key`.
     public let bigrams: [UInt64]
+    /// How often each of `bigrams` occurs in `key` (topic vectors weigh by it).
+    let bigramCounts: [Int32]
     let masks: LCSMasks
     /// `normalize(clause.heading)` (topic vectors count the heading twice).
     let headingKey: [UInt32]
@@ -35,25 +37,33 @@ public struct ComparableClause: Sendable {
         let scalars = p.scalars ?? Array(display.unicodeScalars)
         if renames.mayChange(scalars) {
             key = Self.normalize(scalars: renames.apply(scalars: scalars))
-            bigrams = Self.bigrams(key)
+            let bc = Self.bigramsWithCounts(key)
+            bigrams = bc.bigrams; bigramCounts = bc.counts
             masks = LCSMasks(key)
         } else {
-            key = p.key; bigrams = p.bigrams
+            key = p.key; bigrams = p.bigrams; bigramCounts = p.bigramCounts
             masks = p.masks ?? LCSMasks(key)
         }
     }
 
     /// Sorted distinct bigrams of `key`.
-    static func bigrams(_ key: [UInt32]) -> [UInt64] {
-        guard key.count >= 2 else { return [] }
+    static func bigrams(_ key: [UInt32]) -> [UInt64] { bigramsWithCounts(key).bigrams }
+
+    /// Sorted distinct bigrams of `key` and how often each occurs.
+    static func bigramsWithCounts(_ key: [UInt32]) -> (bigrams: [UInt64], counts: [Int32]) {
+        guard key.count >= 2 else { return ([], []) }
         var b: [UInt64] = []
         b.reserveCapacity(key.count - 1)
         for i in 1..<key.count { b.append(UInt64(key[i - 1]) << 32 | UInt64(key[i])) }
         FastSort.sort(&b)
+        var counts: [Int32] = []
+        counts.reserveCapacity(b.count)
         var w = 0
-        for r in b.indices where r == 0 || b[r] != b[w - 1] { b[w] = b[r]; w += 1 }
+        for r in b.indices {
+            if r == 0 || b[r] != b[w - 1] { b[w] = b[r]; w += 1; counts.append(1) } else { counts[w - 1] += 1 }
+        }
         b.removeLast(b.count - w)
-        return b
+        return (b, counts)
     }
 
     /// Heading followed by text, without the numbering label and without repeating a
@@ -139,6 +149,7 @@ public struct PreparedClause: Sendable {
     /// `normalize(display)` — the key when no rename applies — and its bigrams.
     let key: [UInt32]
     let bigrams: [UInt64]
+    let bigramCounts: [Int32]
     let headingKey: [UInt32]
     /// Kept only where the clause takes part in several comparisons (`keep`): the scalars
     /// of `display` (for the renames) and the LCS masks of `key` (several times the text's memory).
@@ -151,7 +162,8 @@ public struct PreparedClause: Sendable {
         self.clause = clause
         display = ComparableClause.displayText(clause)
         key = ComparableClause.normalize(display)
-        bigrams = ComparableClause.bigrams(key)
+        let bc = ComparableClause.bigramsWithCounts(key)
+        bigrams = bc.bigrams; bigramCounts = bc.counts
         headingKey = ComparableClause.normalize(clause.heading)
         scalars = keep ? Array(display.unicodeScalars) : nil
         masks = keep ? LCSMasks(key) : nil

@@ -1,5 +1,5 @@
 /// In-place ascending sort of the small arrays of integers the aligner sorts by the
-/// thousand (bigram lists, packed index entries): insertion sort for short runs, quicksort
+/// thousand (bigram lists): insertion sort for short runs, quicksort
 /// with a median-of-three pivot above. The standard library's sort is stable and allocates
 /// a merge buffer per call, which these arrays of plain integers never need — equal
 /// values are indistinguishable, so any correct sort gives the same array.

@@ -18,9 +18,11 @@ public struct UnitRenames: Sendable {
     let starts: [UInt64]
 
     public init(rules: [(String, String)]) {
+        // Character counts taken once, not in every comparison of the (stable) sort.
         let kept = rules.filter { !$0.0.isEmpty && $0.0 != $0.1 }
-            .map { (old: $0.0, new: $0.1) }
-            .sorted { $0.old.count != $1.old.count ? $0.old.count > $1.old.count : $0.old < $1.old }
+            .map { (old: $0.0, new: $0.1, length: $0.0.count) }
+            .sorted { $0.length != $1.length ? $0.length > $1.length : $0.old < $1.old }
+            .map { (old: $0.old, new: $0.new) }
         self.rules = kept
         var map: [Unicode.Scalar: [([Unicode.Scalar], [Unicode.Scalar])]] = [:]
         var seen = Set<String>()

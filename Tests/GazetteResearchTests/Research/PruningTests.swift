@@ -121,7 +121,13 @@ final class PruningTests: XCTestCase {
             let fast = TopicSimilarity(a, b, onlyA: onlyA, onlyB: onlyB, index: index)
             let slow = ReferenceTopicSimilarity(a, b, onlyA: onlyA, onlyB: onlyB)
             XCTAssertEqual(fast.a.map(\.keys), slow.a.map(\.keys)); XCTAssertEqual(fast.a.map(\.weights), slow.a.map(\.weights))
-            XCTAssertEqual(fast.b.map(\.norm), slow.b.map(\.norm))
+            XCTAssertEqual(fast.b.map(\.keys), slow.b.map(\.keys)); XCTAssertEqual(fast.b.map(\.weights), slow.b.map(\.weights))
+            XCTAssertEqual(fast.a.map(\.norm), slow.a.map(\.norm)); XCTAssertEqual(fast.b.map(\.norm), slow.b.map(\.norm))
+            for c in a + b {
+                var counts: [UInt64: Int32] = [:]
+                for (x, y) in zip(c.key, c.key.dropFirst()) { counts[UInt64(x) << 32 | UInt64(y), default: 0] += 1 }
+                XCTAssertEqual(c.bigrams, counts.keys.sorted()); XCTAssertEqual(c.bigramCounts, counts.keys.sorted().map { counts[$0]! })
+            }
             let scores = fast.scores(rows: onlyA, cols: onlyB)
             for (x, i) in onlyA.enumerated() { for (y, j) in onlyB.enumerated() { XCTAssertEqual(scores[x * onlyB.count + y], slow.score(i, j)) } }
         }
@@ -166,6 +172,18 @@ final class PruningTests: XCTestCase {
     func testSharedYearsAreConsecutiveSingleDocumentYears() {
         XCTAssertEqual(ResearchSiteSink.sharedYears([2019, 2020, nil, 2021, 2021, 2022, 2024, nil, 2025]), [2020: 2019, 2024: 2022, 2025: 2024])
         XCTAssertEqual(ResearchSiteSink.sharedYears([nil, nil]), [:])
+    }
+
+    func testRenameRulesKeepTheirOrder() {
+        var rng = SeededRandom(seed: 43)
+        let names = ["市环保局", "环保局", "市国土资源局", "农委", "文化和旅游局", "旅游局", "市农业局", "区卫计委", "卫计委"]
+        for _ in 0..<50 {
+            let rules = (0..<Int.random(in: 0...12, using: &rng)).map { _ in (names.randomElement(using: &rng)!, names.randomElement(using: &rng)! + "新") }
+            let expected = rules.filter { !$0.0.isEmpty && $0.0 != $0.1 }.map { (old: $0.0, new: $0.1) }
+                .sorted { $0.old.count != $1.old.count ? $0.old.count > $1.old.count : $0.old < $1.old }
+            let got = UnitRenames(rules: rules).rules
+            XCTAssertEqual(got.map(\.old), expected.map(\.old)); XCTAssertEqual(got.map(\.new), expected.map(\.new))
+        }
     }
 
     func testRenamesOnScalarsEqualTheStringForm() {
