@@ -36,6 +36,12 @@ public struct ClauseAligner: Sendable {
     /// One alignment step: clause indexes on each side.
     struct Step { var a: [Int]; var b: [Int]; var lcs: Int; var topic: Double? = nil }
 
+    /// LCS length of two clauses. It is symmetric: the longer clause is the pattern, so the
+    /// bit-parallel loop looks up the fewer characters (one lookup per text character).
+    static func lcs(_ x: ComparableClause, _ y: ComparableClause) -> Int {
+        x.key.count >= y.key.count ? x.masks.lcs([y.key]) : y.masks.lcs([x.key])
+    }
+
     public func align(_ a: [ComparableClause], _ b: [ComparableClause]) -> [DiffPair] {
         alignDetailed(a, b).pairs
     }
@@ -53,7 +59,7 @@ public struct ClauseAligner: Sendable {
         var splitLCS = [Int](repeating: -1, count: n * m), mergeLCS = [Int](repeating: -1, count: n * m)
         func cand(_ i: Int, _ j: Int) -> Bool { dice[i * m + j] >= candidateDice || min(a[i].key.count, b[j].key.count) < 12 }
         func pairLCS(_ i: Int, _ j: Int) -> Int {
-            if lcs[i * m + j] < 0 { lcs[i * m + j] = a[i].masks.lcs([b[j].key]) }
+            if lcs[i * m + j] < 0 { lcs[i * m + j] = Self.lcs(a[i], b[j]) }
             return lcs[i * m + j]
         }
         func gain(_ l: Int, _ mass: Int) -> Double { 2 * Double(l) - threshold * Double(mass) }

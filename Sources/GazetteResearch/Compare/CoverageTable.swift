@@ -195,7 +195,7 @@ public struct CoverageTable: Codable, Equatable, Sendable {
             var l = lcs[i * m + j]
             if l < 0 {
                 if 2 * Double(min(la, lb)) / Double(total) <= b { return }
-                l = cb[i].masks.lcs([ca[j].key])
+                l = ClauseAligner.lcs(cb[i], ca[j])
             }
             b = max(b, 2 * Double(l) / Double(total))
         }

@@ -199,6 +199,17 @@ final class PruningTests: XCTestCase {
         }
     }
 
+    func testClauseLCSIsSymmetric() {
+        var rng = SeededRandom(seed: 47)
+        for _ in 0..<60 {
+            let (ca, cb) = Self.pair(&rng)
+            let a = comparable(ca, .reform2018, keep: true), b = comparable(cb, .reform2018, keep: false)
+            for x in a { for y in b {
+                XCTAssertEqual(ClauseAligner.lcs(x, y), x.masks.lcs([y.key])); XCTAssertEqual(ClauseAligner.lcs(y, x), x.masks.lcs([y.key]))
+            } }
+        }
+    }
+
     func testFastSortSortsLikeTheStandardSort() {
         var rng = SeededRandom(seed: 37)
         for _ in 0..<300 {
