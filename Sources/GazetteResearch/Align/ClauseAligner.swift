@@ -39,7 +39,7 @@ public struct ClauseAligner: Sendable {
     /// LCS length of two clauses. It is symmetric: the longer clause is the pattern, so the
     /// bit-parallel loop looks up the fewer characters (one lookup per text character).
     static func lcs(_ x: ComparableClause, _ y: ComparableClause) -> Int {
-        x.key.count >= y.key.count ? x.masks.lcs([y.key]) : y.masks.lcs([x.key])
+        x.key.count >= y.key.count ? x.masks.lcs(y.key) : y.masks.lcs(x.key)
     }
 
     public func align(_ a: [ComparableClause], _ b: [ComparableClause]) -> [DiffPair] {
@@ -57,9 +57,12 @@ public struct ClauseAligner: Sendable {
         // LCS lengths of the split (a[i] ↔ b[j], b[j+1]) and merge (a[i], a[i+1] ↔ b[j]) at
         // (i, j): pass two asks again for what pass one computed. -1 not computed.
         var splitLCS = [Int](repeating: -1, count: n * m), mergeLCS = [Int](repeating: -1, count: n * m)
-        func cand(_ i: Int, _ j: Int) -> Bool { dice[i * m + j] >= candidateDice || min(a[i].key.count, b[j].key.count) < 12 }
+        // Key lengths read once (the inner loops then touch no clause).
+        let lenA = a.map(\.key.count), lenB = b.map(\.key.count)
+        func cand(_ i: Int, _ j: Int) -> Bool { dice[i * m + j] >= candidateDice || min(lenA[i], lenB[j]) < 12 }
         func pairLCS(_ i: Int, _ j: Int) -> Int {
-            if lcs[i * m + j] < 0 { lcs[i * m + j] = Self.lcs(a[i], b[j]) }
+            // Symmetric: the longer clause is the pattern (fewer lookups), as `Self.lcs`.
+            if lcs[i * m + j] < 0 { lcs[i * m + j] = lenA[i] >= lenB[j] ? a[i].masks.lcs(b[j].key) : b[j].masks.lcs(a[i].key) }
             return lcs[i * m + j]
         }
         func gain(_ l: Int, _ mass: Int) -> Double { 2 * Double(l) - threshold * Double(mass) }
@@ -67,7 +70,7 @@ public struct ClauseAligner: Sendable {
         // even that bound gives no positive gain, the step is refused without its LCS.
         func pairStep(_ i: Int, _ j: Int) -> (Double, Step)? {
             guard cand(i, j) else { return nil }
-            let la = a[i].key.count, lb = b[j].key.count, mass = la + lb
+            let la = lenA[i], lb = lenB[j], mass = la + lb
             if mass > 0 && !(gain(min(la, lb), mass) > 0) { return nil }
             let l = pairLCS(i, j)
             let g = mass == 0 ? 1 : gain(l, mass)
@@ -75,7 +78,7 @@ public struct ClauseAligner: Sendable {
         }
         func splitStep(_ i: Int, _ j: Int) -> (Double, Step)? {   // a[i] ↔ b[j], b[j+1]
             guard j + 1 < m, dice[i * m + j] >= partDice, dice[i * m + j + 1] >= partDice else { return nil }
-            let la = a[i].key.count, lb = b[j].key.count + b[j + 1].key.count
+            let la = lenA[i], lb = lenB[j] + lenB[j + 1]
             if !(gain(min(la, lb), la + lb) > 0) { return nil }
             if splitLCS[i * m + j] < 0 { splitLCS[i * m + j] = a[i].masks.lcs([b[j].key, b[j + 1].key]) }
             let l = splitLCS[i * m + j]
@@ -84,7 +87,7 @@ public struct ClauseAligner: Sendable {
         }
         func mergeStep(_ i: Int, _ j: Int) -> (Double, Step)? {   // a[i], a[i+1] ↔ b[j]
             guard i + 1 < n, dice[i * m + j] >= partDice, dice[(i + 1) * m + j] >= partDice else { return nil }
-            let la = a[i].key.count + a[i + 1].key.count, lb = b[j].key.count
+            let la = lenA[i] + lenA[i + 1], lb = lenB[j]
             if !(gain(min(la, lb), la + lb) > 0) { return nil }
             if mergeLCS[i * m + j] < 0 { mergeLCS[i * m + j] = b[j].masks.lcs([a[i].key, a[i + 1].key]) }
             let l = mergeLCS[i * m + j]
@@ -95,7 +98,10 @@ public struct ClauseAligner: Sendable {
         // Pass one: order-preserving DP. s[i][j] = best gain over a[..<i], b[..<j].
         let w = m + 1
         var s = [Double](repeating: 0, count: (n + 1) * w)
-        var back = [Step?](repeating: nil, count: (n + 1) * w)
+        // The step taken at each cell: an index into `taken` (-1 none); a table of optional
+        // steps cost a destroy of every cell.
+        var back = [Int32](repeating: -1, count: (n + 1) * w)
+        var taken: [Step] = []
         var moveKind = [UInt8](repeating: 0, count: (n + 1) * w)   // 1 skip a, 2 skip b, 3 step
         for i in 0...n {
             for j in 0...m where i > 0 || j > 0 {
@@ -111,7 +117,8 @@ public struct ClauseAligner: Sendable {
                 if i > 1 && j > 0, let (g, st) = mergeStep(i - 2, j - 1), s[(i - 2) * w + j - 1] + g > best {
                     best = s[(i - 2) * w + j - 1] + g; kind = 3; step = st
                 }
-                s[i * w + j] = best; moveKind[i * w + j] = kind; back[i * w + j] = step
+                s[i * w + j] = best; moveKind[i * w + j] = kind
+                if let st = step { back[i * w + j] = Int32(taken.count); taken.append(st) }
             }
         }
         var ordered: [Step] = []
@@ -121,7 +128,7 @@ public struct ClauseAligner: Sendable {
             case 1: i -= 1
             case 2: j -= 1
             default:
-                let st = back[i * w + j]!
+                let st = taken[Int(back[i * w + j])]
                 ordered.append(st); i -= st.a.count; j -= st.b.count
             }
         }

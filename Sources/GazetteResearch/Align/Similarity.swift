@@ -106,16 +106,33 @@ struct LCSMasks: Sendable {
         return out
     }
 
+    /// LCS length between the pattern and `text` (no array of texts to allocate).
+    func lcs(_ text: [UInt32]) -> Int {
+        guard length > 0 else { return 0 }
+        return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: words) { v in
+            v.initialize(repeating: ~0)
+            text.withUnsafeBufferPointer { advance(v, $0) }
+            return count(v)
+        }
+    }
+
     /// LCS length between the pattern and the concatenation of `texts`.
     func lcs(_ texts: [[UInt32]]) -> Int {
         guard length > 0 else { return 0 }
+        return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: words) { v in
+            v.initialize(repeating: ~0)
+            for text in texts { text.withUnsafeBufferPointer { advance(v, $0) } }
+            return count(v)
+        }
+    }
+
+    /// The LCS bit vector `v` after reading `text`.
+    @inline(__always)
+    private func advance(_ v: UnsafeMutableBufferPointer<UInt64>, _ text: UnsafeBufferPointer<UInt32>) {
         let words = words, shift = shift, mask = slots.count - 1
-        var v = [UInt64](repeating: ~0, count: words)
         storage.withUnsafeBufferPointer { m in
           slots.withUnsafeBufferPointer { slots in
             offsets.withUnsafeBufferPointer { offsets in
-              v.withUnsafeMutableBufferPointer { v in
-                for text in texts {
                     for c in text {
                         var h = Int((c &* 2_654_435_761) >> shift)
                         while slots[h] != c && slots[h] != Self.empty { h = (h + 1) & mask }
@@ -131,11 +148,14 @@ struct LCSMasks: Sendable {
                             v[k] = s2 | (vk & ~mk)
                         }
                     }
-                }
-              }
             }
           }
         }
+    }
+
+    /// LCS length from the bit vector: the pattern's length less its one bits.
+    @inline(__always)
+    private func count(_ v: UnsafeMutableBufferPointer<UInt64>) -> Int {
         var ones = 0
         for k in 0..<words {
             var w = v[k]

@@ -195,7 +195,7 @@ public struct CoverageTable: Codable, Equatable, Sendable {
             var l = lcs[i * m + j]
             if l < 0 {
                 if 2 * Double(min(la, lb)) / Double(total) <= b { return }
-                l = ClauseAligner.lcs(cb[i], ca[j])
+                l = la >= lb ? cb[i].masks.lcs(ca[j].key) : ca[j].masks.lcs(cb[i].key)   // as ClauseAligner.lcs
             }
             b = max(b, 2 * Double(l) / Double(total))
         }
