@@ -36,47 +36,72 @@ public struct ClauseAligner: Sendable {
     /// One alignment step: clause indexes on each side.
     struct Step { var a: [Int]; var b: [Int]; var lcs: Int; var topic: Double? = nil }
 
+    /// LCS length of two clauses. It is symmetric: the longer clause is the pattern, so the
+    /// bit-parallel loop looks up the fewer characters (one lookup per text character).
+    static func lcs(_ x: ComparableClause, _ y: ComparableClause) -> Int {
+        x.key.count >= y.key.count ? x.masks.lcs(y.key) : y.masks.lcs(x.key)
+    }
+
     public func align(_ a: [ComparableClause], _ b: [ComparableClause]) -> [DiffPair] {
         alignDetailed(a, b).pairs
     }
 
     /// The alignment, with the bigram Dice of every pair (row-major, `a` × `b`) and the LCS
-    /// length of every pair scored (-1 where not computed; every pair whose Dice reaches
-    /// `candidateDice` is scored).
+    /// length of pairs scored (-1 where not computed: a candidate pair whose lengths alone
+    /// keep its gain from being positive is not scored, see `pairStep`).
     func alignDetailed(_ a: [ComparableClause], _ b: [ComparableClause]) -> (pairs: [DiffPair], dice: [Double], lcs: [Int]) {
         let n = a.count, m = b.count
-        var dice = [Double](repeating: 0, count: n * m)
+        let index = BigramIndex(a, b)
+        let dice = index.dice(a, b)
         var lcs = [Int](repeating: -1, count: n * m)
-        for i in 0..<n { for j in 0..<m { dice[i * m + j] = Similarity.dice(a[i].bigrams, b[j].bigrams) } }
-        func cand(_ i: Int, _ j: Int) -> Bool { dice[i * m + j] >= candidateDice || min(a[i].key.count, b[j].key.count) < 12 }
+        // LCS lengths of the split (a[i] ↔ b[j], b[j+1]) and merge (a[i], a[i+1] ↔ b[j]) at
+        // (i, j): pass two asks again for what pass one computed. -1 not computed.
+        var splitLCS = [Int](repeating: -1, count: n * m), mergeLCS = [Int](repeating: -1, count: n * m)
+        // Key lengths read once (the inner loops then touch no clause).
+        let lenA = a.map(\.key.count), lenB = b.map(\.key.count)
+        func cand(_ i: Int, _ j: Int) -> Bool { dice[i * m + j] >= candidateDice || min(lenA[i], lenB[j]) < 12 }
         func pairLCS(_ i: Int, _ j: Int) -> Int {
-            if lcs[i * m + j] < 0 { lcs[i * m + j] = a[i].masks.lcs([b[j].key]) }
+            // Symmetric: the longer clause is the pattern (fewer lookups), as `Self.lcs`.
+            if lcs[i * m + j] < 0 { lcs[i * m + j] = lenA[i] >= lenB[j] ? a[i].masks.lcs(b[j].key) : b[j].masks.lcs(a[i].key) }
             return lcs[i * m + j]
         }
         func gain(_ l: Int, _ mass: Int) -> Double { 2 * Double(l) - threshold * Double(mass) }
+        // A step's LCS is at most its shorter side, and the gain grows with the LCS: where
+        // even that bound gives no positive gain, the step is refused without its LCS.
         func pairStep(_ i: Int, _ j: Int) -> (Double, Step)? {
             guard cand(i, j) else { return nil }
-            let l = pairLCS(i, j), mass = a[i].key.count + b[j].key.count
+            let la = lenA[i], lb = lenB[j], mass = la + lb
+            if mass > 0 && !(gain(min(la, lb), mass) > 0) { return nil }
+            let l = pairLCS(i, j)
             let g = mass == 0 ? 1 : gain(l, mass)
             return g > 0 ? (g, Step(a: [i], b: [j], lcs: l)) : nil
         }
         func splitStep(_ i: Int, _ j: Int) -> (Double, Step)? {   // a[i] ↔ b[j], b[j+1]
             guard j + 1 < m, dice[i * m + j] >= partDice, dice[i * m + j + 1] >= partDice else { return nil }
-            let l = a[i].masks.lcs([b[j].key, b[j + 1].key])
-            let g = gain(l, a[i].key.count + b[j].key.count + b[j + 1].key.count)
+            let la = lenA[i], lb = lenB[j] + lenB[j + 1]
+            if !(gain(min(la, lb), la + lb) > 0) { return nil }
+            if splitLCS[i * m + j] < 0 { splitLCS[i * m + j] = a[i].masks.lcs([b[j].key, b[j + 1].key]) }
+            let l = splitLCS[i * m + j]
+            let g = gain(l, la + lb)
             return g > 0 ? (g, Step(a: [i], b: [j, j + 1], lcs: l)) : nil
         }
         func mergeStep(_ i: Int, _ j: Int) -> (Double, Step)? {   // a[i], a[i+1] ↔ b[j]
             guard i + 1 < n, dice[i * m + j] >= partDice, dice[(i + 1) * m + j] >= partDice else { return nil }
-            let l = b[j].masks.lcs([a[i].key, a[i + 1].key])
-            let g = gain(l, a[i].key.count + a[i + 1].key.count + b[j].key.count)
+            let la = lenA[i] + lenA[i + 1], lb = lenB[j]
+            if !(gain(min(la, lb), la + lb) > 0) { return nil }
+            if mergeLCS[i * m + j] < 0 { mergeLCS[i * m + j] = b[j].masks.lcs([a[i].key, a[i + 1].key]) }
+            let l = mergeLCS[i * m + j]
+            let g = gain(l, la + lb)
             return g > 0 ? (g, Step(a: [i, i + 1], b: [j], lcs: l)) : nil
         }
 
         // Pass one: order-preserving DP. s[i][j] = best gain over a[..<i], b[..<j].
         let w = m + 1
         var s = [Double](repeating: 0, count: (n + 1) * w)
-        var back = [Step?](repeating: nil, count: (n + 1) * w)
+        // The step taken at each cell: an index into `taken` (-1 none); a table of optional
+        // steps cost a destroy of every cell.
+        var back = [Int32](repeating: -1, count: (n + 1) * w)
+        var taken: [Step] = []
         var moveKind = [UInt8](repeating: 0, count: (n + 1) * w)   // 1 skip a, 2 skip b, 3 step
         for i in 0...n {
             for j in 0...m where i > 0 || j > 0 {
@@ -92,7 +117,8 @@ public struct ClauseAligner: Sendable {
                 if i > 1 && j > 0, let (g, st) = mergeStep(i - 2, j - 1), s[(i - 2) * w + j - 1] + g > best {
                     best = s[(i - 2) * w + j - 1] + g; kind = 3; step = st
                 }
-                s[i * w + j] = best; moveKind[i * w + j] = kind; back[i * w + j] = step
+                s[i * w + j] = best; moveKind[i * w + j] = kind
+                if let st = step { back[i * w + j] = Int32(taken.count); taken.append(st) }
             }
         }
         var ordered: [Step] = []
@@ -102,7 +128,7 @@ public struct ClauseAligner: Sendable {
             case 1: i -= 1
             case 2: j -= 1
             default:
-                let st = back[i * w + j]!
+                let st = taken[Int(back[i * w + j])]
                 ordered.append(st); i -= st.a.count; j -= st.b.count
             }
         }
@@ -159,9 +185,8 @@ public struct ClauseAligner: Sendable {
         if let tau = topicThreshold {
             let leftA = (0..<n).filter { !usedA[$0] }, leftB = (0..<m).filter { !usedB[$0] }
             if !leftA.isEmpty && !leftB.isEmpty {
-                let topic = TopicSimilarity(a, b, onlyA: leftA, onlyB: leftB)
-                var r = [Double](repeating: 0, count: leftA.count * leftB.count)
-                for (x, i) in leftA.enumerated() { for (y, j) in leftB.enumerated() { r[x * leftB.count + y] = topic.score(i, j) } }
+                let topic = TopicSimilarity(a, b, onlyA: leftA, onlyB: leftB, index: index)
+                let r = topic.scores(rows: leftA, cols: leftB)
                 let w2 = leftB.count
                 func bestY(_ x: Int) -> Int { leftB.indices.max { (r[x * w2 + $0], -$0) < (r[x * w2 + $1], -$1) }! }
                 func bestX(_ y: Int) -> Int { leftA.indices.max { (r[$0 * w2 + y], -$0) < (r[$1 * w2 + y], -$1) }! }

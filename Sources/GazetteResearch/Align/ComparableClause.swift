@@ -18,6 +18,8 @@ public struct ComparableClause: Sendable {
     public let key: [UInt32]
     /// Sorted distinct character bigrams of `key`.
     public let bigrams: [UInt64]
+    /// How often each of `bigrams` occurs in `key` (topic vectors weigh by it).
+    let bigramCounts: [Int32]
     let masks: LCSMasks
     /// `normalize(clause.heading)` (topic vectors count the heading twice).
     let headingKey: [UInt32]
@@ -32,26 +34,36 @@ public struct ComparableClause: Sendable {
         id = self.clause.id
         display = p.display
         headingKey = p.headingKey
-        if renames.mayChange(Array(display.unicodeScalars)) {
-            key = Self.normalize(renames.apply(display))
-            bigrams = Self.bigrams(key)
+        let scalars = p.scalars ?? Array(display.unicodeScalars)
+        if renames.mayChange(scalars) {
+            key = Self.normalize(scalars: renames.apply(scalars: scalars))
+            let bc = Self.bigramsWithCounts(key)
+            bigrams = bc.bigrams; bigramCounts = bc.counts
+            masks = LCSMasks(key)
         } else {
-            key = p.key; bigrams = p.bigrams
+            key = p.key; bigrams = p.bigrams; bigramCounts = p.bigramCounts
+            masks = p.masks ?? LCSMasks(key)
         }
-        masks = LCSMasks(key)   // not kept on the prepared clause: they take several times the text's memory
     }
 
     /// Sorted distinct bigrams of `key`.
-    static func bigrams(_ key: [UInt32]) -> [UInt64] {
-        guard key.count >= 2 else { return [] }
+    static func bigrams(_ key: [UInt32]) -> [UInt64] { bigramsWithCounts(key).bigrams }
+
+    /// Sorted distinct bigrams of `key` and how often each occurs.
+    static func bigramsWithCounts(_ key: [UInt32]) -> (bigrams: [UInt64], counts: [Int32]) {
+        guard key.count >= 2 else { return ([], []) }
         var b: [UInt64] = []
         b.reserveCapacity(key.count - 1)
         for i in 1..<key.count { b.append(UInt64(key[i - 1]) << 32 | UInt64(key[i])) }
-        b.sort()
+        FastSort.sort(&b)
+        var counts: [Int32] = []
+        counts.reserveCapacity(b.count)
         var w = 0
-        for r in b.indices where r == 0 || b[r] != b[w - 1] { b[w] = b[r]; w += 1 }
+        for r in b.indices {
+            if r == 0 || b[r] != b[w - 1] { b[w] = b[r]; w += 1; counts.append(1) } else { counts[w - 1] += 1 }
+        }
         b.removeLast(b.count - w)
-        return b
+        return (b, counts)
     }
 
     /// Heading followed by text, without the numbering label and without repeating a
@@ -88,13 +100,31 @@ public struct ComparableClause: Sendable {
 
     static func collapseSpaces(_ s: String) -> String {
         guard s.unicodeScalars.contains(where: ScalarClass.isWhitespace) else { return s }
-        var out = String.UnicodeScalarView()
+        // Built as UTF-8 bytes (appending scalars to a String one by one is slow).
+        var out: [UInt8] = []
+        out.reserveCapacity(s.utf8.count)
         var space = false
         for u in s.unicodeScalars {
-            if ScalarClass.isWhitespace(u) { if !space && !out.isEmpty { out.append(" ") }; space = true } else { out.append(u); space = false }
+            if ScalarClass.isWhitespace(u) { if !space && !out.isEmpty { out.append(0x20) }; space = true }
+            else {
+                if u.value < 0x80 { out.append(UInt8(u.value)) } else { UTF8.encode(u) { out.append($0) } }
+                space = false
+            }
         }
-        if out.last == " " { out.removeLast() }
-        return String(out)
+        if out.last == 0x20 { out.removeLast() }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `normalize(String(String.UnicodeScalarView(scalars)))`, without building the string.
+    static func normalize(scalars: [Unicode.Scalar]) -> [UInt32] {
+        var out: [UInt32] = []
+        out.reserveCapacity(scalars.count)
+        for u in scalars where !ScalarClass.isDropped(u) {
+            var v = u.value
+            if v >= 0x41 && v <= 0x5A { v += 0x20 }
+            out.append(v)
+        }
+        return out
     }
 
     /// Scalars of `s` without whitespace and punctuation, ASCII letters lowercased.
@@ -119,14 +149,24 @@ public struct PreparedClause: Sendable {
     /// `normalize(display)` — the key when no rename applies — and its bigrams.
     let key: [UInt32]
     let bigrams: [UInt64]
+    let bigramCounts: [Int32]
     let headingKey: [UInt32]
+    /// Kept only where the clause takes part in several comparisons (`keep`): the scalars
+    /// of `display` (for the renames) and the LCS masks of `key` (several times the text's memory).
+    let scalars: [Unicode.Scalar]?
+    let masks: LCSMasks?
 
-    public init(_ clause: Clause) {
+    public init(_ clause: Clause) { self.init(clause, keep: false) }
+
+    init(_ clause: Clause, keep: Bool) {
         self.clause = clause
         display = ComparableClause.displayText(clause)
         key = ComparableClause.normalize(display)
-        bigrams = ComparableClause.bigrams(key)
+        let bc = ComparableClause.bigramsWithCounts(key)
+        bigrams = bc.bigrams; bigramCounts = bc.counts
         headingKey = ComparableClause.normalize(clause.heading)
+        scalars = keep ? Array(display.unicodeScalars) : nil
+        masks = keep ? LCSMasks(key) : nil
     }
 }
 
@@ -136,8 +176,12 @@ public struct PreparedDocument: Sendable {
     public let document: Document
     public let clauses: [PreparedClause]
 
-    public init(_ document: Document) {
+    public init(_ document: Document) { self.init(document, keep: false) }
+
+    /// `keep`: hold what every comparison of a clause needs (see `PreparedClause`), for a
+    /// document compared several times while few documents are held at once.
+    init(_ document: Document, keep: Bool) {
         self.document = document
-        clauses = ClauseSource.clauses(of: document).map(PreparedClause.init)
+        clauses = ClauseSource.clauses(of: document).map { PreparedClause($0, keep: keep) }
     }
 }

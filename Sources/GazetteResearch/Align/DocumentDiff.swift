@@ -57,13 +57,20 @@ public struct DocumentDiff: Codable, Equatable, Sendable {
     /// Diff two documents whose clauses are already prepared (each document is prepared
     /// once however many diffs it takes part in).
     public static func make(_ prepA: PreparedDocument, _ prepB: PreparedDocument, aligner: ClauseAligner = ClauseAligner()) -> DocumentDiff {
+        makeDetailed(prepA, prepB, aligner: aligner).diff
+    }
+
+    /// `make`, with the compared clauses and the aligner's Dice and LCS matrices (see
+    /// `ClauseAligner.alignDetailed`), which the coverage table reads as well.
+    static func makeDetailed(_ prepA: PreparedDocument, _ prepB: PreparedDocument, aligner: ClauseAligner = ClauseAligner())
+        -> (diff: DocumentDiff, a: [ComparableClause], b: [ComparableClause], dice: [Double], lcs: [Int]) {
         let renames = UnitRenames.forClauses(prepA.clauses.map(\.clause) + prepB.clauses.map(\.clause))
         let pa = prepA.clauses.map { ComparableClause($0, renames: renames) }, pb = prepB.clauses.map { ComparableClause($0, renames: renames) }
-        let pairs = aligner.align(pa, pb)
+        let (pairs, dice, lcs) = aligner.alignDetailed(pa, pb)
         var summary: [String: Int] = [:]
         for s in DiffPair.Status.allCases { summary[s.rawValue] = 0 }
         for p in pairs { summary[p.status.rawValue, default: 0] += 1 }
-        return DocumentDiff(a: side(prepA.document, pa.count), b: side(prepB.document, pb.count), summary: summary, pairs: pairs)
+        return (DocumentDiff(a: side(prepA.document, pa.count), b: side(prepB.document, pb.count), summary: summary, pairs: pairs), pa, pb, dice, lcs)
     }
 
     static func side(_ d: Document, _ n: Int) -> Side {

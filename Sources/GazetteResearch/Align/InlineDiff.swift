@@ -32,30 +32,25 @@ public enum InlineDiff {
         if n == 0 { return y.map { (.insert, $0) } }
         if m == 0 { return x.map { (.delete, $0) } }
         if n * m > maxCells { return x.map { (.delete, $0) } + y.map { (.insert, $0) } }
-        // t[i][j] = LCS of x[i...] and y[j...]; the hot loop on raw buffers (no bounds checks).
-        let w = m + 1
-        var t = [UInt16](repeating: 0, count: (n + 1) * w)
-        let xv = x.map(\.value), yv = y.map(\.value)
-        t.withUnsafeMutableBufferPointer { t in
-            xv.withUnsafeBufferPointer { xp in
-                yv.withUnsafeBufferPointer { yp in
-                    for i in stride(from: n - 1, through: 0, by: -1) {
-                        let xi = xp[i], row = i * w, next = row + w
-                        var right = t[row + m]   // t[i][j + 1]
-                        for j in stride(from: m - 1, through: 0, by: -1) {
-                            let v = xi == yp[j] ? t[next + j + 1] &+ 1 : max(t[next + j], right)
-                            t[row + j] = v
-                            right = v
-                        }
-                    }
-                }
-            }
+        // t(i, j) = LCS of x[i...] and y[j...] = LCS of the reversed texts' prefixes of
+        // lengths n − i and m − j: the bit-parallel LCS of reversed y against reversed x keeps
+        // one bit vector per prefix of reversed x, and t counts zero bits in it.
+        let masks = LCSMasks(y.reversed().map(\.value))
+        let rows = masks.rows(x.reversed().map(\.value))
+        let words = masks.words
+        func t(_ i: Int, _ j: Int) -> Int {
+            let base = (n - i) * words, q = m - j
+            var ones = 0, k = 0
+            while (k + 1) * 64 <= q { ones += rows[base + k].nonzeroBitCount; k += 1 }
+            let rest = q - k * 64
+            if rest > 0 { ones += (rows[base + k] & ((1 << UInt64(rest)) - 1)).nonzeroBitCount }
+            return q - ones
         }
         var out: [(Op.Kind, Unicode.Scalar)] = []
         var i = 0, j = 0
         while i < n && j < m {
             if x[i] == y[j] { out.append((.equal, x[i])); i += 1; j += 1 }
-            else if t[(i + 1) * w + j] >= t[i * w + j + 1] { out.append((.delete, x[i])); i += 1 }
+            else if t(i + 1, j) >= t(i, j + 1) { out.append((.delete, x[i])); i += 1 }
             else { out.append((.insert, y[j])); j += 1 }
         }
         while i < n { out.append((.delete, x[i])); i += 1 }
@@ -64,11 +59,21 @@ public enum InlineDiff {
     }
 
     static func runs(_ raw: [(Op.Kind, Unicode.Scalar)]) -> [Op] {
+        // Each run's text is built as UTF-8 bytes (appending scalars to a String one by one is slow).
         var out: [Op] = []
-        for (k, c) in raw {
-            if let last = out.last, last.op == k { out[out.count - 1].text.unicodeScalars.append(c) } else {
-                var s = ""; s.unicodeScalars.append(c); out.append(Op(k, s))
+        var bytes: [UInt8] = []
+        var s = 0
+        while s < raw.count {
+            let k = raw[s].0
+            var e = s
+            bytes.removeAll(keepingCapacity: true)
+            while e < raw.count && raw[e].0 == k {
+                let u = raw[e].1
+                if u.value < 0x80 { bytes.append(UInt8(u.value)) } else { UTF8.encode(u) { bytes.append($0) } }
+                e += 1
             }
+            out.append(Op(k, String(decoding: bytes, as: UTF8.self)))
+            s = e
         }
         return out
     }
@@ -113,7 +118,8 @@ public enum InlineDiff {
     }
 
     static func isIsland(_ s: String, minIsland: Int) -> Bool {
-        let letters = s.unicodeScalars.filter { !ComparableClause.normalize(String($0)).isEmpty }.count
+        // A scalar counts where `ComparableClause.normalize` keeps it.
+        let letters = s.unicodeScalars.reduce(0) { $0 + (ScalarClass.isDropped($1) ? 0 : 1) }
         return letters < minIsland
     }
 }

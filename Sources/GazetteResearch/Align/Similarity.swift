@@ -69,16 +69,70 @@ struct LCSMasks: Sendable {
         self.slots = slots; self.offsets = offsets; self.shift = shift; storage = store
     }
 
-    /// LCS length between the pattern and the concatenation of `texts`.
-    func lcs(_ texts: [[UInt32]]) -> Int {
-        guard length > 0 else { return 0 }
+    /// The bit vector of the LCS computation after each prefix of `text`: words
+    /// `[r * words, (r + 1) * words)` hold it after `r` characters (r = 0 … text.count), and
+    /// LCS(pattern[..<q], text[..<r]) is the number of zero bits among its first q bits.
+    func rows(_ text: [UInt32]) -> [UInt64] {
         let words = words, shift = shift, mask = slots.count - 1
-        var v = [UInt64](repeating: ~0, count: words)
+        var out = [UInt64](repeating: ~0, count: (text.count + 1) * words)
+        guard length > 0 else { return out }
         storage.withUnsafeBufferPointer { m in
           slots.withUnsafeBufferPointer { slots in
             offsets.withUnsafeBufferPointer { offsets in
-              v.withUnsafeMutableBufferPointer { v in
-                for text in texts {
+              out.withUnsafeMutableBufferPointer { o in
+                for r in 0..<text.count {
+                    let c = text[r], prev = r * words, cur = prev + words
+                    var h = Int((c &* 2_654_435_761) >> shift)
+                    while slots[h] != c && slots[h] != Self.empty { h = (h + 1) & mask }
+                    guard slots[h] == c, c != Self.empty else {
+                        for k in 0..<words { o[cur + k] = o[prev + k] }
+                        continue
+                    }
+                    let base = offsets[h]
+                    var carry: UInt64 = 0
+                    for k in 0..<words {
+                        let vk = o[prev + k], mk = m[base + k]
+                        let u = vk & mk
+                        let (s1, o1) = vk.addingReportingOverflow(u)
+                        let (s2, o2) = s1.addingReportingOverflow(carry)
+                        carry = (o1 || o2) ? 1 : 0
+                        o[cur + k] = s2 | (vk & ~mk)
+                    }
+                }
+              }
+            }
+          }
+        }
+        return out
+    }
+
+    /// LCS length between the pattern and `text` (no array of texts to allocate).
+    func lcs(_ text: [UInt32]) -> Int {
+        guard length > 0 else { return 0 }
+        return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: words) { v in
+            v.initialize(repeating: ~0)
+            text.withUnsafeBufferPointer { advance(v, $0) }
+            return count(v)
+        }
+    }
+
+    /// LCS length between the pattern and the concatenation of `texts`.
+    func lcs(_ texts: [[UInt32]]) -> Int {
+        guard length > 0 else { return 0 }
+        return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: words) { v in
+            v.initialize(repeating: ~0)
+            for text in texts { text.withUnsafeBufferPointer { advance(v, $0) } }
+            return count(v)
+        }
+    }
+
+    /// The LCS bit vector `v` after reading `text`.
+    @inline(__always)
+    private func advance(_ v: UnsafeMutableBufferPointer<UInt64>, _ text: UnsafeBufferPointer<UInt32>) {
+        let words = words, shift = shift, mask = slots.count - 1
+        storage.withUnsafeBufferPointer { m in
+          slots.withUnsafeBufferPointer { slots in
+            offsets.withUnsafeBufferPointer { offsets in
                     for c in text {
                         var h = Int((c &* 2_654_435_761) >> shift)
                         while slots[h] != c && slots[h] != Self.empty { h = (h + 1) & mask }
@@ -94,11 +148,14 @@ struct LCSMasks: Sendable {
                             v[k] = s2 | (vk & ~mk)
                         }
                     }
-                }
-              }
             }
           }
         }
+    }
+
+    /// LCS length from the bit vector: the pattern's length less its one bits.
+    @inline(__always)
+    private func count(_ v: UnsafeMutableBufferPointer<UInt64>) -> Int {
         var ones = 0
         for k in 0..<words {
             var w = v[k]

@@ -18,9 +18,11 @@ public struct UnitRenames: Sendable {
     let starts: [UInt64]
 
     public init(rules: [(String, String)]) {
+        // Character counts taken once, not in every comparison of the (stable) sort.
         let kept = rules.filter { !$0.0.isEmpty && $0.0 != $0.1 }
-            .map { (old: $0.0, new: $0.1) }
-            .sorted { $0.old.count != $1.old.count ? $0.old.count > $1.old.count : $0.old < $1.old }
+            .map { (old: $0.0, new: $0.1, length: $0.0.count) }
+            .sorted { $0.length != $1.length ? $0.length > $1.length : $0.old < $1.old }
+            .map { (old: $0.old, new: $0.new) }
         self.rules = kept
         var map: [Unicode.Scalar: [([Unicode.Scalar], [Unicode.Scalar])]] = [:]
         var seen = Set<String>()
@@ -86,6 +88,32 @@ public struct UnitRenames: Sendable {
             current = next
         }
         return current
+    }
+
+    /// `apply` on scalars: the same passes, compared scalar by scalar.
+    func apply(scalars: [Unicode.Scalar]) -> [Unicode.Scalar] {
+        var current = scalars
+        for _ in 0..<3 {
+            guard let next = applyOnce(scalars: current) else { break }
+            current = next
+        }
+        return current
+    }
+
+    /// `applyOnce` on scalars; nil where nothing changes.
+    func applyOnce(scalars: [Unicode.Scalar]) -> [Unicode.Scalar]? {
+        guard !rules.isEmpty, scalars.contains(where: { candidates($0) != nil }) else { return nil }
+        var out: [Unicode.Scalar] = []
+        out.reserveCapacity(scalars.count + 8)
+        var i = 0
+        while i < scalars.count {
+            if let m = match(scalars, at: i) {
+                out.append(contentsOf: m.replacement); i += m.pattern.count
+            } else {
+                out.append(scalars[i]); i += 1
+            }
+        }
+        return out == scalars ? nil : out
     }
 
     /// The rule whose old name starts at `scalars[i]` (longest first), if any: the one

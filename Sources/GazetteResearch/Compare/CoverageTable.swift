@@ -67,7 +67,13 @@ public struct CoverageTable: Codable, Equatable, Sendable {
         make(prepared.map(\.document), prepared: prepared, by: by, axis: axis, threshold: threshold)
     }
 
-    static func make(_ docs: [Document], prepared: [PreparedDocument]?, by: [Dimension], axis: Axis, threshold: Double) -> CoverageTable {
+    /// Unmatched clauses already read from another alignment of the same two documents, for
+    /// consecutive years of one document each: keyed by `before * count + after` (indexes of
+    /// the documents given to `make`).
+    typealias Known = [Int: ([ClauseRef], [ClauseRef])]
+
+    static func make(_ docs: [Document], prepared: [PreparedDocument]?, by: [Dimension], axis: Axis, threshold: Double,
+                     known: Known = [:]) -> CoverageTable {
         var buckets: [String: (Group, [Int])] = [:]
         for (index, d) in docs.enumerated() {
             let region = by.contains(.region) ? (d.region ?? "-") : nil
@@ -104,6 +110,7 @@ public struct CoverageTable: Codable, Equatable, Sendable {
         }
         let unmatched = Parallel.map(consecutive.count) { x in
             let k = consecutive[x]
+            if ordered[k - 1].1.count == 1 && ordered[k].1.count == 1, let r = known[ordered[k - 1].1[0] * docs.count + ordered[k].1[0]] { return r }
             return unmatchedClauses(ordered[k - 1].1.map { prep[$0]! }, ordered[k].1.map { prep[$0]! }, threshold: threshold)
         }
         var changes: [Change] = []
@@ -152,32 +159,59 @@ public struct CoverageTable: Codable, Equatable, Sendable {
         let renames = UnitRenames.forClauses(pb.map(\.clause) + pa.map(\.clause))
         let cb = pb.map { ComparableClause($0.prepared, renames: renames, clause: $0.clause) }
         let ca = pa.map { ComparableClause($0.prepared, renames: renames, clause: $0.clause) }
+        let (pairs, dice, lcs) = aligner(threshold: threshold).alignDetailed(cb, ca)
+        return unmatched(pairs: pairs, dice: dice, lcs: lcs, before: cb, after: ca,
+                         refBefore: pb.map { ($0.doc, $0.prepared.clause.id) }, refAfter: pa.map { ($0.doc, $0.prepared.clause.id) })
+    }
+
+    /// The aligner `unmatchedClauses` pools two years with.
+    static func aligner(threshold: Double) -> ClauseAligner {
         var aligner = ClauseAligner(threshold: threshold)
         aligner.inlineOps = false   // only the statuses are read
-        let (pairs, dice, lcs) = aligner.alignDetailed(cb, ca)
+        return aligner
+    }
+
+    /// Whether an alignment made by `other` has the statuses `aligner(threshold:)` would give.
+    static func alignsLike(_ other: ClauseAligner, threshold: Double) -> Bool {
+        let mine = aligner(threshold: threshold)
+        return other.threshold == mine.threshold && other.candidateDice == mine.candidateDice
+            && other.partDice == mine.partDice && other.topicThreshold == mine.topicThreshold
+    }
+
+    /// `unmatchedClauses` read from an alignment of the pooled clauses (`before` × `after`,
+    /// as `ClauseAligner.alignDetailed` returns it); `refBefore`/`refAfter` give each clause's
+    /// document and clause id. A diff page of two single documents provides the same alignment.
+    static func unmatched(pairs: [DiffPair], dice: [Double], lcs: [Int], before cb: [ComparableClause], after ca: [ComparableClause],
+                          refBefore: [(doc: String, clause: String)], refAfter: [(doc: String, clause: String)]) -> ([ClauseRef], [ClauseRef]) {
         let added = Set(pairs.filter { $0.status == .added }.compactMap(\.b)), removed = Set(pairs.filter { $0.status == .removed }.compactMap(\.a))
         // Best similarity to the other year: Dice and LCS are symmetric, so the aligner's
-        // matrices (before × after) serve both directions.
+        // matrices (before × after) serve both directions. An LCS the aligner did not compute
+        // is computed only where the lengths alone could beat the best found so far.
         let m = ca.count
-        func best(_ i: Int, _ j: Int) -> Double? {   // before i, after j
-            guard dice[i * m + j] >= 0.2 else { return nil }
-            let l = lcs[i * m + j] >= 0 ? lcs[i * m + j] : cb[i].masks.lcs([ca[j].key])
-            let total = cb[i].key.count + ca[j].key.count
-            return total == 0 ? 1 : 2 * Double(l) / Double(total)
+        func improve(_ b: inout Double, _ i: Int, _ j: Int) {   // before i, after j
+            guard dice[i * m + j] >= 0.2 else { return }
+            let la = cb[i].key.count, lb = ca[j].key.count, total = la + lb
+            if total == 0 { b = max(b, 1); return }
+            var l = lcs[i * m + j]
+            if l < 0 {
+                if 2 * Double(min(la, lb)) / Double(total) <= b { return }
+                l = la >= lb ? cb[i].masks.lcs(ca[j].key) : ca[j].masks.lcs(cb[i].key)   // as ClauseAligner.lcs
+            }
+            b = max(b, 2 * Double(l) / Double(total))
         }
-        func ref(_ entry: (doc: String, clause: Clause, prepared: PreparedClause), _ x: ComparableClause, _ score: Double) -> ClauseRef {
-            ClauseRef(doc: entry.doc, clause: String(x.id.dropFirst(entry.doc.count + 1)), text: x.display, best: (score * 1000).rounded() / 1000)
+        func ref(_ r: (doc: String, clause: String), _ x: ComparableClause, _ score: Double) -> ClauseRef {
+            ClauseRef(doc: r.doc, clause: r.clause, text: x.display, best: (score * 1000).rounded() / 1000)
         }
         var new: [ClauseRef] = [], dropped: [ClauseRef] = []
         for j in ca.indices where added.contains(ca[j].id) {
             var b = 0.0
-            for i in cb.indices { if let s = best(i, j) { b = max(b, s) } }
-            new.append(ref(pa[j], ca[j], b))
+            for i in cb.indices { improve(&b, i, j) }
+            new.append(ref(refAfter[j], ca[j], b))
         }
         for i in cb.indices where removed.contains(cb[i].id) {
             var b = 0.0
-            for j in ca.indices { if let s = best(i, j) { b = max(b, s) } }
-            dropped.append(ref(pb[i], cb[i], b))
+            for j in ca.indices { improve(&b, i, j) }
+            dropped.append(ref(refBefore[i], cb[i], b))
         }
         return (new, dropped)
     }

@@ -87,7 +87,7 @@ public struct DiffRenderer {
 
     /// Newlines as `<br>` (most cells have none: no Foundation call for them).
     static func lineBreaks(_ s: String) -> String {
-        s.utf8.contains(0x0A) ? s.replacingOccurrences(of: "\n", with: "<br>") : s
+        (s.utf8.withContiguousStorageIfAvailable { $0.contains(0x0A) } ?? s.utf8.contains(0x0A)) ? s.replacingOccurrences(of: "\n", with: "<br>") : s
     }
 
     func snippet(_ s: String) -> String { s.count <= 40 ? s : String(s.prefix(40)) + "…" }

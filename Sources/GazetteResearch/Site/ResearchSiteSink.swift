@@ -44,13 +44,26 @@ public final class ResearchSiteSink: OutputSink {
             let members = regions[key]!
             var local: [Int: Int] = [:]
             for (k, i) in members.enumerated() { local[i] = k }
-            let prepared = Parallel.map(members.count) { PreparedDocument(docs[members[$0]]) }
+            let prepared = Parallel.map(members.count) { PreparedDocument(docs[members[$0]], keep: true) }
+            let shared = Self.sharedYears(members.map { docs[$0].year })
+            let known = KnownBox()
             DispatchQueue.concurrentPerform(iterations: members.count) { k in
                 let d = docs[members[k]]
                 let page: String
                 if let p = previous[members[k]], let pk = local[p] {
                     let prev = prepared[pk]
-                    page = DiffRenderer(diff: DocumentDiff.make(prev, prepared[k]), a: prev, b: prepared[k]).html()
+                    let aligner = ClauseAligner()
+                    let r = DocumentDiff.makeDetailed(prev, prepared[k], aligner: aligner)
+                    page = DiffRenderer(diff: r.diff, a: prev, b: prepared[k]).html()
+                    // The coverage table pools these two years: when each holds only these
+                    // documents, its alignment is this one, so its unmatched clauses are read here.
+                    if let y0 = prev.document.year, let y1 = d.year, shared[y1] == y0,
+                       CoverageTable.alignsLike(aligner, threshold: CoverageTable.defaultThreshold) {
+                        let u = CoverageTable.unmatched(pairs: r.diff.pairs, dice: r.dice, lcs: r.lcs, before: r.a, after: r.b,
+                                                        refBefore: prev.clauses.map { (prev.document.id, $0.clause.id) },
+                                                        refAfter: prepared[k].clauses.map { (d.id, $0.clause.id) })
+                        known.set(pk * members.count + k, u)
+                    }
                 } else {
                     let what = "\(d.region ?? "unknown region") \(d.year.map { String($0 - 1) } ?? "previous year") \(d.docType.rawValue)"
                     page = HTML.page(title: "Diff \(d.id)", stylesheet: "../assets/style.css", body:
@@ -59,7 +72,8 @@ public final class ResearchSiteSink: OutputSink {
                 do { try Data(page.utf8).write(to: folder.appendingPathComponent(d.id + ".html")) } catch { failures.add(error) }
             }
             if let e = failures.first { throw e }
-            parts.append(CoverageTable.make(prepared: prepared, by: Self.coverageBy, axis: .area))
+            parts.append(CoverageTable.make(prepared.map(\.document), prepared: prepared, by: Self.coverageBy, axis: .area,
+                                            threshold: CoverageTable.defaultThreshold, known: known.values))
         }
         let table = CoverageTable.merged(parts, by: Self.coverageBy, axis: .area, threshold: CoverageTable.defaultThreshold)
         try Data(CoverageRenderer(table).html().utf8).write(to: site.appendingPathComponent("compare.html"))
@@ -67,6 +81,18 @@ public final class ResearchSiteSink: OutputSink {
 
     /// The compare page's grouping: one column per region and year.
     static let coverageBy: [CoverageTable.Dimension] = [.region, .year]
+
+    /// For the years of one region's documents: year → the year before it, where the
+    /// coverage table compares them as one document each (no other year between them, a
+    /// single document in each).
+    static func sharedYears(_ years: [Int?]) -> [Int: Int] {
+        var count: [Int: Int] = [:]
+        for case let y? in years { count[y, default: 0] += 1 }
+        let sorted = count.keys.sorted()
+        var out: [Int: Int] = [:]
+        for (y0, y1) in zip(sorted, sorted.dropFirst()) where count[y0] == 1 && count[y1] == 1 { out[y1] = y0 }
+        return out
+    }
 
     /// The latest document of the same region and doc_type from an earlier year (ties: smallest id).
     public static func previous(of d: Document, in docs: [Document]) -> Document? {
@@ -97,6 +123,14 @@ public final class ResearchSiteSink: OutputSink {
         }
         return out
     }
+}
+
+/// Collects the coverage table's unmatched clauses read by concurrent page writers.
+final class KnownBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var known: CoverageTable.Known = [:]
+    func set(_ key: Int, _ value: ([CoverageTable.ClauseRef], [CoverageTable.ClauseRef])) { lock.lock(); known[key] = value; lock.unlock() }
+    var values: CoverageTable.Known { lock.lock(); defer { lock.unlock() }; return known }
 }
 
 /// Collects errors from concurrent page writers.
