@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import GazetteModel
 
 /// A structured document as cached: the document and its clause signatures.
@@ -30,7 +33,9 @@ public struct PreparedSummary: Codable, Sendable {
 /// renamed, so a killed run never leaves a half entry.
 public struct DocumentCache: Sendable {
     public let root: URL
-    public init(root: URL) { self.root = root }
+    /// `root/docs` as a path, so writes build no URLs.
+    let docsPath: String
+    public init(root: URL) { self.root = root; docsPath = root.appendingPathComponent("docs").path }
 
     func url(for key: String, kind: String = "json") -> URL {
         root.appendingPathComponent("docs").appendingPathComponent(String(key.prefix(2))).appendingPathComponent(key + "." + kind)
@@ -45,7 +50,10 @@ public struct DocumentCache: Sendable {
 
     /// Write an entry; false when it could not be stored (the caller then keeps the document).
     @discardableResult
-    public func store(_ doc: ProcessedDocument, key: String) -> Bool { write(doc, key: key, kind: "json") }
+    public func store(_ doc: ProcessedDocument, key: String) -> Bool {
+        guard let body = Self.encode(doc) else { return false }
+        return write(body: body, key: key, kind: "json")
+    }
     @discardableResult
     public func storeSummary(_ s: PreparedSummary, key: String) -> Bool { write(s, key: key, kind: "sig") }
 
@@ -66,15 +74,57 @@ public struct DocumentCache: Sendable {
         return try? JSONDecoder().decode(T.self, from: body)
     }
 
+    /// A processed document's entry body: the document through the direct JSON writer (the
+    /// bulk of the bytes), its clause signatures through JSONEncoder; JSONDecoder reads it back.
+    static func encode(_ doc: ProcessedDocument) -> Data? {
+        guard let clauses = try? JSONEncoder().encode(doc.clauses) else { return nil }
+        guard let document = DocumentJSON.encode(doc.document, pretty: false) else { return try? JSONEncoder().encode(doc) }
+        var body = Data(capacity: clauses.count + document.count + 32)
+        body.append(contentsOf: Array(#"{"clauses":"#.utf8))
+        body.append(clauses)
+        body.append(contentsOf: Array(#","document":"#.utf8))
+        body.append(contentsOf: document)
+        body.append(0x7D)
+        return body
+    }
+
     private func write<T: Encodable>(_ value: T, key: String, kind: String) -> Bool {
         guard let body = try? JSONEncoder().encode(value) else { return false }
-        let dest = url(for: key, kind: kind)
-        try? FileManager.default.createDirectory(at: dest.deletingLastPathComponent(), withIntermediateDirectories: true)
+        return write(body: body, key: key, kind: kind)
+    }
+
+    /// Writes `<checksum>\n<body>` to a temporary name and renames it into place. No fsync
+    /// (Data.write made one per entry): a torn entry fails its checksum and is recomputed.
+    private func write(body: Data, key: String, kind: String) -> Bool {
+        let dir = docsPath + "/" + String(key.prefix(2))
+        let dest = dir + "/" + key + "." + kind
         var data = Data((SHA256Digest.hex(Array(body)) + "\n").utf8)
         data.append(body)
-        let tmp = dest.appendingPathExtension("tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
-        guard (try? data.write(to: tmp)) != nil else { return false }
-        if rename(tmp.path, dest.path) != 0 { try? FileManager.default.removeItem(at: tmp); return false }
+        let tmp = dest + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        if !Self.writeFile(data, tmp) {
+            // The first entry of its folder: make the folder, then try once more.
+            try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+            guard Self.writeFile(data, tmp) else { return false }
+        }
+        if rename(tmp, dest) != 0 { unlink(tmp); return false }
+        return true
+    }
+
+    /// Creates (or truncates) `path` and writes all of `data`; false on any error.
+    static func writeFile(_ data: Data, _ path: String) -> Bool {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { return false }
+        let ok: Bool = data.withUnsafeBytes { raw in
+            guard var p = raw.baseAddress else { return true }
+            var left = raw.count
+            while left > 0 {
+                let n = Glibc.write(fd, p, left)
+                if n < 0 { if errno == EINTR { continue }; return false }
+                p += n; left -= n
+            }
+            return true
+        }
+        if close(fd) != 0 || !ok { unlink(path); return false }
         return true
     }
 

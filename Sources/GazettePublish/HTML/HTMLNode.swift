@@ -27,17 +27,28 @@ public indirect enum HTMLNode: Sendable, Equatable {
             for n in nodes { n.render(into: &out) }
         case .element(let name, let attrs, let children):
             precondition(HTMLEscape.isName(name), "bad tag name")
-            out += "<" + name
+            out.append("<"); out.append(name)
             for a in attrs {
                 precondition(HTMLEscape.isName(a.name), "bad attribute name")
-                out += " " + a.name + "=\""
+                out.append(" "); out.append(a.name); out.append("=\"")
                 HTMLEscape.attribute(a.value, into: &out)
-                out += "\""
+                out.append("\"")
             }
-            out += ">"
-            if Self.voidElements.contains(name) { return }
+            out.append(">")
+            if Self.isVoid(name) { return }
             for c in children { c.render(into: &out) }
-            out += "</" + name + ">"
+            out.append("</"); out.append(name); out.append(">")
+        }
+    }
+
+    /// `voidElements.contains(name)` without hashing the name.
+    static func isVoid(_ name: String) -> Bool {
+        switch name.utf8.count {
+        case 2: return name == "br" || name == "hr"
+        case 3: return name == "img"
+        case 4: return name == "meta" || name == "link"
+        case 5: return name == "input"
+        default: return false
         }
     }
 }
@@ -59,6 +70,11 @@ public enum HTMLEscape {
     /// those bytes are always scalar boundaries, so the runs are whole scalars. (Appending
     /// through `out.unicodeScalars` copied the whole page on every call: quadratic.)
     static func escape(_ s: String, quotes: Bool, into out: inout String) {
+        // Most text has nothing to escape: one scan, one append.
+        if !s.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x00 || (quotes && ($0 == 0x22 || $0 == 0x27)) }) {
+            out.append(s)
+            return
+        }
         let bytes = s.utf8, scalars = s.unicodeScalars
         var start = bytes.startIndex, i = start
         while i != bytes.endIndex {
@@ -106,15 +122,27 @@ public enum H {
 
     /// A whole page: doctype, viewport for phones, the shared stylesheet.
     public static func page(title: String, root: String, bodyClass: String, body: [HTMLNode], scripts: [String] = []) -> String {
-        let head = el("head", [], [
-            el("meta", [("charset", "utf-8")]),
-            el("meta", [("name", "viewport"), ("content", "width=device-width, initial-scale=1")]),
-            el("title", text: title),
-            el("link", [("rel", "stylesheet"), ("href", root + "assets/style.css")]),
-        ])
-        var bodyNodes = body
-        for s in scripts { bodyNodes.append(el("script", [("src", s)])) }
-        let html = el("html", [("lang", "zh-Hans")], [head, el("body", [("class", bodyClass)], bodyNodes)])
-        return "<!DOCTYPE html>\n" + html.render() + "\n"
+        page(title: title, root: root, bodyClass: bodyClass, scripts: scripts) { w in for n in body { w.node(n) } }
+    }
+
+    /// The same page with its body written straight into the page's writer.
+    static func page(title: String, root: String, bodyClass: String, scripts: [String] = [], capacity: Int = 1 << 16,
+                     body: (inout HTMLWriter) -> Void) -> String {
+        var w = HTMLWriter(capacity: capacity)
+        w.out.append("<!DOCTYPE html>\n")
+        w.open("html", "lang", "zh-Hans")
+        w.open("head")
+        w.open("meta", "charset", "utf-8")
+        w.open("meta", "name", "viewport", "content", "width=device-width, initial-scale=1")
+        w.element("title", text: title)
+        w.open("link", "rel", "stylesheet", "href", root + "assets/style.css")
+        w.close("head")
+        w.open("body", "class", bodyClass)
+        body(&w)
+        for s in scripts { w.open("script", "src", s); w.close("script") }
+        w.close("body")
+        w.close("html")
+        w.out.append("\n")
+        return w.out
     }
 }

@@ -80,7 +80,13 @@ public final class SiteSink: OutputSink {
 
     static func caption(_ c: Clause) -> String {
         let base = c.heading.isEmpty ? c.text : c.heading
-        let short = base.count > 28 ? String(base.prefix(28)) + "…" : base
-        return c.label + short
+        return c.label + clipped(base, 28)
+    }
+
+    /// `s.count > n ? String(s.prefix(n)) + "…" : s`, counting at most n + 1 characters.
+    static func clipped(_ s: String, _ n: Int) -> String {
+        if s.utf8.count <= n { return s }
+        guard let cut = s.index(s.startIndex, offsetBy: n, limitedBy: s.endIndex), cut != s.endIndex else { return s }
+        return String(s[..<cut]) + "…"
     }
 }
