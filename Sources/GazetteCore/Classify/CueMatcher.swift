@@ -56,6 +56,12 @@ struct TextMatches {
     }
 }
 
+/// Scans of the headings of one document, by text (a scan does not depend on where the text
+/// stands). Used by one thread at a time: one classify call.
+final class HeadingScans {
+    var byText: [String: TextMatches] = [:]
+}
+
 /// The matches of a clause's three texts, computed once and shared by every code.
 public struct ClauseMatches {
     var heading = TextMatches(), body = TextMatches(), parent = TextMatches()
@@ -111,7 +117,7 @@ public final class CueMatcher: @unchecked Sendable {
     func scan(_ text: String) -> TextMatches {
         var out = TextMatches()
         guard !text.isEmpty else { return out }
-        let u = Array(text.utf16)
+        let u = Self.utf16(text)
         for i in u.indices {
             let h = heads[Int(u[i])]
             if h < 0 { continue }
@@ -133,13 +139,29 @@ public final class CueMatcher: @unchecked Sendable {
         return out
     }
 
+    /// The UTF-16 units of `text` in one pass over its scalars (`Array(text.utf16)` measured
+    /// the UTF-16 length first, a second pass).
+    static func utf16(_ text: String) -> [UInt16] {
+        var u: [UInt16] = []
+        u.reserveCapacity(text.utf8.count)
+        for s in text.unicodeScalars {
+            let v = s.value
+            if v < 0x10000 { u.append(UInt16(v)) } else {
+                u.append(UInt16(0xD800 + ((v - 0x10000) >> 10))); u.append(UInt16(0xDC00 + ((v - 0x10000) & 0x3FF)))
+            }
+        }
+        return u
+    }
+
+    static let enumerationSeparators: Set<UInt16> = Set("。；;，,：:\n！？".utf16)
+
     /// Ranges (UTF-16) of the body's enumerations.
     func enumerations(in body: String) -> [NSRange] {
         var out: [NSRange] = []
-        let seps: Set<UInt16> = Set("。；;，,：:\n！？".utf16)
+        let seps = Self.enumerationSeparators
         let dun = "、".utf16.first!
         var start = 0, items = 0
-        let u = Array(body.utf16)
+        let u = Self.utf16(body)
         for i in 0...u.count {
             if i == u.count || seps.contains(u[i]) {
                 if items >= rules.enumerationMinItems - 1 { out.append(NSRange(location: start, length: i - start)) }
@@ -152,12 +174,24 @@ public final class CueMatcher: @unchecked Sendable {
     }
 
     /// Scan a clause's texts once; score any number of codes against the result.
-    public func analyze(_ ctx: ClauseContext) -> ClauseMatches {
+    public func analyze(_ ctx: ClauseContext) -> ClauseMatches { analyze(ctx, memo: nil) }
+
+    /// `analyze`, taking headings already scanned in the same document from `memo` (a
+    /// heading is scanned as its clause's own and again as each child's parent heading).
+    func analyze(_ ctx: ClauseContext, memo: HeadingScans?) -> ClauseMatches {
         var m = ClauseMatches()
-        m.heading = scan(ctx.heading); m.body = scan(ctx.body); m.parent = scan(ctx.parentHeading)
+        m.heading = scanHeading(ctx.heading, memo); m.body = scan(ctx.body); m.parent = scanHeading(ctx.parentHeading, memo)
         m.lists = enumerations(in: ctx.body)
         m.bodyLength = ctx.body.utf16.count
         return m
+    }
+
+    func scanHeading(_ text: String, _ memo: HeadingScans?) -> TextMatches {
+        guard let memo else { return scan(text) }
+        if let hit = memo.byText[text] { return hit }
+        let r = scan(text)
+        memo.byText[text] = r
+        return r
     }
 
     /// Whether a cue occurs anywhere in `text` (for `gazette check`).

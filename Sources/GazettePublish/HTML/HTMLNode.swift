@@ -66,12 +66,36 @@ public enum HTMLEscape {
 
     public static func attribute(_ s: String, into out: inout String) { escape(s, quotes: true, into: &out) }
 
+    /// `escape` into UTF-8 bytes: runs of ordinary bytes copied in one piece.
+    static func escape(_ s: String, quotes: Bool, into out: inout [UInt8]) {
+        var s = s
+        s.withUTF8 { b in
+            var start = 0
+            for i in 0..<b.count where b[i] <= 0x3E {
+                let rep: StaticString
+                switch b[i] {
+                case 0x26: rep = "&amp;"
+                case 0x3C: rep = "&lt;"
+                case 0x3E: rep = "&gt;"
+                case 0x22 where quotes: rep = "&quot;"
+                case 0x27 where quotes: rep = "&#39;"
+                case 0x00: rep = "\u{FFFD}"
+                default: continue
+                }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: b[start..<i]))
+                rep.withUTF8Buffer { out.append(contentsOf: $0) }
+                start = i + 1
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: b[start...]))
+        }
+    }
+
     /// Copies runs of ordinary text in one piece and replaces the few special ASCII bytes;
     /// those bytes are always scalar boundaries, so the runs are whole scalars. (Appending
     /// through `out.unicodeScalars` copied the whole page on every call: quadratic.)
     static func escape(_ s: String, quotes: Bool, into out: inout String) {
         // Most text has nothing to escape: one scan, one append.
-        if !s.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x00 || (quotes && ($0 == 0x22 || $0 == 0x27)) }) {
+        if !needsEscape(s, quotes: quotes) {
             out.append(s)
             return
         }
@@ -96,6 +120,21 @@ public enum HTMLEscape {
             i = bytes.index(after: i)
         }
         out.append(contentsOf: Substring(scalars[start..<bytes.endIndex]))
+    }
+
+    /// Whether `s` has a byte `escape` replaces, scanned over its UTF-8 storage.
+    static func needsEscape(_ s: String, quotes: Bool) -> Bool {
+        var s = s
+        return s.withUTF8 { b in
+            for c in b where c <= 0x3E {
+                switch c {
+                case 0x26, 0x3C, 0x3E, 0x00: return true
+                case 0x22, 0x27: if quotes { return true }
+                default: break
+                }
+            }
+            return false
+        }
     }
 
     public static func escapeText(_ s: String) -> String { var o = ""; text(s, into: &o); return o }
@@ -128,8 +167,14 @@ public enum H {
     /// The same page with its body written straight into the page's writer.
     static func page(title: String, root: String, bodyClass: String, scripts: [String] = [], capacity: Int = 1 << 16,
                      body: (inout HTMLWriter) -> Void) -> String {
+        pageBytes(title: title, root: root, bodyClass: bodyClass, scripts: scripts, capacity: capacity, body: body).string
+    }
+
+    /// The page as UTF-8 bytes, ready for its file.
+    static func pageBytes(title: String, root: String, bodyClass: String, scripts: [String] = [], capacity: Int = 1 << 16,
+                          body: (inout HTMLWriter) -> Void) -> HTMLWriter {
         var w = HTMLWriter(capacity: capacity)
-        w.out.append("<!DOCTYPE html>\n")
+        w.append("<!DOCTYPE html>\n")
         w.open("html", "lang", "zh-Hans")
         w.open("head")
         w.open("meta", "charset", "utf-8")
@@ -142,7 +187,7 @@ public enum H {
         for s in scripts { w.open("script", "src", s); w.close("script") }
         w.close("body")
         w.close("html")
-        w.out.append("\n")
-        return w.out
+        w.append("\n")
+        return w
     }
 }

@@ -1,33 +1,35 @@
-/// Markup written straight into one string, for the pages with thousands of elements (a
-/// document page): no node tree, no attribute arrays. Tag and attribute names are string
-/// literals of the page code; every text and attribute value goes through `HTMLEscape`,
-/// so, as with `HTMLNode`, document text can never become markup.
+/// Markup written straight into one byte buffer, for the pages with thousands of elements
+/// (a document page, a facet page): no node tree, no attribute arrays, no String appends.
+/// Tag and attribute names are string literals of the page code; every text and attribute
+/// value goes through `HTMLEscape`, so, as with `HTMLNode`, document text can never become markup.
 struct HTMLWriter {
-    var out: String
+    var bytes: [UInt8] = []
 
     init(capacity: Int = 1 << 16) {
-        out = ""
-        out.reserveCapacity(capacity)
+        bytes.reserveCapacity(capacity)
     }
 
+    /// The page as a string.
+    var string: String { String(decoding: bytes, as: UTF8.self) }
+
     mutating func open(_ name: StaticString) {
-        out.append("<"); raw(name); out.append(">")
+        bytes.append(0x3C); raw(name); bytes.append(0x3E)
     }
 
     mutating func open(_ name: StaticString, _ a: StaticString, _ v: String) {
-        out.append("<"); raw(name); attribute(a, v); out.append(">")
+        bytes.append(0x3C); raw(name); attribute(a, v); bytes.append(0x3E)
     }
 
     mutating func open(_ name: StaticString, _ a: StaticString, _ v: String, _ b: StaticString, _ w: String) {
-        out.append("<"); raw(name); attribute(a, v); attribute(b, w); out.append(">")
+        bytes.append(0x3C); raw(name); attribute(a, v); attribute(b, w); bytes.append(0x3E)
     }
 
     mutating func open(_ name: StaticString, _ a: StaticString, _ v: String, _ b: StaticString, _ w: String, _ c: StaticString, _ x: String) {
-        out.append("<"); raw(name); attribute(a, v); attribute(b, w); attribute(c, x); out.append(">")
+        bytes.append(0x3C); raw(name); attribute(a, v); attribute(b, w); attribute(c, x); bytes.append(0x3E)
     }
 
     mutating func close(_ name: StaticString) {
-        out.append("</"); raw(name); out.append(">")
+        bytes.append(0x3C); bytes.append(0x2F); raw(name); bytes.append(0x3E)
     }
 
     /// `<name attrs…>text</name>`.
@@ -39,18 +41,28 @@ struct HTMLWriter {
         open(name); self.text(text); close(name)
     }
 
-    mutating func text(_ s: String) { HTMLEscape.text(s, into: &out) }
+    mutating func text(_ s: String) { HTMLEscape.escape(s, quotes: false, into: &bytes) }
 
-    mutating func node(_ n: HTMLNode) { n.render(into: &out) }
+    mutating func node(_ n: HTMLNode) {
+        var s = ""
+        n.render(into: &s)
+        append(s)
+    }
+
+    /// Markup or text that needs no escaping (the doctype, a rendered node).
+    mutating func append(_ s: String) {
+        var s = s
+        s.withUTF8 { bytes.append(contentsOf: $0) }
+    }
 
     private mutating func attribute(_ a: StaticString, _ v: String) {
-        out.append(" "); raw(a); out.append("=\"")
-        HTMLEscape.attribute(v, into: &out)
-        out.append("\"")
+        bytes.append(0x20); raw(a); bytes.append(0x3D); bytes.append(0x22)
+        HTMLEscape.escape(v, quotes: true, into: &bytes)
+        bytes.append(0x22)
     }
 
     private mutating func raw(_ s: StaticString) {
         // withUTF8Buffer, not utf8Start: a one-scalar literal ("a", "p") has no pointer.
-        s.withUTF8Buffer { out.append(String(decoding: $0, as: UTF8.self)) }
+        s.withUTF8Buffer { bytes.append(contentsOf: $0) }
     }
 }

@@ -6,9 +6,11 @@ import GazetteModel
 enum DocumentPage {
     /// The page, written straight into one string (the clause tree is most of a page: a
     /// node tree per clause cost more than the rest of publishing a document).
-    static func render(_ d: Document) -> String {
+    static func render(_ d: Document) -> String { renderBytes(d).string }
+
+    static func renderBytes(_ d: Document) -> HTMLWriter {
         let title = d.title.isEmpty ? d.id : d.title
-        return H.page(title: title + " — 政务公开文库", root: "../", bodyClass: "doc", capacity: d.text.utf8.count * 4 + 16384) { w in
+        return H.pageBytes(title: title + " — 政务公开文库", root: "../", bodyClass: "doc", capacity: d.text.utf8.count * 4 + 16384) { w in
             w.node(SiteChrome.header(root: "../"))
             w.open("main")
             w.open("p", "class", "crumbs")

@@ -94,10 +94,14 @@ enum IndexPages {
 
     /// A facet page, written straight into its string (the general area's page lists most clauses).
     static func facet(kind: String, name: String, code: String?, hits: [SiteSink.FacetHit], docs: [String: DocumentSummary]) -> String {
+        facetBytes(kind: kind, name: name, code: code, hits: hits, docs: docs).string
+    }
+
+    static func facetBytes(kind: String, name: String, code: String?, hits: [SiteSink.FacetHit], docs: [String: DocumentSummary]) -> HTMLWriter {
         var byDoc: [String: [SiteSink.FacetHit]] = [:]
         for h in hits { byDoc[h.doc, default: []].append(h) }
         let ordered = byDoc.keys.compactMap { docs[$0] }.sorted(by: order)
-        return H.page(title: "\(kind)：\(name) — 政务公开文库", root: "../", bodyClass: "facet", capacity: hits.count * 160 + 8192) { w in
+        return H.pageBytes(title: "\(kind)：\(name) — 政务公开文库", root: "../", bodyClass: "facet", capacity: hits.count * 160 + 8192) { w in
             w.node(SiteChrome.header(root: "../"))
             w.open("main")
             w.open("p", "class", "crumbs"); DocumentPage.link(&w, "../index.html", "首页"); w.text(" › " + kind); w.close("p")

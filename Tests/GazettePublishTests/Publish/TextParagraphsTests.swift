@@ -38,6 +38,9 @@ final class TextParagraphsTests: XCTestCase {
                 var out = "前缀"
                 HTMLEscape.escape(s, quotes: quotes, into: &out)
                 XCTAssertEqual(out, "前缀" + expected)
+                var bytes = Array("前缀".utf8)
+                HTMLEscape.escape(s, quotes: quotes, into: &bytes)
+                XCTAssertEqual(String(decoding: bytes, as: UTF8.self), "前缀" + expected)
             }
         }
     }
