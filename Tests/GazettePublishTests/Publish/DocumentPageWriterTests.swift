@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import GazetteCore
 import GazetteModel
 @testable import GazettePublish
 

@@ -1,5 +1,6 @@
 import Foundation
 @testable import GazettePublish
+import GazetteCore
 import GazetteModel
 
 /// The node-tree facet page as it was before the direct writer: the reference the tests pin it to.
