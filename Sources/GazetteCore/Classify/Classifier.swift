@@ -98,7 +98,7 @@ extension Classifier {
         let scored: [Score] = taxonomy.topics.map { matcher.score($0, m, isTopic: true) }
         let all: [Score] = scored.filter { $0.total > 0 }.sorted(by: Self.byScore)
         let best = all.first?.total ?? 0
-        let need = factor * max(r.topicMinScore, r.topicPer100Chars * Double(SimpleText.count(ctx.body)) / 100)
+        let need = factor * max(r.topicMinScore, r.topicPer100Chars * Double(m.bodyCharacters) / 100)
         let kept = all.filter { $0.headingPoints >= r.headingTopicMin || ($0.total >= need && $0.total >= r.topicRelativeToBest * best) }
         return (all, kept)
     }

@@ -67,6 +67,8 @@ public struct ClauseMatches {
     var heading = TextMatches(), body = TextMatches(), parent = TextMatches()
     var lists: [NSRange] = []
     var bodyLength = 0
+    /// Characters of the body (`body.count`), for the topic threshold.
+    var bodyCharacters = 0
 }
 
 /// Counts cue hits in a clause and turns them into scores, with the weights of `ClassifyRules`.
@@ -183,6 +185,7 @@ public final class CueMatcher: @unchecked Sendable {
         m.heading = scanHeading(ctx.heading, memo); m.body = scan(ctx.body); m.parent = scanHeading(ctx.parentHeading, memo)
         m.lists = enumerations(in: ctx.body)
         m.bodyLength = ctx.body.utf16.count
+        m.bodyCharacters = SimpleText.count(ctx.body)
         return m
     }
 

@@ -28,7 +28,8 @@ public struct PreparedSummary: Codable, Sendable {
 /// configuration hash: `<key>.sig` (a `PreparedSummary`) for every input, `<key>.json`
 /// (a `ProcessedDocument`) for the documents that were structured.
 ///
-/// Each entry is `<checksum>\n<json>`; an entry whose checksum does not match is
+/// Each entry is `<checksum>\n<body>` (the body JSON, or for a structured document the
+/// binary form of `encode(_:)`); an entry whose checksum does not match is
 /// treated as missing and recomputed. Entries are written to a temporary name and
 /// renamed, so a killed run never leaves a half entry.
 public struct DocumentCache: Sendable {
@@ -45,7 +46,10 @@ public struct DocumentCache: Sendable {
         SHA256Digest.hex(sha256 + "|" + id + "|" + configHash)
     }
 
-    public func load(_ key: String) -> ProcessedDocument? { read(key, kind: "json") }
+    public func load(_ key: String) -> ProcessedDocument? {
+        guard let body = body(key, kind: "json") else { return nil }
+        return Self.decode(body)
+    }
     public func loadSummary(_ key: String) -> PreparedSummary? { read(key, kind: "sig") }
 
     /// Write an entry; false when it could not be stored (the caller then keeps the document).
@@ -74,18 +78,41 @@ public struct DocumentCache: Sendable {
         return try? JSONDecoder().decode(T.self, from: body)
     }
 
-    /// A processed document's entry body: the document through the direct JSON writer (the
-    /// bulk of the bytes), its clause signatures through JSONEncoder; JSONDecoder reads it back.
+    /// Marks a binary entry body (a JSON one starts with `{`).
+    static let binaryMark: UInt8 = 0x01
+
+    /// A processed document's entry body: the mark, the clause signatures as JSON (with their
+    /// length) and the document in `DocumentBinary` form, which reads back without a JSON parse.
     static func encode(_ doc: ProcessedDocument) -> Data? {
         guard let clauses = try? JSONEncoder().encode(doc.clauses) else { return nil }
-        guard let document = DocumentJSON.encode(doc.document, pretty: false) else { return try? JSONEncoder().encode(doc) }
-        var body = Data(capacity: clauses.count + document.count + 32)
-        body.append(contentsOf: Array(#"{"clauses":"#.utf8))
-        body.append(clauses)
-        body.append(contentsOf: Array(#","document":"#.utf8))
-        body.append(contentsOf: document)
-        body.append(0x7D)
-        return body
+        var bytes: [UInt8] = [binaryMark]
+        bytes.reserveCapacity(clauses.count + doc.document.text.utf8.count * 3 + 4096)
+        var n = UInt(clauses.count)
+        while n >= 0x80 { bytes.append(UInt8(n & 0x7F) | 0x80); n >>= 7 }
+        bytes.append(UInt8(n))
+        bytes.append(contentsOf: clauses)
+        DocumentBinary.encode(doc.document, into: &bytes)
+        return Data(bytes)
+    }
+
+    /// An entry body back: binary, or JSON as older entries were written.
+    static func decode(_ body: Data) -> ProcessedDocument? {
+        guard let first = body.first else { return nil }
+        if first != binaryMark { return try? JSONDecoder().decode(ProcessedDocument.self, from: body) }
+        let bytes = Array(body)
+        var at = 1, n = 0, shift = 0
+        while true {
+            guard at < bytes.count, shift < 63 else { return nil }
+            let x = bytes[at]; at += 1
+            n |= Int(x & 0x7F) << shift
+            if x < 0x80 { break }
+            shift += 7
+        }
+        guard n >= 0, bytes.count - at >= n,
+              let clauses = try? JSONDecoder().decode(ClauseSignatures.self, from: Data(bytes[at..<(at + n)])) else { return nil }
+        let document: Document? = bytes.withUnsafeBytes { DocumentBinary.decode(UnsafeRawBufferPointer(rebasing: $0[(at + n)...])) }
+        guard let document else { return nil }
+        return ProcessedDocument(document: document, clauses: clauses)
     }
 
     private func write<T: Encodable>(_ value: T, key: String, kind: String) -> Bool {

@@ -3,8 +3,9 @@ import XCTest
 import GazetteModel
 @testable import GazetteCore
 
-/// The cache writes a processed document through the direct JSON writer; JSONDecoder must
-/// read back exactly what was stored, hostile text included.
+/// The cache writes a processed document in binary form; reading it back must give exactly
+/// what was stored, hostile text and absent fields included, and entries of the JSON form
+/// written before must still load.
 final class DocumentCacheEncodingTests: XCTestCase {
     func sample(_ s: String) -> ProcessedDocument {
         var doc = Document(id: "d-" + s, title: s, region: s, year: 2021,
@@ -28,10 +29,30 @@ final class DocumentCacheEncodingTests: XCTestCase {
         for s in ["", "普通文本", "\"\\/\u{0}\u{1F}\u{7F}\u{2028}😀e\u{301}\u{301}\r\n\t"] {
             let p = sample(s)
             let body = try XCTUnwrap(DocumentCache.encode(p))
-            let back = try JSONDecoder().decode(ProcessedDocument.self, from: body)
+            let back = try XCTUnwrap(DocumentCache.decode(body))
             XCTAssertEqual(back.document, p.document)
             XCTAssertEqual(back.clauses, p.clauses)
+            // An entry in the JSON form still loads.
+            let old = try XCTUnwrap(DocumentCache.decode(try JSONEncoder().encode(p)))
+            XCTAssertEqual(old.document, p.document)
+            // A cut entry is missing, never a wrong document.
+            for cut in [1, 2, body.count / 2, body.count - 1] { XCTAssertNil(DocumentCache.decode(body.prefix(cut))) }
         }
+    }
+
+    func testBinaryDocumentRoundTrip() throws {
+        var d = sample("往返").document
+        d.region = nil; d.year = nil; d.issuer = "发文机关"; d.docNumber = nil; d.disclosure = "主动公开"; d.schemaVersion = 7
+        d.addressees = ["各区人民政府", ""]; d.contact = ["联系人：张三"]; d.publicationDate = "2021-01-01"; d.docType = .notice
+        d.clauses[0].scores = [:]; d.clauses[1].scores["area.x"] = -0.0; d.clauses[1].similar.append(SimilarClause(doc: "", clause: "", score: 1e-300))
+        d.source.bytes = Int.max; d.clauses[0].level = Int.min
+        var bytes: [UInt8] = [9, 9]
+        DocumentBinary.encode(d, into: &bytes)
+        XCTAssertEqual(Array(bytes.prefix(2)), [9, 9])
+        let back = bytes.withUnsafeBytes { DocumentBinary.decode(UnsafeRawBufferPointer(rebasing: $0[2...])) }
+        XCTAssertEqual(back, d)
+        XCTAssertEqual(back?.schemaVersion, 7)
+        XCTAssertNil(bytes.withUnsafeBytes { DocumentBinary.decode(UnsafeRawBufferPointer(rebasing: $0[2..<($0.count - 3)])) })
     }
 
     func testStoreThenLoad() throws {
