@@ -59,14 +59,15 @@ public final class SiteSink: OutputSink {
         try save(IndexPages.index(docs, manifest: corpus.manifest, areas: counts(areas), topics: counts(topics), units: counts(units)), "index.html")
         try save(IndexPages.searchPage(), "search.html")
         let byID = Dictionary(docs.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let rank = Dictionary(docs.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
         for (code, hits) in areas.sorted(by: { $0.key < $1.key }) {
-            try save(IndexPages.facetBytes(kind: "领域", name: SiteLabels.area(code), code: code, hits: hits, docs: byID), "area/\(SiteLabels.codeSlug(code)).html")
+            try save(IndexPages.facetBytes(kind: "领域", name: SiteLabels.area(code), code: code, hits: hits, docs: byID, rank: rank), "area/\(SiteLabels.codeSlug(code)).html")
         }
         for (code, hits) in topics.sorted(by: { $0.key < $1.key }) {
-            try save(IndexPages.facetBytes(kind: "主题", name: SiteLabels.topic(code), code: code, hits: hits, docs: byID), "topic/\(SiteLabels.codeSlug(code)).html")
+            try save(IndexPages.facetBytes(kind: "主题", name: SiteLabels.topic(code), code: code, hits: hits, docs: byID, rank: rank), "topic/\(SiteLabels.codeSlug(code)).html")
         }
         for (unit, hits) in units.sorted(by: { $0.key < $1.key }) {
-            try save(IndexPages.facetBytes(kind: "单位", name: unit, code: nil, hits: hits, docs: byID), "unit/\(SiteLabels.unitSlug(unit)).html")
+            try save(IndexPages.facetBytes(kind: "单位", name: unit, code: nil, hits: hits, docs: byID, rank: rank), "unit/\(SiteLabels.unitSlug(unit)).html")
         }
     }
 

@@ -56,9 +56,13 @@ final class FacetPageWriterTests: XCTestCase {
         var hits: [SiteSink.FacetHit] = []
         for d in docs { for c in d.clauses { hits.append(SiteSink.FacetHit(doc: d.id, clause: c.id, caption: SiteSink.caption(c))) } }
         hits.append(SiteSink.FacetHit(doc: "missing", clause: "x", caption: "y"))
+        // The corpus order as SiteSink has it, for the ranked sort.
+        let sorted = docs.map(DocumentSummary.init).sorted(by: IndexPages.order)
+        let rank = Dictionary(uniqueKeysWithValues: sorted.enumerated().map { ($0.element.id, $0.offset) })
         for code in ["general", "a&b", nil] as [String?] {
-            XCTAssertEqual(IndexPages.facet(kind: "领域", name: "名<称>", code: code, hits: hits, docs: byID),
-                           FacetPageReference.facet(kind: "领域", name: "名<称>", code: code, hits: hits, docs: byID))
+            let reference = FacetPageReference.facet(kind: "领域", name: "名<称>", code: code, hits: hits, docs: byID)
+            XCTAssertEqual(IndexPages.facet(kind: "领域", name: "名<称>", code: code, hits: hits, docs: byID), reference)
+            XCTAssertEqual(IndexPages.facetBytes(kind: "领域", name: "名<称>", code: code, hits: hits, docs: byID, rank: rank).string, reference)
         }
         XCTAssertEqual(IndexPages.facet(kind: "单位", name: "", code: nil, hits: [], docs: byID),
                        FacetPageReference.facet(kind: "单位", name: "", code: nil, hits: [], docs: byID))
