@@ -91,12 +91,13 @@ struct LabelDecision {
 }
 
 extension Classifier {
-    /// Scores of every topic, best first, and the ones that pass the thresholds.
-    func topicScores(_ ctx: ClauseContext, factor: Double = 1, matches: ClauseMatches? = nil, memo: HeadingScans? = nil) -> (all: [Score], kept: [Score]) {
+    /// Scores of every topic, best first, and the ones that pass the thresholds. `scored`: the
+    /// first result's `all` for the same clause (scores do not depend on `factor`).
+    func topicScores(_ ctx: ClauseContext, factor: Double = 1, matches: ClauseMatches? = nil, memo: HeadingScans? = nil,
+                     scored: [Score]? = nil) -> (all: [Score], kept: [Score]) {
         let r = taxonomy.rules
         let m = matches ?? matcher.analyze(ctx, memo: memo)
-        let scored: [Score] = taxonomy.topics.map { matcher.score($0, m, isTopic: true) }
-        let all: [Score] = scored.filter { $0.total > 0 }.sorted(by: Self.byScore)
+        let all: [Score] = scored ?? taxonomy.topics.map { matcher.score($0, m, isTopic: true) }.filter { $0.total > 0 }.sorted(by: Self.byScore)
         let best = all.first?.total ?? 0
         let need = factor * max(r.topicMinScore, r.topicPer100Chars * Double(m.bodyCharacters) / 100)
         let kept = all.filter { $0.headingPoints >= r.headingTopicMin || ($0.total >= need && $0.total >= r.topicRelativeToBest * best) }
@@ -118,7 +119,7 @@ extension Classifier {
         var area: Score? = nil
         for a in areas where a.total > 0 && a.total > (area?.total ?? 0) { area = a }
         if let area, area.code != r.topicSupportArea, r.topicOutsideFactor != 1 {
-            (allTopics, topics) = topicScores(ctx, factor: r.topicOutsideFactor, matches: m)
+            (allTopics, topics) = topicScores(ctx, factor: r.topicOutsideFactor, matches: m, scored: allTopics)
         }
         var evidence: [String] = []
         if let area {
