@@ -36,14 +36,15 @@ public struct Classifier: Sendable {
         let headings = Dictionary(d.clauses.map { ($0.id, $0.heading) }, uniquingKeysWith: { a, _ in a })
         var byParent: [String: [Int]] = [:]
         for (i, c) in d.clauses.enumerated() { if let p = c.parent { byParent[p, default: []].append(i) } }
+        let memo = HeadingScans()
         for i in d.clauses.indices.reversed() {
             var c = d.clauses[i]
             let ctx = ClauseContext(heading: c.heading, body: Self.body(of: c), parentHeading: c.parent.flatMap { headings[$0] } ?? "")
             let label: LabelDecision
             if let kids = byParent[c.id], !kids.isEmpty {
-                label = labelParent(ctx, level: c.level, children: kids.map { d.clauses[$0] })
+                label = labelParent(ctx, level: c.level, children: kids.map { d.clauses[$0] }, memo: memo)
             } else {
-                label = labelLeaf(ctx)
+                label = labelLeaf(ctx, memo: memo)
             }
             c.area = label.area; c.topics = label.topics; c.evidence = label.evidence; c.scores = label.scores
             if let o = overrides.find(document: d.id, clause: c.id) {
@@ -90,23 +91,24 @@ struct LabelDecision {
 }
 
 extension Classifier {
-    /// Scores of every topic, best first, and the ones that pass the thresholds.
-    func topicScores(_ ctx: ClauseContext, factor: Double = 1, matches: ClauseMatches? = nil) -> (all: [Score], kept: [Score]) {
+    /// Scores of every topic, best first, and the ones that pass the thresholds. `scored`: the
+    /// first result's `all` for the same clause (scores do not depend on `factor`).
+    func topicScores(_ ctx: ClauseContext, factor: Double = 1, matches: ClauseMatches? = nil, memo: HeadingScans? = nil,
+                     scored: [Score]? = nil) -> (all: [Score], kept: [Score]) {
         let r = taxonomy.rules
-        let m = matches ?? matcher.analyze(ctx)
-        let scored: [Score] = taxonomy.topics.map { matcher.score($0, m, isTopic: true) }
-        let all: [Score] = scored.filter { $0.total > 0 }.sorted(by: Self.byScore)
+        let m = matches ?? matcher.analyze(ctx, memo: memo)
+        let all: [Score] = scored ?? taxonomy.topics.map { matcher.score($0, m, isTopic: true) }.filter { $0.total > 0 }.sorted(by: Self.byScore)
         let best = all.first?.total ?? 0
-        let need = factor * max(r.topicMinScore, r.topicPer100Chars * Double(ctx.body.count) / 100)
+        let need = factor * max(r.topicMinScore, r.topicPer100Chars * Double(m.bodyCharacters) / 100)
         let kept = all.filter { $0.headingPoints >= r.headingTopicMin || ($0.total >= need && $0.total >= r.topicRelativeToBest * best) }
         return (all, kept)
     }
 
     static func byScore(_ a: Score, _ b: Score) -> Bool { a.total != b.total ? a.total > b.total : a.code < b.code }
 
-    func labelLeaf(_ ctx: ClauseContext) -> LabelDecision {
+    func labelLeaf(_ ctx: ClauseContext, memo: HeadingScans? = nil) -> LabelDecision {
         let r = taxonomy.rules
-        let m = matcher.analyze(ctx)
+        let m = matcher.analyze(ctx, memo: memo)
         var (allTopics, topics) = topicScores(ctx, matches: m)
         var areas = taxonomy.areas.map { matcher.score($0, m, isTopic: false) }
         if !topics.isEmpty, let k = areas.firstIndex(where: { $0.code == r.topicSupportArea }) {
@@ -117,7 +119,7 @@ extension Classifier {
         var area: Score? = nil
         for a in areas where a.total > 0 && a.total > (area?.total ?? 0) { area = a }
         if let area, area.code != r.topicSupportArea, r.topicOutsideFactor != 1 {
-            (allTopics, topics) = topicScores(ctx, factor: r.topicOutsideFactor, matches: m)
+            (allTopics, topics) = topicScores(ctx, factor: r.topicOutsideFactor, matches: m, scored: allTopics)
         }
         var evidence: [String] = []
         if let area {
@@ -136,7 +138,7 @@ extension Classifier {
         return LabelDecision(area: area?.code ?? r.defaultArea, topics: topics.map(\.code), evidence: evidence, scores: scores)
     }
 
-    func labelParent(_ ctx: ClauseContext, level: Int, children: [Clause]) -> LabelDecision {
+    func labelParent(_ ctx: ClauseContext, level: Int, children: [Clause], memo: HeadingScans? = nil) -> LabelDecision {
         let r = taxonomy.rules
         var counts: [String: Int] = [:]
         for k in children { counts[k.area, default: 0] += 1 }
@@ -156,7 +158,7 @@ extension Classifier {
             // The heading decides among the areas it names; naming several, the children's
             // plurality among those decides, then the heading's score, then taxonomy order.
             let headingOnly = ClauseContext(heading: ctx.heading, body: "", parentHeading: "")
-            let hm = matcher.analyze(headingOnly)
+            let hm = matcher.analyze(headingOnly, memo: memo)
             let named = taxonomy.areas.map { matcher.score($0, hm, isTopic: false) }.filter { $0.total > 0 }
             if var pick = named.first {
                 for t in named.dropFirst() {
@@ -173,12 +175,12 @@ extension Classifier {
             }
         }
         // Topics: the heading's own, plus each child's main topic.
-        let own = topicScores(ClauseContext(heading: ctx.heading, body: "", parentHeading: "")).kept.map(\.code)
+        let own = topicScores(ClauseContext(heading: ctx.heading, body: "", parentHeading: ""), memo: memo).kept.map(\.code)
         var childMain: [String] = []
         var withTopics = 0
         for k in children where !k.topics.isEmpty {
             withTopics += 1
-            let named = topicScores(ClauseContext(heading: k.heading, body: "", parentHeading: "")).kept.map(\.code).filter { k.topics.contains($0) }
+            let named = topicScores(ClauseContext(heading: k.heading, body: "", parentHeading: ""), memo: memo).kept.map(\.code).filter { k.topics.contains($0) }
             for t in (named.isEmpty ? [k.topics[0]] : named) where !childMain.contains(t) { childMain.append(t) }
         }
         var topics: [String]

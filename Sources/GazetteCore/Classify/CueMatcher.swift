@@ -43,6 +43,23 @@ public struct Score: Sendable, Equatable {
 /// Every cue match in one text, by cue id (UTF-16 ranges).
 struct TextMatches {
     var byCue: [Int: [NSRange]] = [:]
+    /// The smallest and largest cue id with a match (an empty range when none).
+    var lowest = Int.max, highest = Int.min
+
+    mutating func note(_ id: Int) { if id < lowest { lowest = id }; if id > highest { highest = id } }
+
+    /// Whether any cue of `range` matched: a cheap bounds test before looking at the keys.
+    func any(in range: Range<Int>) -> Bool {
+        guard !byCue.isEmpty, lowest < range.upperBound, highest >= range.lowerBound else { return false }
+        if byCue.count <= range.count { return byCue.keys.contains(where: range.contains) }
+        return range.contains { byCue[$0] != nil }
+    }
+}
+
+/// Scans of the headings of one document, by text (a scan does not depend on where the text
+/// stands). Used by one thread at a time: one classify call.
+final class HeadingScans {
+    var byText: [String: TextMatches] = [:]
 }
 
 /// The matches of a clause's three texts, computed once and shared by every code.
@@ -50,6 +67,8 @@ public struct ClauseMatches {
     var heading = TextMatches(), body = TextMatches(), parent = TextMatches()
     var lists: [NSRange] = []
     var bodyLength = 0
+    /// Characters of the body (`body.count`), for the topic threshold.
+    var bodyCharacters = 0
 }
 
 /// Counts cue hits in a clause and turns them into scores, with the weights of `ClassifyRules`.
@@ -64,6 +83,10 @@ public final class CueMatcher: @unchecked Sendable {
     private var regexes: [Int: NSRegularExpression] = [:]
     /// Literal cues by first UTF-16 unit: (cue id, the cue's UTF-16 units).
     private var literals: [UInt16: [(id: Int, units: [UInt16])]] = [:]
+    /// `literals` as a table over every UTF-16 unit: index into `buckets`, or -1 (a
+    /// dictionary lookup per character was most of the scan).
+    private var heads = [Int32](repeating: -1, count: 1 << 16)
+    private var buckets: [[(id: Int, units: [UInt16])]] = []
     /// Cue ids of each code, in the order of its cues.
     private var ids: [String: [Int]] = [:]
     /// The same ids as a range (a code's cues are numbered consecutively).
@@ -86,39 +109,61 @@ public final class CueMatcher: @unchecked Sendable {
             ids[c.code] = mine
             idRanges[c.code] = (mine.first ?? next) ..< next
         }
+        for (first, cands) in literals.sorted(by: { $0.key < $1.key }) {
+            heads[Int(first)] = Int32(buckets.count)
+            buckets.append(cands)
+        }
     }
 
     /// All cue matches in a text: one pass for the literals, then the regular expressions.
     func scan(_ text: String) -> TextMatches {
         var out = TextMatches()
         guard !text.isEmpty else { return out }
-        let u = Array(text.utf16)
+        let u = Self.utf16(text)
         for i in u.indices {
-            guard let cands = literals[u[i]] else { continue }
-            for (id, pat) in cands where i + pat.count <= u.count {
+            let h = heads[Int(u[i])]
+            if h < 0 { continue }
+            for (id, pat) in buckets[Int(h)] where i + pat.count <= u.count {
                 var k = 1
                 while k < pat.count && u[i + k] == pat[k] { k += 1 }
                 if k == pat.count {
                     // Non-overlapping occurrences of one cue, like a left-to-right search.
                     if let last = out.byCue[id]?.last, NSMaxRange(last) > i { continue }
                     out.byCue[id, default: []].append(NSRange(location: i, length: pat.count))
+                    out.note(id)
                 }
             }
         }
         for (id, re) in regexes {
             let found = re.matches(in: text, range: NSRange(location: 0, length: u.count)).map(\.range)
-            if !found.isEmpty { out.byCue[id] = found }
+            if !found.isEmpty { out.byCue[id] = found; out.note(id) }
         }
         return out
     }
 
+    /// The UTF-16 units of `text` in one pass over its scalars (`Array(text.utf16)` measured
+    /// the UTF-16 length first, a second pass).
+    static func utf16(_ text: String) -> [UInt16] {
+        var u: [UInt16] = []
+        u.reserveCapacity(text.utf8.count)
+        for s in text.unicodeScalars {
+            let v = s.value
+            if v < 0x10000 { u.append(UInt16(v)) } else {
+                u.append(UInt16(0xD800 + ((v - 0x10000) >> 10))); u.append(UInt16(0xDC00 + ((v - 0x10000) & 0x3FF)))
+            }
+        }
+        return u
+    }
+
+    static let enumerationSeparators: Set<UInt16> = Set("。；;，,：:\n！？".utf16)
+
     /// Ranges (UTF-16) of the body's enumerations.
     func enumerations(in body: String) -> [NSRange] {
         var out: [NSRange] = []
-        let seps: Set<UInt16> = Set("。；;，,：:\n！？".utf16)
+        let seps = Self.enumerationSeparators
         let dun = "、".utf16.first!
         var start = 0, items = 0
-        let u = Array(body.utf16)
+        let u = Self.utf16(body)
         for i in 0...u.count {
             if i == u.count || seps.contains(u[i]) {
                 if items >= rules.enumerationMinItems - 1 { out.append(NSRange(location: start, length: i - start)) }
@@ -131,12 +176,25 @@ public final class CueMatcher: @unchecked Sendable {
     }
 
     /// Scan a clause's texts once; score any number of codes against the result.
-    public func analyze(_ ctx: ClauseContext) -> ClauseMatches {
+    public func analyze(_ ctx: ClauseContext) -> ClauseMatches { analyze(ctx, memo: nil) }
+
+    /// `analyze`, taking headings already scanned in the same document from `memo` (a
+    /// heading is scanned as its clause's own and again as each child's parent heading).
+    func analyze(_ ctx: ClauseContext, memo: HeadingScans?) -> ClauseMatches {
         var m = ClauseMatches()
-        m.heading = scan(ctx.heading); m.body = scan(ctx.body); m.parent = scan(ctx.parentHeading)
+        m.heading = scanHeading(ctx.heading, memo); m.body = scan(ctx.body); m.parent = scanHeading(ctx.parentHeading, memo)
         m.lists = enumerations(in: ctx.body)
         m.bodyLength = ctx.body.utf16.count
+        m.bodyCharacters = SimpleText.count(ctx.body)
         return m
+    }
+
+    func scanHeading(_ text: String, _ memo: HeadingScans?) -> TextMatches {
+        guard let memo else { return scan(text) }
+        if let hit = memo.byText[text] { return hit }
+        let r = scan(text)
+        memo.byText[text] = r
+        return r
     }
 
     /// Whether a cue occurs anywhere in `text` (for `gazette check`).
@@ -159,13 +217,12 @@ public final class CueMatcher: @unchecked Sendable {
     /// Within one code and one place the longest match wins: 做好信息公开 in a heading counts
     /// as that cue only, not also as the 信息公开 inside it.
     public func score(_ code: TaxonomyCode, _ m: ClauseMatches, isTopic: Bool) -> Score {
-        let cueIDs = ids[code.code] ?? []
         // Most codes have no cue in a clause: answer those without building anything.
         if let range = idRanges[code.code],
-           !(m.heading.byCue.keys.contains(where: range.contains) || m.body.byCue.keys.contains(where: range.contains)
-             || m.parent.byCue.keys.contains(where: range.contains)) {
+           !(m.heading.any(in: range) || m.body.any(in: range) || m.parent.any(in: range)) {
             return Score(code: code.code, total: 0, hits: [])
         }
+        let cueIDs = ids[code.code] ?? []
         let places: [(String, TextMatches, Double)] = [("heading", m.heading, rules.headingWeight),
                                                        ("body", m.body, rules.bodyWeight),
                                                        ("parent", m.parent, rules.parentWeight)]

@@ -78,17 +78,29 @@ enum SimpleText {
         return lower..<u.index(lower, offsetBy: needle.utf8.count)
     }
 
+    /// `range(of:in:)` when both are already known to be simple: the byte search alone.
+    static func simpleRange(of needle: String, in s: String) -> Range<String.Index>? {
+        guard !needle.isEmpty else { return nil }
+        var s = s, needle = needle
+        let found: Int? = s.withUTF8 { h in needle.withUTF8 { nd in find(nd, in: h) } }
+        guard let a = found else { return nil }
+        let u = s.utf8
+        let lower = u.index(u.startIndex, offsetBy: a)
+        return lower..<u.index(lower, offsetBy: needle.utf8.count)
+    }
+
     /// Whether `s` contains `needle` (Foundation's `contains`).
     static func contains(_ s: String, _ needle: String) -> Bool { range(of: needle, in: s) != nil }
 
     /// `s.replacingOccurrences(of: target, with: replacement)` (Foundation): every
     /// occurrence, left to right, each search going on after the previous occurrence.
-    static func replacingAll(_ s: String, _ target: String, with replacement: String) -> String {
+    /// `knownSimple`: the caller knows `s` and `target` are simple (skips checking them).
+    static func replacingAll(_ s: String, _ target: String, with replacement: String, knownSimple: Bool = false) -> String {
         guard !target.isEmpty else { return s }
         var s = s, target = target, replacement = replacement
         let out: [UInt8]?? = s.withUTF8 { h in
             target.withUTF8 { t in
-                guard isSimple(h), isSimple(t) else { return nil }
+                guard knownSimple || (isSimple(h) && isSimple(t)) else { return nil }
                 guard var at = find(t, in: h) else { return .some(nil) }
                 var out: [UInt8] = []
                 out.reserveCapacity(h.count)

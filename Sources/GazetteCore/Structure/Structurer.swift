@@ -56,12 +56,17 @@ public struct Structurer: Sendable {
         // the normalized text where they occur in the original.
         var pageMetadata: [String: String] = [:]
         // Lines whose original has as many characters, counted once for all the values.
-        let sameLength = input.pageMetadata.isEmpty && input.pageTitle == nil ? []
+        let noPage = input.pageMetadata.isEmpty && input.pageTitle == nil
+        let sameLength = noPage ? []
             : lines.indices.map { originals[$0] == lines[$0] || SimpleText.count(originals[$0]) == SimpleText.count(lines[$0]) }
+        // Which originals are simple, found once rather than once a metadata value.
+        let simpleOriginals = noPage ? [] : originals.map { SimpleText.isSimple($0) }
         for (k, v) in input.pageMetadata.sorted(by: { $0.key < $1.key }) {
-            pageMetadata[Self.simplifiedKeys[k] ?? k] = Self.normalized(v, lines: lines, originals: originals, sameLength: sameLength)
+            pageMetadata[Self.simplifiedKeys[k] ?? k] = Self.normalized(v, lines: lines, originals: originals, sameLength: sameLength,
+                                                                        simpleOriginals: simpleOriginals)
         }
-        let pageTitle = input.pageTitle.map { Self.normalized(MetadataExtractor.cleanPageTitle($0), lines: lines, originals: originals, sameLength: sameLength) }
+        let pageTitle = input.pageTitle.map { Self.normalized(MetadataExtractor.cleanPageTitle($0), lines: lines, originals: originals,
+                                                              sameLength: sameLength, simpleOriginals: simpleOriginals) }
         let meta = MetadataExtractor().extract(lines: lines, header: 0..<headerEnd, tail: tailRange,
                                                pageMetadata: pageMetadata, pageTitle: pageTitle, removed: input.removed)
 
@@ -102,14 +107,17 @@ public struct Structurer: Sendable {
 
     /// `s` as it reads in the normalized text: where it occurs in an original line whose
     /// normalized line has the same length, the same span of the normalized line.
-    static func normalized(_ s: String, lines: [String], originals: [String], sameLength: [Bool]? = nil) -> String {
+    static func normalized(_ s: String, lines: [String], originals: [String], sameLength: [Bool]? = nil,
+                           simpleOriginals: [Bool]? = nil) -> String {
         let needle = s.wsTrimmed
         guard !needle.isEmpty, lines.count == originals.count else { return s }
         let same = sameLength ?? lines.indices.map { SimpleText.count(originals[$0]) == SimpleText.count(lines[$0]) }
+        let simpleNeedle = SimpleText.isSimple(needle)
         for (i, o) in originals.enumerated() where same[i] {
-            guard let r = SimpleText.range(of: needle, in: o) else { continue }
+            let simpleO = simpleOriginals.map { $0[i] } ?? SimpleText.isSimple(o)
+            guard let r = simpleO && simpleNeedle ? SimpleText.simpleRange(of: needle, in: o) : SimpleText.range(of: needle, in: o) else { continue }
             let l = lines[i]
-            if SimpleText.isSimple(o), SimpleText.isSimple(l), SimpleText.isSimple(needle) {
+            if simpleO, SimpleText.isSimple(l), simpleNeedle {
                 // One scalar a character: count scalars.
                 let a = o.unicodeScalars.distance(from: o.startIndex, to: r.lowerBound), n = needle.unicodeScalars.count
                 let us = l.unicodeScalars

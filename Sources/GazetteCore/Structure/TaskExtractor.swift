@@ -54,6 +54,8 @@ public struct TaskExtractor: Sendable {
         let whole = NSRange(location: 0, length: ns.length)
         let cues = Cues(text)
         var prose = text
+        // Replacing simple matches of simple text by 。 keeps the prose simple.
+        let simple = cues.subject && SimpleText.isSimple(text)
         // 1. bracketed notes
         if cues.note {
             for m in Self.note.matches(in: text, range: whole) {
@@ -61,7 +63,7 @@ public struct TaskExtractor: Sendable {
                 let parsed = Self.parseNote(body)
                 guard !parsed.isEmpty else { continue }
                 for (n, r) in parsed { add(n, r) }
-                if cues.subject { prose = SimpleText.replacingAll(prose, ns.substring(with: m.range), with: "。") }
+                if cues.subject { prose = SimpleText.replacingAll(prose, ns.substring(with: m.range), with: "。", knownSimple: simple) }
             }
         }
         // 2. labelled fields
@@ -71,7 +73,7 @@ public struct TaskExtractor: Sendable {
                 let role: UnitMention.Role = label.hasPrefix("牵头") || label.hasPrefix("主责") ? .lead
                     : (label.hasPrefix("配合") || label.hasPrefix("协办") || label.hasPrefix("参与") ? .cooperating : .responsible)
                 for n in Self.splitUnits(ns.substring(with: m.range(at: 2)), separators: Self.fieldSeparators) { add(n, role) }
-                if cues.subject { prose = SimpleText.replacingAll(prose, ns.substring(with: m.range), with: "。") }
+                if cues.subject { prose = SimpleText.replacingAll(prose, ns.substring(with: m.range), with: "。", knownSimple: simple) }
             }
         }
         // 3. sentence subjects (replacing a match by 。 creates no new suffix-verb pair). A match

@@ -27,17 +27,28 @@ public indirect enum HTMLNode: Sendable, Equatable {
             for n in nodes { n.render(into: &out) }
         case .element(let name, let attrs, let children):
             precondition(HTMLEscape.isName(name), "bad tag name")
-            out += "<" + name
+            out.append("<"); out.append(name)
             for a in attrs {
                 precondition(HTMLEscape.isName(a.name), "bad attribute name")
-                out += " " + a.name + "=\""
+                out.append(" "); out.append(a.name); out.append("=\"")
                 HTMLEscape.attribute(a.value, into: &out)
-                out += "\""
+                out.append("\"")
             }
-            out += ">"
-            if Self.voidElements.contains(name) { return }
+            out.append(">")
+            if Self.isVoid(name) { return }
             for c in children { c.render(into: &out) }
-            out += "</" + name + ">"
+            out.append("</"); out.append(name); out.append(">")
+        }
+    }
+
+    /// `voidElements.contains(name)` without hashing the name.
+    static func isVoid(_ name: String) -> Bool {
+        switch name.utf8.count {
+        case 2: return name == "br" || name == "hr"
+        case 3: return name == "img"
+        case 4: return name == "meta" || name == "link"
+        case 5: return name == "input"
+        default: return false
         }
     }
 }
@@ -55,10 +66,39 @@ public enum HTMLEscape {
 
     public static func attribute(_ s: String, into out: inout String) { escape(s, quotes: true, into: &out) }
 
+    /// `escape` into UTF-8 bytes: runs of ordinary bytes copied in one piece.
+    static func escape(_ s: String, quotes: Bool, into out: inout [UInt8]) {
+        var s = s
+        s.withUTF8 { b in
+            var start = 0
+            for i in 0..<b.count where b[i] <= 0x3E {
+                let rep: StaticString
+                switch b[i] {
+                case 0x26: rep = "&amp;"
+                case 0x3C: rep = "&lt;"
+                case 0x3E: rep = "&gt;"
+                case 0x22 where quotes: rep = "&quot;"
+                case 0x27 where quotes: rep = "&#39;"
+                case 0x00: rep = "\u{FFFD}"
+                default: continue
+                }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: b[start..<i]))
+                rep.withUTF8Buffer { out.append(contentsOf: $0) }
+                start = i + 1
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: b[start...]))
+        }
+    }
+
     /// Copies runs of ordinary text in one piece and replaces the few special ASCII bytes;
     /// those bytes are always scalar boundaries, so the runs are whole scalars. (Appending
     /// through `out.unicodeScalars` copied the whole page on every call: quadratic.)
     static func escape(_ s: String, quotes: Bool, into out: inout String) {
+        // Most text has nothing to escape: one scan, one append.
+        if !needsEscape(s, quotes: quotes) {
+            out.append(s)
+            return
+        }
         let bytes = s.utf8, scalars = s.unicodeScalars
         var start = bytes.startIndex, i = start
         while i != bytes.endIndex {
@@ -80,6 +120,21 @@ public enum HTMLEscape {
             i = bytes.index(after: i)
         }
         out.append(contentsOf: Substring(scalars[start..<bytes.endIndex]))
+    }
+
+    /// Whether `s` has a byte `escape` replaces, scanned over its UTF-8 storage.
+    static func needsEscape(_ s: String, quotes: Bool) -> Bool {
+        var s = s
+        return s.withUTF8 { b in
+            for c in b where c <= 0x3E {
+                switch c {
+                case 0x26, 0x3C, 0x3E, 0x00: return true
+                case 0x22, 0x27: if quotes { return true }
+                default: break
+                }
+            }
+            return false
+        }
     }
 
     public static func escapeText(_ s: String) -> String { var o = ""; text(s, into: &o); return o }
@@ -106,15 +161,33 @@ public enum H {
 
     /// A whole page: doctype, viewport for phones, the shared stylesheet.
     public static func page(title: String, root: String, bodyClass: String, body: [HTMLNode], scripts: [String] = []) -> String {
-        let head = el("head", [], [
-            el("meta", [("charset", "utf-8")]),
-            el("meta", [("name", "viewport"), ("content", "width=device-width, initial-scale=1")]),
-            el("title", text: title),
-            el("link", [("rel", "stylesheet"), ("href", root + "assets/style.css")]),
-        ])
-        var bodyNodes = body
-        for s in scripts { bodyNodes.append(el("script", [("src", s)])) }
-        let html = el("html", [("lang", "zh-Hans")], [head, el("body", [("class", bodyClass)], bodyNodes)])
-        return "<!DOCTYPE html>\n" + html.render() + "\n"
+        page(title: title, root: root, bodyClass: bodyClass, scripts: scripts) { w in for n in body { w.node(n) } }
+    }
+
+    /// The same page with its body written straight into the page's writer.
+    static func page(title: String, root: String, bodyClass: String, scripts: [String] = [], capacity: Int = 1 << 16,
+                     body: (inout HTMLWriter) -> Void) -> String {
+        pageBytes(title: title, root: root, bodyClass: bodyClass, scripts: scripts, capacity: capacity, body: body).string
+    }
+
+    /// The page as UTF-8 bytes, ready for its file.
+    static func pageBytes(title: String, root: String, bodyClass: String, scripts: [String] = [], capacity: Int = 1 << 16,
+                          body: (inout HTMLWriter) -> Void) -> HTMLWriter {
+        var w = HTMLWriter(capacity: capacity)
+        w.append("<!DOCTYPE html>\n")
+        w.open("html", "lang", "zh-Hans")
+        w.open("head")
+        w.open("meta", "charset", "utf-8")
+        w.open("meta", "name", "viewport", "content", "width=device-width, initial-scale=1")
+        w.element("title", text: title)
+        w.open("link", "rel", "stylesheet", "href", root + "assets/style.css")
+        w.close("head")
+        w.open("body", "class", bodyClass)
+        body(&w)
+        for s in scripts { w.open("script", "src", s); w.close("script") }
+        w.close("body")
+        w.close("html")
+        w.append("\n")
+        return w
     }
 }

@@ -14,6 +14,12 @@ public final class DocumentJSONSink: OutputSink {
         return e
     }
 
+    /// The file's bytes: the direct writer, or JSONEncoder for what it leaves to it.
+    public static func encode(_ document: Document) throws -> Data {
+        if let bytes = DocumentJSON.encode(document, pretty: true) { return Data(bytes) }
+        return try encoder().encode(document)
+    }
+
     public func begin(staging: URL) throws {
         folder = staging.appendingPathComponent("documents")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -21,7 +27,7 @@ public final class DocumentJSONSink: OutputSink {
 
     /// Encodes and writes the document's file (on a worker thread).
     public func prepare(_ document: Document) throws -> Data? {
-        let data = try Self.encoder().encode(document)
+        let data = try Self.encode(document)
         try data.write(to: folder.appendingPathComponent(document.id + ".json"))
         return nil
     }

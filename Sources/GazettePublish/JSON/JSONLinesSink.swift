@@ -22,6 +22,10 @@ public final class JSONLinesSink: OutputSink {
 
     /// The document's line (on a worker thread: encoding is the costly part).
     public func prepare(_ document: Document) throws -> Data? {
+        if var bytes = DocumentJSON.encode(document, pretty: false) {
+            bytes.append(0x0A)
+            return Data(bytes)
+        }
         var line = try Self.encoder().encode(document)
         line.append(0x0A)
         return line

@@ -4,37 +4,48 @@ import GazetteModel
 /// `site/doc/<id>.html`: metadata, the clause tree with a permalink on every clause,
 /// labels, links to similar clauses and duplicate copies, the original-script text.
 enum DocumentPage {
-    static func render(_ d: Document) -> String {
-        var body: [HTMLNode] = [SiteChrome.header(root: "../")]
-        var main: [HTMLNode] = []
-        main.append(H.el("p", [("class", "crumbs")], [
-            H.a("../index.html", "首页"), H.t(" › "),
-            H.t(d.region ?? "未知地区"), H.t(" › "), H.t(d.year.map(String.init) ?? "年份不详"),
-        ]))
-        main.append(H.el("h1", [("class", "doc-title")], text: d.title.isEmpty ? d.id : d.title))
-        if !d.planTitle.isEmpty && d.planTitle != d.title {
-            main.append(H.el("p", [("class", "plan-title")], text: d.planTitle))
+    /// The page, written straight into one string (the clause tree is most of a page: a
+    /// node tree per clause cost more than the rest of publishing a document).
+    static func render(_ d: Document) -> String { renderBytes(d).string }
+
+    static func renderBytes(_ d: Document) -> HTMLWriter {
+        let title = d.title.isEmpty ? d.id : d.title
+        return H.pageBytes(title: title + " — 政务公开文库", root: "../", bodyClass: "doc", capacity: d.text.utf8.count * 4 + 16384) { w in
+            w.node(SiteChrome.header(root: "../"))
+            w.open("main")
+            w.open("p", "class", "crumbs")
+            link(&w, "../index.html", "首页"); w.text(" › ")
+            w.text(d.region ?? "未知地区"); w.text(" › "); w.text(d.year.map(String.init) ?? "年份不详")
+            w.close("p")
+            w.element("h1", "class", "doc-title", text: title)
+            if !d.planTitle.isEmpty && d.planTitle != d.title { w.element("p", "class", "plan-title", text: d.planTitle) }
+            w.node(metadata(d))
+            w.open("p", "class", "doc-links")
+            link(&w, "../diff/\(d.id).html", "与上一年度对比"); w.text(" · ")
+            link(&w, "../../documents/\(d.id).json", "JSON"); w.text(" · ")
+            link(&w, "../search.html", "搜索")
+            w.close("p")
+            if !d.duplicates.isEmpty { w.node(duplicates(d)) }
+            if !d.preamble.isEmpty { w.open("section", "class", "preamble"); paragraphs(d.preamble, into: &w); w.close("section") }
+            clauseTree(d, into: &w)
+            if !d.closing.isEmpty { w.open("section", "class", "closing"); paragraphs(d.closing, into: &w); w.close("section") }
+            for (i, a) in d.appendices.enumerated() { appendix(a, index: i + 1, into: &w) }
+            if !d.removed.isEmpty {
+                w.open("details", "class", "removed")
+                w.element("summary", text: "清理时删除的内容（\(d.removed.count) 行）")
+                w.open("ul")
+                for r in d.removed { w.open("li"); w.element("code", text: r.rule); w.text(" "); w.text(r.text); w.close("li") }
+                w.close("ul")
+                w.close("details")
+            }
+            w.close("main")
+            w.node(SiteChrome.footer())
         }
-        main.append(metadata(d))
-        main.append(H.el("p", [("class", "doc-links")], [
-            H.a("../diff/\(d.id).html", "与上一年度对比"), H.t(" · "),
-            H.a("../../documents/\(d.id).json", "JSON"), H.t(" · "),
-            H.a("../search.html", "搜索"),
-        ]))
-        if !d.duplicates.isEmpty { main.append(duplicates(d)) }
-        if !d.preamble.isEmpty { main.append(H.el("section", [("class", "preamble")], paragraphs(d.preamble))) }
-        main.append(clauseTree(d))
-        if !d.closing.isEmpty { main.append(H.el("section", [("class", "closing")], paragraphs(d.closing))) }
-        for (i, a) in d.appendices.enumerated() { main.append(appendix(a, index: i + 1)) }
-        if !d.removed.isEmpty {
-            main.append(H.el("details", [("class", "removed")], [
-                H.el("summary", text: "清理时删除的内容（\(d.removed.count) 行）"),
-                H.el("ul", [], d.removed.map { H.el("li", [], [H.el("code", text: $0.rule), H.t(" "), H.t($0.text)]) }),
-            ]))
-        }
-        body.append(H.el("main", [], main))
-        body.append(SiteChrome.footer())
-        return H.page(title: (d.title.isEmpty ? d.id : d.title) + " — 政务公开文库", root: "../", bodyClass: "doc", body: body)
+    }
+
+    /// `<a href="…">text</a>`.
+    static func link(_ w: inout HTMLWriter, _ href: String, _ text: String) {
+        w.open("a", "href", href); w.text(text); w.close("a")
     }
 
     static func metadata(_ d: Document) -> HTMLNode {
@@ -69,92 +80,115 @@ enum DocumentPage {
     }
 
     /// Nested sections following `parent` links; clauses whose parent is unknown hang at the top.
-    static func clauseTree(_ d: Document) -> HTMLNode {
+    static func clauseTree(_ d: Document, into w: inout HTMLWriter) {
         let ids = Set(d.clauses.map(\.id))
         var children: [String: [Int]] = [:]
         var roots: [Int] = []
         for (i, c) in d.clauses.enumerated() {
             if let p = c.parent, ids.contains(p), p != c.id { children[p, default: []].append(i) } else { roots.append(i) }
         }
-        var visited = Set<Int>()
-        func node(_ i: Int, depth: Int) -> HTMLNode {
-            visited.insert(i)
-            let c = d.clauses[i]
-            var kids: [HTMLNode] = []
-            if depth < 12 { for k in children[c.id] ?? [] where !visited.contains(k) { kids.append(node(k, depth: depth + 1)) } }
-            return clause(c, children: kids)
-        }
-        var top = roots.map { node($0, depth: 0) }
-        for i in d.clauses.indices where !visited.contains(i) { top.append(node(i, depth: 0)) }
-        return H.el("div", [("class", "clauses")], top)
+        var visited = [Bool](repeating: false, count: d.clauses.count)
+        w.open("div", "class", "clauses")
+        for i in roots { node(i, depth: 0, d, children, &visited, &w) }
+        for i in d.clauses.indices where !visited[i] { node(i, depth: 0, d, children, &visited, &w) }
+        w.close("div")
     }
 
-    static func clause(_ c: Clause, children: [HTMLNode]) -> HTMLNode {
-        var head: [HTMLNode] = [H.a("#" + c.id, "¶", [("class", "pilcrow"), ("title", "本条链接 " + c.id)])]
-        if !c.label.isEmpty { head.append(H.el("span", [("class", "label")], text: c.label)) }
-        if !c.heading.isEmpty { head.append(H.el("span", [("class", "heading")], text: c.heading)) }
-        var inner: [HTMLNode] = [H.el("div", [("class", "clause-head")], head)]
+    /// One clause and, below its own content, its children (at most 12 levels down; deeper
+    /// ones are left for the top level, as are the members of a parent cycle).
+    static func node(_ i: Int, depth: Int, _ d: Document, _ children: [String: [Int]], _ visited: inout [Bool], _ w: inout HTMLWriter) {
+        visited[i] = true
+        let c = d.clauses[i]
+        clauseContent(c, into: &w)
+        if depth < 12, let kids = children[c.id] {
+            for k in kids where !visited[k] { node(k, depth: depth + 1, d, children, &visited, &w) }
+        }
+        w.close("section")
+    }
+
+    /// A clause's section up to (not including) its children and end tag.
+    static func clauseContent(_ c: Clause, into w: inout HTMLWriter) {
+        w.open("section", "class", "clause level-\(min(max(c.level, 1), 6))", "id", c.id)
+        w.open("div", "class", "clause-head")
+        w.open("a", "href", "#" + c.id, "class", "pilcrow", "title", "本条链接 " + c.id); w.text("¶"); w.close("a")
+        if !c.label.isEmpty { w.element("span", "class", "label", text: c.label) }
+        if !c.heading.isEmpty { w.element("span", "class", "heading", text: c.heading) }
+        w.close("div")
         let body = bodyText(c)
-        if !body.isEmpty { inner.append(H.el("div", [("class", "clause-text")], paragraphs(body))) }
-        inner.append(labels(c))
+        if !body.isEmpty { w.open("div", "class", "clause-text"); paragraphs(body, into: &w); w.close("div") }
+        labels(c, into: &w)
         if !c.deadlines.isEmpty || !c.targets.isEmpty {
-            var facts: [HTMLNode] = []
-            for x in c.deadlines { facts.append(H.el("span", [("class", "fact deadline")], text: "时限 " + x)) }
-            for x in c.targets { facts.append(H.el("span", [("class", "fact target")], text: "指标 " + x)) }
-            inner.append(H.el("div", [("class", "facts")], facts))
+            w.open("div", "class", "facts")
+            for x in c.deadlines { w.element("span", "class", "fact deadline", text: "时限 " + x) }
+            for x in c.targets { w.element("span", "class", "fact target", text: "指标 " + x) }
+            w.close("div")
         }
         if !c.similar.isEmpty {
-            inner.append(H.el("div", [("class", "similar")], [H.t("相似条款：")] + c.similar.map { s in
-                H.el("span", [("class", "sim")], [H.a("../doc/\(s.doc).html#\(s.clause)", "\(s.doc) · \(s.clause)"), H.t(" " + percent(s.score))])
-            }))
+            w.open("div", "class", "similar")
+            w.text("相似条款：")
+            for s in c.similar {
+                w.open("span", "class", "sim")
+                link(&w, "../doc/\(s.doc).html#\(s.clause)", "\(s.doc) · \(s.clause)")
+                w.text(" " + percent(s.score))
+                w.close("span")
+            }
+            w.close("div")
         }
         if !c.original.isEmpty && c.original != c.text {
-            inner.append(H.el("details", [("class", "original")], [H.el("summary", text: "原文"), H.group(paragraphs(c.original))]))
+            w.open("details", "class", "original")
+            w.element("summary", text: "原文")
+            paragraphs(c.original, into: &w)
+            w.close("details")
         }
-        inner += children
-        return H.el("section", [("class", "clause level-\(min(max(c.level, 1), 6))"), ("id", c.id)], inner)
     }
 
-    static func labels(_ c: Clause) -> HTMLNode {
-        var chips: [HTMLNode] = [H.a("../area/\(SiteLabels.codeSlug(c.area)).html", SiteLabels.area(c.area), [("class", "chip area")])]
-        for t in c.topics { chips.append(H.a("../topic/\(SiteLabels.codeSlug(t)).html", SiteLabels.topic(t), [("class", "chip topic")])) }
+    static func labels(_ c: Clause, into w: inout HTMLWriter) {
+        w.open("div", "class", "chips")
+        w.open("a", "href", "../area/\(SiteLabels.codeSlug(c.area)).html", "class", "chip area"); w.text(SiteLabels.area(c.area)); w.close("a")
+        for t in c.topics {
+            w.open("a", "href", "../topic/\(SiteLabels.codeSlug(t)).html", "class", "chip topic"); w.text(SiteLabels.topic(t)); w.close("a")
+        }
         for u in c.units {
             let key = u.canonical ?? u.name
             let role = SiteLabels.roles[u.role.rawValue] ?? u.role.rawValue
-            chips.append(H.a("../unit/\(SiteLabels.unitSlug(key)).html", u.name + "（" + role + "）",
-                             [("class", "chip unit"), ("title", key)]))
+            w.open("a", "href", "../unit/\(SiteLabels.unitSlug(key)).html", "class", "chip unit", "title", key)
+            w.text(u.name + "（" + role + "）")
+            w.close("a")
         }
-        return H.el("div", [("class", "chips")], chips)
+        w.close("div")
     }
 
     /// The clause text without the label and heading already shown in its head line.
     static func bodyText(_ c: Clause) -> String {
         var s = Substring(c.text)
-        if !c.label.isEmpty, s.hasPrefix(c.label) { s = s.dropFirst(c.label.count) }
+        // Whether the label was cut (which is when the character count changed).
+        var cut = false
+        if !c.label.isEmpty, s.hasPrefix(c.label) { s = s.dropFirst(c.label.count); cut = true }
         let trimmed = s.drop { $0 == " " || $0 == "\u{3000}" }
         if !c.heading.isEmpty, trimmed.hasPrefix(c.heading) {
             s = trimmed.dropFirst(c.heading.count).drop { "。．.：: \u{3000}".contains($0) }
-        } else if s.count != c.text.count {
+        } else if cut {
             s = trimmed
         }
         return String(s)
     }
 
-    static func appendix(_ a: Appendix, index: Int) -> HTMLNode {
-        var inner: [HTMLNode] = [H.el("h2", text: a.title.isEmpty ? "附录 \(index)" : a.title)]
+    static func appendix(_ a: Appendix, index: Int, into w: inout HTMLWriter) {
+        w.open("section", "class", "appendix \(a.kind.rawValue)", "id", "appendix-\(index)")
+        w.element("h2", text: a.title.isEmpty ? "附录 \(index)" : a.title)
         if a.qa.isEmpty {
-            inner += paragraphs(a.text)
+            paragraphs(a.text, into: &w)
         } else {
-            var qa: [HTMLNode] = []
-            for p in a.qa { qa.append(H.el("dt", text: p.question)); qa.append(H.el("dd", [], paragraphs(p.answer))) }
-            inner.append(H.el("dl", [("class", "qa")], qa))
+            w.open("dl", "class", "qa")
+            for p in a.qa { w.element("dt", text: p.question); w.open("dd"); paragraphs(p.answer, into: &w); w.close("dd") }
+            w.close("dl")
         }
-        return H.el("section", [("class", "appendix \(a.kind.rawValue)"), ("id", "appendix-\(index)")], inner)
+        w.close("section")
     }
 
-    static func paragraphs(_ s: String) -> [HTMLNode] {
-        s.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-            .map { H.el("p", text: $0) }
+    /// One `<p>` per non-blank line.
+    static func paragraphs(_ s: String, into w: inout HTMLWriter) {
+        for p in TextParagraphs.split(s) { w.element("p", text: p) }
     }
 
     static func percent(_ x: Double) -> String { "\(Int((x * 100).rounded()))%" }

@@ -32,7 +32,7 @@ public final class SiteSink: OutputSink {
 
     /// Renders and writes the document's page (on a worker thread).
     public func prepare(_ d: Document) throws -> Data? {
-        try Data(DocumentPage.render(d).utf8).write(to: root.appendingPathComponent("doc/\(d.id).html"))
+        try Data(DocumentPage.renderBytes(d).bytes).write(to: root.appendingPathComponent("doc/\(d.id).html"))
         return nil
     }
 
@@ -59,14 +59,15 @@ public final class SiteSink: OutputSink {
         try save(IndexPages.index(docs, manifest: corpus.manifest, areas: counts(areas), topics: counts(topics), units: counts(units)), "index.html")
         try save(IndexPages.searchPage(), "search.html")
         let byID = Dictionary(docs.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let rank = Dictionary(docs.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
         for (code, hits) in areas.sorted(by: { $0.key < $1.key }) {
-            try save(IndexPages.facet(kind: "领域", name: SiteLabels.area(code), code: code, hits: hits, docs: byID), "area/\(SiteLabels.codeSlug(code)).html")
+            try save(IndexPages.facetBytes(kind: "领域", name: SiteLabels.area(code), code: code, hits: hits, docs: byID, rank: rank), "area/\(SiteLabels.codeSlug(code)).html")
         }
         for (code, hits) in topics.sorted(by: { $0.key < $1.key }) {
-            try save(IndexPages.facet(kind: "主题", name: SiteLabels.topic(code), code: code, hits: hits, docs: byID), "topic/\(SiteLabels.codeSlug(code)).html")
+            try save(IndexPages.facetBytes(kind: "主题", name: SiteLabels.topic(code), code: code, hits: hits, docs: byID, rank: rank), "topic/\(SiteLabels.codeSlug(code)).html")
         }
         for (unit, hits) in units.sorted(by: { $0.key < $1.key }) {
-            try save(IndexPages.facet(kind: "单位", name: unit, code: nil, hits: hits, docs: byID), "unit/\(SiteLabels.unitSlug(unit)).html")
+            try save(IndexPages.facetBytes(kind: "单位", name: unit, code: nil, hits: hits, docs: byID, rank: rank), "unit/\(SiteLabels.unitSlug(unit)).html")
         }
     }
 
@@ -78,9 +79,19 @@ public final class SiteSink: OutputSink {
         try Data(html.utf8).write(to: root.appendingPathComponent(rel))
     }
 
+    func save(_ page: HTMLWriter, _ rel: String) throws {
+        try Data(page.bytes).write(to: root.appendingPathComponent(rel))
+    }
+
     static func caption(_ c: Clause) -> String {
         let base = c.heading.isEmpty ? c.text : c.heading
-        let short = base.count > 28 ? String(base.prefix(28)) + "…" : base
-        return c.label + short
+        return c.label + clipped(base, 28)
+    }
+
+    /// `s.count > n ? String(s.prefix(n)) + "…" : s`, counting at most n + 1 characters.
+    static func clipped(_ s: String, _ n: Int) -> String {
+        if s.utf8.count <= n { return s }
+        guard let cut = s.index(s.startIndex, offsetBy: n, limitedBy: s.endIndex), cut != s.endIndex else { return s }
+        return String(s[..<cut]) + "…"
     }
 }

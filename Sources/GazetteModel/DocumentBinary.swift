@@ -1,0 +1,173 @@
+/// A compact binary form of `Document` for the per-document cache: written and read field by
+/// field in declaration order (lengths as varints, numbers as fixed 8 bytes, optionals with a
+/// presence byte), so reading a cached document back costs a copy of its strings rather than
+/// a JSON parse. Not a published format: the cache checks entries and recomputes what it
+/// cannot read. `decode(encode(d)) == d` is pinned by tests.
+public enum DocumentBinary {
+    public static func encode(_ d: Document, into out: inout [UInt8]) {
+        var w = Writer(out: out)
+        out = []
+        w.int(d.schemaVersion); w.string(d.id); w.string(d.title); w.string(d.planTitle); w.string(d.docType.rawValue)
+        w.string(d.region); w.int(d.year); w.string(d.issuer); w.string(d.docNumber); w.string(d.issueDate)
+        w.string(d.publicationDate); w.strings(d.addressees); w.strings(d.contact); w.string(d.disclosure)
+        let s = d.source
+        w.string(s.path); w.string(s.sha256); w.string(s.format); w.string(s.encoding); w.string(s.script)
+        w.string(s.variant); w.string(s.conversion); w.int(s.bytes)
+        w.count(d.duplicates.count)
+        for c in d.duplicates { w.string(c.path); w.string(c.sha256); w.double(c.similarity) }
+        w.string(d.text); w.string(d.preamble); w.string(d.closing)
+        w.count(d.clauses.count)
+        for c in d.clauses { clause(c, &w) }
+        w.count(d.appendices.count)
+        for a in d.appendices {
+            w.string(a.kind.rawValue); w.string(a.title); w.string(a.text)
+            w.count(a.qa.count)
+            for q in a.qa { w.string(q.question); w.string(q.answer) }
+        }
+        w.count(d.removed.count)
+        for r in d.removed { w.string(r.rule); w.string(r.text) }
+        out = w.out
+    }
+
+    static func clause(_ c: Clause, _ w: inout Writer) {
+        w.string(c.id); w.string(c.parent); w.int(c.level); w.string(c.label); w.int(c.number); w.string(c.heading)
+        w.string(c.text); w.string(c.original); w.string(c.area); w.strings(c.topics); w.strings(c.evidence)
+        w.count(c.units.count)
+        for u in c.units { w.string(u.name); w.string(u.canonical); w.string(u.role.rawValue); w.string(u.successor); w.string(u.kind) }
+        w.strings(c.deadlines); w.strings(c.targets)
+        w.count(c.similar.count)
+        for s in c.similar { w.string(s.doc); w.string(s.clause); w.double(s.score) }
+        w.count(c.scores.count)
+        for k in c.scores.keys.sorted() { w.string(k); w.double(c.scores[k]!) }
+    }
+
+    /// The document in `bytes`, or nil when they are not one (truncated, or an unknown code).
+    public static func decode(_ bytes: UnsafeRawBufferPointer) -> Document? {
+        var r = Reader(b: bytes)
+        do {
+            let schema = try r.int()
+            let id = try r.string(), title = try r.string(), planTitle = try r.string()
+            guard let docType = DocType(rawValue: try r.string()) else { return nil }
+            let region = try r.optString(), year = try r.optInt(), issuer = try r.optString(), docNumber = try r.optString()
+            let issueDate = try r.optString(), publicationDate = try r.optString()
+            let addressees = try r.strings(), contact = try r.strings(), disclosure = try r.optString()
+            let source = Source(path: try r.string(), sha256: try r.string(), format: try r.string(), encoding: try r.string(),
+                                script: try r.string(), variant: try r.string(), conversion: try r.string(), bytes: try r.int())
+            var duplicates: [DuplicateCopy] = []
+            for _ in 0..<(try r.count()) { duplicates.append(DuplicateCopy(path: try r.string(), sha256: try r.string(), similarity: try r.double())) }
+            let text = try r.string(), preamble = try r.string(), closing = try r.string()
+            var clauses: [Clause] = []
+            let nc = try r.count()
+            clauses.reserveCapacity(nc)
+            for _ in 0..<nc { guard let c = try clause(&r) else { return nil }; clauses.append(c) }
+            var appendices: [Appendix] = []
+            for _ in 0..<(try r.count()) {
+                guard let kind = Appendix.Kind(rawValue: try r.string()) else { return nil }
+                let t = try r.string(), body = try r.string()
+                var qa: [Appendix.QA] = []
+                for _ in 0..<(try r.count()) { qa.append(Appendix.QA(question: try r.string(), answer: try r.string())) }
+                appendices.append(Appendix(kind: kind, title: t, text: body, qa: qa))
+            }
+            var removed: [RemovedLine] = []
+            for _ in 0..<(try r.count()) { removed.append(RemovedLine(rule: try r.string(), text: try r.string())) }
+            guard r.at == bytes.count else { return nil }
+            var d = Document(id: id, title: title, planTitle: planTitle, docType: docType, region: region, year: year, issuer: issuer,
+                             docNumber: docNumber, issueDate: issueDate, publicationDate: publicationDate, addressees: addressees,
+                             contact: contact, disclosure: disclosure, source: source, duplicates: duplicates, text: text,
+                             preamble: preamble, closing: closing, clauses: clauses, appendices: appendices, removed: removed)
+            d.schemaVersion = schema
+            return d
+        } catch {
+            return nil
+        }
+    }
+
+    static func clause(_ r: inout Reader) throws -> Clause? {
+        let id = try r.string(), parent = try r.optString(), level = try r.int(), label = try r.string(), number = try r.int()
+        let heading = try r.string(), text = try r.string(), original = try r.string(), area = try r.string()
+        let topics = try r.strings(), evidence = try r.strings()
+        var units: [UnitMention] = []
+        for _ in 0..<(try r.count()) {
+            let name = try r.string(), canonical = try r.optString()
+            guard let role = UnitMention.Role(rawValue: try r.string()) else { return nil }
+            units.append(UnitMention(name: name, canonical: canonical, role: role, successor: try r.optString(), kind: try r.optString()))
+        }
+        let deadlines = try r.strings(), targets = try r.strings()
+        var similar: [SimilarClause] = []
+        for _ in 0..<(try r.count()) { similar.append(SimilarClause(doc: try r.string(), clause: try r.string(), score: try r.double())) }
+        var scores: [String: Double] = [:]
+        let ns = try r.count()
+        scores.reserveCapacity(ns)
+        for _ in 0..<ns { let k = try r.string(); scores[k] = try r.double() }
+        return Clause(id: id, parent: parent, level: level, label: label, number: number, heading: heading, text: text,
+                      original: original, area: area, topics: topics, evidence: evidence, units: units, deadlines: deadlines,
+                      targets: targets, similar: similar, scores: scores)
+    }
+
+    struct Writer {
+        var out: [UInt8]
+        mutating func count(_ n: Int) {
+            var v = UInt(n)
+            while v >= 0x80 { out.append(UInt8(v & 0x7F) | 0x80); v >>= 7 }
+            out.append(UInt8(v))
+        }
+        mutating func int(_ v: Int) { withUnsafeBytes(of: Int64(v).littleEndian) { out.append(contentsOf: $0) } }
+        mutating func int(_ v: Int?) { if let v { out.append(1); int(v) } else { out.append(0) } }
+        mutating func double(_ v: Double) { withUnsafeBytes(of: v.bitPattern.littleEndian) { out.append(contentsOf: $0) } }
+        mutating func string(_ s: String) {
+            var s = s
+            s.withUTF8 { count($0.count); out.append(contentsOf: $0) }
+        }
+        mutating func string(_ s: String?) { if let s { out.append(1); string(s) } else { out.append(0) } }
+        mutating func strings(_ a: [String]) { count(a.count); for s in a { string(s) } }
+    }
+
+    struct Truncated: Error {}
+
+    struct Reader {
+        let b: UnsafeRawBufferPointer
+        var at = 0
+        mutating func byte() throws -> UInt8 {
+            guard at < b.count else { throw Truncated() }
+            defer { at += 1 }
+            return b[at]
+        }
+        mutating func count() throws -> Int {
+            var v: UInt = 0, shift: UInt = 0
+            while true {
+                let x = try byte()
+                guard shift < 63 else { throw Truncated() }
+                v |= UInt(x & 0x7F) << shift
+                if x < 0x80 { break }
+                shift += 7
+            }
+            // Every element and every string byte takes at least a byte.
+            guard v <= UInt(b.count - at) else { throw Truncated() }
+            return Int(v)
+        }
+        mutating func u64() throws -> UInt64 {
+            guard b.count - at >= 8 else { throw Truncated() }
+            var v: UInt64 = 0
+            for k in 0..<8 { v |= UInt64(b[at + k]) << (8 * UInt64(k)) }
+            at += 8
+            return v
+        }
+        mutating func int() throws -> Int { Int(Int64(bitPattern: try u64())) }
+        mutating func optInt() throws -> Int? { try byte() == 0 ? nil : try int() }
+        mutating func double() throws -> Double { Double(bitPattern: try u64()) }
+        mutating func string() throws -> String {
+            let n = try count()
+            guard b.count - at >= n else { throw Truncated() }
+            defer { at += n }
+            return String(decoding: UnsafeRawBufferPointer(rebasing: b[at..<(at + n)]), as: UTF8.self)
+        }
+        mutating func optString() throws -> String? { try byte() == 0 ? nil : try string() }
+        mutating func strings() throws -> [String] {
+            let n = try count()
+            var a: [String] = []
+            a.reserveCapacity(min(n, 1 << 16))
+            for _ in 0..<n { a.append(try string()) }
+            return a
+        }
+    }
+}

@@ -1,0 +1,82 @@
+import Foundation
+import XCTest
+import GazetteCore
+import GazetteModel
+@testable import GazettePublish
+
+/// The directly written document page must be byte for byte the page the node tree made.
+final class DocumentPageWriterTests: XCTestCase {
+    func assertSame(_ d: Document, file: StaticString = #filePath, line: UInt = #line) {
+        XCTAssertEqual(DocumentPage.render(d), DocumentPageReference.render(d), file: file, line: line)
+    }
+
+    func testSamplesMatchNodeTree() {
+        for d in SampleDocuments.corpus { assertSame(d) }
+    }
+
+    func testHostileAndOddDocuments() {
+        for s in TextParagraphsTests.samples + ["<b>&\"'</b>", ""] {
+            var d = SampleDocuments.plan(id: "h", region: "上海市", year: 2020, injected: true)
+            d.title = s; d.planTitle = s + "x"; d.preamble = s; d.closing = s; d.region = s.isEmpty ? nil : s
+            d.removed = [RemovedLine(rule: s, text: s)]; d.addressees = [s]
+            d.clauses[1].text = "（一）" + s; d.clauses[1].original = s; d.clauses[1].heading = s
+            d.clauses[2].label = ""; d.clauses[2].text = "\u{3000} " + s
+            d.clauses[4].units.append(UnitMention(name: s, canonical: nil, role: .mentioned))
+            d.clauses[0].similar = [SimilarClause(doc: s, clause: s, score: 0.333)]
+            d.clauses[0].deadlines = [s]; d.clauses[0].targets = [s]
+            d.appendices.append(Appendix(kind: .attachment, title: "", text: s))
+            assertSame(d)
+        }
+    }
+
+    /// Parent cycles, unknown parents, self-parents, duplicate ids and very deep trees.
+    func testTreeShapes() {
+        var d = SampleDocuments.plan(id: "t", region: "北京市", year: 2021)
+        d.clauses[0].parent = "s2.c1"; d.clauses[3].parent = "s1.c2"   // a cycle through s1 and s2
+        d.clauses[4].parent = "nowhere"
+        d.clauses.append(Clause(id: "s1", parent: "s1", level: 9, label: "", number: 0, heading: "", text: "", original: ""))
+        assertSame(d)
+        var deep = SampleDocuments.plan(id: "deep", region: "北京市", year: 2021)
+        deep.clauses = (0..<30).map { i in
+            Clause(id: "c\(i)", parent: i == 0 ? nil : "c\(i - 1)", level: i + 1, label: "\(i).", number: i, heading: "第\(i)层",
+                   text: "\(i).第\(i)层。内容\n第二段", original: "\(i).第\(i)層", area: i % 2 == 0 ? "general" : "x y")
+        }
+        assertSame(deep)
+        deep.clauses = []
+        assertSame(deep)
+    }
+}
+
+/// Facet pages, written directly, against the node tree.
+final class FacetPageWriterTests: XCTestCase {
+    func testFacetPagesMatchNodeTree() {
+        let docs = SampleDocuments.corpus + [SampleDocuments.plan(id: "evil-2", region: "<b>区</b>", year: 2019, injected: true)]
+        var byID: [String: DocumentSummary] = [:]
+        for d in docs { byID[d.id] = DocumentSummary(d) }
+        var hits: [SiteSink.FacetHit] = []
+        for d in docs { for c in d.clauses { hits.append(SiteSink.FacetHit(doc: d.id, clause: c.id, caption: SiteSink.caption(c))) } }
+        hits.append(SiteSink.FacetHit(doc: "missing", clause: "x", caption: "y"))
+        // The corpus order as SiteSink has it, for the ranked sort.
+        let sorted = docs.map(DocumentSummary.init).sorted(by: IndexPages.order)
+        let rank = Dictionary(uniqueKeysWithValues: sorted.enumerated().map { ($0.element.id, $0.offset) })
+        for code in ["general", "a&b", nil] as [String?] {
+            let reference = FacetPageReference.facet(kind: "领域", name: "名<称>", code: code, hits: hits, docs: byID)
+            XCTAssertEqual(IndexPages.facet(kind: "领域", name: "名<称>", code: code, hits: hits, docs: byID), reference)
+            XCTAssertEqual(IndexPages.facetBytes(kind: "领域", name: "名<称>", code: code, hits: hits, docs: byID, rank: rank).string, reference)
+        }
+        XCTAssertEqual(IndexPages.facet(kind: "单位", name: "", code: nil, hits: [], docs: byID),
+                       FacetPageReference.facet(kind: "单位", name: "", code: nil, hits: [], docs: byID))
+    }
+
+    func testCaptionMatchesCharacterCount() {
+        for n in [0, 1, 27, 28, 29, 100] {
+            for unit in ["字", "e\u{301}", "👩‍👩‍👧", "a"] {
+                let text = String(repeating: unit, count: n)
+                let c = Clause(id: "c", parent: nil, level: 1, label: "一、", number: 1, heading: "", text: text, original: "")
+                let base = c.text
+                let expected = c.label + (base.count > 28 ? String(base.prefix(28)) + "…" : base)
+                XCTAssertEqual(SiteSink.caption(c), expected)
+            }
+        }
+    }
+}
