@@ -210,7 +210,7 @@ public final class PipelineRunner {
             defer { ahead.cancel() }
             // Sinks with heavy ordered work write and finish on threads of their own; on any
             // failure they are stopped (before the staging folder is abandoned).
-            let threads = sinks.map { $0.ownThread ? SinkThread($0) : nil }
+            let threads = sinks.map { $0.ownThread ? SinkThread($0, capacity: 64) : nil }
             defer { for t in threads { t?.cancel() } }
             for n in published.indices {
                 if cancellation.isSet { throw RunCancelled() }

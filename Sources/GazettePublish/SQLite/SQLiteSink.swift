@@ -5,15 +5,16 @@ import GazetteModel
 /// `gazette.sqlite`: the gazette database, with an FTS5 trigram index over clause text
 /// (so Chinese phrases of three or more characters are found without a word segmenter).
 ///
-/// Built inside the staging folder in one transaction, indexes created after the bulk
-/// insert, then VACUUMed: the same documents in the same order give a byte-identical
+/// Built inside the staging folder in one transaction, the full-text index filled as
+/// clauses are inserted and optimized (merged into one segment) at the end, other indexes
+/// created after the bulk insert, then VACUUMed: the same documents in the same order give a byte-identical
 /// file (no time stamps in the format; page layout depends only on the insert sequence).
 public final class SQLiteSink: OutputSink {
     public let name = "sqlite"
     /// Heavy ordered work: written and finished on a thread of its own.
     public var ownThread: Bool { true }
     var db: SQLiteDatabase?
-    var insDoc, insClause, insUnit, insLabel, insDup, insSimilar, insAppendix: SQLiteStatement?
+    var insDoc, insClause, insFTS, insUnit, insLabel, insDup, insSimilar, insAppendix: SQLiteStatement?
     public init() {}
 
     public static let schema = """
@@ -65,6 +66,7 @@ public final class SQLiteSink: OutputSink {
         try db.exec("PRAGMA user_version=1;")
         insDoc = try db.prepare("INSERT INTO documents VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
         insClause = try db.prepare("INSERT INTO clauses(doc_id,clause_id,seq,parent,level,label,number,heading,text,original,area,topics,deadlines,targets) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
+        insFTS = try db.prepare("INSERT INTO clause_fts(rowid,heading,text) VALUES(last_insert_rowid(),?,?)")
         insUnit = try db.prepare("INSERT INTO units VALUES(?,?,?,?,?,?,?,?)")
         insLabel = try db.prepare("INSERT INTO labels VALUES(?,?,?,?,?)")
         insDup = try db.prepare("INSERT INTO duplicates VALUES(?,?,?,?)")
@@ -82,13 +84,16 @@ public final class SQLiteSink: OutputSink {
             try insClause?.run([.text(d.id), .text(c.id), .int(i + 1), .text(c.parent), .int(c.level), .text(c.label), .int(c.number),
                                 .text(c.heading), .text(c.text), .text(c.original), .text(c.area), .text(c.topics.joined(separator: ";")),
                                 .text(c.deadlines.joined(separator: ";")), .text(c.targets.joined(separator: ";"))])
+            // Indexed as it is written (on this sink's thread, overlapping the rest of the
+            // run): once optimized at the end, the index is the same as a rebuild's.
+            try insFTS?.run([.text(c.heading), .text(c.text)])
             for (k, u) in c.units.enumerated() {
                 try insUnit?.run([.text(d.id), .text(c.id), .int(k + 1), .text(u.name), .text(u.canonical), .text(u.role.rawValue),
                                   .text(u.successor), .text(u.kind)])
             }
             try insLabel?.run([.text(d.id), .text(c.id), .text("area"), .text(c.area), .text(c.evidence.joined(separator: "\n"))])
             for t in c.topics {
-                let ev = c.evidence.filter { $0.contains(t) }
+                let ev = c.evidence.filter { TextSearch.contains($0, t) }
                 try insLabel?.run([.text(d.id), .text(c.id), .text("topic"), .text(t), .text(ev.isEmpty ? nil : ev.joined(separator: "\n"))])
             }
             for sim in c.similar {
@@ -107,10 +112,10 @@ public final class SQLiteSink: OutputSink {
         for r in corpus.manifest.inputs {
             try ins.run([.text(r.path), .text(r.sha256), .text(r.status.rawValue), .text(r.reason), .text(r.document)])
         }
-        try db.exec("INSERT INTO clause_fts(clause_fts) VALUES('rebuild'); INSERT INTO clause_fts(clause_fts) VALUES('optimize');")
+        try db.exec("INSERT INTO clause_fts(clause_fts) VALUES('optimize');")
         try db.exec(Self.indexes)
         try db.exec("COMMIT;")
-        insDoc = nil; insClause = nil; insUnit = nil; insLabel = nil; insDup = nil; insSimilar = nil; insAppendix = nil
+        insDoc = nil; insClause = nil; insFTS = nil; insUnit = nil; insLabel = nil; insDup = nil; insSimilar = nil; insAppendix = nil
         try db.exec("VACUUM;")
         db.close()
         self.db = nil
