@@ -64,13 +64,45 @@ public struct Classifier: Sendable {
         guard !c.heading.isEmpty else { return t }
         // The heading, with or without its label, at the start of the first line.
         let window = t.prefix(c.heading.count + c.label.count + 4)
-        if let r = window.range(of: c.heading) {
+        if let r = find(c.heading, in: window) {
             return trimmed(t[r.upperBound...], headingTail)
         }
         return t
     }
 
     static let headingTail = CharacterSet(charactersIn: "。.：: \n")
+
+    /// `text.range(of: s)`: a scalar search when both texts only hold scalars that no other
+    /// sequence is canonically equivalent to (then Foundation's comparison is exact), else
+    /// Foundation's search.
+    static func find(_ s: String, in text: Substring) -> Range<String.Index>? {
+        guard isPlain(s.unicodeScalars), isPlain(text.unicodeScalars) else { return text.range(of: s) }
+        let needle = Array(s.unicodeScalars)
+        guard let head = needle.first else { return text.range(of: s) }
+        let hay = text.unicodeScalars
+        var i = hay.startIndex
+        while i != hay.endIndex {
+            if hay[i] == head {
+                var j = hay.index(after: i), k = 1
+                while k < needle.count && j != hay.endIndex && hay[j] == needle[k] { j = hay.index(after: j); k += 1 }
+                if k == needle.count { return i ..< j }
+            }
+            i = hay.index(after: i)
+        }
+        return nil
+    }
+
+    /// Whether every scalar is ASCII, a CJK ideograph, CJK or fullwidth punctuation (not the
+    /// combining tone marks), or general punctuation: none decomposes or combines.
+    static func isPlain<S: Sequence>(_ scalars: S) -> Bool where S.Element == Unicode.Scalar {
+        scalars.allSatisfy { s in
+            switch s.value {
+            case 0x09, 0x0A, 0x20 ..< 0x7F, 0x2010 ... 0x2027, 0x2030 ... 0x205E, 0x3000 ... 0x3029, 0x3030 ... 0x303F,
+                 0x3400 ... 0x4DBF, 0x4E00 ... 0x9FFF, 0xFF00 ... 0xFFEF: return true
+            default: return false
+            }
+        }
+    }
 
     /// `trimmingCharacters(in:)` by Unicode scalars, without bridging to NSString (the
     /// same result: it too drops the scalars of `set` at both ends).
@@ -97,8 +129,8 @@ extension Classifier {
                      scored: [Score]? = nil) -> (all: [Score], kept: [Score]) {
         let r = taxonomy.rules
         let m = matches ?? matcher.analyze(ctx, memo: memo)
-        let all: [Score] = scored ?? taxonomy.topics.map { matcher.score($0, m, isTopic: true) }.filter { $0.total > 0 }.sorted(by: Self.byScore)
-        let best = all.first?.total ?? 0
+        let all: [Score] = scored ?? matcher.scoreTopics(m).filter { $0.total > 0 }.sorted(by: Self.byScore)
+        guard let best = all.first?.total else { return (all, []) }
         let need = factor * max(r.topicMinScore, r.topicPer100Chars * Double(m.bodyCharacters) / 100)
         let kept = all.filter { $0.headingPoints >= r.headingTopicMin || ($0.total >= need && $0.total >= r.topicRelativeToBest * best) }
         return (all, kept)
@@ -110,7 +142,7 @@ extension Classifier {
         let r = taxonomy.rules
         let m = matcher.analyze(ctx, memo: memo)
         var (allTopics, topics) = topicScores(ctx, matches: m)
-        var areas = taxonomy.areas.map { matcher.score($0, m, isTopic: false) }
+        var areas = matcher.scoreAreas(m)
         if !topics.isEmpty, let k = areas.firstIndex(where: { $0.code == r.topicSupportArea }) {
             let pts = topics.reduce(0.0) { $0 + r.topicSupport * ($1.headingPoints >= r.headingTopicMin ? r.headingTopicSupport : 1) }
             areas[k].total += pts
@@ -159,7 +191,7 @@ extension Classifier {
             // plurality among those decides, then the heading's score, then taxonomy order.
             let headingOnly = ClauseContext(heading: ctx.heading, body: "", parentHeading: "")
             let hm = matcher.analyze(headingOnly, memo: memo)
-            let named = taxonomy.areas.map { matcher.score($0, hm, isTopic: false) }.filter { $0.total > 0 }
+            let named = matcher.scoreAreas(hm).filter { $0.total > 0 }
             if var pick = named.first {
                 for t in named.dropFirst() {
                     let (n, m) = (counts[t.code] ?? 0, counts[pick.code] ?? 0)
