@@ -39,11 +39,13 @@ public struct Classifier: Sendable {
         let memo = HeadingScans()
         for i in d.clauses.indices.reversed() {
             var c = d.clauses[i]
-            let ctx = ClauseContext(heading: c.heading, body: Self.body(of: c), parentHeading: c.parent.flatMap { headings[$0] } ?? "")
             let label: LabelDecision
             if let kids = byParent[c.id], !kids.isEmpty {
+                // A parent is labelled from its heading and its children: no body to cut out.
+                let ctx = ClauseContext(heading: c.heading, body: "")
                 label = labelParent(ctx, level: c.level, children: kids.map { d.clauses[$0] }, memo: memo)
             } else {
+                let ctx = ClauseContext(heading: c.heading, body: Self.body(of: c), parentHeading: c.parent.flatMap { headings[$0] } ?? "")
                 label = labelLeaf(ctx, memo: memo)
             }
             c.area = label.area; c.topics = label.topics; c.evidence = label.evidence; c.scores = label.scores

@@ -115,16 +115,22 @@ struct CueAutomaton: Sendable {
         return rootNext[c]
     }
 
+    /// The size of a scanned text.
+    struct Size {
+        var utf16 = 0, scalars = 0
+        /// Whether every scalar is `SimpleText.isSimpleScalar` (then characters = scalars).
+        var simple = true
+    }
+
     /// Every occurrence of every cue in `text`, non-overlapping per cue (leftmost first, like a
-    /// left-to-right search for that cue alone), in order of end position; and the text's
-    /// UTF-16 length.
-    func scan(_ text: String, into out: inout [CueMatch]) -> Int {
+    /// left-to-right search for that cue alone), in order of end position; and the text's size.
+    func scan(_ text: String, into out: inout [CueMatch]) -> Size {
         var t = text
         return t.withUTF8 { scan(utf8: $0, into: &out) }
     }
 
-    private func scan(utf8 b: UnsafeBufferPointer<UInt8>, into out: inout [CueMatch]) -> Int {
-        var i = 0, pos: Int32 = 0, lineStart: Int32 = 0
+    private func scan(utf8 b: UnsafeBufferPointer<UInt8>, into out: inout [CueMatch]) -> Size {
+        var i = 0, pos: Int32 = 0, lineStart: Int32 = 0, scalars = 0, simple = true
         var state: Int32 = 0
         let n = b.count
         while i < n {
@@ -139,7 +145,8 @@ struct CueAutomaton: Sendable {
                 v = (b0 & 0x07) << 18 | UInt32(b[i + 1] & 0x3F) << 12 | UInt32(b[i + 2] & 0x3F) << 6 | UInt32(b[i + 3] & 0x3F)
                 i += 4; units = 2
             }
-            pos += units
+            pos += units; scalars += 1
+            if simple && !SimpleText.isSimpleScalar(v) { simple = false }
             // Line terminators of ICU regular expressions: LF, VT, FF, CR, NEL, LS, PS.
             if (v >= 0x0A && v <= 0x0D) || v == 0x85 || v == 0x2028 || v == 0x2029 { lineStart = pos }
             state = next(state, classOf(v))
@@ -160,7 +167,7 @@ struct CueAutomaton: Sendable {
                 if !overlaps { out.append(CueMatch(id: id, location: start, length: length)) }
             }
         }
-        return Int(pos)
+        return Size(utf16: Int(pos), scalars: scalars, simple: simple)
     }
 }
 

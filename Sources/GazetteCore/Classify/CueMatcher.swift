@@ -69,9 +69,11 @@ public struct ClauseMatches {
     /// The body's enumerations as UTF-16 [start, end) (only when the body has a cue match).
     var lists: [(start: Int32, end: Int32)] = []
     var bodyLength = 0
-    /// The body itself, for its character count (the topic threshold), computed when needed.
+    /// The body itself and its scalar count, for its character count (the topic threshold).
     var bodyText = ""
-    var bodyCharacters: Int { SimpleText.count(bodyText) }
+    var bodySize = CueAutomaton.Size()
+    /// Characters of the body (`SimpleText.count(body)`).
+    var bodyCharacters: Int { bodySize.simple ? bodySize.scalars : bodyText.count }
 }
 
 /// Counts cue hits in a clause and turns them into scores, with the weights of `ClassifyRules`.
@@ -92,7 +94,7 @@ public final class CueMatcher: @unchecked Sendable {
     private var planIndex: [String: Int] = [:]
     private let areaCount: Int
 
-    struct CodePlan {
+    final class CodePlan {
         var code: String
         var ids: Range<Int32>
         var cues: [Cue]
@@ -101,6 +103,10 @@ public final class CueMatcher: @unchecked Sendable {
         var group: [Int]
         /// Whether each cue counts in the heading, body, parent heading.
         var counts: [[Bool]]
+
+        init(code: String, ids: Range<Int32>, cues: [Cue], labels: [String], group: [Int], counts: [[Bool]]) {
+            self.code = code; self.ids = ids; self.cues = cues; self.labels = labels; self.group = group; self.counts = counts
+        }
     }
 
     static let places = ["heading", "body", "parent"]
@@ -149,20 +155,20 @@ public final class CueMatcher: @unchecked Sendable {
         return String(lit)
     }
 
-    /// All cue matches in a text, and its UTF-16 length.
-    func scan(_ text: String) -> (TextMatches, Int) {
-        guard !text.isEmpty else { return (TextMatches(), 0) }
+    /// All cue matches in a text, and its size.
+    func scan(_ text: String) -> (TextMatches, CueAutomaton.Size) {
+        guard !text.isEmpty else { return (TextMatches(), CueAutomaton.Size()) }
         var out: [CueMatch] = []
-        let length = automaton.scan(text, into: &out)
+        let size = automaton.scan(text, into: &out)
         for (id, re) in regexes {
-            for r in re.matches(in: text, range: NSRange(location: 0, length: length)) {
+            for r in re.matches(in: text, range: NSRange(location: 0, length: size.utf16)) {
                 out.append(CueMatch(id: id, location: Int32(r.range.location), length: Int32(r.range.length)))
             }
         }
         if out.count > 1 {
             out.sort { $0.id != $1.id ? $0.id < $1.id : $0.location < $1.location }
         }
-        return (TextMatches(matches: out), length)
+        return (TextMatches(matches: out), size)
     }
 
     /// Enumerations of the body: UTF-16 [start, end) of each stretch between separators with
@@ -193,7 +199,8 @@ public final class CueMatcher: @unchecked Sendable {
     func analyze(_ ctx: ClauseContext, memo: HeadingScans?) -> ClauseMatches {
         var m = ClauseMatches()
         m.heading = scanHeading(ctx.heading, memo); m.parent = scanHeading(ctx.parentHeading, memo)
-        (m.body, m.bodyLength) = scan(ctx.body)
+        (m.body, m.bodySize) = scan(ctx.body)
+        m.bodyLength = m.bodySize.utf16
         if !m.body.matches.isEmpty { m.lists = enumerations(in: ctx.body) }
         m.bodyText = ctx.body
         return m
@@ -243,62 +250,69 @@ public final class CueMatcher: @unchecked Sendable {
     }
 
     private func score(plan: CodePlan, _ m: ClauseMatches, isTopic: Bool) -> Score {
-        let texts = [m.heading, m.body, m.parent]
-        let slices = texts.map { $0.slice(plan.ids) }
+        let s0 = m.heading.slice(plan.ids), s1 = m.body.slice(plan.ids), s2 = m.parent.slice(plan.ids)
         // Most codes have no cue in a clause: answer those without building anything.
-        if slices[0].isEmpty && slices[1].isEmpty && slices[2].isEmpty {
+        if s0.isEmpty && s1.isEmpty && s2.isEmpty {
             return Score(code: plan.code, total: 0, hits: [])
         }
-        let mults = [rules.headingWeight, rules.bodyWeight, rules.parentWeight]
+        var hits: [CueHit] = []
+        var groups: [Int] = []
+        if !s0.isEmpty { addHits(plan, place: 0, m.heading.matches, s0, m, isTopic: isTopic, &hits, &groups) }
+        if !s1.isEmpty { addHits(plan, place: 1, m.body.matches, s1, m, isTopic: isTopic, &hits, &groups) }
+        if !s2.isEmpty { addHits(plan, place: 2, m.parent.matches, s2, m, isTopic: isTopic, &hits, &groups) }
+        return Score(code: plan.code, total: hits.reduce(0) { $0 + $1.points }, hits: hits)
+    }
+
+    /// The hits of one code in one place (0 heading, 1 body, 2 parent heading): `s`, the code's
+    /// run of `all`. `groups`: the phrase group of each hit.
+    private func addHits(_ plan: CodePlan, place p: Int, _ all: [CueMatch], _ s: Range<Int>, _ m: ClauseMatches, isTopic: Bool,
+                         _ hits: inout [CueHit], _ groups: inout [Int]) {
+        let counts = plan.counts[p]
+        let first = Int(plan.ids.lowerBound)
+        let mult = p == 0 ? rules.headingWeight : p == 1 ? rules.bodyWeight : rules.parentWeight
         let damping = !isTopic && rules.bodyLengthNorm > 0 && Double(m.bodyLength) > rules.bodyLengthNorm
             ? rules.bodyLengthNorm / Double(m.bodyLength) : 1
-        var hits: [CueHit] = []
-        var hitGroups: [Int] = []
-        for p in 0 ..< 3 where !slices[p].isEmpty {
-            let all = texts[p].matches, s = slices[p], counts = plan.counts[p]
-            let first = Int(plan.ids.lowerBound)
-            let placeHits = hits.count
-            var j = s.lowerBound
-            while j < s.upperBound {
-                let id = all[j].id
-                var e = j + 1
-                while e < s.upperBound && all[e].id == id { e += 1 }
-                defer { j = e }
-                let ci = Int(id) - first
-                guard counts[ci] else { continue }
-                var count = 0
-                var amount = 0.0
-                for f in all[j ..< e] {
-                    // Drop a match inside a longer match of another cue that counts here.
-                    var inside = false
-                    for o in all[s] where o.id != id && o.length > f.length && o.location <= f.location && o.end >= f.end
-                        && counts[Int(o.id) - first] {
-                        inside = true; break
-                    }
-                    if inside { continue }
-                    count += 1
-                    if p == 1 {
-                        amount = amount + (isTopic && m.lists.contains { f.location >= $0.start && f.location < $0.end } ? rules.enumerationFactor : 1)
-                    }
+        let placeHits = hits.count
+        var j = s.lowerBound
+        while j < s.upperBound {
+            let id = all[j].id
+            var e = j + 1
+            while e < s.upperBound && all[e].id == id { e += 1 }
+            defer { j = e }
+            let ci = Int(id) - first
+            guard counts[ci] else { continue }
+            var count = 0
+            var amount = 0.0
+            for f in j ..< e {
+                let fl = all[f].location, fe = all[f].end, flen = all[f].length
+                // Drop a match inside a longer match of another cue that counts here.
+                var inside = false
+                for o in s {
+                    let x = all[o]
+                    if x.id != id && x.length > flen && x.location <= fl && x.end >= fe && counts[Int(x.id) - first] { inside = true; break }
                 }
-                guard count > 0 else { continue }
+                if inside { continue }
+                count += 1
                 if p == 1 {
-                    amount = min(amount, Double(rules.bodyRepeatCap)) * damping
-                } else {
-                    amount = 1      // a heading says a thing once
-                }
-                let cue = plan.cues[ci]
-                let points = cue.weight * (cue.place == .any ? mults[p] : 1) * amount
-                // One evidence item per phrase and place, even when an `any` cue and a place cue share it.
-                let g = plan.group[ci]
-                if let h = hitGroups[placeHits...].firstIndex(of: g) {
-                    hits[h].points += points; hits[h].count = max(hits[h].count, count)
-                } else {
-                    hits.append(CueHit(cue: plan.labels[ci], place: Self.places[p], count: count, points: points))
-                    hitGroups.append(g)
+                    amount = amount + (isTopic && m.lists.contains { fl >= $0.start && fl < $0.end } ? rules.enumerationFactor : 1)
                 }
             }
+            guard count > 0 else { continue }
+            if p == 1 {
+                amount = min(amount, Double(rules.bodyRepeatCap)) * damping
+            } else {
+                amount = 1      // a heading says a thing once
+            }
+            let cue = plan.cues[ci]
+            let points = cue.weight * (cue.place == .any ? mult : 1) * amount
+            // One evidence item per phrase and place, even when an `any` cue and a place cue share it.
+            let g = plan.group[ci]
+            if let h = groups[placeHits...].firstIndex(of: g) {
+                hits[h].points += points; hits[h].count = max(hits[h].count, count)
+            } else {
+                hits.append(CueHit(cue: plan.labels[ci], place: Self.places[p], count: count, points: points))
+                groups.append(g)
+            }
         }
-        return Score(code: plan.code, total: hits.reduce(0) { $0 + $1.points }, hits: hits)
     }
 }

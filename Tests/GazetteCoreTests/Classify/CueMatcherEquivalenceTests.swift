@@ -37,7 +37,7 @@ final class CueMatcherEquivalenceTests: XCTestCase {
             XCTAssertEqual(x.evidence, y.evidence, x.id, file: file, line: line)
             XCTAssertEqual(x.scores, y.scores, x.id, file: file, line: line)
         }
-        XCTAssertEqual(a, b, file: file, line: line)
+        XCTAssertTrue(a == b, "\(doc.id): the classified documents differ", file: file, line: line)
     }
 
     func pair() throws -> (Classifier, LegacyClassifier) {
