@@ -153,6 +153,43 @@ final class CueMatcherEquivalenceTests: XCTestCase {
         XCTAssertEqual(docs, 150)
     }
 
+    /// The automaton finds what a left-to-right search for each cue alone finds (the
+    /// line-start entries only after a line terminator or at the start).
+    func testAutomatonAgreesWithPerCueSearch() throws {
+        let (new, _) = try pair()
+        var cues: [(id: Int32, text: String, atLineStart: Bool)] = []
+        var words: [String] = []
+        for c in new.taxonomy.areas + new.taxonomy.topics {
+            for cue in c.cues where !cue.isRegex { cues.append((Int32(cues.count), cue.pattern, cues.count % 7 == 0)); words.append(cue.pattern) }
+        }
+        let automaton = CueAutomaton(cues: cues)
+        let terminators: Set<UInt16> = [0x0A, 0x0B, 0x0C, 0x0D, 0x85, 0x2028, 0x2029]
+        var r = Mix(state: 11)
+        var found = 0
+        for _ in 0 ..< 800 {
+            let t = Self.text(&r, cues: words, parts: r.below(30))
+            let u = Array(t.utf16)
+            var expected: [CueMatch] = []
+            for (id, text, atLineStart) in cues {
+                let p = Array(text.utf16)
+                var i = 0
+                while i + p.count <= u.count {
+                    if Array(u[i ..< i + p.count]) == p && (!atLineStart || i == 0 || terminators.contains(u[i - 1])) {
+                        expected.append(CueMatch(id: id, location: Int32(i), length: Int32(p.count))); i += p.count
+                    } else { i += 1 }
+                }
+            }
+            var got: [CueMatch] = []
+            let size = automaton.scan(t, into: &got)
+            func order(_ a: CueMatch, _ b: CueMatch) -> Bool { a.id != b.id ? a.id < b.id : a.location < b.location }
+            XCTAssertEqual(got.sorted(by: order), expected.sorted(by: order), t.debugDescription)
+            XCTAssertEqual(size.utf16, u.count)
+            XCTAssertEqual(size.simple ? size.scalars : t.count, SimpleText.count(t))
+            found += got.count
+        }
+        XCTAssertGreaterThan(found, 1000)
+    }
+
     /// The clause body without its heading: the scalar search answers like Foundation's.
     func testBodyWithoutHeading() {
         var r = Mix(state: 7)
