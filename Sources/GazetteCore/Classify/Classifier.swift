@@ -33,20 +33,31 @@ public struct Classifier: Sendable {
     public func classify(_ doc: Document) -> Document {
         var d = doc
         let region = d.region ?? registry.region(in: [d.issuer ?? "", d.title, d.planTitle].joined(separator: " "))
-        let headings = Dictionary(d.clauses.map { ($0.id, $0.heading) }, uniquingKeysWith: { a, _ in a })
+        // The first clause of each id (a parent's heading), and each heading's cue scan, made
+        // once: a heading is read as its clause's own and again as each child's parent heading.
+        var first: [String: Int] = [:]
         var byParent: [String: [Int]] = [:]
-        for (i, c) in d.clauses.enumerated() { if let p = c.parent { byParent[p, default: []].append(i) } }
-        let memo = HeadingScans()
+        for (i, c) in d.clauses.enumerated() {
+            if first[c.id] == nil { first[c.id] = i }
+            if let p = c.parent { byParent[p, default: []].append(i) }
+        }
+        var scans = [TextMatches?](repeating: nil, count: d.clauses.count)
+        func headingScan(_ k: Int) -> TextMatches {
+            if let s = scans[k] { return s }
+            let s = matcher.scan(d.clauses[k].heading).0
+            scans[k] = s
+            return s
+        }
         for i in d.clauses.indices.reversed() {
             var c = d.clauses[i]
             let label: LabelDecision
             if let kids = byParent[c.id], !kids.isEmpty {
                 // A parent is labelled from its heading and its children: no body to cut out.
-                let ctx = ClauseContext(heading: c.heading, body: "")
-                label = labelParent(ctx, level: c.level, children: kids.map { d.clauses[$0] }, memo: memo)
+                label = labelParent(heading: headingScan(i), level: c.level, children: kids.map { d.clauses[$0] },
+                                    childHeadings: kids.map(headingScan))
             } else {
-                let ctx = ClauseContext(heading: c.heading, body: Self.body(of: c), parentHeading: c.parent.flatMap { headings[$0] } ?? "")
-                label = labelLeaf(ctx, memo: memo)
+                let parent = c.parent.flatMap { first[$0] }.map(headingScan) ?? TextMatches()
+                label = labelLeaf(matcher.analyze(heading: headingScan(i), body: Self.body(of: c), parent: parent))
             }
             c.area = label.area; c.topics = label.topics; c.evidence = label.evidence; c.scores = label.scores
             if let o = overrides.find(document: d.id, clause: c.id) {
@@ -127,10 +138,8 @@ struct LabelDecision {
 extension Classifier {
     /// Scores of every topic, best first, and the ones that pass the thresholds. `scored`: the
     /// first result's `all` for the same clause (scores do not depend on `factor`).
-    func topicScores(_ ctx: ClauseContext, factor: Double = 1, matches: ClauseMatches? = nil, memo: HeadingScans? = nil,
-                     scored: [Score]? = nil) -> (all: [Score], kept: [Score]) {
+    func topicScores(_ m: ClauseMatches, factor: Double = 1, scored: [Score]? = nil) -> (all: [Score], kept: [Score]) {
         let r = taxonomy.rules
-        let m = matches ?? matcher.analyze(ctx, memo: memo)
         let all: [Score] = scored ?? matcher.scoreTopics(m).filter { $0.total > 0 }.sorted(by: Self.byScore)
         guard let best = all.first?.total else { return (all, []) }
         let need = factor * max(r.topicMinScore, r.topicPer100Chars * Double(m.bodyCharacters) / 100)
@@ -140,10 +149,10 @@ extension Classifier {
 
     static func byScore(_ a: Score, _ b: Score) -> Bool { a.total != b.total ? a.total > b.total : a.code < b.code }
 
-    func labelLeaf(_ ctx: ClauseContext, memo: HeadingScans? = nil) -> LabelDecision {
+    /// Labels of a clause without children, from the matches of its heading, body and parent heading.
+    func labelLeaf(_ m: ClauseMatches) -> LabelDecision {
         let r = taxonomy.rules
-        let m = matcher.analyze(ctx, memo: memo)
-        var (allTopics, topics) = topicScores(ctx, matches: m)
+        var (allTopics, topics) = topicScores(m)
         var areas = matcher.scoreAreas(m)
         if !topics.isEmpty, let k = areas.firstIndex(where: { $0.code == r.topicSupportArea }) {
             let pts = topics.reduce(0.0) { $0 + r.topicSupport * ($1.headingPoints >= r.headingTopicMin ? r.headingTopicSupport : 1) }
@@ -153,7 +162,7 @@ extension Classifier {
         var area: Score? = nil
         for a in areas where a.total > 0 && a.total > (area?.total ?? 0) { area = a }
         if let area, area.code != r.topicSupportArea, r.topicOutsideFactor != 1 {
-            (allTopics, topics) = topicScores(ctx, factor: r.topicOutsideFactor, matches: m, scored: allTopics)
+            (allTopics, topics) = topicScores(m, factor: r.topicOutsideFactor, scored: allTopics)
         }
         var evidence: [String] = []
         if let area {
@@ -172,7 +181,10 @@ extension Classifier {
         return LabelDecision(area: area?.code ?? r.defaultArea, topics: topics.map(\.code), evidence: evidence, scores: scores)
     }
 
-    func labelParent(_ ctx: ClauseContext, level: Int, children: [Clause], memo: HeadingScans? = nil) -> LabelDecision {
+    /// Labels of a clause with children: `heading`, the matches of its heading; `childHeadings`,
+    /// those of each child's heading.
+    func labelParent(heading: TextMatches, level: Int, children: [Clause], childHeadings: [TextMatches]) -> LabelDecision {
+        let hm = ClauseMatches(heading: heading)
         let r = taxonomy.rules
         var counts: [String: Int] = [:]
         for k in children { counts[k.area, default: 0] += 1 }
@@ -191,8 +203,6 @@ extension Classifier {
         } else {
             // The heading decides among the areas it names; naming several, the children's
             // plurality among those decides, then the heading's score, then taxonomy order.
-            let headingOnly = ClauseContext(heading: ctx.heading, body: "", parentHeading: "")
-            let hm = matcher.analyze(headingOnly, memo: memo)
             let named = matcher.scoreAreas(hm).filter { $0.total > 0 }
             if var pick = named.first {
                 for t in named.dropFirst() {
@@ -209,12 +219,12 @@ extension Classifier {
             }
         }
         // Topics: the heading's own, plus each child's main topic.
-        let own = topicScores(ClauseContext(heading: ctx.heading, body: "", parentHeading: ""), memo: memo).kept.map(\.code)
+        let own = topicScores(hm).kept.map(\.code)
         var childMain: [String] = []
         var withTopics = 0
-        for k in children where !k.topics.isEmpty {
+        for (k, kh) in zip(children, childHeadings) where !k.topics.isEmpty {
             withTopics += 1
-            let named = topicScores(ClauseContext(heading: k.heading, body: "", parentHeading: ""), memo: memo).kept.map(\.code).filter { k.topics.contains($0) }
+            let named = topicScores(ClauseMatches(heading: kh)).kept.map(\.code).filter { k.topics.contains($0) }
             for t in (named.isEmpty ? [k.topics[0]] : named) where !childMain.contains(t) { childMain.append(t) }
         }
         var topics: [String]

@@ -57,12 +57,6 @@ struct TextMatches {
     }
 }
 
-/// Scans of the headings of one document, by text (a scan does not depend on where the text
-/// stands). Used by one thread at a time: one classify call.
-final class HeadingScans {
-    var byText: [String: TextMatches] = [:]
-}
-
 /// The matches of a clause's three texts, computed once and shared by every code.
 public struct ClauseMatches {
     var heading = TextMatches(), body = TextMatches(), parent = TextMatches()
@@ -192,26 +186,18 @@ public final class CueMatcher: @unchecked Sendable {
     }
 
     /// Scan a clause's texts once; score any number of codes against the result.
-    public func analyze(_ ctx: ClauseContext) -> ClauseMatches { analyze(ctx, memo: nil) }
-
-    /// `analyze`, taking headings already scanned in the same document from `memo` (a
-    /// heading is scanned as its clause's own and again as each child's parent heading).
-    func analyze(_ ctx: ClauseContext, memo: HeadingScans?) -> ClauseMatches {
-        var m = ClauseMatches()
-        m.heading = scanHeading(ctx.heading, memo); m.parent = scanHeading(ctx.parentHeading, memo)
-        (m.body, m.bodySize) = scan(ctx.body)
-        m.bodyLength = m.bodySize.utf16
-        if !m.body.matches.isEmpty { m.lists = enumerations(in: ctx.body) }
-        m.bodyText = ctx.body
-        return m
+    public func analyze(_ ctx: ClauseContext) -> ClauseMatches {
+        analyze(heading: scan(ctx.heading).0, body: ctx.body, parent: scan(ctx.parentHeading).0)
     }
 
-    func scanHeading(_ text: String, _ memo: HeadingScans?) -> TextMatches {
-        guard let memo else { return scan(text).0 }
-        if let hit = memo.byText[text] { return hit }
-        let r = scan(text).0
-        memo.byText[text] = r
-        return r
+    /// The matches of a clause whose heading and parent heading are already scanned.
+    func analyze(heading: TextMatches, body: String, parent: TextMatches) -> ClauseMatches {
+        var m = ClauseMatches(heading: heading, parent: parent)
+        (m.body, m.bodySize) = scan(body)
+        m.bodyLength = m.bodySize.utf16
+        if !m.body.matches.isEmpty { m.lists = enumerations(in: body) }
+        m.bodyText = body
+        return m
     }
 
     /// Whether a cue occurs anywhere in `text` (for `gazette check`).
