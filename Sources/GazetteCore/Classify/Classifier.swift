@@ -33,18 +33,31 @@ public struct Classifier: Sendable {
     public func classify(_ doc: Document) -> Document {
         var d = doc
         let region = d.region ?? registry.region(in: [d.issuer ?? "", d.title, d.planTitle].joined(separator: " "))
-        let headings = Dictionary(d.clauses.map { ($0.id, $0.heading) }, uniquingKeysWith: { a, _ in a })
+        // The first clause of each id (a parent's heading), and each heading's cue scan, made
+        // once: a heading is read as its clause's own and again as each child's parent heading.
+        var first: [String: Int] = [:]
         var byParent: [String: [Int]] = [:]
-        for (i, c) in d.clauses.enumerated() { if let p = c.parent { byParent[p, default: []].append(i) } }
-        let memo = HeadingScans()
+        for (i, c) in d.clauses.enumerated() {
+            if first[c.id] == nil { first[c.id] = i }
+            if let p = c.parent { byParent[p, default: []].append(i) }
+        }
+        var scans = [TextMatches?](repeating: nil, count: d.clauses.count)
+        func headingScan(_ k: Int) -> TextMatches {
+            if let s = scans[k] { return s }
+            let s = matcher.scan(d.clauses[k].heading).0
+            scans[k] = s
+            return s
+        }
         for i in d.clauses.indices.reversed() {
             var c = d.clauses[i]
-            let ctx = ClauseContext(heading: c.heading, body: Self.body(of: c), parentHeading: c.parent.flatMap { headings[$0] } ?? "")
             let label: LabelDecision
             if let kids = byParent[c.id], !kids.isEmpty {
-                label = labelParent(ctx, level: c.level, children: kids.map { d.clauses[$0] }, memo: memo)
+                // A parent is labelled from its heading and its children: no body to cut out.
+                label = labelParent(heading: headingScan(i), level: c.level, children: kids.map { d.clauses[$0] },
+                                    childHeadings: kids.map(headingScan))
             } else {
-                label = labelLeaf(ctx, memo: memo)
+                let parent = c.parent.flatMap { first[$0] }.map(headingScan) ?? TextMatches()
+                label = labelLeaf(matcher.analyze(heading: headingScan(i), body: Self.body(of: c), parent: parent))
             }
             c.area = label.area; c.topics = label.topics; c.evidence = label.evidence; c.scores = label.scores
             if let o = overrides.find(document: d.id, clause: c.id) {
@@ -64,13 +77,45 @@ public struct Classifier: Sendable {
         guard !c.heading.isEmpty else { return t }
         // The heading, with or without its label, at the start of the first line.
         let window = t.prefix(c.heading.count + c.label.count + 4)
-        if let r = window.range(of: c.heading) {
+        if let r = find(c.heading, in: window) {
             return trimmed(t[r.upperBound...], headingTail)
         }
         return t
     }
 
     static let headingTail = CharacterSet(charactersIn: "。.：: \n")
+
+    /// `text.range(of: s)`: a scalar search when both texts only hold scalars that no other
+    /// sequence is canonically equivalent to (then Foundation's comparison is exact), else
+    /// Foundation's search.
+    static func find(_ s: String, in text: Substring) -> Range<String.Index>? {
+        guard isPlain(s.unicodeScalars), isPlain(text.unicodeScalars) else { return text.range(of: s) }
+        let needle = Array(s.unicodeScalars)
+        guard let head = needle.first else { return text.range(of: s) }
+        let hay = text.unicodeScalars
+        var i = hay.startIndex
+        while i != hay.endIndex {
+            if hay[i] == head {
+                var j = hay.index(after: i), k = 1
+                while k < needle.count && j != hay.endIndex && hay[j] == needle[k] { j = hay.index(after: j); k += 1 }
+                if k == needle.count { return i ..< j }
+            }
+            i = hay.index(after: i)
+        }
+        return nil
+    }
+
+    /// Whether every scalar is ASCII, a CJK ideograph, CJK or fullwidth punctuation (not the
+    /// combining tone marks), or general punctuation: none decomposes or combines.
+    static func isPlain<S: Sequence>(_ scalars: S) -> Bool where S.Element == Unicode.Scalar {
+        scalars.allSatisfy { s in
+            switch s.value {
+            case 0x09, 0x0A, 0x20 ..< 0x7F, 0x2010 ... 0x2027, 0x2030 ... 0x205E, 0x3000 ... 0x3029, 0x3030 ... 0x303F,
+                 0x3400 ... 0x4DBF, 0x4E00 ... 0x9FFF, 0xFF00 ... 0xFFEF: return true
+            default: return false
+            }
+        }
+    }
 
     /// `trimmingCharacters(in:)` by Unicode scalars, without bridging to NSString (the
     /// same result: it too drops the scalars of `set` at both ends).
@@ -93,12 +138,10 @@ struct LabelDecision {
 extension Classifier {
     /// Scores of every topic, best first, and the ones that pass the thresholds. `scored`: the
     /// first result's `all` for the same clause (scores do not depend on `factor`).
-    func topicScores(_ ctx: ClauseContext, factor: Double = 1, matches: ClauseMatches? = nil, memo: HeadingScans? = nil,
-                     scored: [Score]? = nil) -> (all: [Score], kept: [Score]) {
+    func topicScores(_ m: ClauseMatches, factor: Double = 1, scored: [Score]? = nil) -> (all: [Score], kept: [Score]) {
         let r = taxonomy.rules
-        let m = matches ?? matcher.analyze(ctx, memo: memo)
-        let all: [Score] = scored ?? taxonomy.topics.map { matcher.score($0, m, isTopic: true) }.filter { $0.total > 0 }.sorted(by: Self.byScore)
-        let best = all.first?.total ?? 0
+        let all: [Score] = scored ?? matcher.scoreTopics(m).filter { $0.total > 0 }.sorted(by: Self.byScore)
+        guard let best = all.first?.total else { return (all, []) }
         let need = factor * max(r.topicMinScore, r.topicPer100Chars * Double(m.bodyCharacters) / 100)
         let kept = all.filter { $0.headingPoints >= r.headingTopicMin || ($0.total >= need && $0.total >= r.topicRelativeToBest * best) }
         return (all, kept)
@@ -106,11 +149,11 @@ extension Classifier {
 
     static func byScore(_ a: Score, _ b: Score) -> Bool { a.total != b.total ? a.total > b.total : a.code < b.code }
 
-    func labelLeaf(_ ctx: ClauseContext, memo: HeadingScans? = nil) -> LabelDecision {
+    /// Labels of a clause without children, from the matches of its heading, body and parent heading.
+    func labelLeaf(_ m: ClauseMatches) -> LabelDecision {
         let r = taxonomy.rules
-        let m = matcher.analyze(ctx, memo: memo)
-        var (allTopics, topics) = topicScores(ctx, matches: m)
-        var areas = taxonomy.areas.map { matcher.score($0, m, isTopic: false) }
+        var (allTopics, topics) = topicScores(m)
+        var areas = matcher.scoreAreas(m)
         if !topics.isEmpty, let k = areas.firstIndex(where: { $0.code == r.topicSupportArea }) {
             let pts = topics.reduce(0.0) { $0 + r.topicSupport * ($1.headingPoints >= r.headingTopicMin ? r.headingTopicSupport : 1) }
             areas[k].total += pts
@@ -119,7 +162,7 @@ extension Classifier {
         var area: Score? = nil
         for a in areas where a.total > 0 && a.total > (area?.total ?? 0) { area = a }
         if let area, area.code != r.topicSupportArea, r.topicOutsideFactor != 1 {
-            (allTopics, topics) = topicScores(ctx, factor: r.topicOutsideFactor, matches: m, scored: allTopics)
+            (allTopics, topics) = topicScores(m, factor: r.topicOutsideFactor, scored: allTopics)
         }
         var evidence: [String] = []
         if let area {
@@ -138,7 +181,10 @@ extension Classifier {
         return LabelDecision(area: area?.code ?? r.defaultArea, topics: topics.map(\.code), evidence: evidence, scores: scores)
     }
 
-    func labelParent(_ ctx: ClauseContext, level: Int, children: [Clause], memo: HeadingScans? = nil) -> LabelDecision {
+    /// Labels of a clause with children: `heading`, the matches of its heading; `childHeadings`,
+    /// those of each child's heading.
+    func labelParent(heading: TextMatches, level: Int, children: [Clause], childHeadings: [TextMatches]) -> LabelDecision {
+        let hm = ClauseMatches(heading: heading)
         let r = taxonomy.rules
         var counts: [String: Int] = [:]
         for k in children { counts[k.area, default: 0] += 1 }
@@ -157,9 +203,7 @@ extension Classifier {
         } else {
             // The heading decides among the areas it names; naming several, the children's
             // plurality among those decides, then the heading's score, then taxonomy order.
-            let headingOnly = ClauseContext(heading: ctx.heading, body: "", parentHeading: "")
-            let hm = matcher.analyze(headingOnly, memo: memo)
-            let named = taxonomy.areas.map { matcher.score($0, hm, isTopic: false) }.filter { $0.total > 0 }
+            let named = matcher.scoreAreas(hm).filter { $0.total > 0 }
             if var pick = named.first {
                 for t in named.dropFirst() {
                     let (n, m) = (counts[t.code] ?? 0, counts[pick.code] ?? 0)
@@ -175,12 +219,12 @@ extension Classifier {
             }
         }
         // Topics: the heading's own, plus each child's main topic.
-        let own = topicScores(ClauseContext(heading: ctx.heading, body: "", parentHeading: ""), memo: memo).kept.map(\.code)
+        let own = topicScores(hm).kept.map(\.code)
         var childMain: [String] = []
         var withTopics = 0
-        for k in children where !k.topics.isEmpty {
+        for (k, kh) in zip(children, childHeadings) where !k.topics.isEmpty {
             withTopics += 1
-            let named = topicScores(ClauseContext(heading: k.heading, body: "", parentHeading: ""), memo: memo).kept.map(\.code).filter { k.topics.contains($0) }
+            let named = topicScores(ClauseMatches(heading: kh)).kept.map(\.code).filter { k.topics.contains($0) }
             for t in (named.isEmpty ? [k.topics[0]] : named) where !childMain.contains(t) { childMain.append(t) }
         }
         var topics: [String]

@@ -40,161 +40,164 @@ public struct Score: Sendable, Equatable {
     }
 }
 
-/// Every cue match in one text, by cue id (UTF-16 ranges).
+/// Every cue match in one text, sorted by cue id, then position (UTF-16).
 struct TextMatches {
-    var byCue: [Int: [NSRange]] = [:]
-    /// The smallest and largest cue id with a match (an empty range when none).
-    var lowest = Int.max, highest = Int.min
+    var matches: [CueMatch] = []
 
-    mutating func note(_ id: Int) { if id < lowest { lowest = id }; if id > highest { highest = id } }
-
-    /// Whether any cue of `range` matched: a cheap bounds test before looking at the keys.
-    func any(in range: Range<Int>) -> Bool {
-        guard !byCue.isEmpty, lowest < range.upperBound, highest >= range.lowerBound else { return false }
-        if byCue.count <= range.count { return byCue.keys.contains(where: range.contains) }
-        return range.contains { byCue[$0] != nil }
+    /// The matches of the cue ids in `ids` (consecutive in `matches`).
+    func slice(_ ids: Range<Int32>) -> Range<Int> {
+        var lo = 0, hi = matches.count
+        while lo < hi {
+            let mid = (lo + hi) >> 1
+            if matches[mid].id < ids.lowerBound { lo = mid + 1 } else { hi = mid }
+        }
+        var end = lo
+        while end < matches.count && matches[end].id < ids.upperBound { end += 1 }
+        return lo ..< end
     }
-}
-
-/// Scans of the headings of one document, by text (a scan does not depend on where the text
-/// stands). Used by one thread at a time: one classify call.
-final class HeadingScans {
-    var byText: [String: TextMatches] = [:]
 }
 
 /// The matches of a clause's three texts, computed once and shared by every code.
 public struct ClauseMatches {
     var heading = TextMatches(), body = TextMatches(), parent = TextMatches()
-    var lists: [NSRange] = []
+    /// The body's enumerations as UTF-16 [start, end) (only when the body has a cue match).
+    var lists: [(start: Int32, end: Int32)] = []
     var bodyLength = 0
-    /// Characters of the body (`body.count`), for the topic threshold.
-    var bodyCharacters = 0
+    /// The body itself and its scalar count, for its character count (the topic threshold).
+    var bodyText = ""
+    var bodySize = CueAutomaton.Size()
+    /// Characters of the body (`SimpleText.count(body)`).
+    var bodyCharacters: Int { bodySize.simple ? bodySize.scalars : bodyText.count }
 }
 
 /// Counts cue hits in a clause and turns them into scores, with the weights of `ClassifyRules`.
 ///
-/// Literal cues of the whole taxonomy are indexed by their first UTF-16 unit, so each text is
-/// scanned once for all of them (a clause is scored against 27 codes of ~20 cues each);
-/// regular expressions are compiled once. Hits of topic cues inside an enumeration (four or
-/// more items joined by 、) are discounted: a clause that lists example fields is not about
-/// each of them.
+/// Literal cues of the whole taxonomy are found in one pass per text by a `CueAutomaton`;
+/// a regular expression that is a literal at the start of a line (`^公开`) joins the automaton,
+/// other regular expressions are compiled once. Cues are numbered consecutively per code, so
+/// a code's matches are one run of a text's matches sorted by cue id. Hits of topic cues
+/// inside an enumeration (four or more items joined by 、) are discounted: a clause that
+/// lists example fields is not about each of them.
 public final class CueMatcher: @unchecked Sendable {
     let rules: ClassifyRules
-    private var regexes: [Int: NSRegularExpression] = [:]
-    /// Literal cues by first UTF-16 unit: (cue id, the cue's UTF-16 units).
-    private var literals: [UInt16: [(id: Int, units: [UInt16])]] = [:]
-    /// `literals` as a table over every UTF-16 unit: index into `buckets`, or -1 (a
-    /// dictionary lookup per character was most of the scan).
-    private var heads = [Int32](repeating: -1, count: 1 << 16)
-    private var buckets: [[(id: Int, units: [UInt16])]] = []
-    /// Cue ids of each code, in the order of its cues.
-    private var ids: [String: [Int]] = [:]
-    /// The same ids as a range (a code's cues are numbered consecutively).
-    private var idRanges: [String: Range<Int>] = [:]
+    private let automaton: CueAutomaton
+    /// Regular-expression cues the automaton cannot find.
+    private var regexes: [(id: Int32, re: NSRegularExpression)] = []
+    /// Each code of the taxonomy (areas, then topics) with its cue ids and cues.
+    private var plans: [CodePlan] = []
+    private var planIndex: [String: Int] = [:]
+    private let areaCount: Int
+
+    final class CodePlan {
+        var code: String
+        var ids: Range<Int32>
+        var cues: [Cue]
+        var labels: [String]
+        /// Index of the first cue with the same label (hits of one phrase merge).
+        var group: [Int]
+        /// Whether each cue counts in the heading, body, parent heading.
+        var counts: [[Bool]]
+
+        init(code: String, ids: Range<Int32>, cues: [Cue], labels: [String], group: [Int], counts: [[Bool]]) {
+            self.code = code; self.ids = ids; self.cues = cues; self.labels = labels; self.group = group; self.counts = counts
+        }
+    }
+
+    static let places = ["heading", "body", "parent"]
 
     public init(taxonomy: Taxonomy) {
         rules = taxonomy.rules
-        var next = 0
+        areaCount = taxonomy.areas.count
+        var next: Int32 = 0
+        var literals: [(id: Int32, text: String, atLineStart: Bool)] = []
         for c in taxonomy.areas + taxonomy.topics {
-            var mine: [Int] = []
+            let first = next
             for cue in c.cues {
                 let id = next; next += 1
-                mine.append(id)
                 if cue.isRegex {
-                    regexes[id] = try? NSRegularExpression(pattern: cue.label, options: [.anchorsMatchLines])
-                } else if let first = cue.pattern.utf16.first {
-                    literals[first, default: []].append((id, Array(cue.pattern.utf16)))
+                    if let lit = Self.lineStartLiteral(cue.label) {
+                        literals.append((id, lit, true))
+                    } else if let re = try? NSRegularExpression(pattern: cue.label, options: [.anchorsMatchLines]) {
+                        regexes.append((id, re))
+                    }
+                } else {
+                    literals.append((id, cue.pattern, false))
                 }
             }
-            ids[c.code] = mine
-            idRanges[c.code] = (mine.first ?? next) ..< next
+            let labels = c.cues.map(\.label)
+            let group = labels.indices.map { i in labels.firstIndex(of: labels[i])! }
+            let counts = Self.places.map { p in c.cues.map { $0.place == .any || $0.place.rawValue == p } }
+            if planIndex[c.code] == nil { planIndex[c.code] = plans.count }
+            plans.append(CodePlan(code: c.code, ids: first ..< next, cues: c.cues, labels: labels, group: group, counts: counts))
         }
-        for (first, cands) in literals.sorted(by: { $0.key < $1.key }) {
-            heads[Int(first)] = Int32(buckets.count)
-            buckets.append(cands)
-        }
+        automaton = CueAutomaton(cues: literals)
     }
 
-    /// All cue matches in a text: one pass for the literals, then the regular expressions.
-    func scan(_ text: String) -> TextMatches {
-        var out = TextMatches()
-        guard !text.isEmpty else { return out }
-        let u = Self.utf16(text)
-        for i in u.indices {
-            let h = heads[Int(u[i])]
-            if h < 0 { continue }
-            for (id, pat) in buckets[Int(h)] where i + pat.count <= u.count {
-                var k = 1
-                while k < pat.count && u[i + k] == pat[k] { k += 1 }
-                if k == pat.count {
-                    // Non-overlapping occurrences of one cue, like a left-to-right search.
-                    if let last = out.byCue[id]?.last, NSMaxRange(last) > i { continue }
-                    out.byCue[id, default: []].append(NSRange(location: i, length: pat.count))
-                    out.note(id)
-                }
-            }
-        }
-        for (id, re) in regexes {
-            let found = re.matches(in: text, range: NSRange(location: 0, length: u.count)).map(\.range)
-            if !found.isEmpty { out.byCue[id] = found; out.note(id) }
-        }
-        return out
-    }
-
-    /// The UTF-16 units of `text` in one pass over its scalars (`Array(text.utf16)` measured
-    /// the UTF-16 length first, a second pass).
-    static func utf16(_ text: String) -> [UInt16] {
-        var u: [UInt16] = []
-        u.reserveCapacity(text.utf8.count)
-        for s in text.unicodeScalars {
+    /// The literal of a regular expression `^LITERAL` whose literal has no special character
+    /// and no line break, else nil. With `anchorsMatchLines`, it matches the literal at the
+    /// start of the text and after each line terminator.
+    static func lineStartLiteral(_ pattern: String) -> String? {
+        guard pattern.hasPrefix("^") else { return nil }
+        let lit = pattern.dropFirst()
+        guard !lit.isEmpty else { return nil }
+        for s in lit.unicodeScalars {
             let v = s.value
-            if v < 0x10000 { u.append(UInt16(v)) } else {
-                u.append(UInt16(0xD800 + ((v - 0x10000) >> 10))); u.append(UInt16(0xDC00 + ((v - 0x10000) & 0x3FF)))
-            }
+            let ascii = (v >= 0x30 && v <= 0x39) || (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A)
+            let plain = v >= 0xA0 && v != 0x2028 && v != 0x2029
+            if !(ascii || plain) { return nil }
         }
-        return u
+        return String(lit)
     }
 
-    static let enumerationSeparators: Set<UInt16> = Set("。；;，,：:\n！？".utf16)
-
-    /// Ranges (UTF-16) of the body's enumerations.
-    func enumerations(in body: String) -> [NSRange] {
-        var out: [NSRange] = []
-        let seps = Self.enumerationSeparators
-        let dun = "、".utf16.first!
-        var start = 0, items = 0
-        let u = Self.utf16(body)
-        for i in 0...u.count {
-            if i == u.count || seps.contains(u[i]) {
-                if items >= rules.enumerationMinItems - 1 { out.append(NSRange(location: start, length: i - start)) }
-                start = i + 1; items = 0
-            } else if u[i] == dun {
-                items += 1
+    /// All cue matches in a text, and its size.
+    func scan(_ text: String) -> (TextMatches, CueAutomaton.Size) {
+        guard !text.isEmpty else { return (TextMatches(), CueAutomaton.Size()) }
+        var out: [CueMatch] = []
+        let size = automaton.scan(text, into: &out)
+        for (id, re) in regexes {
+            for r in re.matches(in: text, range: NSRange(location: 0, length: size.utf16)) {
+                out.append(CueMatch(id: id, location: Int32(r.range.location), length: Int32(r.range.length)))
             }
         }
+        if out.count > 1 {
+            out.sort { $0.id != $1.id ? $0.id < $1.id : $0.location < $1.location }
+        }
+        return (TextMatches(matches: out), size)
+    }
+
+    /// Enumerations of the body: UTF-16 [start, end) of each stretch between separators with
+    /// at least `enumerationMinItems` - 1 commas 、.
+    func enumerations(in body: String) -> [(start: Int32, end: Int32)] {
+        var out: [(start: Int32, end: Int32)] = []
+        let need = rules.enumerationMinItems - 1
+        var start: Int32 = 0, items = 0, pos: Int32 = 0
+        for s in body.unicodeScalars {
+            switch s.value {
+            case 0x3002, 0xFF1B, 0x3B, 0xFF0C, 0x2C, 0xFF1A, 0x3A, 0x0A, 0xFF01, 0xFF1F:   // 。；;，,：:\n！？
+                if items >= need { out.append((start, pos)) }
+                start = pos + 1; items = 0
+            case 0x3001: items += 1      // 、
+            default: break
+            }
+            pos += s.value < 0x10000 ? 1 : 2
+        }
+        if items >= need { out.append((start, pos)) }
         return out
     }
 
     /// Scan a clause's texts once; score any number of codes against the result.
-    public func analyze(_ ctx: ClauseContext) -> ClauseMatches { analyze(ctx, memo: nil) }
-
-    /// `analyze`, taking headings already scanned in the same document from `memo` (a
-    /// heading is scanned as its clause's own and again as each child's parent heading).
-    func analyze(_ ctx: ClauseContext, memo: HeadingScans?) -> ClauseMatches {
-        var m = ClauseMatches()
-        m.heading = scanHeading(ctx.heading, memo); m.body = scan(ctx.body); m.parent = scanHeading(ctx.parentHeading, memo)
-        m.lists = enumerations(in: ctx.body)
-        m.bodyLength = ctx.body.utf16.count
-        m.bodyCharacters = SimpleText.count(ctx.body)
-        return m
+    public func analyze(_ ctx: ClauseContext) -> ClauseMatches {
+        analyze(heading: scan(ctx.heading).0, body: ctx.body, parent: scan(ctx.parentHeading).0)
     }
 
-    func scanHeading(_ text: String, _ memo: HeadingScans?) -> TextMatches {
-        guard let memo else { return scan(text) }
-        if let hit = memo.byText[text] { return hit }
-        let r = scan(text)
-        memo.byText[text] = r
-        return r
+    /// The matches of a clause whose heading and parent heading are already scanned.
+    func analyze(heading: TextMatches, body: String, parent: TextMatches) -> ClauseMatches {
+        var m = ClauseMatches(heading: heading, parent: parent)
+        (m.body, m.bodySize) = scan(body)
+        m.bodyLength = m.bodySize.utf16
+        if !m.body.matches.isEmpty { m.lists = enumerations(in: body) }
+        m.bodyText = body
+        return m
     }
 
     /// Whether a cue occurs anywhere in `text` (for `gazette check`).
@@ -211,60 +214,91 @@ public final class CueMatcher: @unchecked Sendable {
         score(code, analyze(ctx), isTopic: isTopic)
     }
 
-    /// The score of one code. `isTopic` turns on the enumeration discount; areas get the
-    /// long-body damping instead (a long clause touches many things in passing).
+    /// The score of one code of the matcher's taxonomy. `isTopic` turns on the enumeration
+    /// discount; areas get the long-body damping instead (a long clause touches many things
+    /// in passing).
     ///
     /// Within one code and one place the longest match wins: 做好信息公开 in a heading counts
     /// as that cue only, not also as the 信息公开 inside it.
     public func score(_ code: TaxonomyCode, _ m: ClauseMatches, isTopic: Bool) -> Score {
+        guard let k = planIndex[code.code] else { return Score(code: code.code, total: 0, hits: []) }
+        return score(plan: plans[k], m, isTopic: isTopic)
+    }
+
+    /// Scores of every area, in taxonomy order.
+    func scoreAreas(_ m: ClauseMatches) -> [Score] {
+        plans[..<areaCount].map { score(plan: $0, m, isTopic: false) }
+    }
+
+    /// Scores of every topic, in taxonomy order.
+    func scoreTopics(_ m: ClauseMatches) -> [Score] {
+        plans[areaCount...].map { score(plan: $0, m, isTopic: true) }
+    }
+
+    private func score(plan: CodePlan, _ m: ClauseMatches, isTopic: Bool) -> Score {
+        let s0 = m.heading.slice(plan.ids), s1 = m.body.slice(plan.ids), s2 = m.parent.slice(plan.ids)
         // Most codes have no cue in a clause: answer those without building anything.
-        if let range = idRanges[code.code],
-           !(m.heading.any(in: range) || m.body.any(in: range) || m.parent.any(in: range)) {
-            return Score(code: code.code, total: 0, hits: [])
+        if s0.isEmpty && s1.isEmpty && s2.isEmpty {
+            return Score(code: plan.code, total: 0, hits: [])
         }
-        let cueIDs = ids[code.code] ?? []
-        let places: [(String, TextMatches, Double)] = [("heading", m.heading, rules.headingWeight),
-                                                       ("body", m.body, rules.bodyWeight),
-                                                       ("parent", m.parent, rules.parentWeight)]
+        var hits: [CueHit] = []
+        var groups: [Int] = []
+        if !s0.isEmpty { addHits(plan, place: 0, m.heading.matches, s0, m, isTopic: isTopic, &hits, &groups) }
+        if !s1.isEmpty { addHits(plan, place: 1, m.body.matches, s1, m, isTopic: isTopic, &hits, &groups) }
+        if !s2.isEmpty { addHits(plan, place: 2, m.parent.matches, s2, m, isTopic: isTopic, &hits, &groups) }
+        return Score(code: plan.code, total: hits.reduce(0) { $0 + $1.points }, hits: hits)
+    }
+
+    /// The hits of one code in one place (0 heading, 1 body, 2 parent heading): `s`, the code's
+    /// run of `all`. `groups`: the phrase group of each hit.
+    private func addHits(_ plan: CodePlan, place p: Int, _ all: [CueMatch], _ s: Range<Int>, _ m: ClauseMatches, isTopic: Bool,
+                         _ hits: inout [CueHit], _ groups: inout [Int]) {
+        let counts = plan.counts[p]
+        let first = Int(plan.ids.lowerBound)
+        let mult = p == 0 ? rules.headingWeight : p == 1 ? rules.bodyWeight : rules.parentWeight
         let damping = !isTopic && rules.bodyLengthNorm > 0 && Double(m.bodyLength) > rules.bodyLengthNorm
             ? rules.bodyLengthNorm / Double(m.bodyLength) : 1
-        var hits: [CueHit] = []
-        for (place, texts, mult) in places where !texts.byCue.isEmpty {
-            // Every match of every cue that counts in this place, then drop the ones inside a longer one.
-            var found: [(cue: Int, range: NSRange)] = []
-            for (i, cue) in code.cues.enumerated() where i < cueIDs.count && (cue.place == .any || cue.place.rawValue == place) {
-                for r in texts.byCue[cueIDs[i]] ?? [] { found.append((i, r)) }
-            }
-            guard !found.isEmpty else { continue }
-            let kept = found.filter { f in
-                !found.contains { o in
-                    o.cue != f.cue && o.range.length > f.range.length
-                        && o.range.location <= f.range.location && NSMaxRange(o.range) >= NSMaxRange(f.range)
+        let placeHits = hits.count
+        var j = s.lowerBound
+        while j < s.upperBound {
+            let id = all[j].id
+            var e = j + 1
+            while e < s.upperBound && all[e].id == id { e += 1 }
+            defer { j = e }
+            let ci = Int(id) - first
+            guard counts[ci] else { continue }
+            var count = 0
+            var amount = 0.0
+            for f in j ..< e {
+                let fl = all[f].location, fe = all[f].end, flen = all[f].length
+                // Drop a match inside a longer match of another cue that counts here.
+                var inside = false
+                for o in s {
+                    let x = all[o]
+                    if x.id != id && x.length > flen && x.location <= fl && x.end >= fe && counts[Int(x.id) - first] { inside = true; break }
+                }
+                if inside { continue }
+                count += 1
+                if p == 1 {
+                    amount = amount + (isTopic && m.lists.contains { fl >= $0.start && fl < $0.end } ? rules.enumerationFactor : 1)
                 }
             }
-            for (i, cue) in code.cues.enumerated() {
-                let mine = kept.filter { $0.cue == i }
-                guard !mine.isEmpty else { continue }
-                var amount: Double
-                if place == "body" {
-                    amount = mine.reduce(0) { acc, f in
-                        acc + (isTopic && m.lists.contains { NSLocationInRange(f.range.location, $0) } ? rules.enumerationFactor : 1)
-                    }
-                    amount = min(amount, Double(rules.bodyRepeatCap)) * damping
-                } else {
-                    amount = 1      // a heading says a thing once
-                }
-                let points = cue.weight * (cue.place == .any ? mult : 1) * amount
-                hits.append(CueHit(cue: cue.label, place: place, count: mine.count, points: points))
+            guard count > 0 else { continue }
+            if p == 1 {
+                amount = min(amount, Double(rules.bodyRepeatCap)) * damping
+            } else {
+                amount = 1      // a heading says a thing once
+            }
+            let cue = plan.cues[ci]
+            let points = cue.weight * (cue.place == .any ? mult : 1) * amount
+            // One evidence item per phrase and place, even when an `any` cue and a place cue share it.
+            let g = plan.group[ci]
+            if let h = groups[placeHits...].firstIndex(of: g) {
+                hits[h].points += points; hits[h].count = max(hits[h].count, count)
+            } else {
+                hits.append(CueHit(cue: plan.labels[ci], place: Self.places[p], count: count, points: points))
+                groups.append(g)
             }
         }
-        // One evidence item per phrase and place, even when an `any` cue and a place cue share it.
-        var merged: [CueHit] = []
-        for h in hits {
-            if let i = merged.firstIndex(where: { $0.cue == h.cue && $0.place == h.place }) {
-                merged[i].points += h.points; merged[i].count = max(merged[i].count, h.count)
-            } else { merged.append(h) }
-        }
-        return Score(code: code.code, total: merged.reduce(0) { $0 + $1.points }, hits: merged)
     }
 }

@@ -1,0 +1,206 @@
+// The classify stage's cue matching and labelling as they were before the Aho–Corasick
+// matcher (commit 27f5150), copied verbatim with renamed types, so that
+// CueMatcherEquivalenceTests can pin the new matcher's results to the old ones.
+// Do not edit: it is the reference.
+import Foundation
+import GazetteModel
+@testable import GazetteCore
+
+/// Stage 5: label each clause with one work area and zero or more policy topics, each with
+/// scores and evidence, and resolve each unit mention through the unit registry.
+///
+/// Order, and why:
+/// 1. clauses are visited deepest first (reverse reading order), so a parent sees its
+///    children's final labels;
+/// 2. a clause without children is scored from its cues (heading, body, parent heading);
+///    its topics are chosen first because they support the `disclosure` area;
+/// 3. a clause with children takes the area a strict majority of them have; without a
+///    majority its heading decides (ties → the children's plurality); its topics are the
+///    ones its heading names plus each child's main topic, none for a cross-field container;
+/// 4. an editor's override (overrides.yml) replaces the result for its clause, before the
+///    clause's parent looks at it.
+public struct LegacyClassifier: Sendable {
+    public var taxonomy: Taxonomy
+    public var registry: UnitRegistry
+    public var overrides: Overrides
+    /// Hash of the data files' contents (see `fingerprint`).
+    public var dataHash: String
+    let matcher: LegacyCueMatcher
+
+    public init(taxonomy: Taxonomy, registry: UnitRegistry = UnitRegistry(), overrides: Overrides = Overrides(), dataHash: String = "") {
+        self.taxonomy = taxonomy; self.registry = registry; self.overrides = overrides; self.dataHash = dataHash
+        matcher = LegacyCueMatcher(taxonomy: taxonomy)
+    }
+
+    /// An empty taxonomy: every clause gets `general`.
+    public init() { self.init(taxonomy: Taxonomy(areas: [TaxonomyCode(code: "general")], topics: [])) }
+
+    public func classify(_ doc: Document) -> Document {
+        var d = doc
+        let region = d.region ?? registry.region(in: [d.issuer ?? "", d.title, d.planTitle].joined(separator: " "))
+        let headings = Dictionary(d.clauses.map { ($0.id, $0.heading) }, uniquingKeysWith: { a, _ in a })
+        var byParent: [String: [Int]] = [:]
+        for (i, c) in d.clauses.enumerated() { if let p = c.parent { byParent[p, default: []].append(i) } }
+        let memo = LegacyHeadingScans()
+        for i in d.clauses.indices.reversed() {
+            var c = d.clauses[i]
+            let ctx = ClauseContext(heading: c.heading, body: Self.body(of: c), parentHeading: c.parent.flatMap { headings[$0] } ?? "")
+            let label: LegacyLabelDecision
+            if let kids = byParent[c.id], !kids.isEmpty {
+                label = labelParent(ctx, level: c.level, children: kids.map { d.clauses[$0] }, memo: memo)
+            } else {
+                label = labelLeaf(ctx, memo: memo)
+            }
+            c.area = label.area; c.topics = label.topics; c.evidence = label.evidence; c.scores = label.scores
+            if let o = overrides.find(document: d.id, clause: c.id) {
+                if let a = o.area { c.area = a }
+                if let t = o.topics { c.topics = t }
+                c.evidence.insert("override (\(overrides.file ?? "overrides.yml")\(o.line.map { ":\($0)" } ?? "")): area \(c.area), topics [\(c.topics.joined(separator: ", "))]" + (o.note.map { " — \($0)" } ?? ""), at: 0)
+            }
+            c.units = c.units.map { registry.resolve($0, region: region) }
+            d.clauses[i] = c
+        }
+        return d
+    }
+
+    /// The clause text without a repeated heading.
+    static func body(of c: Clause) -> String {
+        let t = trimmed(Substring(c.text), .whitespacesAndNewlines)
+        guard !c.heading.isEmpty else { return t }
+        // The heading, with or without its label, at the start of the first line.
+        let window = t.prefix(c.heading.count + c.label.count + 4)
+        if let r = window.range(of: c.heading) {
+            return trimmed(t[r.upperBound...], headingTail)
+        }
+        return t
+    }
+
+    static let headingTail = CharacterSet(charactersIn: "。.：: \n")
+
+    /// `trimmingCharacters(in:)` by Unicode scalars, without bridging to NSString (the
+    /// same result: it too drops the scalars of `set` at both ends).
+    static func trimmed(_ s: Substring, _ set: CharacterSet) -> String {
+        let u = s.unicodeScalars
+        guard let first = u.firstIndex(where: { !set.contains($0) }),
+              let last = u.lastIndex(where: { !set.contains($0) }) else { return "" }
+        return String(Substring(u[first...last]))
+    }
+}
+
+/// The labels of one clause before they are written into it.
+struct LegacyLabelDecision {
+    var area: String
+    var topics: [String]
+    var evidence: [String]
+    var scores: [String: Double]
+}
+
+extension LegacyClassifier {
+    /// Scores of every topic, best first, and the ones that pass the thresholds. `scored`: the
+    /// first result's `all` for the same clause (scores do not depend on `factor`).
+    func topicScores(_ ctx: ClauseContext, factor: Double = 1, matches: LegacyClauseMatches? = nil, memo: LegacyHeadingScans? = nil,
+                     scored: [LegacyScore]? = nil) -> (all: [LegacyScore], kept: [LegacyScore]) {
+        let r = taxonomy.rules
+        let m = matches ?? matcher.analyze(ctx, memo: memo)
+        let all: [LegacyScore] = scored ?? taxonomy.topics.map { matcher.score($0, m, isTopic: true) }.filter { $0.total > 0 }.sorted(by: Self.byScore)
+        let best = all.first?.total ?? 0
+        let need = factor * max(r.topicMinScore, r.topicPer100Chars * Double(m.bodyCharacters) / 100)
+        let kept = all.filter { $0.headingPoints >= r.headingTopicMin || ($0.total >= need && $0.total >= r.topicRelativeToBest * best) }
+        return (all, kept)
+    }
+
+    static func byScore(_ a: LegacyScore, _ b: LegacyScore) -> Bool { a.total != b.total ? a.total > b.total : a.code < b.code }
+
+    func labelLeaf(_ ctx: ClauseContext, memo: LegacyHeadingScans? = nil) -> LegacyLabelDecision {
+        let r = taxonomy.rules
+        let m = matcher.analyze(ctx, memo: memo)
+        var (allTopics, topics) = topicScores(ctx, matches: m)
+        var areas = taxonomy.areas.map { matcher.score($0, m, isTopic: false) }
+        if !topics.isEmpty, let k = areas.firstIndex(where: { $0.code == r.topicSupportArea }) {
+            let pts = topics.reduce(0.0) { $0 + r.topicSupport * ($1.headingPoints >= r.headingTopicMin ? r.headingTopicSupport : 1) }
+            areas[k].total += pts
+            areas[k].hits.append(LegacyCueHit(cue: "topics " + topics.map(\.code).joined(separator: ","), place: "fields", count: topics.count, points: pts))
+        }
+        var area: LegacyScore? = nil
+        for a in areas where a.total > 0 && a.total > (area?.total ?? 0) { area = a }
+        if let area, area.code != r.topicSupportArea, r.topicOutsideFactor != 1 {
+            (allTopics, topics) = topicScores(ctx, factor: r.topicOutsideFactor, matches: m, scored: allTopics)
+        }
+        var evidence: [String] = []
+        if let area {
+            evidence.append("area \(area.code) \(LegacyScore.format(area.total)): \(area.explanation)")
+            let others: [LegacyScore] = areas.filter { $0.code != area.code && $0.total > 0 }.sorted(by: Self.byScore)
+            if let second = others.first {
+                evidence.append("runner-up \(second.code) \(LegacyScore.format(second.total)): \(second.explanation)")
+            }
+        } else {
+            evidence.append("area \(r.defaultArea): no area cue found")
+        }
+        for t in topics { evidence.append("topic \(t.code) \(LegacyScore.format(t.total)): \(t.explanation)") }
+        var scores: [String: Double] = [:]
+        for a in areas where a.total != 0 { scores["area." + a.code] = (a.total * 100).rounded() / 100 }
+        for t in allTopics { scores["topic." + t.code] = (t.total * 100).rounded() / 100 }
+        return LegacyLabelDecision(area: area?.code ?? r.defaultArea, topics: topics.map(\.code), evidence: evidence, scores: scores)
+    }
+
+    func labelParent(_ ctx: ClauseContext, level: Int, children: [Clause], memo: LegacyHeadingScans? = nil) -> LegacyLabelDecision {
+        let r = taxonomy.rules
+        var counts: [String: Int] = [:]
+        for k in children { counts[k.area, default: 0] += 1 }
+        let order = taxonomy.areas.map(\.code)
+        func rank(_ a: String) -> Int { order.firstIndex(of: a) ?? order.count }
+        let tally: [(key: String, value: Int)] = counts.sorted { (a: (key: String, value: Int), b: (key: String, value: Int)) -> Bool in
+            if a.value != b.value { return a.value > b.value }
+            return rank(a.key) < rank(b.key)
+        }
+        let tallyText = tally.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+        var evidence: [String] = []
+        var area: String
+        if let top = tally.first, top.value * 2 > children.count {
+            area = top.key
+            evidence.append("area \(area): \(top.value) of \(children.count) children (\(tallyText))")
+        } else {
+            // The heading decides among the areas it names; naming several, the children's
+            // plurality among those decides, then the heading's score, then taxonomy order.
+            let headingOnly = ClauseContext(heading: ctx.heading, body: "", parentHeading: "")
+            let hm = matcher.analyze(headingOnly, memo: memo)
+            let named = taxonomy.areas.map { matcher.score($0, hm, isTopic: false) }.filter { $0.total > 0 }
+            if var pick = named.first {
+                for t in named.dropFirst() {
+                    let (n, m) = (counts[t.code] ?? 0, counts[pick.code] ?? 0)
+                    if n > m || (n == m && t.total > pick.total) { pick = t }
+                }
+                area = pick.code
+                let others = named.filter { $0.code != pick.code }.map(\.code)
+                evidence.append("area \(area): no majority among children (\(tallyText)); the heading decides: \(pick.explanation)"
+                                + (others.isEmpty ? "" : " (also names \(others.joined(separator: ", ")))"))
+            } else {
+                area = tally.first?.key ?? r.defaultArea
+                evidence.append("area \(area): no majority among children (\(tallyText)) and no area cue in the heading; plurality")
+            }
+        }
+        // Topics: the heading's own, plus each child's main topic.
+        let own = topicScores(ClauseContext(heading: ctx.heading, body: "", parentHeading: ""), memo: memo).kept.map(\.code)
+        var childMain: [String] = []
+        var withTopics = 0
+        for k in children where !k.topics.isEmpty {
+            withTopics += 1
+            let named = topicScores(ClauseContext(heading: k.heading, body: "", parentHeading: ""), memo: memo).kept.map(\.code).filter { k.topics.contains($0) }
+            for t in (named.isEmpty ? [k.topics[0]] : named) where !childMain.contains(t) { childMain.append(t) }
+        }
+        var topics: [String]
+        if level <= r.crossFieldMaxLevel && withTopics >= r.crossFieldTopics && Set(childMain).count >= r.crossFieldTopics {
+            topics = own
+            evidence.append("topics: cross-field container (\(withTopics) children on \(Set(childMain).count) fields); only the heading's own topics")
+        } else {
+            topics = own
+            for t in childMain where !topics.contains(t) { topics.append(t) }
+            if !topics.isEmpty { evidence.append("topics: heading [\(own.joined(separator: ","))] + children's main topics [\(childMain.joined(separator: ","))]") }
+        }
+        let tOrder = taxonomy.topics.map(\.code)
+        topics.sort { (tOrder.firstIndex(of: $0) ?? 99) < (tOrder.firstIndex(of: $1) ?? 99) }
+        var scores: [String: Double] = [:]
+        for (a, n) in counts { scores["children." + a] = Double(n) }
+        return LegacyLabelDecision(area: area, topics: topics, evidence: evidence, scores: scores)
+    }
+}
