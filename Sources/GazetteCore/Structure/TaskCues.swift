@@ -61,10 +61,18 @@ struct Cues {
     }
 
     init(_ text: String) {
+        var text = text
+        self = text.withUTF8 { Cues($0) }
+    }
+
+    /// The cues of UTF-8 text.
+    init(_ b: UnsafeBufferPointer<UInt8>) {
         var prev: UInt32 = 0
         var colon = false, unitWord = false, deadlineWord = false
-        for u in text.unicodeScalars {
-            let v = u.value
+        var i = 0
+        while i < b.count {
+            let (v, len) = b[i] < 0x80 ? (UInt32(b[i]), 1) : FastText.scalar(b, i)
+            i += len
             switch v {
             case 0x3A, 0xFF1A: colon = true                   // : ：
             case 0x29, 0xFF09: if Self.isNoteLast(prev) { note = true }   // ) ）

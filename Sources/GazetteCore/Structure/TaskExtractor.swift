@@ -50,48 +50,62 @@ public struct TaskExtractor: Sendable {
             seen.insert(n + "|" + role.rawValue)
             facts.units.append(UnitMention(name: n, role: role))
         }
-        let ns = text as NSString
-        let whole = NSRange(location: 0, length: ns.length)
         let cues = Cues(text)
         var prose = text
-        // Replacing simple matches of simple text by 。 keeps the prose simple.
-        let simple = cues.subject && SimpleText.isSimple(text)
+        // Replacing simple matches of simple text by 。 keeps the prose simple (checked once, when first needed).
+        lazy var simple = SimpleText.isSimple(text)
         // 1. bracketed notes
         if cues.note {
-            for m in Self.note.matches(in: text, range: whole) {
-                let body = ns.substring(with: m.range(at: 1))
-                let parsed = Self.parseNote(body)
+            for m in TaskScan.notes(text) {
+                let parsed = Self.parseNote(m.body)
                 guard !parsed.isEmpty else { continue }
                 for (n, r) in parsed { add(n, r) }
-                if cues.subject { prose = SimpleText.replacingAll(prose, ns.substring(with: m.range), with: "。", knownSimple: simple) }
+                if cues.subject { prose = SimpleText.replacingAll(prose, m.match, with: "。", knownSimple: simple) }
             }
         }
+        // The other patterns run only on the pieces of the clause that hold their cues.
+        let pieces = cues.labelled || cues.labelledDeadline || cues.deadline || cues.target ? TaskScan.pieces(text, cues) : TaskScan.Pieces()
         // 2. labelled fields
-        if cues.labelled {
-            for m in Self.labelled.matches(in: text, range: whole) {
-                let label = ns.substring(with: m.range(at: 1))
+        for piece in pieces.labelled {
+            Self.forEachMatch(Self.labelled, in: piece) { sub in
+                let label = sub(1)
                 let role: UnitMention.Role = label.hasPrefix("牵头") || label.hasPrefix("主责") ? .lead
                     : (label.hasPrefix("配合") || label.hasPrefix("协办") || label.hasPrefix("参与") ? .cooperating : .responsible)
-                for n in Self.splitUnits(ns.substring(with: m.range(at: 2)), separators: Self.fieldSeparators) { add(n, role) }
-                if cues.subject { prose = SimpleText.replacingAll(prose, ns.substring(with: m.range), with: "。", knownSimple: simple) }
+                for n in Self.splitUnits(sub(2), separators: Self.fieldSeparators) { add(n, role) }
+                if cues.subject { prose = SimpleText.replacingAll(prose, sub(0), with: "。", knownSimple: simple) }
             }
         }
         // 3. sentence subjects (replacing a match by 。 creates no new suffix-verb pair). A match
         // starts a sentence and stays inside it: each cued sentence is matched on its own.
         if cues.subject {
-            for sentence in Cues.subjectSentences(prose) {
+            for sentence in TaskScan.subjectSentences(prose) {
                 let sns = sentence as NSString
                 guard let m = Self.subject.firstMatch(in: sentence, options: .anchored, range: NSRange(location: 0, length: sns.length)) else { continue }
                 for n in Self.splitUnits(sns.substring(with: m.range(at: 1)), separators: Self.enumeration) { add(n, .mentioned) }
             }
         }
-        let labelledDeadlines = !cues.labelledDeadline ? [] : Self.labelledDeadline.matches(in: text, range: whole).map {
-            ns.substring(with: $0.range(at: 1)).wsTrimmed
+        var deadlines: [String] = []
+        for piece in pieces.labelledDeadline {
+            Self.forEachMatch(Self.labelledDeadline, in: piece) { sub in deadlines.append(sub(1).wsTrimmed) }
         }
-        let deadlines = !cues.deadline ? [] : Self.deadline.matches(in: text, range: whole).map { ns.substring(with: $0.range) }
-        facts.deadlines = Self.unique(labelledDeadlines + deadlines)
-        facts.targets = !cues.target ? [] : Self.unique(Self.target.matches(in: text, range: whole).map { ns.substring(with: $0.range) })
+        for piece in pieces.deadline {
+            Self.forEachMatch(Self.deadline, in: piece) { sub in deadlines.append(sub(0)) }
+        }
+        facts.deadlines = Self.unique(deadlines)
+        var targets: [String] = []
+        for piece in pieces.target {
+            Self.forEachMatch(Self.target, in: piece) { sub in targets.append(sub(0)) }
+        }
+        facts.targets = Self.unique(targets)
         return facts
+    }
+
+    /// Calls `body` with each match of `regex` in `text` and a function giving a group's text.
+    static func forEachMatch(_ regex: NSRegularExpression, in text: String, _ body: ((Int) -> String) -> Void) {
+        let ns = text as NSString
+        for m in regex.matches(in: text, range: NSRange(location: 0, length: ns.length)) {
+            body { ns.substring(with: m.range(at: $0)) }
+        }
     }
 
     /// Units and roles of one note body: "市网信办、市政府办公厅牵头,各区政府、市政府各部门负责落实".
@@ -173,8 +187,8 @@ public struct TaskExtractor: Sendable {
         let count = SimpleText.count(n)
         guard count >= 2, count <= 30 else { return nil }
         if mayBeUnitWord(n) {
-            let range = NSRange(location: 0, length: (n as NSString).length)
-            if unitWord.firstMatch(in: n, range: range) != nil { return n }
+            if let fast = TaskScan.isUnitWord(n) { if fast { return n } }
+            else if unitWord.firstMatch(in: n, range: NSRange(location: 0, length: (n as NSString).length)) != nil { return n }
         }
         // Other organisation names in notes: 中关村管委会, 北京经济技术开发区管委会.
         if orgSuffixes.contains(where: { SimpleText.hasSuffix(n, $0) }), n.unicodeScalars.allSatisfy({ $0.properties.isIdeographic }) { return n }
