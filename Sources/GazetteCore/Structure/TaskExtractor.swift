@@ -50,21 +50,29 @@ public struct TaskExtractor: Sendable {
             seen.insert(n + "|" + role.rawValue)
             facts.units.append(UnitMention(name: n, role: role))
         }
-        let cues = Cues(text)
-        var prose = text
-        // Replacing simple matches of simple text by 。 keeps the prose simple (checked once, when first needed).
-        lazy var simple = SimpleText.isSimple(text)
+        // One pass finds the cues, the notes, the pieces the other patterns run on, and the
+        // sentences a subject may open.
+        let scan = TaskScan.scan(text)
+        let cues = scan.cues
+        // Matches of notes and labelled fields become 。 in the prose the subjects are read from:
+        // bytes while the text is simple, a string otherwise.
+        var simple: Bool?
+        var proseBytes: [UInt8]?, proseText: String?
+        func replace(_ match: String) {
+            guard cues.subject else { return }
+            if simple == nil { simple = SimpleText.isSimple(text) }
+            if simple == true { proseBytes = TaskScan.replacingAll(proseBytes ?? Array(text.utf8), Array(match.utf8), with: Self.stop) }
+            else { proseText = SimpleText.replacingAll(proseText ?? text, match, with: "。") }
+        }
         // 1. bracketed notes
-        if cues.note {
-            for m in TaskScan.notes(text) {
-                let parsed = Self.parseNote(m.body)
-                guard !parsed.isEmpty else { continue }
-                for (n, r) in parsed { add(n, r) }
-                if cues.subject { prose = SimpleText.replacingAll(prose, m.match, with: "。", knownSimple: simple) }
-            }
+        for m in scan.notes {
+            let parsed = Self.parseNote(m.body)
+            guard !parsed.isEmpty else { continue }
+            for (n, r) in parsed { add(n, r) }
+            replace(m.match)
         }
         // The other patterns run only on the pieces of the clause that hold their cues.
-        let pieces = cues.labelled || cues.labelledDeadline || cues.deadline || cues.target ? TaskScan.pieces(text, cues) : TaskScan.Pieces()
+        let pieces = scan.pieces
         // 2. labelled fields
         for piece in pieces.labelled {
             Self.forEachMatch(Self.labelled, in: piece) { sub in
@@ -72,13 +80,15 @@ public struct TaskExtractor: Sendable {
                 let role: UnitMention.Role = label.hasPrefix("牵头") || label.hasPrefix("主责") ? .lead
                     : (label.hasPrefix("配合") || label.hasPrefix("协办") || label.hasPrefix("参与") ? .cooperating : .responsible)
                 for n in Self.splitUnits(sub(2), separators: Self.fieldSeparators) { add(n, role) }
-                if cues.subject { prose = SimpleText.replacingAll(prose, sub(0), with: "。", knownSimple: simple) }
+                replace(sub(0))
             }
         }
         // 3. sentence subjects (replacing a match by 。 creates no new suffix-verb pair). A match
         // starts a sentence and stays inside it: each cued sentence is matched on its own.
         if cues.subject {
-            for sentence in TaskScan.subjectSentences(prose) {
+            let sentences = proseBytes.map { p in p.withUnsafeBufferPointer { TaskScan.subjectSentences($0) } }
+                ?? proseText.map { TaskScan.subjectSentences($0) } ?? scan.sentences
+            for sentence in sentences {
                 let sns = sentence as NSString
                 guard let m = Self.subject.firstMatch(in: sentence, options: .anchored, range: NSRange(location: 0, length: sns.length)) else { continue }
                 for n in Self.splitUnits(sns.substring(with: m.range(at: 1)), separators: Self.enumeration) { add(n, .mentioned) }
@@ -99,6 +109,8 @@ public struct TaskExtractor: Sendable {
         facts.targets = Self.unique(targets)
         return facts
     }
+
+    static let stop = Array("。".utf8)
 
     /// Calls `body` with each match of `regex` in `text` and a function giving a group's text.
     static func forEachMatch(_ regex: NSRegularExpression, in text: String, _ body: ((Int) -> String) -> Void) {

@@ -7,8 +7,43 @@ import Foundation
 /// gives on each piece exactly the matches it gives there on the whole text, so it runs only
 /// on the few pieces that hold its cue, and on a short string instead of the whole clause.
 enum TaskScan {
-    /// A bracketed note found by `notes`: the whole match （…落实） and its body.
+    /// A bracketed note: the whole match （…落实） and its body.
     struct Note { var match: String; var body: String }
+
+    /// What `TaskExtractor` needs of a clause, found in one pass over its UTF-8.
+    struct Scan {
+        var cues = Cues()
+        var notes: [Note] = []
+        var pieces = Pieces()
+        /// `subjectSentences` of the clause itself.
+        var sentences: [String] = []
+    }
+
+    static func scan(_ text: String) -> Scan {
+        var text = text
+        return text.withUTF8 { b in
+            var cues = Cues.Scanner(), notes = NoteScanner(), pieces = PieceScanner(), sentences = SentenceScanner()
+            var out = Scan()
+            var i = 0
+            while i < b.count {
+                let (v, len) = b[i] < 0x80 ? (UInt32(b[i]), 1) : FastText.scalar(b, i)
+                let prev = cues.prev
+                cues.feed(v)
+                notes.feed(v, i, len, b, &out.notes)
+                pieces.feed(v, prev, i, len, b, &out.pieces)
+                sentences.feed(v, i, len, b, &out.sentences)
+                i += len
+            }
+            pieces.finish(b, &out.pieces)
+            sentences.finish(b, &out.sentences)
+            out.cues = cues.cues
+            return out
+        }
+    }
+
+    static func string(_ b: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: b[from..<to]), as: UTF8.self)
+    }
 
     /// The matches of `TaskExtractor`'s note pattern `[（(]([^（）()]{2,200}?(?:落实|负责|…))[)）]`,
     /// left to right: an opening bracket, the first bracket after it being a closing one, with
@@ -16,27 +51,33 @@ enum TaskScan {
     static func notes(_ text: String) -> [Note] {
         var text = text
         return text.withUTF8 { b in
-            var out: [Note] = []
-            var open = -1, count = 0
-            var p1: UInt32 = 0, p2: UInt32 = 0  // the last two scalars since `open`
+            var scanner = NoteScanner(), out: [Note] = []
             var i = 0
             while i < b.count {
                 let (v, len) = b[i] < 0x80 ? (UInt32(b[i]), 1) : FastText.scalar(b, i)
-                switch v {
-                case 0x28, 0xFF08: open = i; count = 0; p1 = 0; p2 = 0
-                case 0x29, 0xFF09:
-                    if open >= 0, (4...202).contains(count), isNoteVerb(p1, p2) {
-                        let bodyStart = open + (b[open] == 0x28 ? 1 : 3)
-                        out.append(Note(match: String(decoding: UnsafeBufferPointer(rebasing: b[open..<(i + len)]), as: UTF8.self),
-                                        body: String(decoding: UnsafeBufferPointer(rebasing: b[bodyStart..<i]), as: UTF8.self)))
-                    }
-                    open = -1
-                default:
-                    if open >= 0 { count += 1; p1 = p2; p2 = v }
-                }
+                scanner.feed(v, i, len, b, &out)
                 i += len
             }
             return out
+        }
+    }
+
+    struct NoteScanner {
+        var open = -1, count = 0
+        var p1: UInt32 = 0, p2: UInt32 = 0  // the last two scalars since `open`
+
+        @inline(__always) mutating func feed(_ v: UInt32, _ i: Int, _ len: Int, _ b: UnsafeBufferPointer<UInt8>, _ out: inout [Note]) {
+            switch v {
+            case 0x28, 0xFF08: open = i; count = 0; p1 = 0; p2 = 0
+            case 0x29, 0xFF09:
+                if open >= 0, (4...202).contains(count), isNoteVerb(p1, p2) {
+                    let bodyStart = open + (b[open] == 0x28 ? 1 : 3)
+                    out.append(Note(match: string(b, open, i + len), body: string(b, bodyStart, i)))
+                }
+                open = -1
+            default:
+                if open >= 0 { count += 1; p1 = p2; p2 = v }
+            }
         }
     }
 
@@ -49,7 +90,10 @@ enum TaskScan {
         }
     }
 
-    /// The pieces of a clause that hold the cue of each pattern.
+    /// The pieces of a clause that hold the cue of each pattern. A piece cue implies the
+    /// clause's cue (`Cues`), so the lists are empty when the clause cue is absent.
+    /// Labelled pieces end with the bracket or 。 that closes them (the pattern's lookahead
+    /// reads it); the others end before their break.
     struct Pieces {
         var labelled: [String] = []
         var labelledDeadline: [String] = []
@@ -64,76 +108,75 @@ enum TaskScan {
         mutating func reset(_ at: Int) { start = at; a = false; b = false }
     }
 
-    /// The cued pieces of `text` for the patterns whose whole-text cue in `cues` is set.
-    /// Labelled pieces end with the bracket or 。 that closes them (the pattern's lookahead
-    /// reads it); the others end before their break.
-    static func pieces(_ text: String, _ cues: Cues) -> Pieces {
+    /// The cued pieces of `text`.
+    static func pieces(_ text: String) -> Pieces {
         var text = text
         return text.withUTF8 { b in
-            var out = Pieces()
-            var lab = Run(), labDl = Run(), dl = Run(), tg = Run()
-            var prev: UInt32 = 0
-            var i = 0
-            let n = b.count
-            func piece(_ from: Int, _ to: Int) -> String { String(decoding: UnsafeBufferPointer(rebasing: b[from..<to]), as: UTF8.self) }
-            while i < n {
+            var scanner = PieceScanner(), out = Pieces()
+            var i = 0, prev: UInt32 = 0
+            while i < b.count {
                 let (v, len) = b[i] < 0x80 ? (UInt32(b[i]), 1) : FastText.scalar(b, i)
-                let next = i + len
-                if cues.labelled {
-                    switch v {
-                    case 0x3002, 0xFF08, 0xFF09, 0x28, 0x29:  // 。（）()
-                        if lab.a && lab.b { out.labelled.append(piece(lab.start, next)) }
-                        lab.reset(next)
-                    case 0x3A, 0xFF1A: lab.a = true
-                    case 0x4F4D, 0x95E8: lab.b = true  // 位 门
-                    default: break
-                    }
-                }
-                if cues.labelledDeadline {
-                    switch v {
-                    case 0x3002, 0xFF1B, 0x3B, 0xFF08, 0xFF09, 0x28, 0x29:  // 。；;（）()
-                        if labDl.a && labDl.b { out.labelledDeadline.append(piece(labDl.start, i)) }
-                        labDl.reset(next)
-                    case 0x3A, 0xFF1A: labDl.a = true
-                    case 0x9650, 0x95F4, 0x70B9: labDl.b = true  // 限 间 点
-                    default: break
-                    }
-                }
-                if cues.deadline {
-                    if breaksDeadline(v) {
-                        if dl.a { out.deadline.append(piece(dl.start, i)) }
-                        dl.reset(next)
-                    } else if !dl.a {
-                        switch v {
-                        case 0x524D: dl.a = Cues.isBeforeDeadlineEnd(prev)            // 前
-                        case 0x5185: dl.a = prev == 0x65E5 || prev == 0x5E74         // 内 after 日 年
-                        case 0x5E95: dl.a = prev == 0x5E74                            // 底 after 年
-                        default: break
-                        }
-                    }
-                }
-                if cues.target {
-                    if breaksTarget(v) {
-                        if tg.a { out.target.append(piece(tg.start, i)) }
-                        tg.reset(next)
-                    } else if !tg.a {
-                        switch v {
-                        case 0x4E8E: tg.a = prev == 0x5C11 || prev == 0x4F4E || prev == 0x9AD8  // 于 after 少 低 高
-                        case 0x5C11: tg.a = prev == 0x81F3                                     // 少 after 至
-                        case 0x8FC7: tg.a = prev == 0x8D85                                     // 过 after 超
-                        case 0x5230: tg.a = prev == 0x8FBE                                     // 到 after 达
-                        default: break
-                        }
-                    }
-                }
+                scanner.feed(v, prev, i, len, b, &out)
                 prev = v
-                i = next
+                i += len
             }
-            if lab.a && lab.b { out.labelled.append(piece(lab.start, n)) }
-            if labDl.a && labDl.b { out.labelledDeadline.append(piece(labDl.start, n)) }
-            if dl.a { out.deadline.append(piece(dl.start, n)) }
-            if tg.a { out.target.append(piece(tg.start, n)) }
+            scanner.finish(b, &out)
             return out
+        }
+    }
+
+    struct PieceScanner {
+        var lab = Run(), labDl = Run(), dl = Run(), tg = Run()
+
+        @inline(__always) mutating func feed(_ v: UInt32, _ prev: UInt32, _ i: Int, _ len: Int, _ b: UnsafeBufferPointer<UInt8>, _ out: inout Pieces) {
+            let next = i + len
+            switch v {
+            case 0x3002, 0xFF08, 0xFF09, 0x28, 0x29:  // 。（）()
+                if lab.a && lab.b { out.labelled.append(string(b, lab.start, next)) }
+                lab.reset(next)
+            case 0x3A, 0xFF1A: lab.a = true
+            case 0x4F4D, 0x95E8: lab.b = true  // 位 门
+            default: break
+            }
+            switch v {
+            case 0x3002, 0xFF1B, 0x3B, 0xFF08, 0xFF09, 0x28, 0x29:  // 。；;（）()
+                if labDl.a && labDl.b { out.labelledDeadline.append(string(b, labDl.start, i)) }
+                labDl.reset(next)
+            case 0x3A, 0xFF1A: labDl.a = true
+            case 0x9650, 0x95F4, 0x70B9: labDl.b = true  // 限 间 点
+            default: break
+            }
+            if breaksDeadline(v) {
+                if dl.a { out.deadline.append(string(b, dl.start, i)) }
+                dl.reset(next)
+            } else if !dl.a {
+                switch v {
+                case 0x524D: dl.a = Cues.isBeforeDeadlineEnd(prev)            // 前
+                case 0x5185: dl.a = prev == 0x65E5 || prev == 0x5E74         // 内 after 日 年
+                case 0x5E95: dl.a = prev == 0x5E74                            // 底 after 年
+                default: break
+                }
+            }
+            if breaksTarget(v) {
+                if tg.a { out.target.append(string(b, tg.start, i)) }
+                tg.reset(next)
+            } else if !tg.a {
+                switch v {
+                case 0x4E8E: tg.a = prev == 0x5C11 || prev == 0x4F4E || prev == 0x9AD8  // 于 after 少 低 高
+                case 0x5C11: tg.a = prev == 0x81F3                                     // 少 after 至
+                case 0x8FC7: tg.a = prev == 0x8D85                                     // 过 after 超
+                case 0x5230: tg.a = prev == 0x8FBE                                     // 到 after 达
+                default: break
+                }
+            }
+        }
+
+        mutating func finish(_ b: UnsafeBufferPointer<UInt8>, _ out: inout Pieces) {
+            let n = b.count
+            if lab.a && lab.b { out.labelled.append(string(b, lab.start, n)) }
+            if labDl.a && labDl.b { out.labelledDeadline.append(string(b, labDl.start, n)) }
+            if dl.a { out.deadline.append(string(b, dl.start, n)) }
+            if tg.a { out.target.append(string(b, tg.start, n)) }
         }
     }
 
@@ -171,32 +214,68 @@ enum TaskScan {
     /// `Cues.subjectSentences` without the sentences where the subject pattern, anchored at
     /// their start, cannot match: its unit opens with 各 市 区 县 省 自治区 国家, or two or three
     /// ideographs and 省 市 区 县, after an optional 由, so one of those stands in the first five scalars.
+    static func subjectSentences(_ b: UnsafeBufferPointer<UInt8>) -> [String] {
+        var scanner = SentenceScanner(), out: [String] = []
+        var i = 0
+        while i < b.count {
+            let (v, len) = b[i] < 0x80 ? (UInt32(b[i]), 1) : FastText.scalar(b, i)
+            scanner.feed(v, i, len, b, &out)
+            i += len
+        }
+        scanner.finish(b, &out)
+        return out
+    }
+
     static func subjectSentences(_ text: String) -> [String] {
         var text = text
-        return text.withUTF8 { b in
-            var out: [String] = []
-            var start = 0, i = 0, k = 0
-            var prev: UInt32 = 0, cued = false, opens = false
-            while i < b.count {
-                let (v, len) = b[i] < 0x80 ? (UInt32(b[i]), 1) : FastText.scalar(b, i)
-                if Cues.isSentenceEnd(v) {
-                    if cued && opens { out.append(String(decoding: UnsafeBufferPointer(rebasing: b[start..<i]), as: UTF8.self)) }
-                    start = i + len; cued = false; opens = false; prev = 0; k = 0
-                } else {
-                    if k < 5 {
-                        switch v {
-                        case 0x5404, 0x5E02, 0x533A, 0x53BF, 0x7701, 0x81EA, 0x56FD: opens = true  // 各 市 区 县 省 自 国
-                        default: break
-                        }
-                        k += 1
+        return text.withUTF8 { subjectSentences($0) }
+    }
+
+    struct SentenceScanner {
+        var start = 0, k = 0
+        var prev: UInt32 = 0, cued = false, opens = false
+
+        @inline(__always) mutating func feed(_ v: UInt32, _ i: Int, _ len: Int, _ b: UnsafeBufferPointer<UInt8>, _ out: inout [String]) {
+            if Cues.isSentenceEnd(v) {
+                if cued && opens { out.append(string(b, start, i)) }
+                start = i + len; cued = false; opens = false; prev = 0; k = 0
+            } else {
+                if k < 5 {
+                    switch v {
+                    case 0x5404, 0x5E02, 0x533A, 0x53BF, 0x7701, 0x81EA, 0x56FD: opens = true  // 各 市 区 县 省 自 国
+                    default: break
                     }
-                    if !cued, Cues.isVerbFirst(v), Cues.isUnitLast(prev) { cued = true }
-                    prev = v
+                    k += 1
                 }
-                i += len
+                if !cued, Cues.isVerbFirst(v), Cues.isUnitLast(prev) { cued = true }
+                prev = v
             }
-            if cued && opens { out.append(String(decoding: UnsafeBufferPointer(rebasing: b[start..<b.count]), as: UTF8.self)) }
-            return out
+        }
+
+        mutating func finish(_ b: UnsafeBufferPointer<UInt8>, _ out: inout [String]) {
+            if cued && opens { out.append(string(b, start, b.count)) }
+        }
+    }
+
+    /// `SimpleText.replacingAll` of simple UTF-8: every occurrence of `target`, left to right,
+    /// each search going on after the previous occurrence, replaced by `replacement`.
+    static func replacingAll(_ h: [UInt8], _ target: [UInt8], with replacement: [UInt8]) -> [UInt8] {
+        h.withUnsafeBufferPointer { h in
+            target.withUnsafeBufferPointer { t in
+                guard var at = SimpleText.find(t, in: h) else { return Array(h) }
+                var out: [UInt8] = []
+                out.reserveCapacity(h.count)
+                var last = 0
+                while true {
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: h[last..<at]))
+                    out.append(contentsOf: replacement)
+                    last = at + t.count
+                    guard let next = SimpleText.find(t, in: h, from: last) else { break }
+                    at = next
+                }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: h[last...]))
+                return out
+            }
         }
     }
 }
