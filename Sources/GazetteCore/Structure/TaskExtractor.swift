@@ -192,23 +192,36 @@ public struct TaskExtractor: Sendable {
     static func cleanUnit(_ raw: String) -> String? {
         var n = raw.wsTrimmed
         if n.hasPrefix("由") { n = String(n.dropFirst()) }
-        for tail in unitTails {
-            if let cut = SimpleText.droppingSuffix(n, tail), SimpleText.count(n) > tail.count + 1 { n = cut; break }
+        // Simple names (and their pieces) compare by bytes: one check instead of one per affix.
+        let simple = SimpleText.isSimple(n)
+        if simple {
+            let scalars = n.unicodeScalars.count
+            for (tail, length) in unitTailBytes where scalars > length + 1 && n.utf8.count >= tail.count && n.utf8.reversed().starts(with: tail.reversed()) {
+                n = String(n.utf8.dropLast(tail.count))!; break
+            }
+        } else {
+            for tail in unitTails {
+                if let cut = SimpleText.droppingSuffix(n, tail), SimpleText.count(n) > tail.count + 1 { n = cut; break }
+            }
         }
         n = stripVerb(n)
-        let count = SimpleText.count(n)
+        let count = simple ? n.unicodeScalars.count : SimpleText.count(n)
         guard count >= 2, count <= 30 else { return nil }
         if mayBeUnitWord(n) {
             if let fast = TaskScan.isUnitWord(n) { if fast { return n } }
             else if unitWord.firstMatch(in: n, range: NSRange(location: 0, length: (n as NSString).length)) != nil { return n }
         }
         // Other organisation names in notes: 中关村管委会, 北京经济技术开发区管委会.
-        if orgSuffixes.contains(where: { SimpleText.hasSuffix(n, $0) }), n.unicodeScalars.allSatisfy({ $0.properties.isIdeographic }) { return n }
+        let org = simple ? orgSuffixBytes.contains(where: { n.utf8.count >= $0.count && n.utf8.reversed().starts(with: $0.reversed()) })
+            : orgSuffixes.contains(where: { SimpleText.hasSuffix(n, $0) })
+        if org, n.unicodeScalars.allSatisfy({ $0.properties.isIdeographic }) { return n }
         return nil
     }
 
     static let unitTails = ["等相关部门", "等有关部门", "等相关单位", "等有关单位", "等部门", "等单位", "等"]
     static let orgSuffixes = ["管委会", "委员会", "办公厅", "办公室", "政府", "局", "委", "办", "厅", "中心", "署", "院", "部", "集团", "公司", "单位"]
+    static let unitTailBytes = unitTails.map { (Array($0.utf8), $0.unicodeScalars.count) }
+    static let orgSuffixBytes = orgSuffixes.map { Array($0.utf8) }
 
     /// A necessary condition for `unitWord`: the name ends with the last character of a unit
     /// suffix (厅 室 会 组 门 位 府 局 委 办 心 署 院), or with a line break, before which `$` matches too.

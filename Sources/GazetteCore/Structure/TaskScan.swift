@@ -22,24 +22,73 @@ enum TaskScan {
     static func scan(_ text: String) -> Scan {
         var text = text
         return text.withUTF8 { b in
-            var cues = Cues.Scanner(), notes = NoteScanner(), pieces = PieceScanner(), sentences = SentenceScanner()
+            var cues = Cues.Scanner(), notes = NoteScanner(), sentences = SentenceScanner()
             var out = Scan()
             var i = 0
             while i < b.count {
                 let (v, len) = b[i] < 0x80 ? (UInt32(b[i]), 1) : FastText.scalar(b, i)
-                let prev = cues.prev
-                cues.feed(v)
+                cues.feed(v, at: i)
                 notes.feed(v, i, len, b, &out.notes)
-                pieces.feed(v, prev, i, len, b, &out.pieces)
                 sentences.feed(v, i, len, b, &out.sentences)
                 i += len
             }
-            pieces.finish(b, &out.pieces)
             sentences.finish(b, &out.sentences)
             out.cues = cues.cues
+            // Each piece holding a cue is found from the cue outwards.
+            if cues.unitWord {
+                out.pieces.labelled = pieces(b, around: cues.colons, keepBreak: true, isBreak: isLabelledBreak) { isUnitWordEnd($0) }
+            }
+            if cues.deadlineWord {
+                out.pieces.labelledDeadline = pieces(b, around: cues.colons, keepBreak: false, isBreak: isLabelledDeadlineBreak) { isDeadlineWordEnd($0) }
+            }
+            out.pieces.deadline = pieces(b, around: cues.deadlineCues, keepBreak: false, isBreak: breaksDeadline) { _ in true }
+            out.pieces.target = pieces(b, around: cues.targetCues, keepBreak: false, isBreak: breaksTarget) { _ in true }
             return out
         }
     }
+
+    /// The maximal runs of `b` free of `isBreak` scalars that hold an offset of `anchors`
+    /// (ascending) and a scalar for which `needs` holds, each run with its closing break when
+    /// `keepBreak`.
+    static func pieces(_ b: UnsafeBufferPointer<UInt8>, around anchors: [Int], keepBreak: Bool,
+                       isBreak: (UInt32) -> Bool, needs: (UInt32) -> Bool) -> [String] {
+        var out: [String] = []
+        var done = 0  // anchors before this offset lie in a piece already looked at
+        for a in anchors where a >= done {
+            var start = a
+            while start > 0 {
+                var p = start - 1
+                while p > 0 && b[p] & 0xC0 == 0x80 { p -= 1 }
+                if isBreak(FastText.scalar(b, p).value) { break }
+                start = p
+            }
+            var end = a, found = false, stop = b.count
+            while end < b.count {
+                let (v, len) = FastText.scalar(b, end)
+                if isBreak(v) { stop = keepBreak ? end + len : end; break }
+                if !found && needs(v) { found = true }
+                end += len
+            }
+            if !found {  // the part before the anchor
+                var j = start
+                while j < a { let (v, len) = FastText.scalar(b, j); if needs(v) { found = true; break }; j += len }
+            }
+            if found { out.append(string(b, start, end == b.count ? b.count : stop)) }
+            done = end
+        }
+        return out
+    }
+
+    @inline(__always) static func isLabelledBreak(_ v: UInt32) -> Bool {
+        switch v { case 0x3002, 0xFF08, 0xFF09, 0x28, 0x29: return true; default: return false }  // 。（）()
+    }
+    @inline(__always) static func isLabelledDeadlineBreak(_ v: UInt32) -> Bool {
+        switch v { case 0x3002, 0xFF1B, 0x3B, 0xFF08, 0xFF09, 0x28, 0x29: return true; default: return false }  // 。；;（）()
+    }
+    /// 位 门, which end every label of the labelled pattern.
+    @inline(__always) static func isUnitWordEnd(_ v: UInt32) -> Bool { v == 0x4F4D || v == 0x95E8 }
+    /// 限 间 点, one of which every label of the labelled deadline pattern holds.
+    @inline(__always) static func isDeadlineWordEnd(_ v: UInt32) -> Bool { v == 0x9650 || v == 0x95F4 || v == 0x70B9 }
 
     static func string(_ b: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> String {
         String(decoding: UnsafeBufferPointer(rebasing: b[from..<to]), as: UTF8.self)
@@ -101,84 +150,8 @@ enum TaskScan {
         var target: [String] = []
     }
 
-    /// One piece being scanned: where it starts and whether its cue has been seen.
-    struct Run {
-        var start = 0
-        var a = false, b = false
-        mutating func reset(_ at: Int) { start = at; a = false; b = false }
-    }
-
     /// The cued pieces of `text`.
-    static func pieces(_ text: String) -> Pieces {
-        var text = text
-        return text.withUTF8 { b in
-            var scanner = PieceScanner(), out = Pieces()
-            var i = 0, prev: UInt32 = 0
-            while i < b.count {
-                let (v, len) = b[i] < 0x80 ? (UInt32(b[i]), 1) : FastText.scalar(b, i)
-                scanner.feed(v, prev, i, len, b, &out)
-                prev = v
-                i += len
-            }
-            scanner.finish(b, &out)
-            return out
-        }
-    }
-
-    struct PieceScanner {
-        var lab = Run(), labDl = Run(), dl = Run(), tg = Run()
-
-        @inline(__always) mutating func feed(_ v: UInt32, _ prev: UInt32, _ i: Int, _ len: Int, _ b: UnsafeBufferPointer<UInt8>, _ out: inout Pieces) {
-            let next = i + len
-            switch v {
-            case 0x3002, 0xFF08, 0xFF09, 0x28, 0x29:  // 。（）()
-                if lab.a && lab.b { out.labelled.append(string(b, lab.start, next)) }
-                lab.reset(next)
-            case 0x3A, 0xFF1A: lab.a = true
-            case 0x4F4D, 0x95E8: lab.b = true  // 位 门
-            default: break
-            }
-            switch v {
-            case 0x3002, 0xFF1B, 0x3B, 0xFF08, 0xFF09, 0x28, 0x29:  // 。；;（）()
-                if labDl.a && labDl.b { out.labelledDeadline.append(string(b, labDl.start, i)) }
-                labDl.reset(next)
-            case 0x3A, 0xFF1A: labDl.a = true
-            case 0x9650, 0x95F4, 0x70B9: labDl.b = true  // 限 间 点
-            default: break
-            }
-            if breaksDeadline(v) {
-                if dl.a { out.deadline.append(string(b, dl.start, i)) }
-                dl.reset(next)
-            } else if !dl.a {
-                switch v {
-                case 0x524D: dl.a = Cues.isBeforeDeadlineEnd(prev)            // 前
-                case 0x5185: dl.a = prev == 0x65E5 || prev == 0x5E74         // 内 after 日 年
-                case 0x5E95: dl.a = prev == 0x5E74                            // 底 after 年
-                default: break
-                }
-            }
-            if breaksTarget(v) {
-                if tg.a { out.target.append(string(b, tg.start, i)) }
-                tg.reset(next)
-            } else if !tg.a {
-                switch v {
-                case 0x4E8E: tg.a = prev == 0x5C11 || prev == 0x4F4E || prev == 0x9AD8  // 于 after 少 低 高
-                case 0x5C11: tg.a = prev == 0x81F3                                     // 少 after 至
-                case 0x8FC7: tg.a = prev == 0x8D85                                     // 过 after 超
-                case 0x5230: tg.a = prev == 0x8FBE                                     // 到 after 达
-                default: break
-                }
-            }
-        }
-
-        mutating func finish(_ b: UnsafeBufferPointer<UInt8>, _ out: inout Pieces) {
-            let n = b.count
-            if lab.a && lab.b { out.labelled.append(string(b, lab.start, n)) }
-            if labDl.a && labDl.b { out.labelledDeadline.append(string(b, labDl.start, n)) }
-            if dl.a { out.deadline.append(string(b, dl.start, n)) }
-            if tg.a { out.target.append(string(b, tg.start, n)) }
-        }
-    }
+    static func pieces(_ text: String) -> Pieces { scan(text).pieces }
 
     /// Scalars that no deadline match holds nor its lookbehind `(?<![一今])` reads: ASCII but
     /// digits, CJK punctuation, full-width punctuation, and the ideographs outside the pattern.
