@@ -60,29 +60,57 @@ struct Cues {
         return out
     }
 
+    init() {}
+
     init(_ text: String) {
+        var text = text
+        self = text.withUTF8 { Cues($0) }
+    }
+
+    /// The cues of UTF-8 text.
+    init(_ b: UnsafeBufferPointer<UInt8>) {
+        var scanner = Scanner()
+        var i = 0
+        while i < b.count {
+            let (v, len) = b[i] < 0x80 ? (UInt32(b[i]), 1) : FastText.scalar(b, i)
+            scanner.feed(v)
+            i += len
+        }
+        self = scanner.cues
+    }
+
+    /// The cues of scalars fed one by one.
+    struct Scanner {
+        var flags = Cues()
         var prev: UInt32 = 0
         var colon = false, unitWord = false, deadlineWord = false
-        for u in text.unicodeScalars {
-            let v = u.value
+        /// Where (byte offsets given to `feed`) colons, deadline cues and target cues stand.
+        var colons: [Int] = [], deadlineCues: [Int] = [], targetCues: [Int] = []
+
+        @inline(__always) mutating func feed(_ v: UInt32, at i: Int = 0) {
             switch v {
-            case 0x3A, 0xFF1A: colon = true                   // : ：
-            case 0x29, 0xFF09: if Self.isNoteLast(prev) { note = true }   // ) ）
+            case 0x3A, 0xFF1A: colon = true; colons.append(i)  // : ：
+            case 0x29, 0xFF09: if Cues.isNoteLast(prev) { flags.note = true }   // ) ）
             case 0x4F4D, 0x95E8: unitWord = true              // 位 门
             case 0x9650, 0x95F4, 0x70B9: deadlineWord = true  // 限 间 点
-            case 0x524D: if Self.isBeforeDeadlineEnd(prev) { deadline = true }  // 前
-            case 0x5185: if prev == 0x65E5 || prev == 0x5E74 { deadline = true }  // 内 after 日 年
-            case 0x5E95: if prev == 0x5E74 { deadline = true }  // 底 after 年
-            case 0x4E8E: if prev == 0x5C11 || prev == 0x4F4E || prev == 0x9AD8 { target = true }  // 于 after 少 低 高
-            case 0x5C11: if prev == 0x81F3 { target = true }   // 少 after 至
-            case 0x8FC7: if prev == 0x8D85 { target = true }   // 过 after 超
-            case 0x5230: if prev == 0x8FBE { target = true }   // 到 after 达
+            case 0x524D: if Cues.isBeforeDeadlineEnd(prev) { flags.deadline = true; deadlineCues.append(i) }  // 前
+            case 0x5185: if prev == 0x65E5 || prev == 0x5E74 { flags.deadline = true; deadlineCues.append(i) }  // 内 after 日 年
+            case 0x5E95: if prev == 0x5E74 { flags.deadline = true; deadlineCues.append(i) }  // 底 after 年
+            case 0x4E8E: if prev == 0x5C11 || prev == 0x4F4E || prev == 0x9AD8 { flags.target = true; targetCues.append(i) }  // 于 after 少 低 高
+            case 0x5C11: if prev == 0x81F3 { flags.target = true; targetCues.append(i) }   // 少 after 至
+            case 0x8FC7: if prev == 0x8D85 { flags.target = true; targetCues.append(i) }   // 过 after 超
+            case 0x5230: if prev == 0x8FBE { flags.target = true; targetCues.append(i) }   // 到 after 达
             default: break
             }
-            if !subject, Self.isVerbFirst(v), Self.isUnitLast(prev) { subject = true }
+            if !flags.subject, Cues.isVerbFirst(v), Cues.isUnitLast(prev) { flags.subject = true }
             prev = v
         }
-        labelled = colon && unitWord
-        labelledDeadline = colon && deadlineWord
+
+        var cues: Cues {
+            var c = flags
+            c.labelled = colon && unitWord
+            c.labelledDeadline = colon && deadlineWord
+            return c
+        }
     }
 }

@@ -50,48 +50,74 @@ public struct TaskExtractor: Sendable {
             seen.insert(n + "|" + role.rawValue)
             facts.units.append(UnitMention(name: n, role: role))
         }
-        let ns = text as NSString
-        let whole = NSRange(location: 0, length: ns.length)
-        let cues = Cues(text)
-        var prose = text
-        // Replacing simple matches of simple text by 。 keeps the prose simple.
-        let simple = cues.subject && SimpleText.isSimple(text)
-        // 1. bracketed notes
-        if cues.note {
-            for m in Self.note.matches(in: text, range: whole) {
-                let body = ns.substring(with: m.range(at: 1))
-                let parsed = Self.parseNote(body)
-                guard !parsed.isEmpty else { continue }
-                for (n, r) in parsed { add(n, r) }
-                if cues.subject { prose = SimpleText.replacingAll(prose, ns.substring(with: m.range), with: "。", knownSimple: simple) }
-            }
+        // One pass finds the cues, the notes, the pieces the other patterns run on, and the
+        // sentences a subject may open.
+        let scan = TaskScan.scan(text)
+        let cues = scan.cues
+        // Matches of notes and labelled fields become 。 in the prose the subjects are read from:
+        // bytes while the text is simple, a string otherwise.
+        var simple: Bool?
+        var proseBytes: [UInt8]?, proseText: String?
+        func replace(_ match: String) {
+            guard cues.subject else { return }
+            if simple == nil { simple = SimpleText.isSimple(text) }
+            if simple == true { proseBytes = TaskScan.replacingAll(proseBytes ?? Array(text.utf8), Array(match.utf8), with: Self.stop) }
+            else { proseText = SimpleText.replacingAll(proseText ?? text, match, with: "。") }
         }
+        // 1. bracketed notes
+        for m in scan.notes {
+            let parsed = Self.parseNote(m.body)
+            guard !parsed.isEmpty else { continue }
+            for (n, r) in parsed { add(n, r) }
+            replace(m.match)
+        }
+        // The other patterns run only on the pieces of the clause that hold their cues.
+        let pieces = scan.pieces
         // 2. labelled fields
-        if cues.labelled {
-            for m in Self.labelled.matches(in: text, range: whole) {
-                let label = ns.substring(with: m.range(at: 1))
+        for piece in pieces.labelled {
+            Self.forEachMatch(Self.labelled, in: piece) { sub in
+                let label = sub(1)
                 let role: UnitMention.Role = label.hasPrefix("牵头") || label.hasPrefix("主责") ? .lead
                     : (label.hasPrefix("配合") || label.hasPrefix("协办") || label.hasPrefix("参与") ? .cooperating : .responsible)
-                for n in Self.splitUnits(ns.substring(with: m.range(at: 2)), separators: Self.fieldSeparators) { add(n, role) }
-                if cues.subject { prose = SimpleText.replacingAll(prose, ns.substring(with: m.range), with: "。", knownSimple: simple) }
+                for n in Self.splitUnits(sub(2), separators: Self.fieldSeparators) { add(n, role) }
+                replace(sub(0))
             }
         }
         // 3. sentence subjects (replacing a match by 。 creates no new suffix-verb pair). A match
         // starts a sentence and stays inside it: each cued sentence is matched on its own.
         if cues.subject {
-            for sentence in Cues.subjectSentences(prose) {
+            let sentences = proseBytes.map { p in p.withUnsafeBufferPointer { TaskScan.subjectSentences($0) } }
+                ?? proseText.map { TaskScan.subjectSentences($0) } ?? scan.sentences
+            for sentence in sentences {
                 let sns = sentence as NSString
                 guard let m = Self.subject.firstMatch(in: sentence, options: .anchored, range: NSRange(location: 0, length: sns.length)) else { continue }
                 for n in Self.splitUnits(sns.substring(with: m.range(at: 1)), separators: Self.enumeration) { add(n, .mentioned) }
             }
         }
-        let labelledDeadlines = !cues.labelledDeadline ? [] : Self.labelledDeadline.matches(in: text, range: whole).map {
-            ns.substring(with: $0.range(at: 1)).wsTrimmed
+        var deadlines: [String] = []
+        for piece in pieces.labelledDeadline {
+            Self.forEachMatch(Self.labelledDeadline, in: piece) { sub in deadlines.append(sub(1).wsTrimmed) }
         }
-        let deadlines = !cues.deadline ? [] : Self.deadline.matches(in: text, range: whole).map { ns.substring(with: $0.range) }
-        facts.deadlines = Self.unique(labelledDeadlines + deadlines)
-        facts.targets = !cues.target ? [] : Self.unique(Self.target.matches(in: text, range: whole).map { ns.substring(with: $0.range) })
+        for piece in pieces.deadline {
+            Self.forEachMatch(Self.deadline, in: piece) { sub in deadlines.append(sub(0)) }
+        }
+        facts.deadlines = Self.unique(deadlines)
+        var targets: [String] = []
+        for piece in pieces.target {
+            Self.forEachMatch(Self.target, in: piece) { sub in targets.append(sub(0)) }
+        }
+        facts.targets = Self.unique(targets)
         return facts
+    }
+
+    static let stop = Array("。".utf8)
+
+    /// Calls `body` with each match of `regex` in `text` and a function giving a group's text.
+    static func forEachMatch(_ regex: NSRegularExpression, in text: String, _ body: ((Int) -> String) -> Void) {
+        let ns = text as NSString
+        for m in regex.matches(in: text, range: NSRange(location: 0, length: ns.length)) {
+            body { ns.substring(with: m.range(at: $0)) }
+        }
     }
 
     /// Units and roles of one note body: "市网信办、市政府办公厅牵头,各区政府、市政府各部门负责落实".
@@ -166,23 +192,36 @@ public struct TaskExtractor: Sendable {
     static func cleanUnit(_ raw: String) -> String? {
         var n = raw.wsTrimmed
         if n.hasPrefix("由") { n = String(n.dropFirst()) }
-        for tail in unitTails {
-            if let cut = SimpleText.droppingSuffix(n, tail), SimpleText.count(n) > tail.count + 1 { n = cut; break }
+        // Simple names (and their pieces) compare by bytes: one check instead of one per affix.
+        let simple = SimpleText.isSimple(n)
+        if simple {
+            let scalars = n.unicodeScalars.count
+            for (tail, length) in unitTailBytes where scalars > length + 1 && n.utf8.count >= tail.count && n.utf8.reversed().starts(with: tail.reversed()) {
+                n = String(n.utf8.dropLast(tail.count))!; break
+            }
+        } else {
+            for tail in unitTails {
+                if let cut = SimpleText.droppingSuffix(n, tail), SimpleText.count(n) > tail.count + 1 { n = cut; break }
+            }
         }
         n = stripVerb(n)
-        let count = SimpleText.count(n)
+        let count = simple ? n.unicodeScalars.count : SimpleText.count(n)
         guard count >= 2, count <= 30 else { return nil }
         if mayBeUnitWord(n) {
-            let range = NSRange(location: 0, length: (n as NSString).length)
-            if unitWord.firstMatch(in: n, range: range) != nil { return n }
+            if let fast = TaskScan.isUnitWord(n) { if fast { return n } }
+            else if unitWord.firstMatch(in: n, range: NSRange(location: 0, length: (n as NSString).length)) != nil { return n }
         }
         // Other organisation names in notes: 中关村管委会, 北京经济技术开发区管委会.
-        if orgSuffixes.contains(where: { SimpleText.hasSuffix(n, $0) }), n.unicodeScalars.allSatisfy({ $0.properties.isIdeographic }) { return n }
+        let org = simple ? orgSuffixBytes.contains(where: { n.utf8.count >= $0.count && n.utf8.reversed().starts(with: $0.reversed()) })
+            : orgSuffixes.contains(where: { SimpleText.hasSuffix(n, $0) })
+        if org, n.unicodeScalars.allSatisfy({ $0.properties.isIdeographic }) { return n }
         return nil
     }
 
     static let unitTails = ["等相关部门", "等有关部门", "等相关单位", "等有关单位", "等部门", "等单位", "等"]
     static let orgSuffixes = ["管委会", "委员会", "办公厅", "办公室", "政府", "局", "委", "办", "厅", "中心", "署", "院", "部", "集团", "公司", "单位"]
+    static let unitTailBytes = unitTails.map { (Array($0.utf8), $0.unicodeScalars.count) }
+    static let orgSuffixBytes = orgSuffixes.map { Array($0.utf8) }
 
     /// A necessary condition for `unitWord`: the name ends with the last character of a unit
     /// suffix (厅 室 会 组 门 位 府 局 委 办 心 署 院), or with a line break, before which `$` matches too.
