@@ -38,28 +38,6 @@ struct Cues {
         switch v { case 0x3002, 0xFF1B, 0x3B, 0xFF01, 0xFF1F, 0x3F, 0x0A: return true; default: return false }
     }
 
-    /// The sentences of `text` that hold a unit suffix right before a verb: the only places
-    /// where a match of the subject pattern can start (at the start of the sentence) and end.
-    static func subjectSentences(_ text: String) -> [String] {
-        let u = text.unicodeScalars
-        var out: [String] = []
-        var start = u.startIndex, i = u.startIndex
-        var prev: UInt32 = 0, cued = false
-        while i < u.endIndex {
-            let v = u[i].value
-            if isSentenceEnd(v) {
-                if cued { out.append(String(u[start..<i])) }
-                start = u.index(after: i); cued = false; prev = 0
-            } else {
-                if !cued, isVerbFirst(v), isUnitLast(prev) { cued = true }
-                prev = v
-            }
-            i = u.index(after: i)
-        }
-        if cued { out.append(String(u[start..<u.endIndex])) }
-        return out
-    }
-
     init() {}
 
     init(_ text: String) {

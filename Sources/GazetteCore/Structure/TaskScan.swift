@@ -184,8 +184,9 @@ enum TaskScan {
         }
     }
 
-    /// `Cues.subjectSentences` without the sentences where the subject pattern, anchored at
-    /// their start, cannot match: its unit opens with 各 市 区 县 省 自治区 国家, or two or three
+    /// The sentences of the text that hold a unit suffix right before a verb — the only
+    /// places where a match of the subject pattern can start and end — less those where the
+    /// pattern, anchored at their start, cannot match: its unit opens with 各 市 区 县 省 自治区 国家, or two or three
     /// ideographs and 省 市 区 县, after an optional 由, so one of those stands in the first five scalars.
     static func subjectSentences(_ b: UnsafeBufferPointer<UInt8>) -> [String] {
         var scanner = SentenceScanner(), out: [String] = []

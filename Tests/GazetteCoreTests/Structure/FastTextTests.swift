@@ -55,14 +55,14 @@ final class FastTextTests: XCTestCase {
         for t in texts {
             let ns = t as NSString
             let whole = TaskExtractor.subject.matches(in: t, range: NSRange(location: 0, length: ns.length)).map { ns.substring(with: $0.range(at: 1)) }
-            let bySentence = Cues.subjectSentences(t).compactMap { s -> String? in
+            let bySentence = TaskScan.subjectSentences(t).compactMap { s -> String? in
                 let sns = s as NSString
                 return TaskExtractor.subject.firstMatch(in: s, options: .anchored, range: NSRange(location: 0, length: sns.length))
                     .map { sns.substring(with: $0.range(at: 1)) }
             }
             XCTAssertEqual(bySentence, whole, t)
         }
-        XCTAssertEqual(Cues.subjectSentences("市财政局负责资金。做好工作。"), ["市财政局负责资金"])
+        XCTAssertEqual(TaskScan.subjectSentences("市财政局负责资金。做好工作。"), ["市财政局负责资金"])
     }
 
     /// 10,100 labels alone on their lines (heading on the next line): one pass, not one per label.
