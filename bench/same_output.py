@@ -10,6 +10,7 @@ gazette.sqlite is compared by its table contents, not its bytes.
 import gzip
 import json
 import os
+import hashlib
 import sqlite3
 import sys
 
@@ -37,6 +38,14 @@ def content(rel, path):
             if "_" in t and t.split("_")[-1] in ("data", "idx", "content", "docsize", "config"):
                 continue  # FTS5 shadow tables: their layout depends on insertion batching
             dump.append(repr((t, sorted(map(repr, con.execute(f'select * from "{t}"'))))))
+        # What the full-text indexes hold, whatever their segments: every (term, row,
+        # column, offset) instance, in the order fts5vocab gives (term, then row).
+        for t in [r[0] for r in con.execute("select name from sqlite_master where sql like 'CREATE VIRTUAL TABLE%fts5(%'")]:
+            con.execute(f'CREATE VIRTUAL TABLE temp."v_{t}" USING fts5vocab(main, "{t}", instance)')
+            h = hashlib.sha256()
+            for row in con.execute(f'select term, doc, col, offset from temp."v_{t}"'):
+                h.update(repr(row).encode())
+            dump.append(repr((t, "instances", h.hexdigest())))
         return "\n".join(dump).encode()
     data = open(path, "rb").read()
     if rel.endswith(".gz"):

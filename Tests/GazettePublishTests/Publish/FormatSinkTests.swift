@@ -73,6 +73,40 @@ final class FormatSinkTests: XCTestCase {
         XCTAssertTrue(plan.contains { ($0.last ?? "")?.contains("units_canonical") == true }, "lookup by unit does not use its index")
     }
 
+    /// A hash table too small for one document makes FTS5 write a segment per flush; the
+    /// optimized index must hold exactly what one big flush gives, and the pages the merge
+    /// freed must be given back.
+    func testFullTextIndexIsTheSameWhateverItsSegmentsAndLeavesNoFreePages() throws {
+        func build(_ hash: Int) throws -> (instances: [[String?]], free: String?, segments: String?) {
+            let dir = SampleDocuments.tempFolder(); defer { try? FileManager.default.removeItem(at: dir) }
+            let sink = SQLiteSink(ftsHashSize: hash)
+            var segments: String?
+            // Enough text that the merge frees more pages than the indexes built after it reuse.
+            let docs = (0..<40).flatMap { i in
+                SampleDocuments.corpus.map { d -> Document in
+                    var d = d; d.id += "-\(i)"
+                    for k in d.clauses.indices { d.clauses[k].text = (0..<20).map { "\(d.clauses[k].text)第\(i * 20 + $0)项" }.joined() }
+                    return d
+                }
+            }
+            try SampleDocuments.publish(docs, sinks: [sink], into: dir) {
+                // Before the finish: how many segments the inserts made (a segment's pages have rowids segid << 37 + …).
+                segments = try sink.db?.prepare("SELECT count(DISTINCT id >> 37) FROM clause_fts_data WHERE id >= 137438953472").rows()[0][0] ?? nil
+            }
+            let db = try SQLiteDatabase(path: dir.appendingPathComponent("gazette.sqlite").path)
+            try db.exec("CREATE VIRTUAL TABLE temp.v USING fts5vocab(main, clause_fts, instance);")
+            let rows = try db.prepare("SELECT term, doc, col, offset FROM temp.v").rows()
+            try db.exec("INSERT INTO clause_fts(clause_fts) VALUES('integrity-check');")
+            return (rows, try db.prepare("PRAGMA freelist_count").rows()[0][0], segments)
+        }
+        let small = try build(16_384), big = try build(SQLiteSink.defaultFTSHashSize)
+        XCTAssertGreaterThan(small.instances.count, 10_000)
+        XCTAssertEqual(small.instances, big.instances)
+        XCTAssertEqual(small.free, "0")
+        XCTAssertEqual(big.free, "0")
+        XCTAssertGreaterThan(Int(small.segments ?? "") ?? 0, Int(big.segments ?? "") ?? 0, "a 16 KiB hash should flush more often")
+    }
+
     func testSQLiteFileIsByteIdenticalAcrossBuilds() throws {
         let a = SampleDocuments.tempFolder(), b = SampleDocuments.tempFolder()
         defer { try? FileManager.default.removeItem(at: a); try? FileManager.default.removeItem(at: b) }

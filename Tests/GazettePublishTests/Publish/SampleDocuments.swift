@@ -52,12 +52,13 @@ enum SampleDocuments {
     }
 
     /// Runs the given sinks over `docs` into `folder` exactly as the runner does.
-    static func publish(_ docs: [Document], sinks: [OutputSink], into folder: URL) throws {
+    static func publish(_ docs: [Document], sinks: [OutputSink], into folder: URL, beforeFinish: () throws -> Void = {}) throws {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         for s in sinks { try s.begin(staging: folder) }
         for d in docs.sorted(by: { $0.id < $1.id }) { for s in sinks { try s.write(d, prepared: s.prepare(d)) } }
         let inputs = docs.map { InputRecord(path: $0.source.path, sha256: $0.source.sha256, status: .published, document: $0.id) }
         let manifest = Manifest(inputs: inputs, run: RunInfo(counts: [:], timings: [:], versions: [:], configHash: "x"))
+        try beforeFinish()
         for s in sinks { try s.finish(CorpusSummary(documents: docs.sorted(by: { $0.id < $1.id }).map(DocumentSummary.init), manifest: manifest)) }
     }
 
