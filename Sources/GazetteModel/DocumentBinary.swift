@@ -43,7 +43,7 @@ public enum DocumentBinary {
 
     /// The document in `bytes`, or nil when they are not one (truncated, or an unknown code).
     public static func decode(_ bytes: UnsafeRawBufferPointer) -> Document? {
-        var r = Reader(b: bytes)
+        var r = Reader(bytes)
         do {
             let schema = try r.int()
             let id = try r.string(), title = try r.string(), planTitle = try r.string()
@@ -104,35 +104,45 @@ public enum DocumentBinary {
                       targets: targets, similar: similar, scores: scores)
     }
 
-    struct Writer {
-        var out: [UInt8]
-        mutating func count(_ n: Int) {
+    /// Appends little-endian fields to a byte array (the cache's binary forms share it).
+    public struct Writer {
+        public var out: [UInt8]
+        public init(out: [UInt8] = []) { self.out = out }
+        public mutating func count(_ n: Int) {
             var v = UInt(n)
             while v >= 0x80 { out.append(UInt8(v & 0x7F) | 0x80); v >>= 7 }
             out.append(UInt8(v))
         }
-        mutating func int(_ v: Int) { withUnsafeBytes(of: Int64(v).littleEndian) { out.append(contentsOf: $0) } }
-        mutating func int(_ v: Int?) { if let v { out.append(1); int(v) } else { out.append(0) } }
-        mutating func double(_ v: Double) { withUnsafeBytes(of: v.bitPattern.littleEndian) { out.append(contentsOf: $0) } }
-        mutating func string(_ s: String) {
+        public mutating func int(_ v: Int) { withUnsafeBytes(of: Int64(v).littleEndian) { out.append(contentsOf: $0) } }
+        public mutating func int(_ v: Int?) { if let v { out.append(1); int(v) } else { out.append(0) } }
+        public mutating func double(_ v: Double) { withUnsafeBytes(of: v.bitPattern.littleEndian) { out.append(contentsOf: $0) } }
+        public mutating func string(_ s: String) {
             var s = s
             s.withUTF8 { count($0.count); out.append(contentsOf: $0) }
         }
-        mutating func string(_ s: String?) { if let s { out.append(1); string(s) } else { out.append(0) } }
-        mutating func strings(_ a: [String]) { count(a.count); for s in a { string(s) } }
+        public mutating func string(_ s: String?) { if let s { out.append(1); string(s) } else { out.append(0) } }
+        public mutating func strings(_ a: [String]) { count(a.count); for s in a { string(s) } }
+        /// An array of fixed-width integers: its count, then each value little-endian.
+        public mutating func words<T: FixedWidthInteger>(_ a: [T]) {
+            count(a.count)
+            for v in a { withUnsafeBytes(of: v.littleEndian) { out.append(contentsOf: $0) } }
+        }
     }
 
-    struct Truncated: Error {}
+    public struct Truncated: Error { public init() {} }
 
-    struct Reader {
+    /// Reads what `Writer` wrote; every read past the end throws `Truncated`.
+    public struct Reader {
         let b: UnsafeRawBufferPointer
-        var at = 0
-        mutating func byte() throws -> UInt8 {
+        public var at = 0
+        public init(_ b: UnsafeRawBufferPointer) { self.b = b }
+        public var atEnd: Bool { at == b.count }
+        public mutating func byte() throws -> UInt8 {
             guard at < b.count else { throw Truncated() }
             defer { at += 1 }
             return b[at]
         }
-        mutating func count() throws -> Int {
+        public mutating func count() throws -> Int {
             var v: UInt = 0, shift: UInt = 0
             while true {
                 let x = try byte()
@@ -145,28 +155,40 @@ public enum DocumentBinary {
             guard v <= UInt(b.count - at) else { throw Truncated() }
             return Int(v)
         }
-        mutating func u64() throws -> UInt64 {
+        public mutating func u64() throws -> UInt64 {
             guard b.count - at >= 8 else { throw Truncated() }
             var v: UInt64 = 0
             for k in 0..<8 { v |= UInt64(b[at + k]) << (8 * UInt64(k)) }
             at += 8
             return v
         }
-        mutating func int() throws -> Int { Int(Int64(bitPattern: try u64())) }
-        mutating func optInt() throws -> Int? { try byte() == 0 ? nil : try int() }
-        mutating func double() throws -> Double { Double(bitPattern: try u64()) }
-        mutating func string() throws -> String {
+        public mutating func int() throws -> Int { Int(Int64(bitPattern: try u64())) }
+        public mutating func optInt() throws -> Int? { try byte() == 0 ? nil : try int() }
+        public mutating func double() throws -> Double { Double(bitPattern: try u64()) }
+        public mutating func string() throws -> String {
             let n = try count()
             guard b.count - at >= n else { throw Truncated() }
             defer { at += n }
             return String(decoding: UnsafeRawBufferPointer(rebasing: b[at..<(at + n)]), as: UTF8.self)
         }
-        mutating func optString() throws -> String? { try byte() == 0 ? nil : try string() }
-        mutating func strings() throws -> [String] {
+        public mutating func optString() throws -> String? { try byte() == 0 ? nil : try string() }
+        public mutating func strings() throws -> [String] {
             let n = try count()
             var a: [String] = []
             a.reserveCapacity(min(n, 1 << 16))
             for _ in 0..<n { a.append(try string()) }
+            return a
+        }
+        public mutating func words<T: FixedWidthInteger>(_: T.Type) throws -> [T] {
+            let n = try count(), size = MemoryLayout<T>.size
+            guard n <= (b.count - at) / size else { throw Truncated() }
+            var a = [T](repeating: 0, count: n)
+            a.withUnsafeMutableBytes { dst in
+                guard n > 0, let base = dst.baseAddress, let src = b.baseAddress else { return }
+                base.copyMemory(from: src + at, byteCount: n * size)
+            }
+            at += n * size
+            for k in a.indices { a[k] = T(littleEndian: a[k]) }
             return a
         }
     }

@@ -1,3 +1,4 @@
+import CZlib
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -28,10 +29,12 @@ public struct PreparedSummary: Codable, Sendable {
 /// configuration hash: `<key>.sig` (a `PreparedSummary`) for every input, `<key>.json`
 /// (a `ProcessedDocument`) for the documents that were structured.
 ///
-/// Each entry is `<checksum>\n<body>` (the body JSON, or for a structured document the
-/// binary form of `encode(_:)`); an entry whose checksum does not match is
-/// treated as missing and recomputed. Entries are written to a temporary name and
-/// renamed, so a killed run never leaves a half entry.
+/// Each entry is `<checksum>\n<body>`, the body in binary form (`encode(_:)`,
+/// `CacheBinary`; JSON bodies written by earlier versions still load); an entry whose
+/// checksum does not match is treated as missing and recomputed. The checksum is a
+/// CRC-32 (it only has to catch torn or damaged files: the key already names the content;
+/// SHA-256 checksums of older entries are still checked). Entries are written to a
+/// temporary name and renamed, so a killed run never leaves a half entry.
 public struct DocumentCache: Sendable {
     public let root: URL
     /// `root/docs` as a path, so writes build no URLs.
@@ -50,7 +53,10 @@ public struct DocumentCache: Sendable {
         guard let body = body(key, kind: "json") else { return nil }
         return Self.decode(body)
     }
-    public func loadSummary(_ key: String) -> PreparedSummary? { read(key, kind: "sig") }
+    public func loadSummary(_ key: String) -> PreparedSummary? {
+        guard let body = body(key, kind: "sig") else { return nil }
+        return Self.decodeSummary(body)
+    }
 
     /// Write an entry; false when it could not be stored (the caller then keeps the document).
     @discardableResult
@@ -59,7 +65,9 @@ public struct DocumentCache: Sendable {
         return write(body: body, key: key, kind: "json")
     }
     @discardableResult
-    public func storeSummary(_ s: PreparedSummary, key: String) -> Bool { write(s, key: key, kind: "sig") }
+    public func storeSummary(_ s: PreparedSummary, key: String) -> Bool {
+        write(body: Self.encodeSummary(s), key: key, kind: "sig")
+    }
 
     /// True when the structured document's entry exists and its checksum holds (it is not decoded).
     public func hasValidDocument(_ key: String) -> Bool { body(key, kind: "json") != nil }
@@ -69,35 +77,49 @@ public struct DocumentCache: Sendable {
               let nl = data.firstIndex(of: 0x0A) else { return nil }
         let sum = String(decoding: data[data.startIndex..<nl], as: UTF8.self)
         let body = data[(nl + 1)...]
-        guard SHA256Digest.hex(Array(body)) == sum else { return nil }
+        guard Self.checksum(body, like: sum) == sum else { return nil }
         return body
     }
 
-    private func read<T: Decodable>(_ key: String, kind: String) -> T? {
-        guard let body = body(key, kind: kind) else { return nil }
-        return try? JSONDecoder().decode(T.self, from: body)
+    /// The checksum line of a body: CRC-32 in 8 hex digits, or SHA-256 to check an entry
+    /// written with one (`like` is the checksum read from the entry).
+    static func checksum(_ body: Data, like: String? = nil) -> String {
+        if like?.utf8.count == 64 { return SHA256Digest.hex(Array(body)) }
+        let crc = body.withUnsafeBytes { raw in
+            crc32_z(0, raw.baseAddress?.assumingMemoryBound(to: UInt8.self), raw.count)
+        }
+        let hex = String(UInt32(truncatingIfNeeded: crc), radix: 16)
+        return String(repeating: "0", count: 8 - hex.count) + hex
     }
 
-    /// Marks a binary entry body (a JSON one starts with `{`).
+    /// Marks a binary entry body with the clause signatures in JSON (as written before
+    /// `CacheBinary`); a JSON body starts with `{`.
     static let binaryMark: UInt8 = 0x01
+    /// Marks a body that is binary throughout.
+    static let binaryMark2: UInt8 = 0x02
 
-    /// A processed document's entry body: the mark, the clause signatures as JSON (with their
-    /// length) and the document in `DocumentBinary` form, which reads back without a JSON parse.
+    /// A processed document's entry body: the mark, the clause signatures and the document
+    /// in `DocumentBinary` form, which read back without a JSON parse.
     static func encode(_ doc: ProcessedDocument) -> Data? {
-        guard let clauses = try? JSONEncoder().encode(doc.clauses) else { return nil }
-        var bytes: [UInt8] = [binaryMark]
-        bytes.reserveCapacity(clauses.count + doc.document.text.utf8.count * 3 + 4096)
-        var n = UInt(clauses.count)
-        while n >= 0x80 { bytes.append(UInt8(n & 0x7F) | 0x80); n >>= 7 }
-        bytes.append(UInt8(n))
-        bytes.append(contentsOf: clauses)
+        var w = DocumentBinary.Writer(out: [binaryMark2])
+        w.out.reserveCapacity(doc.document.text.utf8.count * 3 + doc.clauses.shingles.count * 2 + 4096)
+        CacheBinary.write(doc.clauses, &w)
+        var bytes = w.out
         DocumentBinary.encode(doc.document, into: &bytes)
         return Data(bytes)
     }
 
-    /// An entry body back: binary, or JSON as older entries were written.
+    /// An entry body back: binary, or in the forms older entries were written in.
     static func decode(_ body: Data) -> ProcessedDocument? {
         guard let first = body.first else { return nil }
+        if first == binaryMark2 {
+            return body.withUnsafeBytes { raw -> ProcessedDocument? in
+                var r = DocumentBinary.Reader(UnsafeRawBufferPointer(rebasing: raw[1...]))
+                guard let clauses = try? CacheBinary.readClauses(&r),
+                      let document = DocumentBinary.decode(UnsafeRawBufferPointer(rebasing: raw[(1 + r.at)...])) else { return nil }
+                return ProcessedDocument(document: document, clauses: clauses)
+            }
+        }
         if first != binaryMark { return try? JSONDecoder().decode(ProcessedDocument.self, from: body) }
         let bytes = Array(body)
         var at = 1, n = 0, shift = 0
@@ -115,9 +137,19 @@ public struct DocumentCache: Sendable {
         return ProcessedDocument(document: document, clauses: clauses)
     }
 
-    private func write<T: Encodable>(_ value: T, key: String, kind: String) -> Bool {
-        guard let body = try? JSONEncoder().encode(value) else { return false }
-        return write(body: body, key: key, kind: kind)
+    /// A summary's entry body: the mark, then `CacheBinary`'s form.
+    static func encodeSummary(_ s: PreparedSummary) -> Data {
+        var w = DocumentBinary.Writer(out: [binaryMark2])
+        w.out.reserveCapacity(1024 + s.signature.sample.count * 4 + s.signature.clauses.shingles.count * 2)
+        CacheBinary.write(s, &w)
+        return Data(w.out)
+    }
+
+    /// A summary entry body back: binary, or JSON as older entries were written.
+    static func decodeSummary(_ body: Data) -> PreparedSummary? {
+        guard let first = body.first else { return nil }
+        if first != binaryMark2 { return try? JSONDecoder().decode(PreparedSummary.self, from: body) }
+        return body.withUnsafeBytes { CacheBinary.summary(UnsafeRawBufferPointer(rebasing: $0[1...])) }
     }
 
     /// Writes `<checksum>\n<body>` to a temporary name and renames it into place. No fsync
@@ -125,7 +157,7 @@ public struct DocumentCache: Sendable {
     private func write(body: Data, key: String, kind: String) -> Bool {
         let dir = docsPath + "/" + String(key.prefix(2))
         let dest = dir + "/" + key + "." + kind
-        var data = Data((SHA256Digest.hex(Array(body)) + "\n").utf8)
+        var data = Data((Self.checksum(body) + "\n").utf8)
         data.append(body)
         let tmp = dest + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         if !Self.writeFile(data, tmp) {

@@ -66,4 +66,63 @@ final class DocumentCacheEncodingTests: XCTestCase {
         XCTAssertEqual(back.document, p.document)
         XCTAssertEqual(back.clauses, p.clauses)
     }
+
+    func summary(_ s: String) -> PreparedSummary {
+        let p = sample(s)
+        var sig = DedupSignature.document(text: p.document.text, settings: DedupSettings(), script: "traditional")
+        sig.clauses = p.clauses
+        return PreparedSummary(sha256: "ab" + s, conversion: s, length: -3, signature: sig, structured: !s.isEmpty)
+    }
+
+    func testSummaryEntryDecodesToWhatWasStoredAndRefusesDamage() throws {
+        for s in ["", "普通文本", "\"\\/\u{0}\u{1F}\u{7F}\u{2028}😀e\u{301}\u{301}\r\n\t"] {
+            let v = summary(s)
+            XCTAssertFalse(v.signature.clauses.shingles.isEmpty)
+            let body = DocumentCache.encodeSummary(v)
+            let back = try XCTUnwrap(DocumentCache.decodeSummary(body))
+            XCTAssertEqual(back.sha256, v.sha256); XCTAssertEqual(back.conversion, v.conversion)
+            XCTAssertEqual(back.length, v.length); XCTAssertEqual(back.structured, v.structured)
+            XCTAssertEqual(back.signature, v.signature)
+            // An entry in the JSON form still loads.
+            let old = try XCTUnwrap(DocumentCache.decodeSummary(try JSONEncoder().encode(v)))
+            XCTAssertEqual(old.signature, v.signature)
+            // A cut body, or one with bytes after it, is missing, never a wrong summary.
+            for cut in [1, 2, body.count / 2, body.count - 1] { XCTAssertNil(DocumentCache.decodeSummary(body.prefix(cut))) }
+            XCTAssertNil(DocumentCache.decodeSummary(body + Data([0])))
+        }
+        // Offsets that do not fit the shingles they index are refused.
+        var bad = summary("坏").signature.clauses
+        bad.offsets[1] = UInt32(bad.shingles.count + 1)
+        var w = DocumentBinary.Writer()
+        CacheBinary.write(bad, &w)
+        XCTAssertNil(w.out.withUnsafeBytes { CacheBinary.clauses($0) })
+        var good = DocumentBinary.Writer()
+        CacheBinary.write(summary("好").signature.clauses, &good)
+        XCTAssertEqual(good.out.withUnsafeBytes { CacheBinary.clauses($0) }, summary("好").signature.clauses)
+    }
+
+    func testChecksumCatchesDamageAndOlderSHA256EntriesStillLoad() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("gazette-cache-sum-\(getpid())")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let cache = DocumentCache(root: root)
+        let v = summary("校验")
+        XCTAssertTrue(cache.storeSummary(v, key: "c0ffee"))
+        let url = cache.url(for: "c0ffee", kind: "sig")
+        var data = try Data(contentsOf: url)
+        let nl = try XCTUnwrap(data.firstIndex(of: 0x0A))
+        XCTAssertEqual(nl - data.startIndex, 8, "a CRC-32 in 8 hex digits")
+        XCTAssertEqual(cache.loadSummary("c0ffee")?.signature, v.signature)
+        // One flipped bit in the body: the entry is missing.
+        data[data.count - 5] ^= 0x10
+        try data.write(to: url)
+        XCTAssertNil(cache.loadSummary("c0ffee"))
+        // An entry written with a SHA-256 checksum and a JSON body, as before, loads.
+        let body = try JSONEncoder().encode(v)
+        try (Data((SHA256Digest.hex(Array(body)) + "\n").utf8) + body).write(to: url)
+        XCTAssertEqual(cache.loadSummary("c0ffee")?.signature, v.signature)
+        var wrong = Data((SHA256Digest.hex(Array(body)) + "\n").utf8) + body
+        wrong[wrong.count - 2] ^= 0x01
+        try wrong.write(to: url)
+        XCTAssertNil(cache.loadSummary("c0ffee"))
+    }
 }
