@@ -62,7 +62,7 @@ extension PipelineRunner {
         do {
             let input = try prepare(bytes: bytes, sha256: sha, file: f, id: job.ids[i])
             let summary = PreparedSummary(sha256: sha, conversion: input.source.conversion,
-                                          length: input.normalized.text.unicodeScalars.count,
+                                          length: SimpleText.scalarCount(input.normalized.text),
                                           signature: DedupSignature.document(text: input.normalized.text, settings: config.dedup,
                                                                              script: input.source.script),
                                           structured: false)

@@ -143,9 +143,19 @@ enum SimpleText {
         return s.hasSuffix(suffix)
     }
 
+    /// `s.unicodeScalars.count` from the UTF-8 bytes: every byte but a continuation byte
+    /// starts a scalar (a native String's bytes are valid UTF-8).
+    public static func scalarCount(_ s: String) -> Int {
+        s.utf8.withContiguousStorageIfAvailable { b in
+            var n = 0
+            for x in b where x & 0xC0 != 0x80 { n += 1 }
+            return n
+        } ?? s.unicodeScalars.count
+    }
+
     /// The number of characters of `s` (`s.count`).
     static func count(_ s: String) -> Int {
-        isSimple(s) ? s.unicodeScalars.count : s.count
+        isSimple(s) ? scalarCount(s) : s.count
     }
 
     /// `s.split(whereSeparator: { separators.contains($0) })` with single-scalar separators.

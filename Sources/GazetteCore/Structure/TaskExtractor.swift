@@ -195,7 +195,7 @@ public struct TaskExtractor: Sendable {
         // Simple names (and their pieces) compare by bytes: one check instead of one per affix.
         let simple = SimpleText.isSimple(n)
         if simple {
-            let scalars = n.unicodeScalars.count
+            let scalars = SimpleText.scalarCount(n)
             for (tail, length) in unitTailBytes where scalars > length + 1 && n.utf8.count >= tail.count && n.utf8.reversed().starts(with: tail.reversed()) {
                 n = String(n.utf8.dropLast(tail.count))!; break
             }
@@ -205,7 +205,7 @@ public struct TaskExtractor: Sendable {
             }
         }
         n = stripVerb(n)
-        let count = simple ? n.unicodeScalars.count : SimpleText.count(n)
+        let count = simple ? SimpleText.scalarCount(n) : SimpleText.count(n)
         guard count >= 2, count <= 30 else { return nil }
         if mayBeUnitWord(n) {
             if let fast = TaskScan.isUnitWord(n) { if fast { return n } }

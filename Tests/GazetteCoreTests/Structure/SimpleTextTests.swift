@@ -20,6 +20,8 @@ final class SimpleTextTests: XCTestCase {
                 XCTAssertEqual(SimpleText.droppingSuffix(t, n), t.hasSuffix(n) ? String(t.dropLast(n.count)) : nil)
             }
             XCTAssertEqual(SimpleText.count(t), t.count, t.debugDescription)
+            XCTAssertEqual(SimpleText.scalarCount(t), t.unicodeScalars.count, t.debugDescription)
+            XCTAssertEqual(SimpleText.scalarCount(t + "😀\u{10FFFF}é"), t.unicodeScalars.count + 3, t.debugDescription)
             XCTAssertEqual(SimpleText.split(t, separators: Set("，,；;\n".unicodeScalars)).map(String.init),
                            t.split(whereSeparator: { "，,；;\n".contains($0) }).map(String.init), t.debugDescription)
         }
