@@ -39,7 +39,7 @@ public struct ClauseSignatures: Codable, Sendable, Equatable {
             out.exact.append(Shingler.mix(exact))
             out.bands += MinHasher.bandKeys(hasher.signature(hashes)[...], bands: settings.clauseBands, rows: settings.clauseRows)
             var small = hashes.map { UInt16(truncatingIfNeeded: $0 >> 48) }
-            small.sort()
+            Shingler.radixSort(&small)
             out.shingles += Shingler.dedupSorted(small)
             out.offsets.append(UInt32(out.shingles.count))
         }

@@ -106,5 +106,11 @@ final class SignatureFastPathTests: XCTestCase {
             Shingler.radixSort(&a)
             XCTAssertEqual(a, expected)
         }
+        for n in [0, 1, 2, 31, 32, 33, 150, 1000] {
+            var a = (0..<n).map { _ in UInt16(truncatingIfNeeded: rng.next()) } + (n > 2 ? [0, .max, 0, 0x00FF, 0xFF00] : [])
+            let expected = a.sorted()
+            Shingler.radixSort(&a)
+            XCTAssertEqual(a, expected, "n = \(n)")
+        }
     }
 }
