@@ -42,7 +42,12 @@ public struct CoverageTable: Codable, Equatable, Sendable {
         public var dropped: [String]
         public var newClauses: [ClauseRef]
         public var droppedClauses: [ClauseRef]
-        enum CodingKeys: String, CodingKey { case region, from, to, new, dropped, newClauses = "new_clauses", droppedClauses = "dropped_clauses" }
+        /// How the unmatched clauses were found: nil by aligning the two years' clauses (as
+        /// `gazette diff`), "similarity" for years too large to align (`alignmentPairLimit`).
+        public var basis: String?
+        enum CodingKeys: String, CodingKey {
+            case region, from, to, new, dropped, newClauses = "new_clauses", droppedClauses = "dropped_clauses", basis
+        }
     }
 
     public var axis: Axis
@@ -54,6 +59,12 @@ public struct CoverageTable: Codable, Equatable, Sendable {
     public var threshold: Double
     /// Similarity below which a clause has no counterpart in the other year.
     public static let defaultThreshold = 0.5
+    /// Two pooled years with more clause pairs (before × after) than this are not aligned
+    /// (the alignment's time and tables grow with the product: a region-year pooling
+    /// thousands of notices would need gigabytes) but matched by similarity alone
+    /// (`CoverageMatching`), and their change says so (`basis`). 250,000 pairs is two years
+    /// of 500 clauses, some twenty plans each.
+    public static let alignmentPairLimit = 250_000
 
     public static func make(_ docs: [Document], by: [Dimension] = [.region, .year], axis: Axis = .area,
                             threshold: Double = defaultThreshold) -> CoverageTable {
@@ -73,7 +84,7 @@ public struct CoverageTable: Codable, Equatable, Sendable {
     typealias Known = [Int: ([ClauseRef], [ClauseRef])]
 
     static func make(_ docs: [Document], prepared: [PreparedDocument]?, by: [Dimension], axis: Axis, threshold: Double,
-                     known: Known = [:]) -> CoverageTable {
+                     known: Known = [:], pairLimit: Int = alignmentPairLimit) -> CoverageTable {
         var buckets: [String: (Group, [Int])] = [:]
         for (index, d) in docs.enumerated() {
             let region = by.contains(.region) ? (d.region ?? "-") : nil
@@ -108,17 +119,17 @@ public struct CoverageTable: Codable, Equatable, Sendable {
             let needed = Array(Set(consecutive.flatMap { ordered[$0 - 1].1 + ordered[$0].1 })).sorted()
             for (i, p) in zip(needed, Parallel.map(needed.count) { PreparedDocument(docs[needed[$0]]) }) { prep[i] = p }
         }
-        let unmatched = Parallel.map(consecutive.count) { x in
+        let unmatched = Parallel.map(consecutive.count) { x -> ([ClauseRef], [ClauseRef], String?) in
             let k = consecutive[x]
-            if ordered[k - 1].1.count == 1 && ordered[k].1.count == 1, let r = known[ordered[k - 1].1[0] * docs.count + ordered[k].1[0]] { return r }
-            return unmatchedClauses(ordered[k - 1].1.map { prep[$0]! }, ordered[k].1.map { prep[$0]! }, threshold: threshold)
+            if ordered[k - 1].1.count == 1 && ordered[k].1.count == 1, let r = known[ordered[k - 1].1[0] * docs.count + ordered[k].1[0]] { return (r.0, r.1, nil) }
+            return unmatchedClauses(ordered[k - 1].1.map { prep[$0]! }, ordered[k].1.map { prep[$0]! }, threshold: threshold, pairLimit: pairLimit)
         }
         var changes: [Change] = []
-        for (k, (newC, droppedC)) in zip(consecutive, unmatched) {
+        for (k, (newC, droppedC, basis)) in zip(consecutive, unmatched) {
             let g0 = ordered[k - 1].0, g1 = ordered[k].0
             let s0 = Set(g0.counts.keys), s1 = Set(g1.counts.keys)
             changes.append(Change(region: g1.region!, from: g0.year!, to: g1.year!, new: s1.subtracting(s0).sorted(), dropped: s0.subtracting(s1).sorted(),
-                                  newClauses: newC, droppedClauses: droppedC))
+                                  newClauses: newC, droppedClauses: droppedC, basis: basis))
         }
         return CoverageTable(axis: axis, by: by, labels: labels, groups: groups, changes: changes, threshold: threshold)
     }
@@ -151,7 +162,10 @@ public struct CoverageTable: Codable, Equatable, Sendable {
     /// Clauses of the later year with no counterpart in the earlier, and the reverse: what
     /// `gazette diff` of the two years' pooled clauses reports as added and removed (so
     /// rewritten clauses on the same subject count as counterparts, as in the diff).
-    static func unmatchedClauses(_ before: [PreparedDocument], _ after: [PreparedDocument], threshold: Double) -> ([ClauseRef], [ClauseRef]) {
+    /// Years with more than `pairLimit` clause pairs are matched by similarity instead
+    /// (the third value is then "similarity").
+    static func unmatchedClauses(_ before: [PreparedDocument], _ after: [PreparedDocument], threshold: Double,
+                                 pairLimit: Int) -> ([ClauseRef], [ClauseRef], String?) {
         func pooled(_ docs: [PreparedDocument]) -> [(doc: String, clause: Clause, prepared: PreparedClause)] {
             docs.flatMap { d in d.clauses.map { p in var c = p.clause; c.id = d.document.id + "#" + c.id; return (d.document.id, c, p) } }
         }
@@ -159,9 +173,28 @@ public struct CoverageTable: Codable, Equatable, Sendable {
         let renames = UnitRenames.forClauses(pb.map(\.clause) + pa.map(\.clause))
         let cb = pb.map { ComparableClause($0.prepared, renames: renames, clause: $0.clause) }
         let ca = pa.map { ComparableClause($0.prepared, renames: renames, clause: $0.clause) }
+        let refBefore = pb.map { ($0.doc, $0.prepared.clause.id) }, refAfter = pa.map { ($0.doc, $0.prepared.clause.id) }
+        if cb.count * ca.count > pairLimit {
+            let matching = CoverageMatching(threshold: threshold)
+            let after = matching.match(ca, against: cb), before = matching.match(cb, against: ca)
+            let new = ca.indices.filter { !after[$0].matched }.map { ref(refAfter[$0], ca[$0], after[$0].best) }
+            let dropped = cb.indices.filter { !before[$0].matched }.map { ref(refBefore[$0], cb[$0], before[$0].best) }
+            return (new, dropped, "similarity")
+        }
         let (pairs, dice, lcs) = aligner(threshold: threshold).alignDetailed(cb, ca)
-        return unmatched(pairs: pairs, dice: dice, lcs: lcs, before: cb, after: ca,
-                         refBefore: pb.map { ($0.doc, $0.prepared.clause.id) }, refAfter: pa.map { ($0.doc, $0.prepared.clause.id) })
+        let r = unmatched(pairs: pairs, dice: dice, lcs: lcs, before: cb, after: ca, refBefore: refBefore, refAfter: refAfter)
+        return (r.0, r.1, nil)
+    }
+
+    /// `unmatchedClauses` of the two years by alignment, whatever their size (tests, the reference).
+    static func unmatchedClauses(_ before: [PreparedDocument], _ after: [PreparedDocument], threshold: Double) -> ([ClauseRef], [ClauseRef]) {
+        let r = unmatchedClauses(before, after, threshold: threshold, pairLimit: .max)
+        return (r.0, r.1)
+    }
+
+    /// A clause without a counterpart, with its best similarity to the other year (to 0.001).
+    static func ref(_ r: (doc: String, clause: String), _ x: ComparableClause, _ score: Double) -> ClauseRef {
+        ClauseRef(doc: r.doc, clause: r.clause, text: x.display, best: (score * 1000).rounded() / 1000)
     }
 
     /// The aligner `unmatchedClauses` pools two years with.
@@ -198,9 +231,6 @@ public struct CoverageTable: Codable, Equatable, Sendable {
                 l = la >= lb ? cb[i].masks.lcs(ca[j].key) : ca[j].masks.lcs(cb[i].key)   // as ClauseAligner.lcs
             }
             b = max(b, 2 * Double(l) / Double(total))
-        }
-        func ref(_ r: (doc: String, clause: String), _ x: ComparableClause, _ score: Double) -> ClauseRef {
-            ClauseRef(doc: r.doc, clause: r.clause, text: x.display, best: (score * 1000).rounded() / 1000)
         }
         var new: [ClauseRef] = [], dropped: [ClauseRef] = []
         for j in ca.indices where added.contains(ca[j].id) {

@@ -41,6 +41,7 @@ public struct CoverageRenderer {
         for ch in table.changes {
             out.append("")
             out.append("\(ch.region) \(ch.from) → \(ch.to)")
+            if let note = Self.basisNote(ch) { out.append("  (\(note))") }
             out.append("  new \(table.axis.rawValue)s: " + (ch.new.isEmpty ? "none" : ch.new.joined(separator: ", ")))
             out.append("  dropped \(table.axis.rawValue)s: " + (ch.dropped.isEmpty ? "none" : ch.dropped.joined(separator: ", ")))
             out.append("  clauses of \(ch.to) without a counterpart in \(ch.from): \(ch.newClauses.count)")
@@ -72,6 +73,7 @@ public struct CoverageRenderer {
         body += "</table>\n"
         for ch in table.changes {
             body += "<h2>\(HTML.text(ch.region)) \(ch.from) → \(ch.to)</h2>\n<p class=\"rs-new\">new: \(HTML.text(ch.new.joined(separator: ", ")))</p>"
+            if let note = Self.basisNote(ch) { body += "<p class=\"rs-basis\"><small>\(HTML.text(note))</small></p>" }
             body += "<p class=\"rs-dropped\">dropped: \(HTML.text(ch.dropped.joined(separator: ", ")))</p>\n"
             body += "<details><summary>\(ch.newClauses.count) clauses of \(ch.to) without a counterpart in \(ch.from)</summary><ul>"
             body += ch.newClauses.map { "<li><a href=\"\(HTML.attr(docBase))/\(HTML.segment($0.doc)).html#\(HTML.segment($0.clause))\">\(HTML.text($0.clause))</a> \(HTML.text(String($0.text.prefix(80))))</li>" }.joined()
@@ -81,5 +83,12 @@ public struct CoverageRenderer {
             body += "</ul></details>\n"
         }
         return HTML.page(title: "Coverage", stylesheet: stylesheet, body: body)
+    }
+
+    /// What a change's `basis` means, for the reader (nil for an alignment, the usual case).
+    static func basisNote(_ ch: CoverageTable.Change) -> String? {
+        ch.basis == "similarity"
+            ? "too many clauses to align: a clause counts as matched when any clause of the other year is similar enough, in any order"
+            : nil
     }
 }
