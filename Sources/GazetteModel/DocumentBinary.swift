@@ -125,7 +125,11 @@ public enum DocumentBinary {
         /// An array of fixed-width integers: its count, then each value little-endian.
         public mutating func words<T: FixedWidthInteger>(_ a: [T]) {
             count(a.count)
+            #if _endian(little)
+            a.withUnsafeBytes { out.append(contentsOf: $0) }
+            #else
             for v in a { withUnsafeBytes(of: v.littleEndian) { out.append(contentsOf: $0) } }
+            #endif
         }
     }
 

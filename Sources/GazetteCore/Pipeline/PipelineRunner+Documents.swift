@@ -20,6 +20,25 @@ final class RunJob: @unchecked Sendable {
         held = HeldValues(budget: preparedBudget)
         documents = HeldValues(budget: documentBudget)
     }
+
+    /// Of the inputs with the same normalized text, the one held and its dedup candidate.
+    private var heldByText: [String: (index: Int, candidate: DedupCandidate)] = [:]
+    private let heldLock = NSLock()
+
+    /// Holds input `i` for the complete stage unless an input with the same normalized text
+    /// that the canonical-copy rule prefers is held already (then at most one of them is
+    /// structured, and it is that one): the budget goes to distinct texts, so fewer
+    /// canonical copies are read and prepared a second time.
+    func hold(_ i: Int, _ input: StructureInput, candidate: DedupCandidate, bytes: Int) {
+        heldLock.lock(); defer { heldLock.unlock() }
+        let text = candidate.signature.textHash
+        if let current = heldByText[text] {
+            guard Deduplicator.preferred(candidate, current.candidate) else { return }
+            _ = held.take(current.index)
+            heldByText[text] = nil
+        }
+        if held.offer(i, input, bytes: bytes) { heldByText[text] = (i, candidate) }
+    }
 }
 
 extension PipelineRunner {
@@ -67,7 +86,9 @@ extension PipelineRunner {
                                                                              script: input.source.script),
                                           structured: false)
             job.cache.storeSummary(summary, key: key)
-            job.held.offer(i, input, bytes: Self.heldBytes(input))
+            job.hold(i, input, candidate: DedupCandidate(id: job.ids[i], path: f.path, sha256: sha, conversion: summary.conversion,
+                                                         length: summary.length, signature: summary.signature),
+                     bytes: Self.heldBytes(input))
             return .prepared(Prepared(key: key, summary: summary, fresh: true))
         } catch let r as RejectReason {
             return .rejected(sha, r)
