@@ -62,9 +62,11 @@ public struct CoverageTable: Codable, Equatable, Sendable {
     /// Two pooled years with more clause pairs (before × after) than this are not aligned
     /// (the alignment's time and tables grow with the product: a region-year pooling
     /// thousands of notices would need gigabytes) but matched by similarity alone
-    /// (`CoverageMatching`), and their change says so (`basis`). 250,000 pairs is two years
-    /// of 500 clauses, some twenty plans each.
-    public static let alignmentPairLimit = 250_000
+    /// (`CoverageMatching`), and their change says so (`basis`). 50,000 pairs is two years
+    /// of about 220 clauses, some ten plans each: an order-aware alignment of that many
+    /// pooled plans says little more than similarity does, and on a 30,000-file corpus
+    /// (about twenty plans per region-year) aligning them was a fifth of the run's CPU.
+    public static let alignmentPairLimit = 50_000
 
     public static func make(_ docs: [Document], by: [Dimension] = [.region, .year], axis: Axis = .area,
                             threshold: Double = defaultThreshold) -> CoverageTable {
