@@ -11,7 +11,7 @@ struct CoverageMatching {
     let threshold: Double
     var candidateDice = 0.2
 
-    /// For each clause of `side`, the index list of `other`'s clauses holding each bigram.
+    /// For each bigram, the indexes of the clauses of `side` that hold it.
     private static func postings(_ side: [ComparableClause]) -> [UInt64: [Int32]] {
         var out: [UInt64: [Int32]] = [:]
         for (i, c) in side.enumerated() { for g in c.bigrams { out[g, default: []].append(Int32(i)) } }
