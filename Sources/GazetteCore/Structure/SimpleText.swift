@@ -145,7 +145,7 @@ enum SimpleText {
 
     /// `s.unicodeScalars.count` from the UTF-8 bytes: every byte but a continuation byte
     /// starts a scalar (a native String's bytes are valid UTF-8).
-    public static func scalarCount(_ s: String) -> Int {
+    static func scalarCount(_ s: String) -> Int {
         s.utf8.withContiguousStorageIfAvailable { b in
             var n = 0
             for x in b where x & 0xC0 != 0x80 { n += 1 }

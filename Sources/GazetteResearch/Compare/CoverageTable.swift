@@ -188,12 +188,6 @@ public struct CoverageTable: Codable, Equatable, Sendable {
         return (r.0, r.1, nil)
     }
 
-    /// `unmatchedClauses` of the two years by alignment, whatever their size (tests, the reference).
-    static func unmatchedClauses(_ before: [PreparedDocument], _ after: [PreparedDocument], threshold: Double) -> ([ClauseRef], [ClauseRef]) {
-        let r = unmatchedClauses(before, after, threshold: threshold, pairLimit: .max)
-        return (r.0, r.1)
-    }
-
     /// A clause without a counterpart, with its best similarity to the other year (to 0.001).
     static func ref(_ r: (doc: String, clause: String), _ x: ComparableClause, _ score: Double) -> ClauseRef {
         ClauseRef(doc: r.doc, clause: r.clause, text: x.display, best: (score * 1000).rounded() / 1000)

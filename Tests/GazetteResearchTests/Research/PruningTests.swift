@@ -150,7 +150,7 @@ final class PruningTests: XCTestCase {
                 before = [PreparedDocument(SampleClauses.document(id: "p\(round)a", clauses: ca, region: "上海市", year: 2020), keep: true)]
                 after = [PreparedDocument(SampleClauses.document(id: "p\(round)b", clauses: cb, region: "上海市", year: 2021), keep: true)]
             }
-            let fast = CoverageTable.unmatchedClauses(before, after, threshold: 0.5)
+            let fast = CoverageTable.unmatchedClauses(before, after, threshold: 0.5, pairLimit: .max)
             let slow = ReferenceCoverage.unmatchedClauses(before, after, threshold: 0.5)
             XCTAssertEqual(fast.0, slow.0); XCTAssertEqual(fast.1, slow.1)
             nonzero += (fast.0 + fast.1).filter { $0.best > 0 }.count
