@@ -4,6 +4,9 @@
 #include <errno.h>
 #include <unistd.h>
 #include <sys/syscall.h>
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 #include "gazette_sys.h"
 
 #ifndef RENAME_EXCHANGE
@@ -16,5 +19,19 @@ int gazette_exchange_paths(const char *a, const char *b) {
 #else
     errno = ENOSYS;
     return -1;
+#endif
+}
+
+void gazette_limit_malloc_arenas(int arenas) {
+#if defined(__GLIBC__) && defined(M_ARENA_MAX)
+    if (arenas > 0) mallopt(M_ARENA_MAX, arenas);
+#else
+    (void)arenas;
+#endif
+}
+
+void gazette_release_free_memory(void) {
+#if defined(__GLIBC__)
+    malloc_trim(0);
 #endif
 }

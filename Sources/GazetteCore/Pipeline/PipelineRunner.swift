@@ -156,6 +156,11 @@ public final class PipelineRunner {
             if !failed { break }
         }
         Deduplicator(settings: config.dedup).linkClauses(completed.map { (id: ids[$0.key], clauses: $0.value) }, into: &dedup)
+        // The signatures (a sample of every input's shingles, every clause's bands) have
+        // served: dropped before publishing, which holds the most (some 10 KB per input).
+        completed = [:]
+        Self.dropSignatures(&outcomes)
+        ProcessMemory.releaseFreed()
         timings["dedup+structure"] = Date().timeIntervalSince(t1)
 
         // Manifest entries.
@@ -255,6 +260,17 @@ public final class PipelineRunner {
             throw error
         }
         return report
+    }
+
+    /// Empties the dedup signatures of `outcomes`, keeping what the manifest and publishing read.
+    static func dropSignatures(_ outcomes: inout [Outcome?]) {
+        for i in outcomes.indices {
+            guard case .prepared(var s)? = outcomes[i] else { continue }
+            outcomes[i] = nil   // so the signature's arrays are uniquely referenced and freed
+            s.summary.signature = DedupSignature(parameters: "", textHash: "", minhash: [], sampleLevel: 0, sample: [],
+                                                 clauses: ClauseSignatures())
+            outcomes[i] = .prepared(s)
+        }
     }
 
     /// Hash of what every input contributes (path and content hash, or why it is not read)

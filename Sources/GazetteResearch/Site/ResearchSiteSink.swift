@@ -5,50 +5,71 @@ import GazetteModel
 /// Adds the researchers' pages to the HTML gazette: `site/diff/<id>.html` for every
 /// published document (its diff against the same region's previous year of the same
 /// doc_type, or a page saying there is none) and `site/compare.html` (area heat map).
+///
+/// Both need documents of other years, so every document waits for `finish`: trimmed to
+/// what the pages read and kept in binary form in a spill file of the staging folder (some
+/// 40 KB a document in memory would make 100,000 inputs need gigabytes), read back one
+/// region at a time. The spill file is removed before the staging folder is swapped in.
 public final class ResearchSiteSink: OutputSink {
     public let name = "research"
     /// Heavy ordered work: written and finished on a thread of its own.
     public var ownThread: Bool { true }
     var site: URL!
-    var documents: [Document] = []
+    var spill: DocumentSpill?
     public init() {}
+
+    /// What `finish` reads of a document before its clauses: where it stands among the others.
+    struct Key: Sendable {
+        var id: String
+        var region: String?
+        var docType: String
+        var year: Int?
+        init(_ d: Document) { id = d.id; region = d.region; docType = d.docType.rawValue; year = d.year }
+    }
 
     public func begin(staging: URL) throws {
         site = staging.appendingPathComponent("site")
-        documents = []
         try FileManager.default.createDirectory(at: site.appendingPathComponent("diff"), withIntermediateDirectories: true)
+        spill = try DocumentSpill(url: staging.appendingPathComponent(".research-documents.spill"))
     }
 
     public func write(_ document: Document) throws {
         var d = document
         d.text = ""; d.removed = []; d.appendices = []   // keep only what the pages need
         for k in d.clauses.indices { d.clauses[k].original = ""; d.clauses[k].evidence = [] }
-        documents.append(d)
+        try spill!.append(d, key: Key(d))
     }
 
     public func finish(_ corpus: CorpusSummary) throws {
-        let docs = documents.sorted { $0.id < $1.id }
-        documents = []
-        let previous = Self.previousIndex(docs)
+        guard let spill else { return }
+        self.spill = nil
+        let stored = try spill.close()
+        defer { spill.remove() }
+        let order = stored.keys.indices.sorted { stored.keys[$0].id < stored.keys[$1].id }
+        let keys = order.map { stored.keys[$0] }
+        func document(_ i: Int) throws -> Document { try stored.document(order[i]) }
+        let previous = Self.previousIndex(keys)
         let folder = site.appendingPathComponent("diff")
         // One region at a time: a document's previous year and the coverage table's
-        // consecutive years are always in its own region, so only that region's prepared
-        // clauses are held. Within a region each document's clauses are prepared once (for
-        // its own page, the page of the document after it and the coverage table), and the
-        // pages, independent of each other, are rendered on every core.
+        // consecutive years are always in its own region, so only that region's documents
+        // and prepared clauses are held. Within a region each document's clauses are prepared
+        // once (for its own page, the page of the document after it and the coverage table),
+        // and the pages, independent of each other, are rendered on every core.
         var regions: [String: [Int]] = [:]
-        for (i, d) in docs.enumerated() { regions[d.region ?? "-", default: []].append(i) }
+        for (i, k) in keys.enumerated() { regions[k.region ?? "-", default: []].append(i) }
         var parts: [CoverageTable] = []
         let failures = FailureBox()
         for key in regions.keys.sorted() {
+            ProcessMemory.releaseFreed()   // the previous region's documents and prepared clauses
             let members = regions[key]!
             var local: [Int: Int] = [:]
             for (k, i) in members.enumerated() { local[i] = k }
-            let prepared = Parallel.map(members.count) { PreparedDocument(docs[members[$0]], keep: true) }
-            let shared = Self.sharedYears(members.map { docs[$0].year })
+            let docs = try members.map(document)
+            let prepared = Parallel.map(members.count) { PreparedDocument(docs[$0], keep: true) }
+            let shared = Self.sharedYears(members.map { keys[$0].year })
             let known = KnownBox()
             DispatchQueue.concurrentPerform(iterations: members.count) { k in
-                let d = docs[members[k]]
+                let d = docs[k]
                 let page: String
                 if let p = previous[members[k]], let pk = local[p] {
                     let prev = prepared[pk]
@@ -104,10 +125,10 @@ public final class ResearchSiteSink: OutputSink {
     /// `previous(of:in:)` for every document at once, by grouping on region and doc_type:
     /// O(n log n) instead of a scan of the corpus per document.
     /// - Returns: for each index of `docs`, the index of its previous-year document.
-    static func previousIndex(_ docs: [Document]) -> [Int?] {
+    static func previousIndex(_ docs: [Key]) -> [Int?] {
         var groups: [String: [Int]] = [:]
         for (i, d) in docs.enumerated() where d.region != nil && d.year != nil {
-            groups[d.region! + "\u{1F}" + d.docType.rawValue, default: []].append(i)
+            groups[d.region! + "\u{1F}" + d.docType, default: []].append(i)
         }
         var out = [Int?](repeating: nil, count: docs.count)
         for (_, members) in groups {

@@ -93,6 +93,24 @@ final class RunnerStagesTests: XCTestCase {
         XCTAssertEqual(report.duplicates, 0)
         XCTAssertEqual(sink.documents.keys.sorted(), ["plan-a-copy", "plan-b"])
     }
+
+    func testSignaturesAreDroppedKeepingWhatTheManifestReads() {
+        var clauses = ClauseSignatures()
+        clauses.ids = ["c1"]; clauses.exact = [7]
+        let signature = DedupSignature(parameters: "p", textHash: "t", minhash: [1, 2, 3], sampleLevel: 2, sample: [4, 5], clauses: clauses)
+        let summary = PreparedSummary(sha256: "abc", conversion: "t2s", length: 42, signature: signature, structured: true)
+        var outcomes: [PipelineRunner.Outcome?] = [.prepared(.init(key: "k1", summary: summary, fresh: true)),
+                                                   .rejected("def", RejectReason("empty", "no text")), nil]
+        PipelineRunner.dropSignatures(&outcomes)
+        guard case .prepared(let p)? = outcomes[0] else { return XCTFail("the prepared input is kept") }
+        XCTAssertEqual([p.key, p.summary.sha256, p.summary.conversion], ["k1", "abc", "t2s"])
+        XCTAssertEqual(p.summary.length, 42)
+        XCTAssertTrue(p.fresh && p.summary.structured)
+        XCTAssertTrue(p.summary.signature.minhash.isEmpty && p.summary.signature.sample.isEmpty && p.summary.signature.clauses.count == 0)
+        guard case .rejected(let sha, let reason)? = outcomes[1] else { return XCTFail("the rejection is kept") }
+        XCTAssertEqual(sha, "def"); XCTAssertEqual(reason.code, "empty")
+        XCTAssertNil(outcomes[2])
+    }
 }
 
 /// Keeps what the runner publishes, as documents and as their JSON.

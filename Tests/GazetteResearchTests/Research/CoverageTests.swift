@@ -71,5 +71,7 @@ final class CoverageTests: XCTestCase {
         let first = try String(contentsOf: dir.appendingPathComponent("site/diff/sh2020.html"), encoding: .utf8)
         XCTAssertTrue(first.contains("No earlier document"))
         XCTAssertTrue(FileManager.default.fileExists(atPath: dir.appendingPathComponent("site/compare.html").path))
+        // The documents it kept on disk until finish are not left for Output/.
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir.path), ["site"])
     }
 }

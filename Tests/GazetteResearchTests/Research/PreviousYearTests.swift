@@ -18,7 +18,7 @@ final class PreviousYearTests: XCTestCase {
             n += 1; docs.append(doc(String(format: "d%03d", n), r, y, t))
         } } }
         docs.sort { $0.id < $1.id }
-        let index = ResearchSiteSink.previousIndex(docs)
+        let index = ResearchSiteSink.previousIndex(docs.map(ResearchSiteSink.Key.init))
         for (i, d) in docs.enumerated() {
             XCTAssertEqual(index[i].map { docs[$0].id }, ResearchSiteSink.previous(of: d, in: docs)?.id, d.id)
         }
