@@ -22,14 +22,6 @@ int gazette_exchange_paths(const char *a, const char *b) {
 #endif
 }
 
-void gazette_limit_malloc_arenas(int arenas) {
-#if defined(__GLIBC__) && defined(M_ARENA_MAX)
-    if (arenas > 0) mallopt(M_ARENA_MAX, arenas);
-#else
-    (void)arenas;
-#endif
-}
-
 void gazette_release_free_memory(void) {
 #if defined(__GLIBC__)
     malloc_trim(0);

@@ -34,12 +34,6 @@ struct RunCommand: ParsableCommand {
             return (conf.hasPrefix("/") ? URL(fileURLWithPath: conf) : base.appendingPathComponent(conf)).standardizedFileURL
         }
         let progress = TerminalProgress.make(quiet: quiet)
-        // A heap per core, not glibc's eight: a run's stages free what the next does not
-        // need, and memory freed in an idle thread's heap would stay with the process.
-        // MALLOC_ARENA_MAX in the environment, read by glibc itself, wins.
-        if ProcessInfo.processInfo.environment["MALLOC_ARENA_MAX"] == nil {
-            ProcessMemory.limitArenas(max(2, ProcessInfo.processInfo.activeProcessorCount))
-        }
         do {
             let processor = try DocumentProcessor.make(config: config, baseDirectory: base)
             let runner = PipelineRunner(config: config, corpus: resolve(corpus, config.corpus), output: resolve(output, config.output),
