@@ -2,9 +2,10 @@ import Foundation
 import GazetteModel
 
 /// Documents kept on disk until they are needed again: appended in `DocumentBinary` form to
-/// one file, each read back by its index. Holds in memory only a key per document and a
-/// write buffer, so a sink that needs every document at its end costs disk, not memory.
-final class DocumentSpill {
+/// one file, each read back by its index. Holds in memory only the caller's `Key` per
+/// document and a write buffer, so a sink that needs every document at its end costs disk,
+/// not memory.
+final class DocumentSpill<Key> {
     /// A spilled document that cannot be read back (the file was changed or cut).
     struct Unreadable: Error, CustomStringConvertible {
         var path: String
@@ -15,7 +16,7 @@ final class DocumentSpill {
     let url: URL
     private let handle: FileHandle
     private var buffer: [UInt8] = []
-    private var keys: [ResearchSiteSink.Key] = []
+    private var keys: [Key] = []
     private var ranges: [Range<Int>] = []
     private var written = 0
     /// Bytes gathered before they are written out.
@@ -29,7 +30,7 @@ final class DocumentSpill {
         handle = try FileHandle(forWritingTo: url)
     }
 
-    func append(_ document: Document, key: ResearchSiteSink.Key) throws {
+    func append(_ document: Document, key: Key) throws {
         let start = written + buffer.count
         DocumentBinary.encode(document, into: &buffer)
         ranges.append(start..<(written + buffer.count))
@@ -57,7 +58,7 @@ final class DocumentSpill {
     struct Stored {
         let path: String
         let data: Data
-        let keys: [ResearchSiteSink.Key]
+        let keys: [Key]
         let ranges: [Range<Int>]
 
         func document(_ i: Int) throws -> Document {

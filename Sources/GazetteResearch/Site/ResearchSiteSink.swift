@@ -15,7 +15,7 @@ public final class ResearchSiteSink: OutputSink {
     /// Heavy ordered work: written and finished on a thread of its own.
     public var ownThread: Bool { true }
     var site: URL!
-    var spill: DocumentSpill?
+    var spill: DocumentSpill<Key>?
     public init() {}
 
     /// What `finish` reads of a document before its clauses: where it stands among the others.

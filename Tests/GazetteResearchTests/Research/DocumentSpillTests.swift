@@ -26,7 +26,7 @@ final class DocumentSpillTests: XCTestCase {
         defer { try? FileManager.default.removeItem(at: url) }
         let docs = documents(40)
         // A buffer smaller than one document: every append is written out on its own.
-        let spill = try DocumentSpill(url: url, bufferSize: 64)
+        let spill = try DocumentSpill<ResearchSiteSink.Key>(url: url, bufferSize: 64)
         for d in docs { try spill.append(d, key: ResearchSiteSink.Key(d)) }
         let stored = try spill.close()
         XCTAssertEqual(stored.keys.map(\.id), docs.map(\.id))
@@ -42,7 +42,7 @@ final class DocumentSpillTests: XCTestCase {
         let url = spillURL()
         defer { try? FileManager.default.removeItem(at: url) }
         let docs = documents(5)
-        let spill = try DocumentSpill(url: url)
+        let spill = try DocumentSpill<ResearchSiteSink.Key>(url: url)
         for d in docs { try spill.append(d, key: ResearchSiteSink.Key(d)) }
         let size = (try FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? -1
         XCTAssertEqual(size, 0, "the documents are still in the write buffer")
@@ -50,7 +50,7 @@ final class DocumentSpillTests: XCTestCase {
         // Cut the file within the last document, then map it again.
         let bytes = try Data(contentsOf: url)
         try bytes.prefix(bytes.count - 10).write(to: url)
-        let cut = try DocumentSpill.Stored(path: url.path, data: Data(contentsOf: url), keys: docs.map(ResearchSiteSink.Key.init),
+        let cut = try DocumentSpill<ResearchSiteSink.Key>.Stored(path: url.path, data: Data(contentsOf: url), keys: docs.map(ResearchSiteSink.Key.init),
                                            ranges: stored.ranges)
         XCTAssertEqual(try cut.document(0), docs[0])
         XCTAssertThrowsError(try cut.document(4)) { XCTAssertTrue("\($0)".contains("document 4")) }
