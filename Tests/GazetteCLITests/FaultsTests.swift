@@ -168,13 +168,17 @@ final class FaultsTests: XCTestCase {
 
     func testCorruptedCacheEntryIsDetectedAndRecomputed() throws {
         XCTAssertEqual(try gazette().code, 0)
-        let docs = root.appendingPathComponent("cache/docs")
-        let entries = (FileManager.default.enumerator(atPath: docs.path)?.allObjects as? [String] ?? []).filter { $0.hasSuffix(".json") }.sorted()
-        XCTAssertEqual(entries.count, 6)
-        let victim = docs.appendingPathComponent(entries[0])
+        // Damage the body of one structured document's record in the cache's pack.
+        let packs = root.appendingPathComponent("cache/packs")
+        let names = try FileManager.default.contentsOfDirectory(atPath: packs.path).filter { $0.hasSuffix(".pack") }
+        XCTAssertEqual(names.count, 1)
+        let victim = packs.appendingPathComponent(names[0])
         var bytes = Array(try Data(contentsOf: victim))
-        let mid = bytes.count / 2
-        bytes[mid] = bytes[mid] == UInt8(ascii: "a") ? UInt8(ascii: "b") : UInt8(ascii: "a")   // still valid JSON, wrong checksum
+        let records = Self.records(bytes)
+        XCTAssertEqual(records.filter { $0.kind == 1 }.count, 6, "one document record per published document")
+        let target = try XCTUnwrap(records.first { $0.kind == 1 })
+        let mid = target.body + target.length / 2
+        bytes[mid] ^= 0x20
         try Data(bytes).write(to: victim)
 
         // Another output folder, so the run cannot take the nothing-changed shortcut.
@@ -184,10 +188,24 @@ final class FaultsTests: XCTestCase {
         // The run says how many inputs it processed anew (summary line or log line).
         let said = (r.stdout + "\n" + r.stderr).range(of: #"\b1 (of \d+ inputs )?processed anew"#, options: .regularExpression)
         XCTAssertNotNil(said, "only the corrupted entry is recomputed:\n\(r.stdout)\n\(r.stderr)")
-        XCTAssertNotEqual(Array(try Data(contentsOf: victim)), bytes, "the entry is rewritten")
+        let rewritten = try FileManager.default.contentsOfDirectory(atPath: packs.path).filter { $0.hasSuffix(".pack") }
+        XCTAssertEqual(rewritten.count, 2, "the recomputed entry is in the second run's pack: \(rewritten)")
         for name in try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("Output/documents").path) {
             XCTAssertEqual(try Data(contentsOf: root.appendingPathComponent("Output/documents/" + name)),
                            try Data(contentsOf: root.appendingPathComponent("Output2/documents/" + name)), name)
         }
+    }
+
+    /// Kind, body offset and body length of every record of a cache pack (the layout of `CachePacks`).
+    static func records(_ b: [UInt8]) -> [(kind: UInt8, body: Int, length: Int)] {
+        func u32(_ at: Int) -> Int { Int(b[at]) | Int(b[at + 1]) << 8 | Int(b[at + 2]) << 16 | Int(b[at + 3]) << 24 }
+        var out: [(kind: UInt8, body: Int, length: Int)] = []
+        var at = 0
+        while at + 20 <= b.count {
+            let keyLength = Int(b[at + 5]), length = u32(at + 8)
+            out.append((b[at + 4], at + 20 + keyLength, length))
+            at += 20 + keyLength + length
+        }
+        return out
     }
 }

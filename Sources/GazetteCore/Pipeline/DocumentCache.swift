@@ -1,4 +1,3 @@
-import CZlib
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -26,75 +25,49 @@ public struct PreparedSummary: Codable, Sendable {
 }
 
 /// Per-document results on disk, keyed by the raw bytes' hash, the document id and the
-/// configuration hash: `<key>.sig` (a `PreparedSummary`) for every input, `<key>.json`
-/// (a `ProcessedDocument`) for the documents that were structured.
-///
-/// Each entry is `<checksum>\n<body>`, the body in binary form (`encode(_:)`,
-/// `CacheBinary`; JSON bodies written by earlier versions still load); an entry whose
-/// checksum does not match is treated as missing and recomputed. The checksum is a
-/// CRC-32 (it only has to catch torn or damaged files: the key already names the content;
-/// SHA-256 checksums of older entries are still checked). Entries are written to a
-/// temporary name and renamed, so a killed run never leaves a half entry.
+/// configuration hash: a `PreparedSummary` for every input and a `ProcessedDocument` for the
+/// documents that were structured, in binary form (`encode(_:)`, `CacheBinary`), appended to
+/// pack files (`CachePacks`, under `packs/`). A record whose checksum does not match is
+/// treated as missing and recomputed; a killed run leaves at most a torn record at the end
+/// of its own pack, which the next run ignores.
 public struct DocumentCache: Sendable {
     public let root: URL
-    /// `root/docs` as a path, so writes build no URLs.
-    let docsPath: String
-    public init(root: URL) { self.root = root; docsPath = root.appendingPathComponent("docs").path }
-
-    func url(for key: String, kind: String = "json") -> URL {
-        root.appendingPathComponent("docs").appendingPathComponent(String(key.prefix(2))).appendingPathComponent(key + "." + kind)
-    }
+    let packs: CachePacks
+    public init(root: URL) { self.root = root; packs = CachePacks(folder: root.appendingPathComponent("packs").path) }
 
     public static func key(sha256: String, id: String, configHash: String) -> String {
         SHA256Digest.hex(sha256 + "|" + id + "|" + configHash)
     }
 
     public func load(_ key: String) -> ProcessedDocument? {
-        guard let body = body(key, kind: "json") else { return nil }
-        return Self.decode(body)
+        packs.read(.init(key: key, kind: CachePacks.Kind.document.rawValue)).flatMap { Self.decode(Data($0)) }
     }
     public func loadSummary(_ key: String) -> PreparedSummary? {
-        guard let body = body(key, kind: "sig") else { return nil }
-        return Self.decodeSummary(body)
+        packs.read(.init(key: key, kind: CachePacks.Kind.summary.rawValue)).flatMap { Self.decodeSummary(Data($0)) }
     }
 
-    /// Write an entry; false when it could not be stored (the caller then keeps the document).
+    /// Stores a structured document; false when the cache could not take it.
     @discardableResult
     public func store(_ doc: ProcessedDocument, key: String) -> Bool {
         guard let body = Self.encode(doc) else { return false }
-        return write(body: body, key: key, kind: "json")
+        return packs.write(.init(key: key, kind: CachePacks.Kind.document.rawValue), body: Array(body))
     }
+
     @discardableResult
     public func storeSummary(_ s: PreparedSummary, key: String) -> Bool {
-        write(body: Self.encodeSummary(s), key: key, kind: "sig")
+        packs.write(.init(key: key, kind: CachePacks.Kind.summary.rawValue), body: Array(Self.encodeSummary(s)))
     }
 
-    /// True when the structured document's entry exists and its checksum holds (it is not decoded).
-    public func hasValidDocument(_ key: String) -> Bool { body(key, kind: "json") != nil }
+    /// True when the structured document's record exists and its checksum holds (it is not decoded).
+    public func hasValidDocument(_ key: String) -> Bool { packs.read(.init(key: key, kind: CachePacks.Kind.document.rawValue)) != nil }
 
-    private func body(_ key: String, kind: String) -> Data? {
-        guard let data = FileManager.default.contents(atPath: url(for: key, kind: kind).path),
-              let nl = data.firstIndex(of: 0x0A) else { return nil }
-        let sum = String(decoding: data[data.startIndex..<nl], as: UTF8.self)
-        let body = data[(nl + 1)...]
-        guard Self.checksum(body, like: sum) == sum else { return nil }
-        return body
+    /// After a successful run: drops records the run did not use (`CachePacks.compact`) and
+    /// the one-file-per-entry folder of older versions, whose entries this build never reads.
+    public func finishRun() {
+        packs.compact()
+        try? FileManager.default.removeItem(at: root.appendingPathComponent("docs"))
     }
 
-    /// The checksum line of a body: CRC-32 in 8 hex digits, or SHA-256 to check an entry
-    /// written with one (`like` is the checksum read from the entry).
-    static func checksum(_ body: Data, like: String? = nil) -> String {
-        if like?.utf8.count == 64 { return SHA256Digest.hex(Array(body)) }
-        let crc = body.withUnsafeBytes { raw in
-            crc32_z(0, raw.baseAddress?.assumingMemoryBound(to: UInt8.self), raw.count)
-        }
-        let hex = String(UInt32(truncatingIfNeeded: crc), radix: 16)
-        return String(repeating: "0", count: 8 - hex.count) + hex
-    }
-
-    /// Marks a binary entry body with the clause signatures in JSON (as written before
-    /// `CacheBinary`); a JSON body starts with `{`.
-    static let binaryMark: UInt8 = 0x01
     /// Marks a body that is binary throughout.
     static let binaryMark2: UInt8 = 0x02
 
@@ -109,32 +82,15 @@ public struct DocumentCache: Sendable {
         return Data(bytes)
     }
 
-    /// An entry body back: binary, or in the forms older entries were written in.
+    /// A processed document's entry body back (nil when it is not one).
     static func decode(_ body: Data) -> ProcessedDocument? {
-        guard let first = body.first else { return nil }
-        if first == binaryMark2 {
-            return body.withUnsafeBytes { raw -> ProcessedDocument? in
-                var r = DocumentBinary.Reader(UnsafeRawBufferPointer(rebasing: raw[1...]))
-                guard let clauses = try? CacheBinary.readClauses(&r),
-                      let document = DocumentBinary.decode(UnsafeRawBufferPointer(rebasing: raw[(1 + r.at)...])) else { return nil }
-                return ProcessedDocument(document: document, clauses: clauses)
-            }
+        guard body.first == binaryMark2 else { return nil }
+        return body.withUnsafeBytes { raw -> ProcessedDocument? in
+            var r = DocumentBinary.Reader(UnsafeRawBufferPointer(rebasing: raw[1...]))
+            guard let clauses = try? CacheBinary.readClauses(&r),
+                  let document = DocumentBinary.decode(UnsafeRawBufferPointer(rebasing: raw[(1 + r.at)...])) else { return nil }
+            return ProcessedDocument(document: document, clauses: clauses)
         }
-        if first != binaryMark { return try? JSONDecoder().decode(ProcessedDocument.self, from: body) }
-        let bytes = Array(body)
-        var at = 1, n = 0, shift = 0
-        while true {
-            guard at < bytes.count, shift < 63 else { return nil }
-            let x = bytes[at]; at += 1
-            n |= Int(x & 0x7F) << shift
-            if x < 0x80 { break }
-            shift += 7
-        }
-        guard n >= 0, bytes.count - at >= n,
-              let clauses = try? JSONDecoder().decode(ClauseSignatures.self, from: Data(bytes[at..<(at + n)])) else { return nil }
-        let document: Document? = bytes.withUnsafeBytes { DocumentBinary.decode(UnsafeRawBufferPointer(rebasing: $0[(at + n)...])) }
-        guard let document else { return nil }
-        return ProcessedDocument(document: document, clauses: clauses)
     }
 
     /// A summary's entry body: the mark, then `CacheBinary`'s form.
@@ -145,46 +101,10 @@ public struct DocumentCache: Sendable {
         return Data(w.out)
     }
 
-    /// A summary entry body back: binary, or JSON as older entries were written.
+    /// A summary entry body back (nil when it is not one).
     static func decodeSummary(_ body: Data) -> PreparedSummary? {
-        guard let first = body.first else { return nil }
-        if first != binaryMark2 { return try? JSONDecoder().decode(PreparedSummary.self, from: body) }
+        guard body.first == binaryMark2 else { return nil }
         return body.withUnsafeBytes { CacheBinary.summary(UnsafeRawBufferPointer(rebasing: $0[1...])) }
-    }
-
-    /// Writes `<checksum>\n<body>` to a temporary name and renames it into place. No fsync
-    /// (Data.write made one per entry): a torn entry fails its checksum and is recomputed.
-    private func write(body: Data, key: String, kind: String) -> Bool {
-        let dir = docsPath + "/" + String(key.prefix(2))
-        let dest = dir + "/" + key + "." + kind
-        var data = Data((Self.checksum(body) + "\n").utf8)
-        data.append(body)
-        let tmp = dest + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-        if !Self.writeFile(data, tmp) {
-            // The first entry of its folder: make the folder, then try once more.
-            try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-            guard Self.writeFile(data, tmp) else { return false }
-        }
-        if rename(tmp, dest) != 0 { unlink(tmp); return false }
-        return true
-    }
-
-    /// Creates (or truncates) `path` and writes all of `data`; false on any error.
-    static func writeFile(_ data: Data, _ path: String) -> Bool {
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { return false }
-        let ok: Bool = data.withUnsafeBytes { raw in
-            guard var p = raw.baseAddress else { return true }
-            var left = raw.count
-            while left > 0 {
-                let n = Glibc.write(fd, p, left)
-                if n < 0 { if errno == EINTR { continue }; return false }
-                p += n; left -= n
-            }
-            return true
-        }
-        if close(fd) != 0 || !ok { unlink(path); return false }
-        return true
     }
 
     /// File stat index: path → (size, mtime, sha256), so unchanged files are not read again.

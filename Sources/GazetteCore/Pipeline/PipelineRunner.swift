@@ -259,6 +259,7 @@ public final class PipelineRunner {
             staging.abandon()
             throw error
         }
+        cache.finishRun()
         return report
     }
 

@@ -39,10 +39,10 @@ final class DocumentCachePrefetchTests: XCTestCase {
             keys.append("k\(i)")
         }
         // A corrupt entry (checksum mismatch) comes back as nil, not as a wrong document.
-        let bad = cache.url(for: "k11")
-        var bytes = try Data(contentsOf: bad)
-        bytes[bytes.count - 3] ^= 0x01
-        try bytes.write(to: bad)
+        let bad = try XCTUnwrap(cache.packs.location(.init(key: "k11", kind: CachePacks.Kind.document.rawValue)))
+        var bytes = try Data(contentsOf: URL(fileURLWithPath: bad.path))
+        bytes[bad.offset + bad.length - 3] ^= 0x01
+        try bytes.write(to: URL(fileURLWithPath: bad.path))
         for threads in [1, 2, 4] {
             let p = ReadAhead(count: keys.count, threads: threads, depth: 3) { keys[$0].flatMap { cache.load($0) } }
             for i in 0..<keys.count {

@@ -4,8 +4,7 @@ import GazetteModel
 @testable import GazetteCore
 
 /// The cache writes a processed document in binary form; reading it back must give exactly
-/// what was stored, hostile text and absent fields included, and entries of the JSON form
-/// written before must still load.
+/// what was stored, hostile text and absent fields included; damage makes an entry missing.
 final class DocumentCacheEncodingTests: XCTestCase {
     func sample(_ s: String) -> ProcessedDocument {
         var doc = Document(id: "d-" + s, title: s, region: s, year: 2021,
@@ -32,9 +31,7 @@ final class DocumentCacheEncodingTests: XCTestCase {
             let back = try XCTUnwrap(DocumentCache.decode(body))
             XCTAssertEqual(back.document, p.document)
             XCTAssertEqual(back.clauses, p.clauses)
-            // An entry in the JSON form still loads.
-            let old = try XCTUnwrap(DocumentCache.decode(try JSONEncoder().encode(p)))
-            XCTAssertEqual(old.document, p.document)
+            XCTAssertNil(DocumentCache.decode(try JSONEncoder().encode(p)), "only the binary form is read")
             // A cut entry is missing, never a wrong document.
             for cut in [1, 2, body.count / 2, body.count - 1] { XCTAssertNil(DocumentCache.decode(body.prefix(cut))) }
         }
@@ -83,9 +80,7 @@ final class DocumentCacheEncodingTests: XCTestCase {
             XCTAssertEqual(back.sha256, v.sha256); XCTAssertEqual(back.conversion, v.conversion)
             XCTAssertEqual(back.length, v.length); XCTAssertEqual(back.structured, v.structured)
             XCTAssertEqual(back.signature, v.signature)
-            // An entry in the JSON form still loads.
-            let old = try XCTUnwrap(DocumentCache.decodeSummary(try JSONEncoder().encode(v)))
-            XCTAssertEqual(old.signature, v.signature)
+            XCTAssertNil(DocumentCache.decodeSummary(try JSONEncoder().encode(v)), "only the binary form is read")
             // A cut body, or one with bytes after it, is missing, never a wrong summary.
             for cut in [1, 2, body.count / 2, body.count - 1] { XCTAssertNil(DocumentCache.decodeSummary(body.prefix(cut))) }
             XCTAssertNil(DocumentCache.decodeSummary(body + Data([0])))
@@ -101,28 +96,22 @@ final class DocumentCacheEncodingTests: XCTestCase {
         XCTAssertEqual(good.out.withUnsafeBytes { CacheBinary.clauses($0) }, summary("好").signature.clauses)
     }
 
-    func testChecksumCatchesDamageAndOlderSHA256EntriesStillLoad() throws {
+    func testDamagedRecordIsMissingAndRewritten() throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("gazette-cache-sum-\(getpid())")
         defer { try? FileManager.default.removeItem(at: root) }
         let cache = DocumentCache(root: root)
         let v = summary("校验")
         XCTAssertTrue(cache.storeSummary(v, key: "c0ffee"))
-        let url = cache.url(for: "c0ffee", kind: "sig")
-        var data = try Data(contentsOf: url)
-        let nl = try XCTUnwrap(data.firstIndex(of: 0x0A))
-        XCTAssertEqual(nl - data.startIndex, 8, "a CRC-32 in 8 hex digits")
         XCTAssertEqual(cache.loadSummary("c0ffee")?.signature, v.signature)
-        // One flipped bit in the body: the entry is missing.
-        data[data.count - 5] ^= 0x10
-        try data.write(to: url)
+        // One flipped bit in the body: the entry is missing, in this process and the next.
+        let at = try XCTUnwrap(cache.packs.location(.init(key: "c0ffee", kind: CachePacks.Kind.summary.rawValue)))
+        var data = try Data(contentsOf: URL(fileURLWithPath: at.path))
+        data[at.offset + at.length - 5] ^= 0x10
+        try data.write(to: URL(fileURLWithPath: at.path))
         XCTAssertNil(cache.loadSummary("c0ffee"))
-        // An entry written with a SHA-256 checksum and a JSON body, as before, loads.
-        let body = try JSONEncoder().encode(v)
-        try (Data((SHA256Digest.hex(Array(body)) + "\n").utf8) + body).write(to: url)
-        XCTAssertEqual(cache.loadSummary("c0ffee")?.signature, v.signature)
-        var wrong = Data((SHA256Digest.hex(Array(body)) + "\n").utf8) + body
-        wrong[wrong.count - 2] ^= 0x01
-        try wrong.write(to: url)
-        XCTAssertNil(cache.loadSummary("c0ffee"))
+        XCTAssertNil(DocumentCache(root: root).loadSummary("c0ffee"))
+        // Stored again, it loads again.
+        XCTAssertTrue(cache.storeSummary(v, key: "c0ffee"))
+        XCTAssertEqual(DocumentCache(root: root).loadSummary("c0ffee")?.signature, v.signature)
     }
 }

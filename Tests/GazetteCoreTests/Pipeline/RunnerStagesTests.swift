@@ -42,9 +42,8 @@ final class RunnerStagesTests: XCTestCase {
         return (r, sink)
     }
 
-    func cacheEntries(_ ext: String) -> [String] {
-        let docs = work.appendingPathComponent("cache/docs")
-        return (FileManager.default.enumerator(atPath: docs.path)?.allObjects as? [String] ?? []).filter { $0.hasSuffix("." + ext) }
+    func cacheEntries(_ kind: CachePacks.Kind) -> [String] {
+        CachePacks(folder: work.appendingPathComponent("cache/packs").path).keys(kind)
     }
 
     func testOnlyCanonicalCopiesAreStructured() throws {
@@ -52,8 +51,8 @@ final class RunnerStagesTests: XCTestCase {
         let report = try r.run()
         XCTAssertEqual(report.published, 2)
         XCTAssertEqual(report.duplicates, 1)
-        XCTAssertEqual(cacheEntries("sig").count, 3, "every input is signed")
-        XCTAssertEqual(cacheEntries("json").count, 2, "the duplicate is never structured")
+        XCTAssertEqual(cacheEntries(.summary).count, 3, "every input is signed")
+        XCTAssertEqual(cacheEntries(.document).count, 2, "the duplicate is never structured")
         XCTAssertEqual(sink.documents.keys.sorted(), ["plan-a", "plan-b"])
         XCTAssertEqual(sink.documents["plan-a"]?.clauses.count, 12)
     }
