@@ -42,8 +42,9 @@ public struct CoverageTable: Codable, Equatable, Sendable {
         public var dropped: [String]
         public var newClauses: [ClauseRef]
         public var droppedClauses: [ClauseRef]
-        /// How the unmatched clauses were found: nil by aligning the two years' clauses (as
-        /// `gazette diff`), "similarity" for years too large to align (`alignmentPairLimit`).
+        /// How the unmatched clauses were found: nil by aligning the two years' documents (as
+        /// `gazette diff`), "similarity" where a year pools several documents or the two are
+        /// too large to align (`alignmentPairLimit`).
         public var basis: String?
         enum CodingKeys: String, CodingKey {
             case region, from, to, new, dropped, newClauses = "new_clauses", droppedClauses = "dropped_clauses", basis
@@ -59,13 +60,14 @@ public struct CoverageTable: Codable, Equatable, Sendable {
     public var threshold: Double
     /// Similarity below which a clause has no counterpart in the other year.
     public static let defaultThreshold = 0.5
-    /// Two pooled years with more clause pairs (before × after) than this are not aligned
-    /// (the alignment's time and tables grow with the product: a region-year pooling
-    /// thousands of notices would need gigabytes) but matched by similarity alone
-    /// (`CoverageMatching`), and their change says so (`basis`). 50,000 pairs is two years
-    /// of about 220 clauses, some ten plans each: an order-aware alignment of that many
-    /// pooled plans says little more than similarity does, and on a 30,000-file corpus
-    /// (about twenty plans per region-year) aligning them was a fifth of the run's CPU.
+    /// Two years of one document each with more clause pairs (before × after) than this are
+    /// not aligned (the alignment's time and tables grow with the product) but matched by
+    /// similarity alone (`CoverageMatching`), and their change says so (`basis`).
+    ///
+    /// Years pooling several documents are always matched by similarity: the order of
+    /// clauses across documents means nothing, so an order-aware, one-to-one alignment of
+    /// them would call a clause new because another document of the year took its only
+    /// counterpart. (Aligning them was also 8 % of a 10,000-file run's CPU.)
     public static let alignmentPairLimit = 50_000
 
     public static func make(_ docs: [Document], by: [Dimension] = [.region, .year], axis: Axis = .area,
@@ -161,11 +163,11 @@ public struct CoverageTable: Codable, Equatable, Sendable {
         }
     }
 
-    /// Clauses of the later year with no counterpart in the earlier, and the reverse: what
-    /// `gazette diff` of the two years' pooled clauses reports as added and removed (so
-    /// rewritten clauses on the same subject count as counterparts, as in the diff).
-    /// Years with more than `pairLimit` clause pairs are matched by similarity instead
-    /// (the third value is then "similarity").
+    /// Clauses of the later year with no counterpart in the earlier, and the reverse. For
+    /// one document each, what `gazette diff` of the two reports as added and removed (so
+    /// rewritten clauses on the same subject count as counterparts, as in the diff). Years
+    /// pooling several documents, or with more than `pairLimit` clause pairs, are matched by
+    /// similarity instead (the third value is then "similarity").
     static func unmatchedClauses(_ before: [PreparedDocument], _ after: [PreparedDocument], threshold: Double,
                                  pairLimit: Int) -> ([ClauseRef], [ClauseRef], String?) {
         func pooled(_ docs: [PreparedDocument]) -> [(doc: String, clause: Clause, prepared: PreparedClause)] {
@@ -176,9 +178,8 @@ public struct CoverageTable: Codable, Equatable, Sendable {
         let cb = pb.map { ComparableClause($0.prepared, renames: renames, clause: $0.clause) }
         let ca = pa.map { ComparableClause($0.prepared, renames: renames, clause: $0.clause) }
         let refBefore = pb.map { ($0.doc, $0.prepared.clause.id) }, refAfter = pa.map { ($0.doc, $0.prepared.clause.id) }
-        if cb.count * ca.count > pairLimit {
-            let matching = CoverageMatching(threshold: threshold)
-            let after = matching.match(ca, against: cb), before = matching.match(cb, against: ca)
+        if before.count > 1 || after.count > 1 || cb.count * ca.count > pairLimit {
+            let (after, before) = CoverageMatching(threshold: threshold).matchBoth(before: cb, after: ca)
             let new = ca.indices.filter { !after[$0].matched }.map { ref(refAfter[$0], ca[$0], after[$0].best) }
             let dropped = cb.indices.filter { !before[$0].matched }.map { ref(refBefore[$0], cb[$0], before[$0].best) }
             return (new, dropped, "similarity")

@@ -88,7 +88,7 @@ public struct CoverageRenderer {
     /// What a change's `basis` means, for the reader (nil for an alignment, the usual case).
     static func basisNote(_ ch: CoverageTable.Change) -> String? {
         ch.basis == "similarity"
-            ? "too many clauses to align: a clause counts as matched when any clause of the other year is similar enough, in any order"
+            ? "several documents in a year, or too many clauses to align: a clause counts as matched when any clause of the other year is similar enough, in any order"
             : nil
     }
 }

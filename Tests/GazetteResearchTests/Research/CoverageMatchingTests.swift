@@ -2,8 +2,9 @@ import XCTest
 import GazetteModel
 @testable import GazetteResearch
 
-/// Pooled years too large to align are matched by similarity: the result must be what the
-/// definition gives by brute force, and the table and pages must say which basis was used.
+/// Years pooling several documents, or too large to align, are matched by similarity: the
+/// result must be what the definition gives by brute force, and the table and pages must say
+/// which basis was used.
 final class CoverageMatchingTests: XCTestCase {
     let texts = ["完善依申请办理工作全链条管理，规范登记审核办理答复归档。", "提高政策解读的精准性和针对性，做到应解读尽解读。",
                  "动态拓展主动公开范围，编制主动公开目录并集中发布。", "规范政府网站和政务新媒体建设，强化集约化平台管理。",
@@ -38,7 +39,7 @@ final class CoverageMatchingTests: XCTestCase {
             let before = (0..<3).map { d in doc("b\(d)", 2020, (0..<Int.random(in: 1...6, using: &rng)).map { _ in Int.random(in: 0..<texts.count, using: &rng) }) }
             let after = (0..<3).map { d in doc("a\(d)", 2021, (0..<Int.random(in: 1...6, using: &rng)).map { _ in Int.random(in: 0..<texts.count, using: &rng) }) }
             let t = CoverageTable.make(before + after, prepared: nil, by: [.region, .year], axis: .area,
-                                       threshold: 0.5, pairLimit: 0)
+                                       threshold: 0.5, pairLimit: .max)
             XCTAssertEqual(t.changes.count, 1)
             let ch = t.changes[0]
             XCTAssertEqual(ch.basis, "similarity")
@@ -65,6 +66,25 @@ final class CoverageMatchingTests: XCTestCase {
         XCTAssertGreaterThan(partialBest, 0, "no unmatched clause had a partial counterpart: best was only checked at 0")
     }
 
+    func testBothDirectionsAtOnceEqualRowByRowMatching() {
+        var rng = SeededRandom(seed: 22)
+        let matching = CoverageMatching(threshold: 0.5)
+        for _ in 0..<30 {
+            func pool() -> [ComparableClause] {
+                (0..<Int.random(in: 0...14, using: &rng)).map { k in
+                    let t = texts[Int.random(in: 0..<texts.count, using: &rng)]
+                    return ComparableClause(Clause(id: "c\(k)", parent: nil, level: 2, label: "", number: k, heading: "", text: t, original: t, area: "x"),
+                                            renames: .reform2018)
+                }
+            }
+            let before = pool(), after = pool()
+            let both = matching.matchBoth(before: before, after: after)
+            let rowsAfter = matching.match(after, against: before), rowsBefore = matching.match(before, against: after)
+            XCTAssertEqual(both.after.map(\.matched), rowsAfter.map(\.matched)); XCTAssertEqual(both.after.map(\.best), rowsAfter.map(\.best))
+            XCTAssertEqual(both.before.map(\.matched), rowsBefore.map(\.matched)); XCTAssertEqual(both.before.map(\.best), rowsBefore.map(\.best))
+        }
+    }
+
     func testLargeYearsSaySoAndSmallOnesAreAligned() {
         let docs = [doc("b", 2020, [0, 1, 2, 5]), doc("a", 2021, [0, 3, 4, 6, 7])]
         let aligned = CoverageTable.make(docs, by: [.region, .year], axis: .area)
@@ -78,6 +98,11 @@ final class CoverageMatchingTests: XCTestCase {
         let json = String(decoding: try! JSONEncoder().encode(aligned), as: UTF8.self)
         XCTAssertFalse(json.contains("basis"))
         XCTAssertTrue(String(decoding: try! JSONEncoder().encode(matched), as: UTF8.self).contains("\"basis\":\"similarity\""))
+        // Two documents in one year: matched by similarity, however few their clauses.
+        let pooled = CoverageTable.make(docs + [doc("a2", 2021, [1])], prepared: nil, by: [.region, .year], axis: .area,
+                                        threshold: 0.5, pairLimit: .max)
+        XCTAssertEqual(pooled.changes[0].basis, "similarity")
+        XCTAssertTrue(CoverageRenderer(pooled).text().contains("several documents in a year"))
         // 4 × 5 pairs is within a limit of 20.
         XCTAssertNil(CoverageTable.make(docs, prepared: nil, by: [.region, .year], axis: .area, threshold: 0.5, pairLimit: 20).changes[0].basis)
     }
