@@ -72,9 +72,10 @@ final class CachePacks: @unchecked Sendable {
     /// Appends a record; false when it could not be written (the cache is then unusable for it).
     @discardableResult
     func write(_ name: Name, body: [UInt8]) -> Bool {
+        guard let record = Record(name, body: body) else { return false }   // built before taking the lock
         lock.lock(); defer { lock.unlock() }
         loadIfNeeded()
-        return append(name, body: body)
+        return append(name, record)
     }
 
     /// Pack file, offset and length of the latest record `name` (for tests that damage entries).
@@ -128,7 +129,7 @@ final class CachePacks: @unchecked Sendable {
                 var body = [UInt8](repeating: 0, count: loc.length)
                 let ok = body.withUnsafeMutableBytes { Self.readFully(pack.fd, $0, at: loc.body) }
                 if !ok || Self.crc(body) != loc.crc { index[name] = nil; continue }   // damaged: recomputed next time
-                if !append(name, body: body) { copied = false; break }
+                guard let record = Record(name, body: body), append(name, record) else { copied = false; break }
             }
             guard copied else { continue }
             unlink(pack.path)
@@ -176,18 +177,30 @@ final class CachePacks: @unchecked Sendable {
         }
     }
 
+    /// A record's bytes (header, key, body), ready to append.
+    struct Record {
+        let bytes: [UInt8]
+        let keyLength: Int
+        let bodyLength: Int
+        let crc: UInt32
+
+        init?(_ name: Name, body: [UInt8]) {
+            let key = Array(name.key.utf8)
+            guard key.count <= 255, body.count <= Int(UInt32.max) else { return nil }
+            crc = CachePacks.crc(body)
+            var bytes = Header.encode(kind: name.kind, key: key, bodyLength: body.count, bodyCRC: crc)
+            bytes.reserveCapacity(bytes.count + body.count)
+            bytes.append(contentsOf: body)
+            self.bytes = bytes; keyLength = key.count; bodyLength = body.count
+        }
+    }
+
     /// Appends to this process's pack, creating it on first use.
-    private func append(_ name: Name, body: [UInt8]) -> Bool {
-        let key = Array(name.key.utf8)
-        guard key.count <= 255, body.count <= Int(UInt32.max) else { return false }
+    private func append(_ name: Name, _ record: Record) -> Bool {
         guard let w = writerPack() else { return false }
         let pack = packs[w]!
-        let crc = Self.crc(body)
-        var record = Header.encode(kind: name.kind, key: key, bodyLength: body.count, bodyCRC: crc)
-        record.reserveCapacity(record.count + body.count)
-        record.append(contentsOf: body)
         let start = pack.size
-        let ok = record.withUnsafeBytes { raw -> Bool in
+        let ok = record.bytes.withUnsafeBytes { raw -> Bool in
             var done = 0
             while done < raw.count {
                 let n = pwrite(pack.fd, raw.baseAddress! + done, raw.count - done, off_t(start) + off_t(done))
@@ -198,13 +211,13 @@ final class CachePacks: @unchecked Sendable {
         }
         guard ok else {
             // Whatever part was written is ignored by the next scan only if it is cut short
-            // there: make it so, and stop writing to this pack.
+            // there: make it so, and stop writing (a full disk would fail the next pack too).
             _ = ftruncate(pack.fd, off_t(start))
-            writer = nil
+            writer = nil; writerFailed = true
             return false
         }
-        pack.size = start + Int64(record.count)
-        index[name] = Location(pack: w, body: start + Int64(Self.headerSize + key.count), length: body.count, crc: crc)
+        pack.size = start + Int64(record.bytes.count)
+        index[name] = Location(pack: w, body: start + Int64(Self.headerSize + record.keyLength), length: record.bodyLength, crc: record.crc)
         used.insert(name)
         return true
     }
