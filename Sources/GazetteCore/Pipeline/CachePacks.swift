@@ -22,7 +22,7 @@ final class CachePacks: @unchecked Sendable {
     /// What a record holds.
     enum Kind: UInt8 { case document = 1, summary = 2 }
 
-    struct Name: Hashable { let key: String; let kind: UInt8 }
+    struct Name: Hashable { let key: String; let kind: Kind }
     /// Where a record's body is.
     struct Location { let pack: Int; let body: Int64; let length: Int; let crc: UInt32 }
 
@@ -90,7 +90,7 @@ final class CachePacks: @unchecked Sendable {
     func keys(_ kind: Kind) -> [String] {
         lock.lock(); defer { lock.unlock() }
         loadIfNeeded()
-        return index.keys.filter { $0.kind == kind.rawValue }.map(\.key).sorted()
+        return index.keys.filter { $0.kind == kind }.map(\.key).sorted()
     }
 
     /// The pack files, oldest first.
@@ -124,7 +124,7 @@ final class CachePacks: @unchecked Sendable {
             // Copy the used records first (sorted by key: the pack's order does not matter),
             // and delete the pack only when every one of them is safely in the run's pack.
             var copied = true
-            for name in byPack[p].sorted(by: { ($0.key, $0.kind) < ($1.key, $1.kind) }) {
+            for name in byPack[p].sorted(by: { ($0.key, $0.kind.rawValue) < ($1.key, $1.kind.rawValue) }) {
                 let loc = index[name]!
                 var body = [UInt8](repeating: 0, count: loc.length)
                 let ok = body.withUnsafeMutableBytes { Self.readFully(pack.fd, $0, at: loc.body) }
@@ -171,8 +171,10 @@ final class CachePacks: @unchecked Sendable {
             guard got >= Self.headerSize, let h = Header(buffer, count: got) else { break }
             let end = at + Int64(Self.headerSize + h.keyLength + h.bodyLength)
             guard end <= pack.size else { break }   // cut short: a killed writer
-            index[Name(key: h.key, kind: h.kind)] = Location(pack: p, body: at + Int64(Self.headerSize + h.keyLength),
+            if let kind = Kind(rawValue: h.kind) {   // a kind of a later version: skipped
+                index[Name(key: h.key, kind: kind)] = Location(pack: p, body: at + Int64(Self.headerSize + h.keyLength),
                                                               length: h.bodyLength, crc: h.bodyCRC)
+            }
             at = end
         }
     }
@@ -188,7 +190,7 @@ final class CachePacks: @unchecked Sendable {
             let key = Array(name.key.utf8)
             guard key.count <= 255, body.count <= Int(UInt32.max) else { return nil }
             crc = CachePacks.crc(body)
-            var bytes = Header.encode(kind: name.kind, key: key, bodyLength: body.count, bodyCRC: crc)
+            var bytes = Header.encode(kind: name.kind.rawValue, key: key, bodyLength: body.count, bodyCRC: crc)
             bytes.reserveCapacity(bytes.count + body.count)
             bytes.append(contentsOf: body)
             self.bytes = bytes; keyLength = key.count; bodyLength = body.count

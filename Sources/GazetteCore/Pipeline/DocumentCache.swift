@@ -40,26 +40,26 @@ public struct DocumentCache: Sendable {
     }
 
     public func load(_ key: String) -> ProcessedDocument? {
-        packs.read(.init(key: key, kind: CachePacks.Kind.document.rawValue)).flatMap { Self.decode(Data($0)) }
+        packs.read(.init(key: key, kind: .document)).flatMap { Self.decode($0) }
     }
     public func loadSummary(_ key: String) -> PreparedSummary? {
-        packs.read(.init(key: key, kind: CachePacks.Kind.summary.rawValue)).flatMap { Self.decodeSummary(Data($0)) }
+        packs.read(.init(key: key, kind: .summary)).flatMap { Self.decodeSummary($0) }
     }
 
     /// Stores a structured document; false when the cache could not take it.
     @discardableResult
     public func store(_ doc: ProcessedDocument, key: String) -> Bool {
         guard let body = Self.encode(doc) else { return false }
-        return packs.write(.init(key: key, kind: CachePacks.Kind.document.rawValue), body: Array(body))
+        return packs.write(.init(key: key, kind: .document), body: body)
     }
 
     @discardableResult
     public func storeSummary(_ s: PreparedSummary, key: String) -> Bool {
-        packs.write(.init(key: key, kind: CachePacks.Kind.summary.rawValue), body: Array(Self.encodeSummary(s)))
+        packs.write(.init(key: key, kind: .summary), body: Self.encodeSummary(s))
     }
 
     /// True when the structured document's record exists and its checksum holds (it is not decoded).
-    public func hasValidDocument(_ key: String) -> Bool { packs.read(.init(key: key, kind: CachePacks.Kind.document.rawValue)) != nil }
+    public func hasValidDocument(_ key: String) -> Bool { packs.read(.init(key: key, kind: .document)) != nil }
 
     /// After a successful run: drops records the run did not use (`CachePacks.compact`) and
     /// the one-file-per-entry folder of older versions, whose entries this build never reads.
@@ -73,19 +73,19 @@ public struct DocumentCache: Sendable {
 
     /// A processed document's entry body: the mark, the clause signatures and the document
     /// in `DocumentBinary` form, which read back without a JSON parse.
-    static func encode(_ doc: ProcessedDocument) -> Data? {
+    static func encode(_ doc: ProcessedDocument) -> [UInt8]? {
         var w = DocumentBinary.Writer(out: [binaryMark2])
         w.out.reserveCapacity(doc.document.text.utf8.count * 3 + doc.clauses.shingles.count * 2 + 4096)
         CacheBinary.write(doc.clauses, &w)
         var bytes = w.out
         DocumentBinary.encode(doc.document, into: &bytes)
-        return Data(bytes)
+        return bytes
     }
 
     /// A processed document's entry body back (nil when it is not one).
-    static func decode(_ body: Data) -> ProcessedDocument? {
-        guard body.first == binaryMark2 else { return nil }
-        return body.withUnsafeBytes { raw -> ProcessedDocument? in
+    static func decode(_ body: some ContiguousBytes) -> ProcessedDocument? {
+        body.withUnsafeBytes { raw -> ProcessedDocument? in
+            guard raw.first == binaryMark2 else { return nil }
             var r = DocumentBinary.Reader(UnsafeRawBufferPointer(rebasing: raw[1...]))
             guard let clauses = try? CacheBinary.readClauses(&r),
                   let document = DocumentBinary.decode(UnsafeRawBufferPointer(rebasing: raw[(1 + r.at)...])) else { return nil }
@@ -94,17 +94,16 @@ public struct DocumentCache: Sendable {
     }
 
     /// A summary's entry body: the mark, then `CacheBinary`'s form.
-    static func encodeSummary(_ s: PreparedSummary) -> Data {
+    static func encodeSummary(_ s: PreparedSummary) -> [UInt8] {
         var w = DocumentBinary.Writer(out: [binaryMark2])
         w.out.reserveCapacity(1024 + s.signature.sample.count * 4 + s.signature.clauses.shingles.count * 2)
         CacheBinary.write(s, &w)
-        return Data(w.out)
+        return w.out
     }
 
     /// A summary entry body back (nil when it is not one).
-    static func decodeSummary(_ body: Data) -> PreparedSummary? {
-        guard body.first == binaryMark2 else { return nil }
-        return body.withUnsafeBytes { CacheBinary.summary(UnsafeRawBufferPointer(rebasing: $0[1...])) }
+    static func decodeSummary(_ body: some ContiguousBytes) -> PreparedSummary? {
+        body.withUnsafeBytes { raw in raw.first == binaryMark2 ? CacheBinary.summary(UnsafeRawBufferPointer(rebasing: raw[1...])) : nil }
     }
 
     /// File stat index: path → (size, mtime, sha256), so unchanged files are not read again.

@@ -20,6 +20,26 @@ struct CoverageMatching {
         return out
     }
 
+    /// Walks a clause's candidates (Dice, index on the other side), most similar first, to
+    /// its first counterpart; `best` is the highest LCS similarity met among those with
+    /// Dice ≥ 0.2. `own`/`other` are key lengths, `lcs` the LCS length with candidate k.
+    private func walk(_ cands: inout [(dice: Double, k: Int)], own: Int, other: (Int) -> Int,
+                      lcs: (Int) -> Int) -> (matched: Bool, best: Double) {
+        cands.sort { $0.dice != $1.dice ? $0.dice > $1.dice : $0.k < $1.k }
+        var matched = false, best = 0.0
+        for (d, k) in cands {
+            let lb = other(k), total = own + lb
+            if total == 0 { matched = true; best = max(best, 1); break }
+            let bound = 2 * Double(min(own, lb)) / Double(total)
+            // Neither a counterpart nor a better best is possible from the lengths alone.
+            if bound <= threshold && (d < 0.2 || bound <= best) { continue }
+            let s = 2 * Double(lcs(k)) / Double(total)
+            if d >= 0.2 { best = max(best, s) }
+            if s > threshold { matched = true; break }
+        }
+        return (matched, best)
+    }
+
     /// Largest (before × after) table `matchBoth` builds; larger years go row by row.
     static let tableLimit = 4_000_000
 
@@ -46,19 +66,7 @@ struct CoverageMatching {
                 let (i, j) = cell(k), d = dice[i * m + j]
                 if own < 12 || d >= candidateDice || others[k] < 12 { cands.append((d, k)) }
             }
-            cands.sort { $0.dice != $1.dice ? $0.dice > $1.dice : $0.k < $1.k }
-            var matched = false, best = 0.0
-            for (d, k) in cands {
-                let total = own + others[k]
-                if total == 0 { matched = true; best = max(best, 1); break }
-                let bound = 2 * Double(min(own, others[k])) / Double(total)
-                if bound <= threshold && (d < 0.2 || bound <= best) { continue }
-                let (i, j) = cell(k)
-                let s = 2 * Double(pairLCS(i, j)) / Double(total)
-                if d >= 0.2 { best = max(best, s) }
-                if s > threshold { matched = true; break }
-            }
-            return (matched, best)
+            return walk(&cands, own: own, other: { others[$0] }, lcs: { let (i, j) = cell($0); return pairLCS(i, j) })
         }
         let afterResult = (0..<m).map { j in one(own: lenA[j], others: lenB) { ($0, j) } }
         let beforeResult = (0..<n).map { i in one(own: lenB[i], others: lenA) { (i, $0) } }
@@ -82,7 +90,7 @@ struct CoverageMatching {
             }
             // Candidates: Dice at least the filter (or either clause short, as the aligner
             // scores those whatever their Dice), most shared bigrams first.
-            var cands: [(dice: Double, j: Int)] = []
+            var cands: [(dice: Double, k: Int)] = []
             let lx = x.bigrams.count
             func dice(_ j: Int) -> Double {
                 let ly = cols[j].bigrams.count
@@ -95,22 +103,12 @@ struct CoverageMatching {
                 for j in touched where dice(j) >= candidateDice { cands.append((dice(j), j)) }
                 for j in short where dice(j) < candidateDice { cands.append((dice(j), j)) }
             }
-            cands.sort { $0.dice != $1.dice ? $0.dice > $1.dice : $0.j < $1.j }
-            var matched = false, best = 0.0
-            for (d, j) in cands {
-                let y = cols[j], la = x.key.count, lb = y.key.count, total = la + lb
-                if total == 0 { matched = true; best = max(best, 1); break }
-                let bound = 2 * Double(min(la, lb)) / Double(total)
-                // Neither a counterpart nor a better best is possible from the lengths alone.
-                if bound <= threshold && (d < 0.2 || bound <= best) { continue }
-                let l = la >= lb ? x.masks.lcs(y.key) : y.masks.lcs(x.key)
-                let s = 2 * Double(l) / Double(total)
-                if d >= 0.2 { best = max(best, s) }
-                if s > threshold { matched = true; break }
-            }
+            let la = x.key.count
+            let r = walk(&cands, own: la, other: { cols[$0].key.count },
+                         lcs: { j in la >= cols[j].key.count ? x.masks.lcs(cols[j].key) : cols[j].masks.lcs(x.key) })
             for j in touched { shared[j] = 0 }
             touched.removeAll(keepingCapacity: true)
-            return (matched, best)
+            return r
         }
     }
 }

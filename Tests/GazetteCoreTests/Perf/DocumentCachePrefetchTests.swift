@@ -39,7 +39,7 @@ final class DocumentCachePrefetchTests: XCTestCase {
             keys.append("k\(i)")
         }
         // A corrupt entry (checksum mismatch) comes back as nil, not as a wrong document.
-        let bad = try XCTUnwrap(cache.packs.location(.init(key: "k11", kind: CachePacks.Kind.document.rawValue)))
+        let bad = try XCTUnwrap(cache.packs.location(.init(key: "k11", kind: .document)))
         var bytes = try Data(contentsOf: URL(fileURLWithPath: bad.path))
         bytes[bad.offset + bad.length - 3] ^= 0x01
         try bytes.write(to: URL(fileURLWithPath: bad.path))

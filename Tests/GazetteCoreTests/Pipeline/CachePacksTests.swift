@@ -14,7 +14,7 @@ final class CachePacksTests: XCTestCase {
 
     override func tearDownWithError() throws { try? FileManager.default.removeItem(atPath: folder) }
 
-    func name(_ k: String, _ kind: CachePacks.Kind = .summary) -> CachePacks.Name { .init(key: k, kind: kind.rawValue) }
+    func name(_ k: String, _ kind: CachePacks.Kind = .summary) -> CachePacks.Name { .init(key: k, kind: kind) }
     func body(_ i: Int, size: Int = 300) -> [UInt8] { (0..<size).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ i) } }
 
     func bytes(_ path: String) throws -> [UInt8] { Array(try Data(contentsOf: URL(fileURLWithPath: path))) }

@@ -104,7 +104,7 @@ final class DocumentCacheEncodingTests: XCTestCase {
         XCTAssertTrue(cache.storeSummary(v, key: "c0ffee"))
         XCTAssertEqual(cache.loadSummary("c0ffee")?.signature, v.signature)
         // One flipped bit in the body: the entry is missing, in this process and the next.
-        let at = try XCTUnwrap(cache.packs.location(.init(key: "c0ffee", kind: CachePacks.Kind.summary.rawValue)))
+        let at = try XCTUnwrap(cache.packs.location(.init(key: "c0ffee", kind: .summary)))
         var data = try Data(contentsOf: URL(fileURLWithPath: at.path))
         data[at.offset + at.length - 5] ^= 0x10
         try data.write(to: URL(fileURLWithPath: at.path))
