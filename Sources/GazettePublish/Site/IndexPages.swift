@@ -144,6 +144,6 @@ enum IndexPages {
         ]
         return H.page(title: "搜索 — 政务公开文库", root: "", bodyClass: "search",
                       body: [SiteChrome.header(root: ""), H.el("main", [], main), SiteChrome.footer()],
-                      scripts: ["search-index.js", "assets/search.js"])
+                      scripts: ["search/chunks.js", "assets/search.js"])
     }
 }

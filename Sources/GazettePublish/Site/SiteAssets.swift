@@ -90,7 +90,10 @@ enum SiteAssets {
 
     """
 
-    /// Substring search over `GAZETTE_INDEX` (from search-index.js); builds results with
+    /// Substring search over the index chunks in `search/` (`SearchIndexWriter`): the chunks
+    /// are loaded one after another as script elements (so it works from file://), each
+    /// scanned as it arrives, until all are read or more than `limit` clauses are found;
+    /// the first chunks read stay in memory for the next query. Results are built with
     /// textContent only, so indexed text is never parsed as markup.
     static let searchJS = """
     (function () {
@@ -99,10 +102,11 @@ enum SiteAssets {
       var input = document.getElementById("q");
       var list = document.getElementById("results");
       var status = document.getElementById("status");
-      var index = window.GAZETTE_INDEX || [];
+      var meta = window.GAZETTE_SEARCH || { chunks: 0, documents: 0, clauses: 0 };
+      var limit = 300, keep = 48, kept = 0, cache = {}, job = null;
       function el(tag, cls, text) { var e = document.createElement(tag); if (cls) e.className = cls; if (text) e.textContent = text; return e; }
       function snippet(text, q) {
-        var i = text.indexOf(q), span = el("span", "snippet");
+        var i = text.toLowerCase().indexOf(q.toLowerCase()), span = el("span", "snippet");
         if (i < 0) { span.textContent = text.slice(0, 80); return span; }
         var from = Math.max(0, i - 30);
         span.appendChild(document.createTextNode((from > 0 ? "…" : "") + text.slice(from, i)));
@@ -110,27 +114,62 @@ enum SiteAssets {
         span.appendChild(document.createTextNode(text.slice(i + q.length, i + q.length + 50) + "…"));
         return span;
       }
-      function run(q) {
-        while (list.firstChild) list.removeChild(list.firstChild);
-        q = q.trim();
-        if (!q) { status.textContent = "输入词语后按回车。"; return; }
-        var n = 0, limit = 300, ql = q.toLowerCase();
-        for (var d = 0; d < index.length; d++) {
-          var doc = index[d];
+      function chunkURL(n) { var s = String(n); while (s.length < 4) s = "0" + s; return "search/" + s + ".js"; }
+      function scan(j, docs) {
+        for (var d = 0; d < docs.length && j.n <= limit; d++) {
+          var doc = docs[d];
           for (var c = 0; c < doc[4].length; c++) {
             var cl = doc[4][c], hay = cl[2] + "\\n" + cl[3];
-            if (hay.toLowerCase().indexOf(ql) < 0) continue;
-            n++;
-            if (n > limit) continue;
+            if (hay.toLowerCase().indexOf(j.ql) < 0) continue;
+            j.n++;
+            if (j.n > limit) break;
             var li = el("li"), a = el("a", null, (cl[1] || "") + (cl[2] || cl[3].slice(0, 30)));
             a.href = "doc/" + encodeURIComponent(doc[0]) + ".html#" + encodeURIComponent(cl[0]);
             li.appendChild(a);
             li.appendChild(el("span", "muted", " " + doc[1] + (doc[2] ? " · " + doc[2] : "") + (doc[3] ? " " + doc[3] : "")));
-            li.appendChild(snippet(cl[3], q));
+            li.appendChild(snippet(cl[3], j.q));
             list.appendChild(li);
           }
         }
-        status.textContent = n === 0 ? "没有找到包含“" + q + "”的条款。" : "找到 " + n + " 条条款" + (n > limit ? "，显示前 " + limit + " 条" : "") + "。";
+        j.next++;
+      }
+      function finish(j) {
+        var q = j.q;
+        if (j.failed) status.textContent = "索引文件 " + chunkURL(j.next) + " 无法读取；已显示前面找到的 " + Math.min(j.n, limit) + " 条条款。";
+        else if (j.n > limit) status.textContent = "找到超过 " + limit + " 条条款，显示前 " + limit + " 条；请用更长的词语缩小范围。";
+        else status.textContent = j.n === 0 ? "没有找到包含“" + q + "”的条款。" : "找到 " + j.n + " 条条款。";
+        job = null;
+      }
+      // Scans what is in memory, then asks for the next chunk; its script calls back below.
+      function step(j) {
+        if (j !== job) return;
+        while (j.next <= meta.chunks && j.n <= limit) {
+          if (!cache[j.next]) {
+            status.textContent = "正在检索…（" + (j.next - 1) + " / " + meta.chunks + "）";
+            var s = document.createElement("script"), n = j.next;
+            s.src = chunkURL(n);
+            // A chunk that loads without calling back (or fails to load) ends the search.
+            s.onload = s.onerror = function () {
+              if (s.parentNode) s.parentNode.removeChild(s);
+              if (job === j && j.next === n) { j.failed = true; finish(j); }
+            };
+            document.body.appendChild(s);
+            return;
+          }
+          scan(j, cache[j.next]);
+        }
+        finish(j);
+      }
+      window.GAZETTE_SEARCH_CHUNK = function (n, docs) {
+        if (!cache[n] && kept < keep) { cache[n] = docs; kept++; }
+        if (job && job.next === n) { scan(job, docs); step(job); }
+      };
+      function run(q) {
+        while (list.firstChild) list.removeChild(list.firstChild);
+        q = q.trim();
+        if (!q) { job = null; status.textContent = "输入词语后按回车。"; return; }
+        job = { q: q, ql: q.toLowerCase(), n: 0, next: 1, failed: false };
+        step(job);
       }
       form.addEventListener("submit", function (e) { e.preventDefault(); run(input.value); try { history.replaceState(null, "", "?q=" + encodeURIComponent(input.value)); } catch (x) {} });
       var m = /[?&]q=([^&#]*)/.exec(location.search);

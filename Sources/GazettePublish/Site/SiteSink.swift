@@ -11,10 +11,14 @@ public final class SiteSink: OutputSink {
     public let name = "site"
     var root: URL!
     var search: SearchIndexWriter!
+    /// Bytes per search index chunk (`site/search/NNNN.js`).
+    let searchChunkBytes: Int
     var areas: [String: [FacetHit]] = [:]
     var topics: [String: [FacetHit]] = [:]
     var units: [String: [FacetHit]] = [:]
-    public init() {}
+    /// About 1 MiB: a few hundred documents' clauses, read in well under a second.
+    public static let defaultSearchChunkBytes = 1 << 20
+    public init(searchChunkBytes: Int = SiteSink.defaultSearchChunkBytes) { self.searchChunkBytes = searchChunkBytes }
 
     /// One clause on a facet page.
     struct FacetHit { var doc: String; var clause: String; var caption: String }
@@ -27,7 +31,7 @@ public final class SiteSink: OutputSink {
         }
         try Data(SiteAssets.css.utf8).write(to: root.appendingPathComponent("assets/style.css"))
         try Data(SiteAssets.searchJS.utf8).write(to: root.appendingPathComponent("assets/search.js"))
-        search = try SearchIndexWriter(url: root.appendingPathComponent("search-index.js"))
+        search = try SearchIndexWriter(folder: root.appendingPathComponent("search"), chunkBytes: searchChunkBytes)
     }
 
     /// Renders and writes the document's page (on a worker thread).

@@ -124,7 +124,8 @@ enum PublishHarness {
         for id in published {
             XCTAssertTrue(FileManager.default.fileExists(atPath: output.appendingPathComponent("site/doc/\(id).html").path), file: file, line: line)
         }
-        for f in ["corpus.jsonl.gz", "clauses.csv", "gazette.sqlite", "site/index.html", "site/search-index.js", "site/assets/style.css"] {
+        for f in ["corpus.jsonl.gz", "clauses.csv", "gazette.sqlite", "site/index.html", "site/search/chunks.js", "site/assets/style.css"]
+            + (published.isEmpty ? [] : ["site/search/0001.js"]) {
             XCTAssertTrue(FileManager.default.fileExists(atPath: output.appendingPathComponent(f).path), "missing \(f)", file: file, line: line)
         }
         return inputs

@@ -17,10 +17,19 @@ final class BrowserTests: XCTestCase {
                                                "--user-data-dir=\(profile.path)", "--virtual-time-budget=3000"] + args, timeout: 90)
     }
 
-    func buildSite() throws -> URL {
+    func buildSite(_ docs: [Document] = SampleDocuments.corpus, searchChunkBytes: Int? = nil) throws -> URL {
         let dir = SampleDocuments.tempFolder()
-        try SampleDocuments.publish(SampleDocuments.corpus, sinks: Sinks.make(formats: ["json", "site"]), into: dir)
+        var sinks = Sinks.make(formats: ["json", "site"])
+        if let searchChunkBytes { sinks = sinks.map { $0 is SiteSink ? SiteSink(searchChunkBytes: searchChunkBytes) : $0 } }
+        try SampleDocuments.publish(docs, sinks: sinks, into: dir)
         return dir.appendingPathComponent("site")
+    }
+
+    func search(_ site: URL, _ q: String) throws -> String {
+        let url = site.appendingPathComponent("search.html").absoluteString + "?q=" + q.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed)!
+        let (rc, dom, err) = try chrome(["--dump-dom", url])
+        XCTAssertEqual(rc, 0, err)
+        return dom
     }
 
     func testDocumentPageAnchorsResolveAndInjectedMarkupStaysText() throws {
@@ -45,14 +54,33 @@ final class BrowserTests: XCTestCase {
         for id in ["bj-2021", "evil-2020", "sh-2020"] { XCTAssertTrue(dom.contains("href=\"doc/\(id).html\""), id) }
         XCTAssertTrue(dom.contains("按地区") && dom.contains("按年份") && dom.contains("按类型"))
         XCTAssertFalse(dom.contains("<img"))
-        // Search runs its script over search-index.js from file:// (no fetch) and links to clauses.
-        var url = site.appendingPathComponent("search.html").absoluteString
-        url += "?q=" + "重大行政决策".addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed)!
-        let (rc2, found, err2) = try chrome(["--dump-dom", url])
-        XCTAssertEqual(rc2, 0, err2)
+        // Search loads its index chunks as scripts from file:// (no fetch) and links to clauses.
+        let found = try search(site, "重大行政决策")
         XCTAssertTrue(found.contains("找到 3 条条款"), String(found.suffix(1500)))
         XCTAssertTrue(found.contains("href=\"doc/sh-2020.html#s1.c1\""))
         XCTAssertFalse(found.contains("<img"))
+    }
+
+    func testSearchReadsEveryChunkAndStopsPastTheLimit() throws {
+        // One document per chunk: the three matches are in three chunks, all read in turn.
+        let site = try buildSite(searchChunkBytes: 1); defer { try? FileManager.default.removeItem(at: site.deletingLastPathComponent()) }
+        XCTAssertTrue(FileManager.default.fileExists(atPath: site.appendingPathComponent("search/0003.js").path))
+        let found = try search(site, "重大行政决策")
+        XCTAssertTrue(found.contains("找到 3 条条款"), String(found.suffix(1500)))
+        for id in ["bj-2021", "evil-2020", "sh-2020"] { XCTAssertTrue(found.contains("href=\"doc/\(id).html#s1.c1\""), id) }
+        XCTAssertTrue(try search(site, "没有这个词语").contains("没有找到"))
+        // A chunk that cannot be read ends the search with a message, keeping what was found.
+        try FileManager.default.removeItem(at: site.appendingPathComponent("search/0002.js"))
+        let broken = try search(site, "重大行政决策")
+        XCTAssertTrue(broken.contains("search/0002.js 无法读取"), String(broken.suffix(1500)))
+        XCTAssertTrue(broken.contains("href=\"doc/bj-2021.html#s1.c1\""))
+
+        // More matches than the page lists: it stops reading chunks and says so.
+        let many = (0..<160).map { SampleDocuments.plan(id: String(format: "p-%03d", $0), region: "上海市", year: 2000 + $0 % 20) }
+        let big = try buildSite(many, searchChunkBytes: 4_000); defer { try? FileManager.default.removeItem(at: big.deletingLastPathComponent()) }
+        let limited = try search(big, "决策")   // 2 clauses per document match: 320 in all
+        XCTAssertTrue(limited.contains("找到超过 300 条条款"), String(limited.suffix(1500)))
+        XCTAssertEqual(limited.components(separatedBy: "<li>").count - 1, 300)
     }
 
     func testScreenshotsOnPhoneAndDesktop() throws {
