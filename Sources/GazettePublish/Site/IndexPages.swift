@@ -92,46 +92,6 @@ enum IndexPages {
         ])
     }
 
-    /// A facet page, written straight into its string (the general area's page lists most clauses).
-    static func facet(kind: String, name: String, code: String?, hits: [SiteSink.FacetHit], docs: [String: DocumentSummary]) -> String {
-        facetBytes(kind: kind, name: name, code: code, hits: hits, docs: docs).string
-    }
-
-    /// `rank`: each document's place in the corpus sorted by `order`, when the caller has it
-    /// (the same order, by integers: sorting summaries by `order` for every facet page was
-    /// most of the site's finishing time on a large corpus).
-    static func facetBytes(kind: String, name: String, code: String?, hits: [SiteSink.FacetHit], docs: [String: DocumentSummary],
-                           rank: [String: Int]? = nil) -> HTMLWriter {
-        var byDoc: [String: [SiteSink.FacetHit]] = [:]
-        for h in hits { byDoc[h.doc, default: []].append(h) }
-        let ordered: [DocumentSummary]
-        if let rank {
-            ordered = byDoc.keys.compactMap { id in docs[id].map { (rank[id] ?? Int.max, $0) } }.sorted { $0.0 < $1.0 }.map(\.1)
-        } else {
-            ordered = byDoc.keys.compactMap { docs[$0] }.sorted(by: order)
-        }
-        return H.pageBytes(title: "\(kind)：\(name) — 政务公开文库", root: "../", bodyClass: "facet", capacity: hits.count * 160 + 8192) { w in
-            w.node(SiteChrome.header(root: "../"))
-            w.open("main")
-            w.open("p", "class", "crumbs"); DocumentPage.link(&w, "../index.html", "首页"); w.text(" › " + kind); w.close("p")
-            w.element("h1", text: "\(kind)：\(name)")
-            if let code { w.open("p", "class", "muted"); w.element("code", text: code); w.close("p") }
-            w.element("p", "class", "lead", text: "\(ordered.count) 份文件中的 \(hits.count) 条条款")
-            for d in ordered {
-                let where_ = [d.region, d.year.map(String.init)].compactMap { $0 }.joined(separator: " ")
-                w.open("section", "class", "facet-doc")
-                w.open("h2"); DocumentPage.link(&w, "../doc/\(d.id).html", d.title.isEmpty ? d.id : d.title); w.close("h2")
-                w.element("p", "class", "muted", text: where_)
-                w.open("ul", "class", "clause-links")
-                for h in byDoc[d.id] ?? [] { w.open("li"); DocumentPage.link(&w, "../doc/\(d.id).html#\(h.clause)", h.caption); w.close("li") }
-                w.close("ul")
-                w.close("section")
-            }
-            w.close("main")
-            w.node(SiteChrome.footer())
-        }
-    }
-
     static func searchPage() -> String {
         let main: [HTMLNode] = [
             H.el("h1", text: "搜索条款"),

@@ -63,6 +63,8 @@ enum SiteAssets {
     dl.compact dt { font-weight: 700; margin-top: .5rem; }
     dl.compact dd { margin: 0 0 0 1rem; font-size: .92rem; }
     ul.clause-links { columns: 2 18rem; font-size: .92rem; }
+    nav.pager { margin: 1rem 0; line-height: 1.9; }
+    nav.pager a, nav.pager strong { display: inline-block; min-width: 1.6rem; text-align: center; }
     .quick-search { display: flex; gap: .4rem; margin: 1rem 0; }
     .quick-search input { flex: 1; font-size: 1rem; padding: .45rem .6rem; border: 1px solid #b9c3ce; border-radius: 6px; min-width: 0; }
     .quick-search button { font-size: 1rem; padding: .45rem 1rem; border: 0; border-radius: 6px; background: var(--accent); color: #fff; }
@@ -80,7 +82,7 @@ enum SiteAssets {
     }
     @media print {
       body { background: #fff; font-size: 11pt; }
-      header.site, footer.site, .quick-search, .pilcrow, .doc-links, details.removed { display: none; }
+      header.site, footer.site, .quick-search, .pilcrow, .doc-links, details.removed, nav.pager { display: none; }
       main { max-width: none; padding: 0; }
       a { color: inherit; }
       .clause { border-left: 0; padding-left: 0; break-inside: avoid-page; }

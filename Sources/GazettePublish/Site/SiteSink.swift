@@ -18,7 +18,14 @@ public final class SiteSink: OutputSink {
     var units: [String: [FacetHit]] = [:]
     /// About 1 MiB: a few hundred documents' clauses, read in well under a second.
     public static let defaultSearchChunkBytes = 1 << 20
-    public init(searchChunkBytes: Int = SiteSink.defaultSearchChunkBytes) { self.searchChunkBytes = searchChunkBytes }
+    /// Clauses per facet page, about (`IndexPages.facetPages`).
+    let facetPageHits: Int
+    /// Some 300 KB of links: a page a browser shows at once.
+    public static let defaultFacetPageHits = 2_000
+    public init(searchChunkBytes: Int = SiteSink.defaultSearchChunkBytes, facetPageHits: Int = SiteSink.defaultFacetPageHits) {
+        self.searchChunkBytes = searchChunkBytes
+        self.facetPageHits = facetPageHits
+    }
 
     /// One clause on a facet page.
     struct FacetHit { var doc: String; var clause: String; var caption: String }
@@ -64,14 +71,20 @@ public final class SiteSink: OutputSink {
         try save(IndexPages.searchPage(), "search.html")
         let byID = Dictionary(docs.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let rank = Dictionary(docs.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
+        func facet(_ folder: String, _ kind: String, _ name: String, _ code: String?, _ slug: String, _ hits: [FacetHit]) throws {
+            for p in IndexPages.facetPages(kind: kind, name: name, code: code, slug: slug, hits: hits, docs: byID, rank: rank,
+                                           pageHits: facetPageHits) {
+                try save(p.page, folder + "/" + p.file)
+            }
+        }
         for (code, hits) in areas.sorted(by: { $0.key < $1.key }) {
-            try save(IndexPages.facetBytes(kind: "领域", name: SiteLabels.area(code), code: code, hits: hits, docs: byID, rank: rank), "area/\(SiteLabels.codeSlug(code)).html")
+            try facet("area", "领域", SiteLabels.area(code), code, SiteLabels.codeSlug(code), hits)
         }
         for (code, hits) in topics.sorted(by: { $0.key < $1.key }) {
-            try save(IndexPages.facetBytes(kind: "主题", name: SiteLabels.topic(code), code: code, hits: hits, docs: byID, rank: rank), "topic/\(SiteLabels.codeSlug(code)).html")
+            try facet("topic", "主题", SiteLabels.topic(code), code, SiteLabels.codeSlug(code), hits)
         }
         for (unit, hits) in units.sorted(by: { $0.key < $1.key }) {
-            try save(IndexPages.facetBytes(kind: "单位", name: unit, code: nil, hits: hits, docs: byID, rank: rank), "unit/\(SiteLabels.unitSlug(unit)).html")
+            try facet("unit", "单位", unit, nil, SiteLabels.unitSlug(unit), hits)
         }
     }
 
