@@ -47,7 +47,7 @@ let package = Package(
 
         .testTarget(name: "GazetteCoreTests", dependencies: ["GazetteCore", "GazetteModel"],
                     resources: [.copy("Fixtures")]),
-        .testTarget(name: "GazettePublishTests", dependencies: ["GazettePublish", "GazetteCore", "GazetteModel", "CSQLite"]),
+        .testTarget(name: "GazettePublishTests", dependencies: ["GazettePublish", "GazetteResearch", "GazetteCore", "GazetteModel", "CSQLite"]),
         .testTarget(name: "GazetteResearchTests", dependencies: ["GazetteResearch", "GazetteCore", "GazetteModel"]),
         .testTarget(name: "GazetteCLITests", dependencies: ["GazetteCLI", "GazetteCore", "GazetteModel"]),
     ],

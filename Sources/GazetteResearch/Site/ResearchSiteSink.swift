@@ -4,7 +4,8 @@ import GazetteModel
 
 /// Adds the researchers' pages to the HTML gazette: `site/diff/<id>.html` for every
 /// published document (its diff against the same region's previous year of the same
-/// doc_type, or a page saying there is none) and `site/compare.html` (area heat map).
+/// doc_type, or a page saying there is none), `site/compare.html` (area heat map) and
+/// `site/compare/<region>.html` (a region's years and what changed between them).
 ///
 /// Both need documents of other years, so every document waits for `finish`: trimmed to
 /// what the pages read and kept in binary form in a spill file of the staging folder (some
@@ -102,7 +103,8 @@ public final class ResearchSiteSink: OutputSink {
                                             threshold: CoverageTable.defaultThreshold, known: known.values))
         }
         let table = CoverageTable.merged(parts, by: Self.coverageBy, axis: .area, threshold: CoverageTable.defaultThreshold)
-        try Data(CoverageRenderer(table).html().utf8).write(to: site.appendingPathComponent("compare.html"))
+        try FileManager.default.createDirectory(at: site.appendingPathComponent("compare"), withIntermediateDirectories: true)
+        for p in CoverageRenderer(table).sitePages() { try Data(p.html.utf8).write(to: site.appendingPathComponent(p.path)) }
     }
 
     /// The compare page's grouping: one column per region and year.

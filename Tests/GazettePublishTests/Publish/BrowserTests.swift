@@ -1,6 +1,7 @@
 import XCTest
 import GazetteModel
 @testable import GazettePublish
+import GazetteResearch
 
 /// Opens the generated site in headless Chromium from disk (file://): clause anchors exist
 /// in the live DOM, injected markup stays text, and screenshots are saved for a human look
@@ -81,6 +82,27 @@ final class BrowserTests: XCTestCase {
         let limited = try search(big, "决策")   // 2 clauses per document match: 320 in all
         XCTAssertTrue(limited.contains("找到超过 300 条条款"), String(limited.suffix(1500)))
         XCTAssertEqual(limited.components(separatedBy: "<li>").count - 1, 300)
+    }
+
+    func testComparePagesLinkRegionsToTheirChanges() throws {
+        let dir = SampleDocuments.tempFolder(); defer { try? FileManager.default.removeItem(at: dir) }
+        let docs = SampleDocuments.corpus + [SampleDocuments.plan(id: "sh-2019", region: "上海市", year: 2019)]
+        try SampleDocuments.publish(docs, sinks: Sinks.make(formats: ["json", "site"]) + [ResearchSiteSink()], into: dir)
+        let site = dir.appendingPathComponent("site")
+        let (rc, overview, err) = try chrome(["--dump-dom", site.appendingPathComponent("compare.html").absoluteString])
+        XCTAssertEqual(rc, 0, err)
+        let page = "compare/\(CoverageRenderer.regionSlug("上海市")).html"
+        XCTAssertTrue(overview.contains("href=\"\(page)\""), String(overview.suffix(1500)))
+        let (rc2, region, err2) = try chrome(["--dump-dom", site.appendingPathComponent(page).absoluteString])
+        XCTAssertEqual(rc2, 0, err2)
+        XCTAssertTrue(region.contains("上海市 2019 → 2020"), String(region.suffix(1500)))
+        XCTAssertTrue(region.contains("href=\"../doc/"), "unmatched clauses link to their documents")
+        XCTAssertFalse(region.contains("<img"))
+        let png = SampleDocuments.packageRoot.appendingPathComponent(".build/screenshots/compare-region-desktop.png")
+        try? FileManager.default.removeItem(at: png)
+        let (rc3, _, err3) = try chrome(["--hide-scrollbars", "--screenshot=\(png.path)", "--window-size=1280,1000", site.absoluteString + page])
+        XCTAssertEqual(rc3, 0, err3)
+        XCTAssertGreaterThan(try Data(contentsOf: png).count, 10_000)
     }
 
     func testScreenshotsOnPhoneAndDesktop() throws {

@@ -70,7 +70,18 @@ final class CoverageTests: XCTestCase {
         XCTAssertTrue(later.contains("../doc/sh2020.html#c1") && later.contains("unchanged"))
         let first = try String(contentsOf: dir.appendingPathComponent("site/diff/sh2020.html"), encoding: .utf8)
         XCTAssertTrue(first.contains("No earlier document"))
-        XCTAssertTrue(FileManager.default.fileExists(atPath: dir.appendingPathComponent("site/compare.html").path))
+        // The overview links each region to its page, which holds its changes between years.
+        let overview = try String(contentsOf: dir.appendingPathComponent("site/compare.html"), encoding: .utf8)
+        let slug = CoverageRenderer.regionSlug("上海市")
+        XCTAssertTrue(overview.contains("href=\"compare/\(slug).html\""))
+        XCTAssertTrue(overview.contains("rs-heat"))
+        XCTAssertFalse(overview.contains("without a counterpart"), "the overview should not carry the changes")
+        let region = try String(contentsOf: dir.appendingPathComponent("site/compare/\(slug).html"), encoding: .utf8)
+        XCTAssertTrue(region.contains("上海市 2020 → 2021"), region)
+        XCTAssertTrue(region.contains("href=\"../compare.html\"") && region.contains("../assets/style.css"))
+        XCTAssertFalse(region.contains("北京市 20"), "another region's rows on 上海市's page")
+        let pages = try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("site/compare").path)
+        XCTAssertEqual(Set(pages), Set(["上海市", "北京市"].map { CoverageRenderer.regionSlug($0) + ".html" }))
         // The documents it kept on disk until finish are not left for Output/.
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir.path), ["site"])
     }
