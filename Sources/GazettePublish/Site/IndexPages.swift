@@ -22,39 +22,29 @@ enum IndexPages {
             H.el("button", [("type", "submit")], text: "搜索"),
         ]))
 
-        // By region and year.
-        var byRegion: [HTMLNode] = [H.el("h2", [("id", "by-region")], text: "按地区")]
-        var i = 0
-        while i < docs.count {
-            let region = docs[i].region
-            var j = i
-            while j < docs.count && docs[j].region == region { j += 1 }
-            let slice = docs[i..<j]
-            var inner: [HTMLNode] = [H.el("h3", text: "\(region ?? "未知地区")（\(slice.count)）")]
-            var k = slice.startIndex
-            while k < slice.endIndex {
-                let year = slice[k].year
-                var m = k
-                while m < slice.endIndex && slice[m].year == year { m += 1 }
-                inner.append(H.el("h4", text: year.map { "\($0) 年" } ?? "年份不详"))
-                inner.append(H.el("ul", [("class", "docs")], slice[k..<m].map(docItem)))
-                k = m
+        // The latest documents, then by region, year and type: links to the list pages (`ListPages.swift`), a region with
+        // its years, so the index stays small however many documents there are.
+        main.append(H.el("h2", [("id", "latest")], text: "最新文件"))
+        main.append(H.el("ul", [("class", "docs")], latest(docs, count: 20).map { docItem($0) }))
+        main.append(H.el("h2", [("id", "by-region")], text: "按地区"))
+        main.append(H.el("ul", [("class", "regions")], byRegion(docs).map { s in
+            let page = "region/\(regionSlug(s.docs[0].region)).html"
+            var item: [HTMLNode] = [H.a(page, s.heading, [("class", "region")]), H.el("span", [("class", "count")], text: " \(s.docs.count) 份 ")]
+            for y in byYear(s.docs) {
+                item.append(H.a(page + "#" + (y.anchor ?? ""), "\(y.docs[0].year.map(String.init) ?? "年份不详")（\(y.docs.count)）", [("class", "year")]))
+                item.append(H.t(" "))
             }
-            byRegion.append(H.el("section", [("class", "region")], inner))
-            i = j
-        }
-        main.append(H.group(byRegion))
-
-        // By year and by type: compact link lists.
+            return H.el("li", [], item)
+        }))
         let years = Dictionary(grouping: docs, by: { $0.year ?? 0 }).sorted { $0.key > $1.key }
         main.append(H.el("h2", [("id", "by-year")], text: "按年份"))
-        main.append(H.el("dl", [("class", "compact")], years.flatMap { (y, ds) in
-            [H.el("dt", text: y == 0 ? "年份不详" : "\(y) 年（\(ds.count)）"), H.el("dd", [], links(ds))]
+        main.append(H.el("ul", [("class", "chips")], years.map { (y, ds) in
+            H.el("li", [], [H.a("year/\(yearSlug(y)).html", y == 0 ? "年份不详" : "\(y) 年", [("class", "chip")]), H.el("span", [("class", "count")], text: " \(ds.count)")])
         }))
         let types = Dictionary(grouping: docs, by: \.docType).sorted { $0.key < $1.key }
         main.append(H.el("h2", [("id", "by-type")], text: "按类型"))
-        main.append(H.el("dl", [("class", "compact")], types.flatMap { (t, ds) in
-            [H.el("dt", text: "\(SiteLabels.docType(t))（\(ds.count)）"), H.el("dd", [], links(ds))]
+        main.append(H.el("ul", [("class", "chips")], types.map { (t, ds) in
+            H.el("li", [], [H.a("type/\(SiteLabels.codeSlug(t)).html", SiteLabels.docType(t), [("class", "chip")]), H.el("span", [("class", "count")], text: " \(ds.count)")])
         }))
 
         // Facets.
@@ -66,23 +56,24 @@ enum IndexPages {
                       body: [SiteChrome.header(root: ""), H.el("main", [], main), SiteChrome.footer()])
     }
 
-    static func docItem(_ d: DocumentSummary) -> HTMLNode {
+    /// The `count` documents issued last (by issue date, else year; then id).
+    static func latest(_ docs: [DocumentSummary], count: Int) -> [DocumentSummary] {
+        func key(_ d: DocumentSummary) -> String { d.issueDate ?? d.year.map { String($0) } ?? "" }
+        return Array(docs.sorted { a, b in
+            let ka = key(a), kb = key(b)
+            return ka != kb ? ka > kb : a.id.utf8.lexicographicallyPrecedes(b.id.utf8)
+        }.prefix(count))
+    }
+
+    /// A document in a list: its title linked, then type, issuer, date, clause and copy counts.
+    static func docItem(_ d: DocumentSummary, root: String = "") -> HTMLNode {
         var meta = [SiteLabels.docType(d.docType)]
         if let i = d.issuer { meta.append(i) }
         if let dt = d.issueDate { meta.append(dt) }
         meta.append("\(d.clauseCount) 条")
         if d.duplicates > 0 { meta.append("\(d.duplicates) 份副本") }
-        return H.el("li", [], [H.a("doc/\(d.id).html", d.title.isEmpty ? d.id : d.title),
+        return H.el("li", [], [H.a("\(root)doc/\(d.id).html", d.title.isEmpty ? d.id : d.title),
                                H.el("span", [("class", "muted")], text: meta.joined(separator: " · "))])
-    }
-
-    static func links(_ ds: [DocumentSummary]) -> [HTMLNode] {
-        var out: [HTMLNode] = []
-        for (n, d) in ds.enumerated() {
-            if n > 0 { out.append(H.t(" · ")) }
-            out.append(H.a("doc/\(d.id).html", d.planTitle.isEmpty ? (d.title.isEmpty ? d.id : d.title) : d.planTitle))
-        }
-        return out
     }
 
     static func facetList(_ title: String, _ items: [(String, String, Int)]) -> HTMLNode {

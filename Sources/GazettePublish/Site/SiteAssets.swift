@@ -63,6 +63,10 @@ enum SiteAssets {
     dl.compact dt { font-weight: 700; margin-top: .5rem; }
     dl.compact dd { margin: 0 0 0 1rem; font-size: .92rem; }
     ul.clause-links { columns: 2 18rem; font-size: .92rem; }
+    ul.regions { list-style: none; padding: 0; }
+    ul.regions li { margin: .4rem 0; }
+    ul.regions a.region { font-weight: 600; }
+    ul.regions a.year { font-size: .9rem; margin-right: .3rem; }
     nav.pager { margin: 1rem 0; line-height: 1.9; }
     nav.pager a, nav.pager strong { display: inline-block; min-width: 1.6rem; text-align: center; }
     .quick-search { display: flex; gap: .4rem; margin: 1rem 0; }

@@ -18,7 +18,7 @@ public final class SiteSink: OutputSink {
     var units: [String: [FacetHit]] = [:]
     /// About 1 MiB: a few hundred documents' clauses, read in well under a second.
     public static let defaultSearchChunkBytes = 1 << 20
-    /// Clauses per facet page, about (`IndexPages.facetPages`).
+    /// Clauses per facet page, and documents per year or type page, about (`IndexPages.facetPages`).
     let facetPageHits: Int
     /// Some 300 KB of links: a page a browser shows at once.
     public static let defaultFacetPageHits = 2_000
@@ -33,7 +33,7 @@ public final class SiteSink: OutputSink {
     public func begin(staging: URL) throws {
         root = staging.appendingPathComponent("site")
         let fm = FileManager.default
-        for sub in ["doc", "area", "topic", "unit", "assets"] {
+        for sub in ["doc", "area", "topic", "unit", "region", "year", "type", "assets"] {
             try fm.createDirectory(at: root.appendingPathComponent(sub), withIntermediateDirectories: true)
         }
         try Data(SiteAssets.css.utf8).write(to: root.appendingPathComponent("assets/style.css"))
@@ -69,6 +69,7 @@ public final class SiteSink: OutputSink {
         let docs = corpus.documents.sorted(by: IndexPages.order)
         try save(IndexPages.index(docs, manifest: corpus.manifest, areas: counts(areas), topics: counts(topics), units: counts(units)), "index.html")
         try save(IndexPages.searchPage(), "search.html")
+        for p in IndexPages.allListPages(docs, pageDocs: facetPageHits) { try save(p.page, p.path) }
         let byID = Dictionary(docs.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let rank = Dictionary(docs.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
         func facet(_ folder: String, _ kind: String, _ name: String, _ code: String?, _ slug: String, _ hits: [FacetHit]) throws {

@@ -52,9 +52,18 @@ final class BrowserTests: XCTestCase {
         let site = try buildSite(); defer { try? FileManager.default.removeItem(at: site.deletingLastPathComponent()) }
         let (rc, dom, err) = try chrome(["--dump-dom", site.appendingPathComponent("index.html").absoluteString])
         XCTAssertEqual(rc, 0, err)
-        for id in ["bj-2021", "evil-2020", "sh-2020"] { XCTAssertTrue(dom.contains("href=\"doc/\(id).html\""), id) }
         XCTAssertTrue(dom.contains("按地区") && dom.contains("按年份") && dom.contains("按类型"))
         XCTAssertFalse(dom.contains("<img"))
+        // The index links each region (and its years) to the region's page, which lists its documents.
+        let shanghai = "region/\(IndexPages.regionSlug("上海市")).html"
+        XCTAssertTrue(dom.contains("href=\"\(shanghai)\"") && dom.contains("href=\"\(shanghai)#y2020\""))
+        XCTAssertTrue(dom.contains("href=\"year/2021.html\"") && dom.contains("href=\"type/work_plan.html\""))
+        let (rcr, region, errr) = try chrome(["--dump-dom", site.appendingPathComponent(shanghai).absoluteString])
+        XCTAssertEqual(rcr, 0, errr)
+        for id in ["evil-2020", "sh-2020"] { XCTAssertTrue(region.contains("href=\"../doc/\(id).html\""), id) }
+        XCTAssertFalse(region.contains("bj-2021"))
+        XCTAssertTrue(region.contains("id=\"y2020\""))
+        XCTAssertFalse(region.contains("<img"), "the injected title stays text on the region page")
         // Search loads its index chunks as scripts from file:// (no fetch) and links to clauses.
         let found = try search(site, "重大行政决策")
         XCTAssertTrue(found.contains("找到 3 条条款"), String(found.suffix(1500)))
@@ -110,7 +119,8 @@ final class BrowserTests: XCTestCase {
         let shots = SampleDocuments.packageRoot.appendingPathComponent(".build/screenshots")
         try FileManager.default.createDirectory(at: shots, withIntermediateDirectories: true)
         for (name, page, size) in [("doc-desktop", "doc/sh-2020.html", "1280,1600"), ("doc-phone", "doc/evil-2020.html", "390,1400"),
-                                   ("index-desktop", "index.html", "1280,1200"), ("area-desktop", "area/participation.html", "1024,900"),
+                                   ("index-desktop", "index.html", "1280,1200"),
+                                   ("region-phone", "region/\(IndexPages.regionSlug("上海市")).html", "390,1000"), ("area-desktop", "area/participation.html", "1024,900"),
                                    ("search-phone", "search.html?q=%E5%A4%A7%E8%A1%8C%E6%94%BF", "390,1000")] {
             let png = shots.appendingPathComponent(name + ".png")
             try? FileManager.default.removeItem(at: png)

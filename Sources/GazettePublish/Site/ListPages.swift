@@ -1,0 +1,98 @@
+import Foundation
+import GazetteCore
+import GazetteModel
+
+/// Document list pages: `region/<slug>.html` (a region's documents by year), `year/<y>.html`
+/// and `type/<code>.html` (documents by region). The index links to them instead of listing
+/// every document three times: it was 1.3 MB at 10,000 documents. Year and type pages of more
+/// than `pageDocs` documents are split, like facet pages, into `<name>.p2.html`, … of whole
+/// regions.
+extension IndexPages {
+    /// A region's page name: region names are Chinese, so a short stable hash (the same as
+    /// the compare pages use).
+    static func regionSlug(_ region: String?) -> String { "r-" + String(SHA256Digest.hex(region ?? "").prefix(12)) }
+
+    /// One heading and its documents on a list page; `anchor` is the heading's id.
+    struct ListSection { var anchor: String?; var heading: String; var docs: [DocumentSummary] }
+
+    /// Sections of `docs` (in index order) by region.
+    static func byRegion(_ docs: [DocumentSummary]) -> [ListSection] {
+        var out: [ListSection] = []
+        for d in docs {
+            if let last = out.last, last.docs[0].region == d.region { out[out.count - 1].docs.append(d) }
+            else { out.append(ListSection(anchor: regionSlug(d.region), heading: d.region ?? "未知地区", docs: [d])) }
+        }
+        return out
+    }
+
+    /// Sections of one region's `docs` (in index order: newest year first) by year.
+    static func byYear(_ docs: [DocumentSummary]) -> [ListSection] {
+        var out: [ListSection] = []
+        for d in docs {
+            if let last = out.last, last.docs[0].year == d.year { out[out.count - 1].docs.append(d) }
+            else { out.append(ListSection(anchor: d.year.map { "y\($0)" } ?? "y-unknown", heading: d.year.map { "\($0) 年" } ?? "年份不详", docs: [d])) }
+        }
+        return out
+    }
+
+    /// The pages of one list: whole sections per page, a page closing once it holds
+    /// `pageDocs` documents; `slug` names page 1 (`slug`.html).
+    static func listPages(kind: String, name: String, slug: String, sections: [ListSection],
+                          pageDocs: Int = SiteSink.defaultFacetPageHits) -> [(file: String, page: HTMLWriter)] {
+        var groups: [Range<Int>] = []
+        var start = 0, held = 0
+        for (i, s) in sections.enumerated() {
+            held += s.docs.count
+            if held >= pageDocs { groups.append(start..<(i + 1)); start = i + 1; held = 0 }
+        }
+        if start < sections.count || groups.isEmpty { groups.append(start..<sections.count) }
+        let names = groups.indices.map { facetFileName(slug, page: $0 + 1) }
+        let total = sections.reduce(0) { $0 + $1.docs.count }
+        return groups.enumerated().map { n, range in
+            let page = H.pageBytes(title: "\(kind)：\(name)\(groups.count > 1 ? "（第 \(n + 1) 页）" : "") — 政务公开文库", root: "../",
+                                   bodyClass: "list", capacity: 8192 + 300 * range.reduce(0) { $0 + sections[$1].docs.count }) { w in
+                w.node(SiteChrome.header(root: "../"))
+                w.open("main")
+                w.open("p", "class", "crumbs"); DocumentPage.link(&w, "../index.html", "首页"); w.text(" › " + kind); w.close("p")
+                w.element("h1", text: "\(kind)：\(name)")
+                w.element("p", "class", "lead", text: "\(total) 份文件")
+                if groups.count > 1 { pager(&w, names: names, current: n) }
+                for s in sections[range] {
+                    if let a = s.anchor { w.element("h2", "id", a, text: "\(s.heading)（\(s.docs.count)）") }
+                    else { w.element("h2", text: "\(s.heading)（\(s.docs.count)）") }
+                    w.open("ul", "class", "docs")
+                    for d in s.docs { w.node(docItem(d, root: "../")) }
+                    w.close("ul")
+                }
+                if groups.count > 1 { pager(&w, names: names, current: n) }
+                w.close("main")
+                w.node(SiteChrome.footer())
+            }
+            return (names[n], page)
+        }
+    }
+
+    /// Every list page of the corpus (`docs` in index order), paths relative to `site/`.
+    static func allListPages(_ docs: [DocumentSummary], pageDocs: Int = SiteSink.defaultFacetPageHits) -> [(path: String, page: HTMLWriter)] {
+        var out: [(path: String, page: HTMLWriter)] = []
+        for s in byRegion(docs) {
+            // A region's page is never split, so the index's links to its years always resolve.
+            for p in listPages(kind: "地区", name: s.heading, slug: regionSlug(s.docs[0].region), sections: byYear(s.docs), pageDocs: .max) {
+                out.append(("region/" + p.file, p.page))
+            }
+        }
+        for (year, ds) in Dictionary(grouping: docs, by: { $0.year ?? 0 }).sorted(by: { $0.key > $1.key }) {
+            for p in listPages(kind: "年份", name: year == 0 ? "年份不详" : "\(year) 年", slug: yearSlug(year), sections: byRegion(ds), pageDocs: pageDocs) {
+                out.append(("year/" + p.file, p.page))
+            }
+        }
+        for (type, ds) in Dictionary(grouping: docs, by: \.docType).sorted(by: { $0.key < $1.key }) {
+            for p in listPages(kind: "类型", name: SiteLabels.docType(type), slug: SiteLabels.codeSlug(type), sections: byRegion(ds), pageDocs: pageDocs) {
+                out.append(("type/" + p.file, p.page))
+            }
+        }
+        return out
+    }
+
+    static func yearSlug(_ year: Int) -> String { year == 0 ? "unknown" : String(year) }
+}
