@@ -12,6 +12,32 @@ public enum DocumentJSON {
         return w.bytes
     }
 
+    /// `pretty` (JSON as `encode(_:pretty: true)` writes it) without the whitespace outside
+    /// strings: what `encode(_:pretty: false)` writes for the same document, for a fraction
+    /// of encoding's cost when both forms are needed.
+    public static func compacted(_ pretty: [UInt8]) -> [UInt8] {
+        var out = [UInt8]()
+        out.reserveCapacity(pretty.count)
+        pretty.withUnsafeBufferPointer { p in
+            var i = 0, inString = false
+            let n = p.count
+            while i < n {
+                let b = p[i]
+                if inString {
+                    out.append(b)
+                    if b == 0x5C, i + 1 < n { out.append(p[i + 1]); i += 2; continue }   // an escape and what it escapes
+                    if b == 0x22 { inString = false }
+                } else if b == 0x22 {
+                    inString = true; out.append(b)
+                } else if b != 0x20 && b != 0x0A && b != 0x0D && b != 0x09 {
+                    out.append(b)
+                }
+                i += 1
+            }
+        }
+        return out
+    }
+
     /// Everything the fast path can write exactly as JSONEncoder does.
     static func supported(_ d: Document) -> Bool {
         for a in d.duplicates where !a.similarity.isFinite { return false }

@@ -2,11 +2,18 @@ import Foundation
 import GazetteCore
 import GazetteModel
 
-/// `documents/<id>.json`: one pretty-printed file per canonical document.
+/// `documents/<id>.json`: one pretty-printed file per canonical document; with `lines`,
+/// also `corpus.jsonl.gz` (as `JSONLinesSink` writes it), each line the file's JSON with
+/// the whitespace taken out rather than the document encoded a second time.
 public final class DocumentJSONSink: OutputSink {
     public let name = "json"
     var folder: URL!
-    public init() {}
+    /// Whether this sink writes `corpus.jsonl.gz` too.
+    public let lines: Bool
+    var writer: GzipFileWriter?
+    /// With `lines`, the gzip stream is heavy ordered work, written on a thread of its own.
+    public var ownThread: Bool { lines }
+    public init(lines: Bool = false) { self.lines = lines }
 
     public static func encoder() -> JSONEncoder {
         let e = JSONEncoder()
@@ -23,17 +30,33 @@ public final class DocumentJSONSink: OutputSink {
     public func begin(staging: URL) throws {
         folder = staging.appendingPathComponent("documents")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        if lines { writer = try GzipFileWriter(url: staging.appendingPathComponent("corpus.jsonl.gz")) }
     }
 
-    /// Encodes and writes the document's file (on a worker thread).
+    /// Encodes and writes the document's file (on a worker thread); with `lines`, returns
+    /// the document's line.
     public func prepare(_ document: Document) throws -> Data? {
-        let data = try Self.encode(document)
-        try data.write(to: folder.appendingPathComponent(document.id + ".json"))
-        return nil
+        guard lines else {
+            try Self.encode(document).write(to: folder.appendingPathComponent(document.id + ".json"))
+            return nil
+        }
+        guard let pretty = DocumentJSON.encode(document, pretty: true) else {
+            try Self.encode(document).write(to: folder.appendingPathComponent(document.id + ".json"))
+            return try JSONLinesSink.line(document)
+        }
+        try Data(pretty).write(to: folder.appendingPathComponent(document.id + ".json"))
+        var line = DocumentJSON.compacted(pretty)
+        line.append(0x0A)
+        return Data(line)
     }
 
-    public func write(_ document: Document, prepared: Data?) throws {}
-    public func write(_ document: Document) throws { _ = try prepare(document) }
+    /// With `lines`, appends the document's line to the gzip stream (in id order).
+    public func write(_ document: Document, prepared: Data?) throws {
+        guard lines, let line = try prepared ?? prepare(document) else { return }
+        try writer?.write(line)
+    }
 
-    public func finish(_ corpus: CorpusSummary) throws {}
+    public func write(_ document: Document) throws { try write(document, prepared: prepare(document)) }
+
+    public func finish(_ corpus: CorpusSummary) throws { try writer?.close(); writer = nil }
 }

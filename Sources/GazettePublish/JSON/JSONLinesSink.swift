@@ -3,7 +3,8 @@ import GazetteCore
 import GazetteModel
 
 /// `corpus.jsonl.gz`: every canonical document, one compact JSON object per line, in id
-/// order, compressed as it streams.
+/// order, compressed as it streams. When `documents/` is written too, `DocumentJSONSink`
+/// writes this file instead (`Sinks.make`), from the JSON it has already encoded.
 public final class JSONLinesSink: OutputSink {
     public let name = "jsonl"
     /// Heavy ordered work: written and finished on a thread of its own.
@@ -21,7 +22,10 @@ public final class JSONLinesSink: OutputSink {
     }
 
     /// The document's line (on a worker thread: encoding is the costly part).
-    public func prepare(_ document: Document) throws -> Data? {
+    public func prepare(_ document: Document) throws -> Data? { try Self.line(document) }
+
+    /// The document as compact JSON and a newline.
+    static func line(_ document: Document) throws -> Data {
         if var bytes = DocumentJSON.encode(document, pretty: false) {
             bytes.append(0x0A)
             return Data(bytes)

@@ -21,6 +21,15 @@ final class DocumentJSONTests: XCTestCase {
         XCTAssertEqual(String(decoding: p, as: UTF8.self), String(decoding: try pretty.encode(d), as: UTF8.self), file: file, line: line)
         XCTAssertEqual(String(decoding: c, as: UTF8.self), String(decoding: try compact.encode(d), as: UTF8.self), file: file, line: line)
         XCTAssertEqual(try DocumentJSONSink.encode(d), try pretty.encode(d), file: file, line: line)
+        // The JSON Lines form is taken from the pretty bytes: it must be the compact encoding.
+        XCTAssertEqual(String(decoding: DocumentJSON.compacted(p), as: UTF8.self), String(decoding: c, as: UTF8.self), file: file, line: line)
+    }
+
+    func testCompactingKeepsWhitespaceAndEscapesInsideStrings() {
+        // {⏎  "a b" : [⏎    "x \" y\\",⏎    " \t "⏎  ],⏎  "c" : 1⏎}
+        let pretty = Array("{\n  \"a b\" : [\n    \"x \\\" y\\\\\",\n    \" \\t \"\n  ],\n  \"c\" : 1\n}".utf8)
+        XCTAssertEqual(String(decoding: DocumentJSON.compacted(pretty), as: UTF8.self), "{\"a b\":[\"x \\\" y\\\\\",\" \\t \"],\"c\":1}")
+        XCTAssertEqual(DocumentJSON.compacted([]), [])
     }
 
     func testSampleDocumentsMatchJSONEncoder() throws {

@@ -50,6 +50,25 @@ final class FormatSinkTests: XCTestCase {
         XCTAssertEqual(docs[2], SampleDocuments.plan(id: "sh-2020", region: "上海市", year: 2020))
     }
 
+    /// With both formats, one sink writes documents/ and corpus.jsonl.gz, from one encoding:
+    /// the same files as the two sinks apart (the gzip stream's bytes included).
+    func testOneSinkForBothJSONFormatsWritesWhatTwoWould() throws {
+        let a = SampleDocuments.tempFolder(), b = SampleDocuments.tempFolder()
+        defer { try? FileManager.default.removeItem(at: a); try? FileManager.default.removeItem(at: b) }
+        var docs = SampleDocuments.corpus
+        docs[0].clauses[1].scores = ["Area10": 1, "area2": 2]   // left to JSONEncoder
+        let both = Sinks.make(formats: ["json", "jsonl"])
+        XCTAssertEqual(both.count, 1)
+        XCTAssertTrue(both[0].ownThread)
+        try SampleDocuments.publish(docs, sinks: both, into: a)
+        try SampleDocuments.publish(docs, sinks: [DocumentJSONSink(), JSONLinesSink()], into: b)
+        for f in ["corpus.jsonl.gz"] + docs.map({ "documents/\($0.id).json" }) {
+            XCTAssertEqual(try Data(contentsOf: a.appendingPathComponent(f)), try Data(contentsOf: b.appendingPathComponent(f)), f)
+        }
+        XCTAssertTrue(Sinks.make(formats: ["jsonl"]).first is JSONLinesSink)
+        XCTAssertFalse(Sinks.make(formats: ["json"]).first!.ownThread)
+    }
+
     func testSQLiteFindsChinesePhraseThroughTrigramIndex() throws {
         let dir = SampleDocuments.tempFolder(); defer { try? FileManager.default.removeItem(at: dir) }
         try SampleDocuments.publish(SampleDocuments.corpus, sinks: [SQLiteSink()], into: dir)
@@ -74,8 +93,8 @@ final class FormatSinkTests: XCTestCase {
     }
 
     /// A hash table too small for one document makes FTS5 write a segment per flush; the
-    /// optimized index must hold exactly what one big flush gives, and the pages the merge
-    /// freed must be given back.
+    /// index, in however many segments automerge leaves, must hold exactly what one big
+    /// flush gives, pass FTS5's integrity check, and the pages merges freed must be given back.
     func testFullTextIndexIsTheSameWhateverItsSegmentsAndLeavesNoFreePages() throws {
         func build(_ hash: Int) throws -> (instances: [[String?]], free: String?, segments: String?) {
             let dir = SampleDocuments.tempFolder(); defer { try? FileManager.default.removeItem(at: dir) }
