@@ -16,26 +16,29 @@ public enum DocumentJSON {
     /// strings: what `encode(_:pretty: false)` writes for the same document, for a fraction
     /// of encoding's cost when both forms are needed.
     public static func compacted(_ pretty: [UInt8]) -> [UInt8] {
-        var out = [UInt8]()
-        out.reserveCapacity(pretty.count)
-        pretty.withUnsafeBufferPointer { p in
-            var i = 0, inString = false
-            let n = p.count
-            while i < n {
-                let b = p[i]
-                if inString {
-                    out.append(b)
-                    if b == 0x5C, i + 1 < n { out.append(p[i + 1]); i += 2; continue }   // an escape and what it escapes
-                    if b == 0x22 { inString = false }
-                } else if b == 0x22 {
-                    inString = true; out.append(b)
-                } else if b != 0x20 && b != 0x0A && b != 0x0D && b != 0x09 {
-                    out.append(b)
+        pretty.withUnsafeBufferPointer { src in
+            [UInt8](unsafeUninitializedCapacity: src.count) { dst, written in
+                var i = 0, o = 0
+                let n = src.count
+                while i < n {
+                    let b = src[i]
+                    i += 1
+                    if b == 0x22 {
+                        // A string: copied up to its closing quote, escapes and all.
+                        dst[o] = b; o += 1
+                        while i < n {
+                            let c = src[i]
+                            dst[o] = c; o += 1; i += 1
+                            if c == 0x22 { break }
+                            if c == 0x5C, i < n { dst[o] = src[i]; o += 1; i += 1 }
+                        }
+                    } else if b != 0x20 && b != 0x0A && b != 0x0D && b != 0x09 {
+                        dst[o] = b; o += 1
+                    }
                 }
-                i += 1
+                written = o
             }
         }
-        return out
     }
 
     /// Everything the fast path can write exactly as JSONEncoder does.

@@ -3,8 +3,11 @@
 /// Dice coefficients, without merging the bigram lists of all n × m pairs) and topic
 /// similarity reads the document frequency of each bigram.
 ///
-/// Open addressing with linear probing; each slot holds a bigram, how many clauses of A and
-/// of B hold it, and the list of B clauses holding it (linked through `next`).
+/// Open addressing with linear probing; each slot holds a bigram and how many clauses of A
+/// and of B hold it. The B clauses holding each bigram are listed contiguously (one array
+/// of columns, sliced per slot by a prefix sum of the B counts), so counting what a row
+/// shares reads each bigram's list in one sequential pass: the linked lists this replaced
+/// made the count a chain of dependent loads, most of the table's cost.
 struct BigramIndex {
     let n: Int
     let m: Int
@@ -18,36 +21,60 @@ struct BigramIndex {
 
     init(_ a: [ComparableClause], _ b: [ComparableClause]) {
         n = a.count; m = b.count
-        let total = a.reduce(0) { $0 + $1.bigrams.count } + b.reduce(0) { $0 + $1.bigrams.count }
+        let totalB = b.reduce(0) { $0 + $1.bigrams.count }
+        let total = a.reduce(0) { $0 + $1.bigrams.count } + totalB
         var bits: UInt64 = 4
         while (1 << bits) < 2 * total { bits += 1 }
         let size = 1 << Int(bits), shift = 64 - bits, mask = size - 1, m = b.count
         var keys = [UInt64](repeating: Self.empty, count: size)
         var countA = [Int32](repeating: 0, count: size), countB = [Int32](repeating: 0, count: size)
-        var head = [Int32](repeating: -1, count: size)
-        var next: [Int32] = [], column: [Int32] = []
-        next.reserveCapacity(total); column.reserveCapacity(total)
         var common = [Int32](repeating: 0, count: a.count * m)
-        func slot(_ g: UInt64) -> Int {
-            var h = Int(truncatingIfNeeded: (g &* 0x9E37_79B9_7F4A_7C15) >> shift)
-            while keys[h] != g && keys[h] != Self.empty { h = (h + 1) & mask }
-            keys[h] = g
-            return h
-        }
-        for j in 0..<m {
-            for g in b[j].bigrams {
-                let h = slot(g)
-                countB[h] += 1
-                next.append(head[h]); column.append(Int32(j)); head[h] = Int32(next.count - 1)
+        var slotsB = [Int32](repeating: 0, count: totalB)   // the slot of each B bigram, clause by clause
+        var start = [Int32](repeating: 0, count: size + 1)
+        var columns = [Int32](repeating: 0, count: totalB)
+        keys.withUnsafeMutableBufferPointer { keys in
+            func slot(_ g: UInt64) -> Int {
+                var h = Int(truncatingIfNeeded: (g &* 0x9E37_79B9_7F4A_7C15) >> shift)
+                while keys[h] != g && keys[h] != Self.empty { h = (h + 1) & mask }
+                keys[h] = g
+                return h
             }
-        }
-        for i in 0..<a.count {
-            let row = i * m
-            for g in a[i].bigrams {
-                let h = slot(g)
-                countA[h] += 1
-                var p = Int(head[h])
-                while p >= 0 { common[row + Int(column[p])] &+= 1; p = Int(next[p]) }
+            countB.withUnsafeMutableBufferPointer { countB in
+                slotsB.withUnsafeMutableBufferPointer { slotsB in
+                    start.withUnsafeMutableBufferPointer { start in
+                        columns.withUnsafeMutableBufferPointer { columns in
+                            var k = 0
+                            for j in 0..<m {
+                                for g in b[j].bigrams { let h = slot(g); countB[h] += 1; slotsB[k] = Int32(h); k += 1 }
+                            }
+                            // start[h]..<start[h + 1]: the columns of slot h.
+                            var sum: Int32 = 0
+                            for h in 0..<size { start[h] = sum; sum += countB[h] }
+                            start[size] = sum
+                            k = 0
+                            for j in 0..<m {
+                                for _ in 0..<b[j].bigrams.count {
+                                    let h = Int(slotsB[k]); k += 1
+                                    columns[Int(start[h + 1]) - Int(countB[h])] = Int32(j)
+                                    countB[h] -= 1
+                                }
+                            }
+                            // countB was spent placing the columns: it is the lists' lengths again.
+                            for h in 0..<size { countB[h] = start[h + 1] - start[h] }
+                            countA.withUnsafeMutableBufferPointer { countA in
+                                common.withUnsafeMutableBufferPointer { common in
+                                    for i in 0..<a.count {
+                                        for g in a[i].bigrams {
+                                            let h = slot(g)
+                                            countA[h] += 1
+                                            for p in Int(start[h])..<Int(start[h + 1]) { common[i * m + Int(columns[p])] &+= 1 }
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
             }
         }
         self.keys = keys; self.countA = countA; self.countB = countB; self.shift = shift

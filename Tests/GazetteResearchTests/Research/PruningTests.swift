@@ -116,6 +116,9 @@ final class PruningTests: XCTestCase {
             XCTAssertEqual(f.counts, counts.keys.sorted().map { counts[$0]! })
             for g in counts.keys { XCTAssertEqual(index.frequency(g), counts[g]) }
             XCTAssertNil(index.frequency(0x4E00_0000_4E00))
+            // One side empty: no pairs, and the other side's frequencies still counted.
+            XCTAssertEqual(BigramIndex(a, []).dice(a, []), [])
+            XCTAssertEqual(BigramIndex([], b).frequencies().keys, Set(b.flatMap(\.bigrams)).sorted())
             // Vectors and all-pairs scores, to the last bit.
             let onlyA = a.indices.filter { _ in Bool.random(using: &rng) }, onlyB = b.indices.filter { _ in Bool.random(using: &rng) }
             let fast = TopicSimilarity(a, b, onlyA: onlyA, onlyB: onlyB, index: index)
