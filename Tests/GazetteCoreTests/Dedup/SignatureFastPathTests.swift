@@ -46,6 +46,13 @@ final class SignatureFastPathTests: XCTestCase {
         for text in [Self.mixedText, "", "abc", "𠀀", DedupFixtures.text(seed: 4, lines: 30).joined(separator: "\n")] {
             XCTAssertEqual(Shingler.canonical(text), Self.referenceCanonical(text), text)
         }
+        // Every scalar of the Basic Multilingual Plane (answered from a bit table) and a
+        // sample of the planes above it.
+        var all = String.UnicodeScalarView()
+        for v in UInt32(0)..<0x10000 { if let u = Unicode.Scalar(v) { all.append(u) } }
+        for v in stride(from: UInt32(0x10000), to: 0x110000, by: 97) { if let u = Unicode.Scalar(v) { all.append(u) } }
+        let text = String(all)
+        XCTAssertEqual(Shingler.canonical(text), Self.referenceCanonical(text))
     }
 
     func testUniqueHashesAreTheSortedSet() {
