@@ -27,3 +27,27 @@ void gazette_release_free_memory(void) {
     malloc_trim(0);
 #endif
 }
+
+int gazette_sync_filesystem(const char *path) {
+    int fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0) return -1;
+#if defined(__linux__)
+    int rc = syncfs(fd);
+#else
+    int rc = fsync(fd);
+#endif
+    int saved = errno;
+    close(fd);
+    errno = saved;
+    return rc;
+}
+
+int gazette_sync_directory(const char *path) {
+    int fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0) return -1;
+    int rc = fsync(fd);
+    int saved = errno;
+    close(fd);
+    errno = saved;
+    return rc;
+}

@@ -109,7 +109,7 @@ public struct CorpusGenerator: Sendable {
             for copy in docs.joined() {
                 let url = out.appendingPathComponent(copy.path)
                 try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try Data(copy.bytes).write(to: url)
+                try FileOutput.write(copy.bytes, to: url)
             }
             lock.lock(); defer { lock.unlock() }
             groups[f] = docs.map { $0.map(\.path).sorted() }

@@ -99,6 +99,6 @@ public enum ManifestWriter {
     public static func write(_ m: Manifest, to url: URL) throws {
         let enc = JSONEncoder()
         enc.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        try enc.encode(m).write(to: url)
+        try FileOutput.write(enc.encode(m), to: url)
     }
 }

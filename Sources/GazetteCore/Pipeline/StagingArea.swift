@@ -35,6 +35,13 @@ public struct StagingArea {
     /// Swap the staging folder in as the output folder.
     public func commit() throws {
         let fm = FileManager.default
+        // The staged files reach the disk before their names are swapped in (one syncfs for
+        // the whole tree; the files themselves are written without an fsync each), so a
+        // power cut cannot leave Output/ naming files the disk never got.
+        if gazette_sync_filesystem(staging.path) != 0 {
+            throw FileOutputError(description: "cannot flush \(staging.path) to disk: \(String(cString: strerror(errno)))")
+        }
+        defer { _ = gazette_sync_directory(output.deletingLastPathComponent().path) }   // the swap itself
         if !fm.fileExists(atPath: output.path) {
             try fm.moveItem(at: staging, to: output)
             return

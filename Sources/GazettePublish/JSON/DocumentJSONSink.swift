@@ -37,14 +37,14 @@ public final class DocumentJSONSink: OutputSink {
     /// the document's line.
     public func prepare(_ document: Document) throws -> Data? {
         guard lines else {
-            try Self.encode(document).write(to: folder.appendingPathComponent(document.id + ".json"))
+            try FileOutput.write(Self.encode(document), to: folder.appendingPathComponent(document.id + ".json"))
             return nil
         }
         guard let pretty = DocumentJSON.encode(document, pretty: true) else {
-            try Self.encode(document).write(to: folder.appendingPathComponent(document.id + ".json"))
+            try FileOutput.write(Self.encode(document), to: folder.appendingPathComponent(document.id + ".json"))
             return try JSONLinesSink.line(document)
         }
-        try Data(pretty).write(to: folder.appendingPathComponent(document.id + ".json"))
+        try FileOutput.write(pretty, to: folder.appendingPathComponent(document.id + ".json"))
         var line = DocumentJSON.compacted(pretty)
         line.append(0x0A)
         return Data(line)

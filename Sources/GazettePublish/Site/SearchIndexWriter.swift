@@ -1,4 +1,5 @@
 import Foundation
+import GazetteCore
 import GazetteModel
 
 /// `site/search/`: the clause search index, streamed into script chunks of about
@@ -52,7 +53,7 @@ final class SearchIndexWriter {
         guard !current.isEmpty else { return }
         chunks += 1
         current += Array("\n]);\n".utf8)
-        try Data(current).write(to: folder.appendingPathComponent(Self.chunkName(chunks)))
+        try FileOutput.write(current, to: folder.appendingPathComponent(Self.chunkName(chunks)))
         current.removeAll(keepingCapacity: true)
     }
 
@@ -61,7 +62,7 @@ final class SearchIndexWriter {
         try flush()
         current = []
         let meta = "var GAZETTE_SEARCH = {\"chunks\": \(chunks), \"documents\": \(documents), \"clauses\": \(clauses)};\n"
-        try Data(meta.utf8).write(to: folder.appendingPathComponent("chunks.js"))
+        try FileOutput.write(Array(meta.utf8), to: folder.appendingPathComponent("chunks.js"))
     }
 
     /// Encoded as a JSON array (positional, to keep the chunks small).

@@ -36,14 +36,14 @@ public final class SiteSink: OutputSink {
         for sub in ["doc", "area", "topic", "unit", "region", "year", "type", "assets"] {
             try fm.createDirectory(at: root.appendingPathComponent(sub), withIntermediateDirectories: true)
         }
-        try Data(SiteAssets.css.utf8).write(to: root.appendingPathComponent("assets/style.css"))
-        try Data(SiteAssets.searchJS.utf8).write(to: root.appendingPathComponent("assets/search.js"))
+        try FileOutput.write(Array(SiteAssets.css.utf8), to: root.appendingPathComponent("assets/style.css"))
+        try FileOutput.write(Array(SiteAssets.searchJS.utf8), to: root.appendingPathComponent("assets/search.js"))
         search = try SearchIndexWriter(folder: root.appendingPathComponent("search"), chunkBytes: searchChunkBytes)
     }
 
     /// Renders and writes the document's page (on a worker thread).
     public func prepare(_ d: Document) throws -> Data? {
-        try Data(DocumentPage.renderBytes(d).bytes).write(to: root.appendingPathComponent("doc/\(d.id).html"))
+        try FileOutput.write(DocumentPage.renderBytes(d).bytes, to: root.appendingPathComponent("doc/\(d.id).html"))
         return nil
     }
 
@@ -94,11 +94,11 @@ public final class SiteSink: OutputSink {
     }
 
     func save(_ html: String, _ rel: String) throws {
-        try Data(html.utf8).write(to: root.appendingPathComponent(rel))
+        try FileOutput.write(Array(html.utf8), to: root.appendingPathComponent(rel))
     }
 
     func save(_ page: HTMLWriter, _ rel: String) throws {
-        try Data(page.bytes).write(to: root.appendingPathComponent(rel))
+        try FileOutput.write(page.bytes, to: root.appendingPathComponent(rel))
     }
 
     static func caption(_ c: Clause) -> String {

@@ -96,7 +96,7 @@ public final class ResearchSiteSink: OutputSink {
                     page = HTML.page(title: "Diff \(d.id)", stylesheet: "../assets/style.css", body:
                         "<h1>对照 · Diff</h1>\n<p><a href=\"../doc/\(HTML.segment(d.id)).html\">\(HTML.text(d.title))</a></p>\n<p>No earlier document to compare with (\(HTML.text(what))).</p>")
                 }
-                do { try Data(page.utf8).write(to: folder.appendingPathComponent(d.id + ".html")) } catch { failures.add(error) }
+                do { try FileOutput.write(Array(page.utf8), to: folder.appendingPathComponent(d.id + ".html")) } catch { failures.add(error) }
             }
             if let e = failures.first { throw e }
             parts.append(CoverageTable.make(prepared.map(\.document), prepared: prepared, by: Self.coverageBy, axis: .area,
@@ -104,7 +104,7 @@ public final class ResearchSiteSink: OutputSink {
         }
         let table = CoverageTable.merged(parts, by: Self.coverageBy, axis: .area, threshold: CoverageTable.defaultThreshold)
         try FileManager.default.createDirectory(at: site.appendingPathComponent("compare"), withIntermediateDirectories: true)
-        for p in CoverageRenderer(table).sitePages() { try Data(p.html.utf8).write(to: site.appendingPathComponent(p.path)) }
+        for p in CoverageRenderer(table).sitePages() { try FileOutput.write(Array(p.html.utf8), to: site.appendingPathComponent(p.path)) }
     }
 
     /// The compare page's grouping: one column per region and year.
