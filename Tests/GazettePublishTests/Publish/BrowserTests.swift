@@ -107,7 +107,9 @@ final class BrowserTests: XCTestCase {
         XCTAssertTrue(region.contains("上海市 2019 → 2020"), String(region.suffix(1500)))
         XCTAssertTrue(region.contains("href=\"../doc/"), "unmatched clauses link to their documents")
         XCTAssertFalse(region.contains("<img"))
-        let png = SampleDocuments.packageRoot.appendingPathComponent(".build/screenshots/compare-region-desktop.png")
+        let shots = SampleDocuments.packageRoot.appendingPathComponent(".build/screenshots")
+        try FileManager.default.createDirectory(at: shots, withIntermediateDirectories: true)   // a clean clone has none yet
+        let png = shots.appendingPathComponent("compare-region-desktop.png")
         try? FileManager.default.removeItem(at: png)
         let (rc3, _, err3) = try chrome(["--hide-scrollbars", "--screenshot=\(png.path)", "--window-size=1280,1000", site.absoluteString + page])
         XCTAssertEqual(rc3, 0, err3)
