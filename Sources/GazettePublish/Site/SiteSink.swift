@@ -107,9 +107,34 @@ public final class SiteSink: OutputSink {
     }
 
     /// `s.count > n ? String(s.prefix(n)) + "…" : s`, counting at most n + 1 characters.
+    ///
+    /// Counting characters means finding grapheme cluster breaks (0.6 CPU-s at 10,000
+    /// documents, for search excerpts and captions). While the scalars read so far are ones
+    /// that are always a character of their own, whatever their neighbours (`isAlone`:
+    /// Chinese text, ASCII, common punctuation), the scalars are the characters and are counted
+    /// directly; at the first other scalar the count starts again the general way.
     static func clipped(_ s: String, _ n: Int) -> String {
         if s.utf8.count <= n { return s }
+        let scalars = s.unicodeScalars
+        var i = scalars.startIndex, k = 0
+        while i != scalars.endIndex && isAlone(scalars[i].value) {
+            // n scalars before i, each a character, and scalar i starts the next one.
+            if k == n { return String(s[..<i]) + "…" }
+            k += 1
+            i = scalars.index(after: i)
+        }
+        if i == scalars.endIndex { return s }   // at most n scalars, all characters
         guard let cut = s.index(s.startIndex, offsetBy: n, limitedBy: s.endIndex), cut != s.endIndex else { return s }
         return String(s[..<cut]) + "…"
+    }
+
+    /// Scalars whose grapheme cluster break property is Other or LF/Control other than CR, and
+    /// that no following scalar here can extend: each is a character by itself.
+    static func isAlone(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x09, 0x0A, 0x20...0x7E, 0x3000...0x3029, 0x3030...0x303F, 0x3400...0x4DBF, 0x4E00...0x9FFF,
+             0xFF01...0xFF5E, 0x2010...0x2027: return true
+        default: return false
+        }
     }
 }

@@ -68,6 +68,24 @@ final class FacetPageWriterTests: XCTestCase {
                        FacetPageReference.facet(kind: "单位", name: "", code: nil, hits: [], docs: byID))
     }
 
+    /// The scalar-counting fast path against the definition, on strings that mix scalars
+    /// that are characters alone with ones that join their neighbours.
+    func testClippedCountsCharacters() {
+        let alone = ["字", "政", "a", "1", " ", "\n", "\t", "，", "。", "（", "“", "…", "Ａ", "〇", "㐀"]
+        let joining = ["\u{301}", "\u{200D}", "👩", "🇨", "🇳", "\r", "\r\n", "\u{302A}", "ᄀ", "ᅡ", "각", "\u{FE0F}", "e\u{301}", "\u{0915}\u{094D}"]
+        var rng = SeededRandom(seed: 11)
+        for round in 0..<3000 {
+            let length = Int(rng.next() % 40)
+            let mixed = round % 3 != 0   // a third all alone, the rest with joining scalars too
+            let s = (0..<length).map { _ -> String in
+                mixed && rng.next() % 5 == 0 ? joining[Int(rng.next() % UInt64(joining.count))] : alone[Int(rng.next() % UInt64(alone.count))]
+            }.joined()
+            for n in [0, 1, 2, 5, 17, 28, 39, 60] {
+                XCTAssertEqual(SiteSink.clipped(s, n), s.count > n ? String(s.prefix(n)) + "…" : s, "\(s.unicodeScalars.map { String($0.value, radix: 16) }) n=\(n)")
+            }
+        }
+    }
+
     func testCaptionMatchesCharacterCount() {
         for n in [0, 1, 27, 28, 29, 100] {
             for unit in ["字", "e\u{301}", "👩‍👩‍👧", "a"] {
