@@ -14,6 +14,10 @@ public enum SHA256Digest {
 
     public static func hex(_ string: String) -> String { hex(Array(string.utf8)) }
 
+    /// A short stable file name for a name that is not ASCII (a region, a unit): `prefix`
+    /// and the first 12 hex digits of the name's SHA-256.
+    public static func slug(_ prefix: String, _ name: String) -> String { prefix + String(hex(name).prefix(12)) }
+
     static func hexString(_ bytes: [UInt8]) -> String {
         let digits: [UInt8] = Array("0123456789abcdef".utf8)
         var out = [UInt8](); out.reserveCapacity(bytes.count * 2)

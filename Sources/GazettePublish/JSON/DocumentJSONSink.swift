@@ -36,15 +36,13 @@ public final class DocumentJSONSink: OutputSink {
     /// Encodes and writes the document's file (on a worker thread); with `lines`, returns
     /// the document's line.
     public func prepare(_ document: Document) throws -> Data? {
-        guard lines else {
-            try FileOutput.write(Self.encode(document), to: folder.appendingPathComponent(document.id + ".json"))
-            return nil
-        }
+        let url = folder.appendingPathComponent(document.id + ".json")
         guard let pretty = DocumentJSON.encode(document, pretty: true) else {
-            try FileOutput.write(Self.encode(document), to: folder.appendingPathComponent(document.id + ".json"))
-            return try JSONLinesSink.line(document)
+            try FileOutput.write(Self.encoder().encode(document), to: url)   // what the direct writer leaves to JSONEncoder
+            return lines ? try JSONLinesSink.line(document) : nil
         }
-        try FileOutput.write(pretty, to: folder.appendingPathComponent(document.id + ".json"))
+        try FileOutput.write(pretty, to: url)
+        guard lines else { return nil }
         var line = DocumentJSON.compacted(pretty)
         line.append(0x0A)
         return Data(line)

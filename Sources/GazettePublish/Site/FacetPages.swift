@@ -38,37 +38,56 @@ extension IndexPages {
         } else {
             ordered = byDoc.keys.compactMap { docs[$0] }.sorted(by: order)
         }
-        // Whole documents per page, a page closing once it holds `pageHits` clauses.
-        var groups: [Range<Int>] = []
+        let counts = ordered.map { byDoc[$0.id]?.count ?? 0 }
+        return pagedPages(kind: kind, name: name, slug: slug, bodyClass: "facet", ranges: pageRanges(counts, limit: pageHits),
+                          capacity: { range in range.reduce(0) { $0 + counts[$1] } * 160 + 8192 }, intro: { w in
+            if let code { w.open("p", "class", "muted"); w.element("code", text: code); w.close("p") }
+            w.element("p", "class", "lead", text: "\(ordered.count) 份文件中的 \(hits.count) 条条款")
+        }, body: { w, range in
+            for d in ordered[range] {
+                let where_ = [d.region, d.year.map(String.init)].compactMap { $0 }.joined(separator: " ")
+                w.open("section", "class", "facet-doc")
+                w.open("h2"); DocumentPage.link(&w, "../doc/\(d.id).html", d.title.isEmpty ? d.id : d.title); w.close("h2")
+                w.element("p", "class", "muted", text: where_)
+                w.open("ul", "class", "clause-links")
+                for h in byDoc[d.id] ?? [] { w.open("li"); DocumentPage.link(&w, "../doc/\(d.id).html#\(h.clause)", h.caption); w.close("li") }
+                w.close("ul")
+                w.close("section")
+            }
+        })
+    }
+
+    /// Pages of whole items, in order: a page closes with the item that brings it to `limit`
+    /// (items' sizes in `sizes`); always at least one page.
+    static func pageRanges(_ sizes: [Int], limit: Int) -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
         var start = 0, held = 0
-        for (i, d) in ordered.enumerated() {
-            held += byDoc[d.id]?.count ?? 0
-            if held >= pageHits { groups.append(start..<(i + 1)); start = i + 1; held = 0 }
+        for (i, size) in sizes.enumerated() {
+            held += size
+            if held >= limit { ranges.append(start..<(i + 1)); start = i + 1; held = 0 }
         }
-        if start < ordered.count || groups.isEmpty { groups.append(start..<ordered.count) }
-        let names = groups.indices.map { facetFileName(slug, page: $0 + 1) }
-        return groups.enumerated().map { n, range in
-            let onPage = range.reduce(0) { $0 + (byDoc[ordered[$1].id]?.count ?? 0) }
-            let page = H.pageBytes(title: "\(kind)：\(name)\(groups.count > 1 ? "（第 \(n + 1) 页）" : "") — 政务公开文库", root: "../",
-                                   bodyClass: "facet", capacity: onPage * 160 + 8192) { w in
+        if start < sizes.count || ranges.isEmpty { ranges.append(start..<sizes.count) }
+        return ranges
+    }
+
+    /// The pages of a list split into `ranges` (facet, year, type and region pages): each
+    /// with the site's chrome, "首页 › kind", the heading, `intro`, the items of its range
+    /// (`body`), and a pager above and below them when there is more than one page.
+    static func pagedPages(kind: String, name: String, slug: String, bodyClass: String, ranges: [Range<Int>],
+                           capacity: (Range<Int>) -> Int, intro: (inout HTMLWriter) -> Void,
+                           body: (inout HTMLWriter, Range<Int>) -> Void) -> [(file: String, page: HTMLWriter)] {
+        let names = ranges.indices.map { facetFileName(slug, page: $0 + 1) }
+        return ranges.enumerated().map { n, range in
+            let page = H.pageBytes(title: "\(kind)：\(name)\(ranges.count > 1 ? "（第 \(n + 1) 页）" : "") — 政务公开文库", root: "../",
+                                   bodyClass: bodyClass, capacity: capacity(range)) { w in
                 w.node(SiteChrome.header(root: "../"))
                 w.open("main")
                 w.open("p", "class", "crumbs"); DocumentPage.link(&w, "../index.html", "首页"); w.text(" › " + kind); w.close("p")
                 w.element("h1", text: "\(kind)：\(name)")
-                if let code { w.open("p", "class", "muted"); w.element("code", text: code); w.close("p") }
-                w.element("p", "class", "lead", text: "\(ordered.count) 份文件中的 \(hits.count) 条条款")
-                if groups.count > 1 { pager(&w, names: names, current: n) }
-                for d in ordered[range] {
-                    let where_ = [d.region, d.year.map(String.init)].compactMap { $0 }.joined(separator: " ")
-                    w.open("section", "class", "facet-doc")
-                    w.open("h2"); DocumentPage.link(&w, "../doc/\(d.id).html", d.title.isEmpty ? d.id : d.title); w.close("h2")
-                    w.element("p", "class", "muted", text: where_)
-                    w.open("ul", "class", "clause-links")
-                    for h in byDoc[d.id] ?? [] { w.open("li"); DocumentPage.link(&w, "../doc/\(d.id).html#\(h.clause)", h.caption); w.close("li") }
-                    w.close("ul")
-                    w.close("section")
-                }
-                if groups.count > 1 { pager(&w, names: names, current: n) }
+                intro(&w)
+                if ranges.count > 1 { pager(&w, names: names, current: n) }
+                body(&w, range)
+                if ranges.count > 1 { pager(&w, names: names, current: n) }
                 w.close("main")
                 w.node(SiteChrome.footer())
             }

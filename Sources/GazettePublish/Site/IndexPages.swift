@@ -31,7 +31,7 @@ enum IndexPages {
             let page = "region/\(regionSlug(s.docs[0].region)).html"
             var item: [HTMLNode] = [H.a(page, s.heading, [("class", "region")]), H.el("span", [("class", "count")], text: " \(s.docs.count) 份 ")]
             for y in byYear(s.docs) {
-                item.append(H.a(page + "#" + (y.anchor ?? ""), "\(y.docs[0].year.map(String.init) ?? "年份不详")（\(y.docs.count)）", [("class", "year")]))
+                item.append(H.a(page + "#" + y.anchor, "\(y.docs[0].year.map(String.init) ?? "年份不详")（\(y.docs.count)）", [("class", "year")]))
                 item.append(H.t(" "))
             }
             return H.el("li", [], item)

@@ -10,10 +10,10 @@ import GazetteModel
 extension IndexPages {
     /// A region's page name: region names are Chinese, so a short stable hash (the same as
     /// the compare pages use).
-    static func regionSlug(_ region: String?) -> String { "r-" + String(SHA256Digest.hex(region ?? "").prefix(12)) }
+    static func regionSlug(_ region: String?) -> String { SHA256Digest.slug("r-", region ?? "") }
 
     /// One heading and its documents on a list page; `anchor` is the heading's id.
-    struct ListSection { var anchor: String?; var heading: String; var docs: [DocumentSummary] }
+    struct ListSection { var anchor: String; var heading: String; var docs: [DocumentSummary] }
 
     /// Sections of `docs` (in index order) by region.
     static func byRegion(_ docs: [DocumentSummary]) -> [ListSection] {
@@ -39,37 +39,18 @@ extension IndexPages {
     /// `pageDocs` documents; `slug` names page 1 (`slug`.html).
     static func listPages(kind: String, name: String, slug: String, sections: [ListSection],
                           pageDocs: Int = SiteSink.defaultFacetPageHits) -> [(file: String, page: HTMLWriter)] {
-        var groups: [Range<Int>] = []
-        var start = 0, held = 0
-        for (i, s) in sections.enumerated() {
-            held += s.docs.count
-            if held >= pageDocs { groups.append(start..<(i + 1)); start = i + 1; held = 0 }
-        }
-        if start < sections.count || groups.isEmpty { groups.append(start..<sections.count) }
-        let names = groups.indices.map { facetFileName(slug, page: $0 + 1) }
-        let total = sections.reduce(0) { $0 + $1.docs.count }
-        return groups.enumerated().map { n, range in
-            let page = H.pageBytes(title: "\(kind)：\(name)\(groups.count > 1 ? "（第 \(n + 1) 页）" : "") — 政务公开文库", root: "../",
-                                   bodyClass: "list", capacity: 8192 + 300 * range.reduce(0) { $0 + sections[$1].docs.count }) { w in
-                w.node(SiteChrome.header(root: "../"))
-                w.open("main")
-                w.open("p", "class", "crumbs"); DocumentPage.link(&w, "../index.html", "首页"); w.text(" › " + kind); w.close("p")
-                w.element("h1", text: "\(kind)：\(name)")
-                w.element("p", "class", "lead", text: "\(total) 份文件")
-                if groups.count > 1 { pager(&w, names: names, current: n) }
-                for s in sections[range] {
-                    if let a = s.anchor { w.element("h2", "id", a, text: "\(s.heading)（\(s.docs.count)）") }
-                    else { w.element("h2", text: "\(s.heading)（\(s.docs.count)）") }
-                    w.open("ul", "class", "docs")
-                    for d in s.docs { w.node(docItem(d, root: "../")) }
-                    w.close("ul")
-                }
-                if groups.count > 1 { pager(&w, names: names, current: n) }
-                w.close("main")
-                w.node(SiteChrome.footer())
+        let sizes = sections.map(\.docs.count), total = sizes.reduce(0, +)
+        return pagedPages(kind: kind, name: name, slug: slug, bodyClass: "list", ranges: pageRanges(sizes, limit: pageDocs),
+                          capacity: { range in 8192 + 300 * range.reduce(0) { $0 + sizes[$1] } }, intro: { w in
+            w.element("p", "class", "lead", text: "\(total) 份文件")
+        }, body: { w, range in
+            for s in sections[range] {
+                w.element("h2", "id", s.anchor, text: "\(s.heading)（\(s.docs.count)）")
+                w.open("ul", "class", "docs")
+                for d in s.docs { w.node(docItem(d, root: "../")) }
+                w.close("ul")
             }
-            return (names[n], page)
-        }
+        })
     }
 
     /// Every list page of the corpus (`docs` in index order), paths relative to `site/`.

@@ -33,9 +33,9 @@ enum SiteLabels {
     /// File name for a facet code: codes are ASCII identifiers, anything else is hashed.
     static func codeSlug(_ code: String) -> String {
         let safe = !code.isEmpty && code.utf8.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x5F || $0 == 0x2D }
-        return safe ? code : "x-" + String(SHA256Digest.hex(code).prefix(12))
+        return safe ? code : SHA256Digest.slug("x-", code)
     }
 
     /// File name for a unit page: unit names are Chinese, so a short stable hash.
-    static func unitSlug(_ name: String) -> String { "u-" + String(SHA256Digest.hex(name).prefix(12)) }
+    static func unitSlug(_ name: String) -> String { SHA256Digest.slug("u-", name) }
 }

@@ -29,8 +29,7 @@ struct BigramIndex {
         var keys = [UInt64](repeating: Self.empty, count: size)
         var countA = [Int32](repeating: 0, count: size), countB = [Int32](repeating: 0, count: size)
         var common = [Int32](repeating: 0, count: a.count * m)
-        var slotsB = [Int32](repeating: 0, count: totalB)   // the slot of each B bigram, clause by clause
-        var start = [Int32](repeating: 0, count: size + 1)
+        var start = [Int32](repeating: 0, count: size + 1)   // start[h]..<start[h + 1]: the columns of slot h
         var columns = [Int32](repeating: 0, count: totalB)
         keys.withUnsafeMutableBufferPointer { keys in
             func slot(_ g: UInt64) -> Int {
@@ -39,38 +38,27 @@ struct BigramIndex {
                 keys[h] = g
                 return h
             }
-            countB.withUnsafeMutableBufferPointer { countB in
-                slotsB.withUnsafeMutableBufferPointer { slotsB in
-                    start.withUnsafeMutableBufferPointer { start in
-                        columns.withUnsafeMutableBufferPointer { columns in
-                            var k = 0
-                            for j in 0..<m {
-                                for g in b[j].bigrams { let h = slot(g); countB[h] += 1; slotsB[k] = Int32(h); k += 1 }
-                            }
-                            // start[h]..<start[h + 1]: the columns of slot h.
-                            var sum: Int32 = 0
-                            for h in 0..<size { start[h] = sum; sum += countB[h] }
-                            start[size] = sum
-                            k = 0
-                            for j in 0..<m {
-                                for _ in 0..<b[j].bigrams.count {
-                                    let h = Int(slotsB[k]); k += 1
-                                    columns[Int(start[h + 1]) - Int(countB[h])] = Int32(j)
-                                    countB[h] -= 1
-                                }
-                            }
-                            // countB was spent placing the columns: it is the lists' lengths again.
-                            for h in 0..<size { countB[h] = start[h + 1] - start[h] }
-                            countA.withUnsafeMutableBufferPointer { countA in
-                                common.withUnsafeMutableBufferPointer { common in
-                                    for i in 0..<a.count {
-                                        for g in a[i].bigrams {
-                                            let h = slot(g)
-                                            countA[h] += 1
-                                            for p in Int(start[h])..<Int(start[h + 1]) { common[i * m + Int(columns[p])] &+= 1 }
-                                        }
-                                    }
-                                }
+            // The B side, linear in its bigrams: each one's slot, the lists' bounds, the lists.
+            var slotsB: [Int] = []
+            slotsB.reserveCapacity(totalB)
+            for j in 0..<m { for g in b[j].bigrams { let h = slot(g); countB[h] += 1; slotsB.append(h) } }
+            var sum: Int32 = 0
+            for h in 0..<size { start[h] = sum; sum += countB[h] }
+            start[size] = sum
+            var next = start   // where the next column of each slot goes
+            var k = 0
+            for j in 0..<m {
+                for _ in 0..<b[j].bigrams.count { let h = slotsB[k]; k += 1; columns[Int(next[h])] = Int32(j); next[h] += 1 }
+            }
+            // The A side: what each row shares, one contiguous list per bigram (the hot loop).
+            start.withUnsafeBufferPointer { start in
+                columns.withUnsafeBufferPointer { columns in
+                    common.withUnsafeMutableBufferPointer { common in
+                        for i in 0..<a.count {
+                            for g in a[i].bigrams {
+                                let h = slot(g)
+                                countA[h] += 1
+                                for p in Int(start[h])..<Int(start[h + 1]) { common[i * m + Int(columns[p])] &+= 1 }
                             }
                         }
                     }

@@ -91,7 +91,7 @@ public struct CoverageRenderer {
     }
 
     /// A region's page name: region names are Chinese, so a short stable hash.
-    public static func regionSlug(_ region: String) -> String { "r-" + String(SHA256Digest.hex(region).prefix(12)) }
+    public static func regionSlug(_ region: String) -> String { SHA256Digest.slug("r-", region) }
 
     /// A heat map: one row per group, one column per label (a corpus has far more
     /// region-years than areas), cell shade by share; `link` gives a group's row a link.
