@@ -56,8 +56,10 @@ public enum ConfigCheck {
         return result
     }
 
-    /// Decode every corpus file with the pipeline's own stages; warn about cues that match
-    /// nothing and list units the registry does not resolve. Returns the documents read.
+    /// Decode every corpus file with the pipeline's own stages, on every core; warn about
+    /// cues that match nothing and list units the registry does not resolve. Each file
+    /// leaves only the ids of the cues it holds and its unknown unit names, so the corpus
+    /// is never held in memory. Returns the documents read.
     static func checkCorpus(_ corpus: URL, config: PipelineConfig, base: URL, classifier: Classifier,
                             taxonomyFile: String, _ d: inout [Diagnostic]) -> Int {
         let processor: DocumentProcessor
@@ -69,41 +71,56 @@ public enum ConfigCheck {
             d += e.diagnostics.filter { !d.contains($0) }
             return 0
         } catch { return 0 }
-        var texts: [String] = []
-        var docs: [Document] = []
-        for f in CorpusScanner.scan(corpus, displayRoot: corpus.lastPathComponent) where f.problem == nil {
-            let lower = f.path.lowercased()
-            guard config.ingest.extensions.contains(where: { lower.hasSuffix("." + $0) }),
-                  let bytes = try? processor.ingester.readBytes(f.url),
-                  let doc = try? processor.process(bytes: bytes, path: f.path, id: CorpusScanner.documentID(for: f.path)) else { continue }
-            texts.append(doc.text)
-            var slim = doc
-            slim.text = ""; slim.preamble = ""; slim.closing = ""; slim.appendices = []
-            docs.append(slim)
-        }
-        d += unknownUnits(in: docs, registryFile: classifier.registry.file)
-        guard !texts.isEmpty else { return 0 }
         let matcher = CueMatcher(taxonomy: classifier.taxonomy)
-        for code in classifier.taxonomy.areas + classifier.taxonomy.topics {
-            for cue in code.cues where cue.weight > 0 && !texts.contains(where: { matcher.occurs(cue, in: $0) }) {
-                d.append(Diagnostic(id: "cue-unmatched", severity: .warning,
-                                    message: "cue '\(cue.pattern)' of '\(code.code)' matches nothing in the corpus (\(texts.count) documents)",
-                                    file: taxonomyFile, line: cue.line))
-            }
+        let files = CorpusScanner.scan(corpus, displayRoot: corpus.lastPathComponent).filter { f in
+            let lower = f.path.lowercased()
+            return f.problem == nil && config.ingest.extensions.contains(where: { lower.hasSuffix("." + $0) })
         }
-        return texts.count
+        let results = ResultBox<FileFindings>(count: files.count)
+        ParallelLoop.run(count: files.count, workers: max(1, ProcessInfo.processInfo.activeProcessorCount),
+                         cancellation: CancellationFlag()) { i in
+            let f = files[i]
+            guard let bytes = try? processor.ingester.readBytes(f.url),
+                  let doc = try? processor.process(bytes: bytes, path: f.path, id: CorpusScanner.documentID(for: f.path)) else { return }
+            results.set(i, FileFindings(cues: matcher.occurringCues(in: doc.text), unknownUnits: unknownMentions(in: doc)))
+        }
+        let read = results.values.compactMap { $0 }
+        d += unknownUnitDiagnostics(read.flatMap(\.unknownUnits), registryFile: classifier.registry.file)
+        guard !read.isEmpty else { return 0 }
+        var seen = Set<Int32>()
+        for r in read { seen.formUnion(r.cues) }
+        for (id, code, cue) in matcher.numberedCues where cue.weight > 0 && !seen.contains(id) {
+            d.append(Diagnostic(id: "cue-unmatched", severity: .warning,
+                                message: "cue '\(cue.pattern)' of '\(code)' matches nothing in the corpus (\(read.count) documents)",
+                                file: taxonomyFile, line: cue.line))
+        }
+        return read.count
+    }
+
+    /// What `gazette check` keeps of one corpus file.
+    struct FileFindings {
+        var cues: Set<Int32>
+        var unknownUnits: [(name: String, place: String)]
     }
 
     /// One warning per unit name the registry did not resolve, with its count and first place.
     public static func unknownUnits(in docs: [Document], registryFile: String?) -> [Diagnostic] {
+        unknownUnitDiagnostics(docs.flatMap(unknownMentions), registryFile: registryFile)
+    }
+
+    /// The unit mentions of a document the registry did not resolve, with where each is.
+    static func unknownMentions(in doc: Document) -> [(name: String, place: String)] {
+        doc.clauses.flatMap { c in
+            c.units.filter { $0.kind == "unknown" || $0.canonical == nil }.map { (name: $0.name, place: "\(doc.source.path) (\(c.id))") }
+        }
+    }
+
+    /// `mentions` in corpus order → one warning per name, sorted by name.
+    static func unknownUnitDiagnostics(_ mentions: [(name: String, place: String)], registryFile: String?) -> [Diagnostic] {
         var unknown: [String: (first: String, count: Int)] = [:]
-        for doc in docs {
-            for c in doc.clauses {
-                for u in c.units where u.kind == "unknown" || u.canonical == nil {
-                    let n = unknown[u.name]?.count ?? 0
-                    unknown[u.name] = (unknown[u.name]?.first ?? "\(doc.source.path) (\(c.id))", n + 1)
-                }
-            }
+        for m in mentions {
+            let seen = unknown[m.name]
+            unknown[m.name] = (seen?.first ?? m.place, (seen?.count ?? 0) + 1)
         }
         return unknown.sorted(by: { $0.key < $1.key }).map { name, seen in
             Diagnostic(id: "unit-unknown", severity: .warning,

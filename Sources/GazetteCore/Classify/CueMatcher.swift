@@ -200,13 +200,16 @@ public final class CueMatcher: @unchecked Sendable {
         return m
     }
 
-    /// Whether a cue occurs anywhere in `text` (for `gazette check`).
-    public func occurs(_ cue: Cue, in text: String) -> Bool {
-        if cue.isRegex {
-            guard let re = try? NSRegularExpression(pattern: cue.label, options: [.anchorsMatchLines]) else { return false }
-            return re.firstMatch(in: text, range: NSRange(location: 0, length: text.utf16.count)) != nil
-        }
-        return text.contains(cue.pattern)
+    /// Every cue of the taxonomy with the id its matches carry (areas, then topics, each
+    /// code's cues in order), for `gazette check`.
+    public var numberedCues: [(id: Int32, code: String, cue: Cue)] {
+        plans.flatMap { p in zip(p.ids, p.cues).map { (id: $0, code: p.code, cue: $1) } }
+    }
+
+    /// The ids of the cues that occur anywhere in `text` — found as the classifier finds
+    /// them, in one scan for the whole taxonomy (for `gazette check`).
+    public func occurringCues(in text: String) -> Set<Int32> {
+        Set(scan(text).0.matches.map(\.id))
     }
 
     /// The score of one code for a clause (scans the clause; use `analyze` once for many codes).

@@ -125,6 +125,29 @@ final class ConfigCheckTests: XCTestCase {
         XCTAssertEqual(w.first?.severity, .warning)
     }
 
+    /// Files are read on several threads: what each holds is pooled over the whole corpus,
+    /// literal and regular-expression cues alike, and a unit's first place is the first file.
+    func testCuesAndUnitsArePooledOverTheCorpus() throws {
+        try write("taxonomy.yml", """
+        areas:
+          general: { name: 总体要求 }
+          interpretation: { name: 解读, cues: { any: { 解读: 1, 政策吹风会: 1, "re:^做好": 1, "re:预算[信资]": 1, "re:决算[信资]": 1, 新闻发布会: 1 } } }
+        """)
+        try write("Corpus/plan2.txt", "2021年政务公开工作要点\n一、加强政策发布\n举办政策吹风会。（责任单位：市星际办）\n")
+        try write("Corpus/plan3.txt", "2022年政务公开工作要点\n一、加强政策发布\n组织政策吹风会。（责任单位：市星际办）\n")
+        let r = check()
+        XCTAssertEqual(r.documents, 3)
+        let unmatched = r.diagnostics.filter { $0.id == "cue-unmatched" }.map(\.message)
+        // 解读 and ^做好 and 预算[信资] are in plan.txt, 政策吹风会 only in plan2/plan3.
+        XCTAssertEqual(unmatched.count, 2, "\(unmatched)")
+        XCTAssertTrue(unmatched.contains { $0.contains("决算[信资]") }, "\(unmatched)")
+        XCTAssertTrue(unmatched.contains { $0.contains("新闻发布会") }, "\(unmatched)")
+        XCTAssertTrue(unmatched.allSatisfy { $0.contains("(3 documents)") }, "\(unmatched)")
+        let units = r.diagnostics.filter { $0.id == "unit-unknown" && $0.message.contains("市星际办") }
+        XCTAssertEqual(units.count, 1, "\(r.diagnostics.map(\.message))")
+        XCTAssertTrue(units.first?.message.contains("(2×, first in Corpus/plan2.txt") ?? false, units.first?.message ?? "")
+    }
+
     func testUnknownUnitsAreListed() throws {
         let c = try ClassifyFixtures.repositoryClassifier()
         var doc = ClassifyFixtures.document(region: "北京市", [("s1", nil, "工作", "")])
