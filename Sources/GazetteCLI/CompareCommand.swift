@@ -30,11 +30,11 @@ struct CompareCommand: ParsableCommand {
         }
         let folder = output.map { URL(fileURLWithPath: $0) }
             ?? (config.output.hasPrefix("/") ? URL(fileURLWithPath: config.output) : base.appendingPathComponent(config.output))
-        let docs: [Document]
-        do { docs = try DocumentStore.loadAll(output: folder) } catch {
+        let table: CoverageTable
+        do { table = try CoverageTable.make(output: folder, by: dims, axis: ax, threshold: threshold) } catch {
             FileHandle.standardError.write(Data("gazette compare: \(error)\n".utf8)); throw ExitCode(ExitStatus.usage)
         }
-        let r = CoverageRenderer(CoverageTable.make(docs, by: dims, axis: ax, threshold: threshold))
+        let r = CoverageRenderer(table)
         switch format {
         case .json: FileHandle.standardOutput.write(try r.json()); print()
         case .csv: FileHandle.standardOutput.write(Data(r.csv().utf8))

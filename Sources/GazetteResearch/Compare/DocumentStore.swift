@@ -17,26 +17,55 @@ public enum DocumentStore {
 
     /// Every document under `output`, in id order.
     public static func loadAll(output: URL) throws -> [Document] {
+        var docs: [Document] = []
+        try forEach(output: output) { docs.append($0) }
+        return docs.sorted { $0.id < $1.id }
+    }
+
+    /// Every document under `output`, decoded on every core a batch at a time and handed to
+    /// `body` one by one (in file order, not necessarily id order), so that a caller keeping
+    /// only part of each never holds the whole corpus.
+    public static func forEach(output: URL, batch: Int = 256, _ body: (Document) throws -> Void) throws {
         let dir = output.appendingPathComponent("documents")
         let fm = FileManager.default
         if let names = try? fm.contentsOfDirectory(atPath: dir.path), names.contains(where: { $0.hasSuffix(".json") }) {
-            return try names.filter { $0.hasSuffix(".json") }.sorted().map { try load(file: dir.appendingPathComponent($0)) }
-                .sorted { $0.id < $1.id }
+            let files = names.filter { $0.hasSuffix(".json") }.sorted().map { dir.appendingPathComponent($0) }
+            for start in stride(from: 0, to: files.count, by: batch) {
+                let part = Array(files[start..<min(files.count, start + batch)])
+                for r in Parallel.map(part.count, { i in Result { try load(file: part[i]) } }) { try body(r.get()) }
+            }
+            return
         }
         let gz = output.appendingPathComponent("corpus.jsonl.gz")
         guard let data = fm.contents(atPath: gz.path) else { throw Failure.notFound(output.path) }
         let bytes: [UInt8]
         do { bytes = try Gzip.inflate(Array(data), cap: 1 << 31) } catch { throw Failure.unreadable(gz.path, "\(error)") }
-        var docs: [Document] = []
-        for line in bytes.split(separator: UInt8(ascii: "\n")) where !line.isEmpty {
-            do { docs.append(try JSONDecoder().decode(Document.self, from: Data(line))) } catch { throw Failure.unreadable(gz.path, "\(error)") }
+        let lines = bytes.split(separator: UInt8(ascii: "\n")).filter { !$0.isEmpty }
+        for start in stride(from: 0, to: lines.count, by: batch) {
+            let part = lines[start..<min(lines.count, start + batch)]
+            let decoded = Parallel.map(part.count) { i in
+                Result { () throws -> Document in
+                    do { return try JSONDecoder().decode(Document.self, from: Data(part[part.startIndex + i])) } catch {
+                        throw Failure.unreadable(gz.path, "\(error)")
+                    }
+                }
+            }
+            for r in decoded { try body(r.get()) }
         }
-        return docs.sorted { $0.id < $1.id }
     }
 
     /// One document record (`documents/<id>.json` or any file holding one).
     public static func load(file: URL) throws -> Document {
         guard let data = FileManager.default.contents(atPath: file.path) else { throw Failure.notFound(file.path) }
         do { return try JSONDecoder().decode(Document.self, from: data) } catch { throw Failure.unreadable(file.path, "\(error)") }
+    }
+
+    /// A document without what comparisons never read — its full text, removed spans,
+    /// appendices, and each clause's original text and evidence — a third of its size.
+    public static func trimmedForComparison(_ document: Document) -> Document {
+        var d = document
+        d.text = ""; d.removed = []; d.appendices = []
+        for k in d.clauses.indices { d.clauses[k].original = ""; d.clauses[k].evidence = [] }
+        return d
     }
 }

@@ -35,9 +35,7 @@ public final class ResearchSiteSink: OutputSink {
     }
 
     public func write(_ document: Document) throws {
-        var d = document
-        d.text = ""; d.removed = []; d.appendices = []   // keep only what the pages need
-        for k in d.clauses.indices { d.clauses[k].original = ""; d.clauses[k].evidence = [] }
+        let d = DocumentStore.trimmedForComparison(document)   // keep only what the pages need
         try spill!.append(d, key: Key(d))
     }
 

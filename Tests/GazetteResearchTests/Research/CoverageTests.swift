@@ -48,6 +48,36 @@ final class CoverageTests: XCTestCase {
         XCTAssertEqual(whole.changes.count, 2)
     }
 
+    /// `gazette compare` reads an Output folder a batch at a time and, grouped by region,
+    /// makes the table region by region from a spill file: the same table as all documents
+    /// at once, from documents/ and from corpus.jsonl.gz alike.
+    func testTableOfAnOutputFolderIsTheTableOfItsDocuments() throws {
+        var all = docs()
+        all.append(SampleClauses.document(id: "nowhere", clauses: [clause("c1", "platform", "加强政务新媒体管理。")], region: nil, year: 2021))
+        all.append(SampleClauses.document(id: "sh2022", clauses: [clause("c1", "platform", "规范政府网站和政务新媒体建设。")], region: "上海市", year: 2022))
+        all.sort { $0.id < $1.id }   // the order documents are read in, whatever the files' order
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("coverage-output-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: out) }
+        let folder = out.appendingPathComponent("documents")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        for d in all { try JSONEncoder().encode(d).write(to: folder.appendingPathComponent(d.id + ".json")) }
+        let lines = try all.map { String(decoding: try JSONEncoder().encode($0), as: UTF8.self) }.joined(separator: "\n") + "\n"
+        let spillDir = out.appendingPathComponent("tmp")
+        try FileManager.default.createDirectory(at: spillDir, withIntermediateDirectories: true)
+        for by in [[CoverageTable.Dimension.region, .year], [.year], [.region, .docType]] {
+            let whole = CoverageTable.make(all, by: by, axis: .area)
+            XCTAssertEqual(try CoverageTable.make(output: out, by: by, axis: .area, threshold: CoverageTable.defaultThreshold, temporary: spillDir), whole, "\(by)")
+        }
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: spillDir.path), [], "the spill file is removed")
+        // Without documents/, the JSON lines file.
+        try FileManager.default.removeItem(at: folder)
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        try Data(Gzip.deflate(Array(lines.utf8))).write(to: out.appendingPathComponent("corpus.jsonl.gz"))
+        XCTAssertEqual(try CoverageTable.make(output: out, by: [.region, .year], axis: .area, threshold: 0.5),
+                       CoverageTable.make(all, by: [.region, .year], axis: .area))
+        XCTAssertEqual(try DocumentStore.loadAll(output: out).map(\.id), all.map(\.id))
+    }
+
     func testRenderersAgreeWithTheTable() throws {
         let t = CoverageTable.make(docs(), by: [.region], axis: .area)
         XCTAssertEqual(t.groups.map(\.label), ["上海市", "北京市"])
