@@ -77,7 +77,7 @@ public enum ConfigCheck {
             return f.problem == nil && config.ingest.extensions.contains(where: { lower.hasSuffix("." + $0) })
         }
         let results = ResultBox<FileFindings>(count: files.count)
-        ParallelLoop.run(count: files.count, workers: max(1, ProcessInfo.processInfo.activeProcessorCount),
+        ParallelLoop.run(count: files.count, workers: config.workerThreads,
                          cancellation: CancellationFlag()) { i in
             let f = files[i]
             guard let bytes = try? processor.ingester.readBytes(f.url),

@@ -21,6 +21,8 @@ public struct PipelineConfig: Sendable, Equatable {
     public var publish = PublishSettings()
     /// Worker threads for per-document stages (0 = one per core).
     public var workers: Int = 0
+    /// `workers`, with 0 resolved to the number of cores.
+    public var workerThreads: Int { workers > 0 ? workers : max(1, ProcessInfo.processInfo.activeProcessorCount) }
     /// Line in pipeline.yml of each data file named there (`classify.taxonomy` …), for diagnostics.
     public var dataFileLines: [String: Int] = [:]
 

@@ -53,7 +53,7 @@ public final class PipelineRunner {
         self.processor = processor; self.sinks = sinks; self.progress = progress
     }
 
-    var workers: Int { config.workers > 0 ? config.workers : max(1, ProcessInfo.processInfo.activeProcessorCount) }
+    var workers: Int { config.workerThreads }
 
     public func run(versions: [String: String] = [:]) throws -> RunReport {
         // The lock file sits beside the output folder, so that folder's parent must exist.
