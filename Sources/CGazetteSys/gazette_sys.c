@@ -51,3 +51,17 @@ int gazette_sync_directory(const char *path) {
     errno = saved;
     return rc;
 }
+
+#include <sys/resource.h>
+int gazette_lower_thread_priority(int increment) {
+#if defined(__linux__)
+    /* On Linux the nice value is per thread: `who` 0 is the calling thread. */
+    errno = 0;
+    int current = getpriority(PRIO_PROCESS, 0);
+    if (current == -1 && errno != 0) return -1;
+    return setpriority(PRIO_PROCESS, 0, current + increment);
+#else
+    (void)increment;
+    return 0;
+#endif
+}

@@ -10,4 +10,7 @@ void gazette_release_free_memory(void);
 int gazette_sync_filesystem(const char *path);
 /// fsync of a directory, making the names in it (a rename) durable. 0, or -1 with errno.
 int gazette_sync_directory(const char *path);
+/// Lowers the calling thread's scheduling priority by `increment` nice steps (Linux: the
+/// nice value is per thread). Any process may lower its own threads. 0, or -1 with errno.
+int gazette_lower_thread_priority(int increment);
 #endif

@@ -1,3 +1,4 @@
+import CGazetteSys
 import Foundation
 
 /// Produces values 0, 1, 2 … on background threads a few ahead of a consumer that takes
@@ -8,7 +9,8 @@ import Foundation
 /// bounded and the consumer's next value is always claimed. `take(i)` must be called for
 /// i = 0, 1, 2 … in order; `cancel()` stops the threads and waits for a value being
 /// produced to finish (call it when the consumer stops: nothing runs on after it, so the
-/// caller may then remove what the producers write into).
+/// caller may then remove what the producers write into). `niceness` lowers the producer
+/// threads' priority, so a consumer that sets the pace is not held up by them.
 final class ReadAhead<T>: @unchecked Sendable {
     private let count: Int
     private let produce: (Int) -> T
@@ -20,12 +22,13 @@ final class ReadAhead<T>: @unchecked Sendable {
     private var running = 0
     private let depth: Int
 
-    init(count: Int, threads: Int, depth: Int = 16, produce: @escaping (Int) -> T) {
+    init(count: Int, threads: Int, depth: Int = 16, niceness: Int32 = 0, produce: @escaping (Int) -> T) {
         self.count = count; self.produce = produce; self.depth = max(1, depth)
         let threads = count == 0 ? 0 : max(1, min(threads, count))
         running = threads
         for _ in 0..<threads {
             Thread.detachNewThread { [self] in
+                if niceness > 0 { _ = gazette_lower_thread_priority(niceness) }
                 work()
                 condition.lock(); running -= 1; condition.broadcast(); condition.unlock()
             }

@@ -65,6 +65,19 @@ final class DocumentCachePrefetchTests: XCTestCase {
         wait(for: [done], timeout: 5)
     }
 
+    /// The producers run `niceness` steps below the consumer's thread (Linux: per thread),
+    /// which keeps its own priority.
+    func testProducersRunAtALowerPriority() {
+        let own = getpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0)
+        let p = ReadAhead(count: 8, threads: 2, depth: 2, niceness: 3) { _ in getpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0) }
+        for i in 0..<8 { XCTAssertEqual(p.take(i), min(19, own + 3), "value \(i)") }
+        p.cancel()
+        XCTAssertEqual(getpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0), own, "the consumer's priority is unchanged")
+        let plain = ReadAhead(count: 2, threads: 1, depth: 1) { _ in getpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0) }
+        XCTAssertEqual(plain.take(0), own)
+        plain.cancel()
+    }
+
     /// Producers write into folders the caller removes after `cancel()`: nothing may still run then.
     func testCancelWaitsForValuesBeingProduced() {
         let lock = NSLock()
