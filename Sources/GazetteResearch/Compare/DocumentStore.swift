@@ -26,30 +26,27 @@ public enum DocumentStore {
     /// `body` one by one (in file order, not necessarily id order), so that a caller keeping
     /// only part of each never holds the whole corpus.
     public static func forEach(output: URL, batch: Int = 256, _ body: (Document) throws -> Void) throws {
+        // Where the records are: their count, and how to decode the i-th.
+        let count: Int, decode: (Int) throws -> Document
         let dir = output.appendingPathComponent("documents")
         let fm = FileManager.default
         if let names = try? fm.contentsOfDirectory(atPath: dir.path), names.contains(where: { $0.hasSuffix(".json") }) {
             let files = names.filter { $0.hasSuffix(".json") }.sorted().map { dir.appendingPathComponent($0) }
-            for start in stride(from: 0, to: files.count, by: batch) {
-                let part = Array(files[start..<min(files.count, start + batch)])
-                for r in Parallel.map(part.count, { i in Result { try load(file: part[i]) } }) { try body(r.get()) }
+            count = files.count
+            decode = { try load(file: files[$0]) }
+        } else {
+            let gz = output.appendingPathComponent("corpus.jsonl.gz")
+            guard let data = fm.contents(atPath: gz.path) else { throw Failure.notFound(output.path) }
+            let bytes: [UInt8]
+            do { bytes = try Gzip.inflate(Array(data), cap: 1 << 31) } catch { throw Failure.unreadable(gz.path, "\(error)") }
+            let lines = bytes.split(separator: UInt8(ascii: "\n")).filter { !$0.isEmpty }
+            count = lines.count
+            decode = { i in
+                do { return try JSONDecoder().decode(Document.self, from: Data(lines[i])) } catch { throw Failure.unreadable(gz.path, "\(error)") }
             }
-            return
         }
-        let gz = output.appendingPathComponent("corpus.jsonl.gz")
-        guard let data = fm.contents(atPath: gz.path) else { throw Failure.notFound(output.path) }
-        let bytes: [UInt8]
-        do { bytes = try Gzip.inflate(Array(data), cap: 1 << 31) } catch { throw Failure.unreadable(gz.path, "\(error)") }
-        let lines = bytes.split(separator: UInt8(ascii: "\n")).filter { !$0.isEmpty }
-        for start in stride(from: 0, to: lines.count, by: batch) {
-            let part = lines[start..<min(lines.count, start + batch)]
-            let decoded = Parallel.map(part.count) { i in
-                Result { () throws -> Document in
-                    do { return try JSONDecoder().decode(Document.self, from: Data(part[part.startIndex + i])) } catch {
-                        throw Failure.unreadable(gz.path, "\(error)")
-                    }
-                }
-            }
+        for start in stride(from: 0, to: count, by: batch) {
+            let decoded = Parallel.map(min(batch, count - start)) { i in Result { try decode(start + i) } }
             for r in decoded { try body(r.get()) }
         }
     }
