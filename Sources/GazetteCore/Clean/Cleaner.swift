@@ -68,7 +68,7 @@ public struct Cleaner: Sendable {
                 let tidy = tidy(raw, into: &tidied)
                 let process = { (line: UnsafeBufferPointer<UInt8>) in
                     if line.isEmpty { return }
-                    let string = { String(decoding: line, as: UTF8.self) }
+                    let string = { String(knownValidUTF8: line) }
                     if let blk = block {
                         let s = string()
                         if belongs(s, to: blk.body) { removed.append(RemovedLine(rule: blk.rule, text: s)); return }
@@ -92,7 +92,7 @@ public struct Cleaner: Sendable {
                     }
                     let simple = scan.simple
                     if let l = last {
-                        let same = out[l].elementsEqual(line) || (!(simple && lastSimple) && String(decoding: out[l], as: UTF8.self) == string())
+                        let same = out[l].elementsEqual(line) || (!(simple && lastSimple) && out[l].withUnsafeBufferPointer { String(knownValidUTF8: $0) } == string())
                         if same, case let s = string(), s.count > 8 {
                             removed.append(RemovedLine(rule: "repeated-line", text: s))
                             return
@@ -107,7 +107,7 @@ public struct Cleaner: Sendable {
                 if tidy { tidied.withUnsafeBufferPointer { process($0) } } else { process(raw) }
             }
         }
-        return (String(decoding: out, as: UTF8.self), removed)
+        return (String(knownValidUTF8: out), removed)
     }
 
     /// Whether two strings hold the same UTF-8 bytes (the same storage, without comparing).

@@ -58,7 +58,7 @@ enum TextRepair {
         }
         guard let out = folded else { return s }
         if marks > 0 { removed.append(RemovedLine(rule: "watermark-characters", text: "\(marks) invisible or control characters")) }
-        return changed ? String(decoding: out, as: UTF8.self) : s
+        return changed ? String(knownValidUTF8: out) : s
     }
 
     /// What `fold` makes of one scalar: nil to keep it, 0 to drop it, else the ASCII byte
@@ -304,7 +304,7 @@ enum TextRepair {
             out.reserveCapacity(b.count)
             var last = 0
             for r in pinyinRanges(b) {
-                let piece = String(decoding: UnsafeBufferPointer(rebasing: b[r]), as: UTF8.self)
+                let piece = String(knownValidUTF8: UnsafeBufferPointer(rebasing: b[r]))
                 let replaced = replace(pinyinGroup, in: piece, with: judge)
                 if replaced == piece { continue }
                 changed = true
@@ -315,7 +315,7 @@ enum TextRepair {
             if changed { out.append(contentsOf: UnsafeBufferPointer(rebasing: b[last...])) }
             return out
         }
-        return changed ? String(decoding: out, as: UTF8.self) : original
+        return changed ? String(knownValidUTF8: out) : original
     }
 
     /// Lost-space mojibake: question marks separated by spaces ("2023年3月31日? ?") or in a
@@ -370,11 +370,11 @@ enum TextRepair {
             var last = 0
             for m in matches {
                 out.append(contentsOf: UnsafeBufferPointer(rebasing: b[last..<m.lowerBound]))
-                out.append(contentsOf: f(String(decoding: UnsafeBufferPointer(rebasing: b[m]), as: UTF8.self)).utf8)
+                out.append(contentsOf: f(String(knownValidUTF8: UnsafeBufferPointer(rebasing: b[m]))).utf8)
                 last = m.upperBound
             }
             out.append(contentsOf: UnsafeBufferPointer(rebasing: b[last...]))
-            return String(decoding: out, as: UTF8.self)
+            return String(knownValidUTF8: out)
         }
     }
 

@@ -357,7 +357,7 @@ public enum HTMLExtractor {
             out.append(contentsOf: UnsafeBufferPointer(rebasing: b[run..<b.count]))
             return out
         }
-        return FastText.trim(String(decoding: bytes, as: UTF8.self))
+        return FastText.trim(String(knownValidUTF8: bytes))
     }
 
     /// The scalar-by-scalar `collapse` (tests).

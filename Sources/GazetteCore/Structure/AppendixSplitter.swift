@@ -28,7 +28,7 @@ public struct AppendixSplitter: Sendable {
             return (.interpretation, "政策解读")
         }
         // "《2023年…工作要点》政策解读" / "关于《…》的解读" as a line of its own.
-        if t.count <= 60, !SimpleText.contains(t, "。"), t.hasSuffix("解读") || t.hasSuffix("解读】"), t.hasPrefix("《") || t.hasPrefix("关于《") || t.hasPrefix("【") {
+        if SimpleText.hasAtMost(t, 60), !SimpleText.contains(t, "。"), t.hasSuffix("解读") || t.hasSuffix("解读】"), t.hasPrefix("《") || t.hasPrefix("关于《") || t.hasPrefix("【") {
             return (.interpretation, bare)
         }
         if t.hasPrefix("【相关解读】") || ["相关解读", "图解", "一图读懂", "图片解读", "视频解读"].contains(bare) {

@@ -118,7 +118,7 @@ public struct ClauseTreeBuilder: Sendable {
                 rest = lines[j].wsTrimmed   // label alone, heading on the next line
             }
             let heading = ClauseLabel.heading(from: rest)
-            let inline = rest.count > heading.count + 1
+            let inline = SimpleText.count(rest) > SimpleText.count(heading) + 1
             let clause = Clause(id: id, parent: parent?.id, level: lvl, label: l.label, number: l.number,
                                 heading: heading, text: "", original: "")
             built.append(Built(clause: clause, firstLine: i, lines: [i], inlineBody: inline))

@@ -71,7 +71,7 @@ enum FastText {
             return b.map { $0 == 0x0A ? UInt8(r.value) : $0 }
         }
         guard let out else { return s.replacingOccurrences(of: "\n", with: String(r)) }
-        return out.isEmpty ? s : String(decoding: out, as: UTF8.self)
+        return out.isEmpty ? s : String(knownValidUTF8: out)
     }
 
     /// Whether the trimmed line is empty: the line holds only whitespace.
@@ -90,10 +90,10 @@ enum FastText {
             var start = 0
             while let p = memchr(base + start, 0x0A, b.count - start) {
                 let end = UnsafeRawPointer(p).assumingMemoryBound(to: UInt8.self) - base
-                out.append(String(decoding: UnsafeBufferPointer(start: base + start, count: end - start), as: UTF8.self))
+                out.append(String(knownValidUTF8: UnsafeBufferPointer(start: base + start, count: end - start)))
                 start = end + 1
             }
-            out.append(String(decoding: UnsafeBufferPointer(start: base + start, count: b.count - start), as: UTF8.self))
+            out.append(String(knownValidUTF8: UnsafeBufferPointer(start: base + start, count: b.count - start)))
             return out
         }
         return split ?? s.components(separatedBy: "\n")

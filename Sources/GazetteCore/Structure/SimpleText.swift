@@ -120,7 +120,7 @@ enum SimpleText {
         }
         guard let result = out else { return s.replacingOccurrences(of: target, with: replacement) }
         guard let bytes = result else { return s }
-        return String(decoding: bytes, as: UTF8.self)
+        return String(knownValidUTF8: bytes)
     }
 
     /// `s` without its suffix `suffix` (`s.hasSuffix(suffix)`, then `dropLast(suffix.count)`),
@@ -156,6 +156,11 @@ enum SimpleText {
     /// The number of characters of `s` (`s.count`).
     static func count(_ s: String) -> Int {
         isSimple(s) ? scalarCount(s) : s.count
+    }
+
+    /// `s.count <= n`, reading at most n + 1 characters (a long line is not counted through).
+    static func hasAtMost(_ s: String, _ n: Int) -> Bool {
+        s.utf8.count <= n || s.index(s.startIndex, offsetBy: n + 1, limitedBy: s.endIndex) == nil
     }
 
     /// `s.split(whereSeparator: { separators.contains($0) })` with single-scalar separators.

@@ -91,7 +91,7 @@ enum TaskScan {
     @inline(__always) static func isDeadlineWordEnd(_ v: UInt32) -> Bool { v == 0x9650 || v == 0x95F4 || v == 0x70B9 }
 
     static func string(_ b: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> String {
-        String(decoding: UnsafeBufferPointer(rebasing: b[from..<to]), as: UTF8.self)
+        String(knownValidUTF8: UnsafeBufferPointer(rebasing: b[from..<to]))
     }
 
     /// The matches of `TaskExtractor`'s note pattern `[（(]([^（）()]{2,200}?(?:落实|负责|…))[)）]`,

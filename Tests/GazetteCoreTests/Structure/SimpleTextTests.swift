@@ -20,6 +20,12 @@ final class SimpleTextTests: XCTestCase {
                 XCTAssertEqual(SimpleText.droppingSuffix(t, n), t.hasSuffix(n) ? String(t.dropLast(n.count)) : nil)
             }
             XCTAssertEqual(SimpleText.count(t), t.count, t.debugDescription)
+            for n in [0, 1, 2, 3, 5, 8, 40] {
+                XCTAssertEqual(SimpleText.hasAtMost(t, n), t.count <= n, "\(t.debugDescription) / \(n)")
+            }
+            // Copied without validation: the same String, and its lines the same lines.
+            XCTAssertEqual(String(knownValidUTF8: Array(t.utf8)), t, t.debugDescription)
+            XCTAssertEqual(String(knownValidUTF8: Array(t.utf8)).utf8.count, t.utf8.count, t.debugDescription)
             XCTAssertEqual(SimpleText.scalarCount(t), t.unicodeScalars.count, t.debugDescription)
             XCTAssertEqual(SimpleText.scalarCount(t + "😀\u{10FFFF}é"), t.unicodeScalars.count + 3, t.debugDescription)
             XCTAssertEqual(SimpleText.split(t, separators: Set("，,；;\n".unicodeScalars)).map(String.init),
