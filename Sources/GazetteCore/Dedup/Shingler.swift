@@ -1,3 +1,4 @@
+import CGazetteSIMD
 /// Character shingles of text, as used by every similarity in the dedup stage.
 ///
 /// The text is first reduced to its *canonical character stream*: letters (any script)
@@ -210,6 +211,18 @@ public enum Shingler {
         var i = a.startIndex, j = b.startIndex, inter = 0
         while i < a.endIndex && j < b.endIndex {
             if a[i] == b[j] { inter += 1; i += 1; j += 1 } else if a[i] < b[j] { i += 1 } else { j += 1 }
+        }
+        return Double(inter) / Double(a.count + b.count - inter)
+    }
+
+    /// `jaccard` of 16-bit shingle sets (clause signatures), merged without branches in C:
+    /// the clause linker scores millions of candidate pairs with it.
+    public static func jaccard(_ a: ArraySlice<UInt16>, _ b: ArraySlice<UInt16>) -> Double {
+        if a.isEmpty && b.isEmpty { return 1 }
+        let inter = a.withUnsafeBufferPointer { pa in
+            b.withUnsafeBufferPointer { pb in
+                gazette_intersection_count_u16(pa.baseAddress, pa.count, pb.baseAddress, pb.count)
+            }
         }
         return Double(inter) / Double(a.count + b.count - inter)
     }

@@ -35,7 +35,7 @@ public enum TextDecoder {
         if let magic = magicName(bytes) { throw RejectReason("binary", "binary content (\(magic)), not text") }
         if looksBinary(bytes) { throw RejectReason("binary", "binary content (control bytes), not text") }
         if let s = String(validatingUTF8Bytes: bytes) { return Decoded(text: s, encoding: "utf-8") }
-        let stats = UTF8Stats(bytes)
+        let stats = UTF8Stats(bytes, stopOnceLegacy: true)
         if stats.looksLikeDamagedUTF8 { throw damagedUTF8(stats, bom: false) }
 
         // Legacy Chinese encodings and NUL-free UTF-16: decode every way, keep the most plausible.
@@ -196,11 +196,14 @@ struct UTF8Stats {
     var errors = 0
     var truncatedAtEnd = false
 
-    init(_ bytes: [UInt8]) {
-        bytes.withUnsafeBufferPointer { count($0) }
+    /// With `stopOnceLegacy`, counting stops as soon as the rest of the bytes could not make
+    /// `looksLikeDamagedUTF8` true (a legacy encoding's errors come in bulk): the counts are
+    /// then partial, and only that verdict may be read from them.
+    init(_ bytes: [UInt8], stopOnceLegacy: Bool = false) {
+        bytes.withUnsafeBufferPointer { count($0, stopOnceLegacy: stopOnceLegacy) }
     }
 
-    private mutating func count(_ b: UnsafeBufferPointer<UInt8>) {
+    private mutating func count(_ b: UnsafeBufferPointer<UInt8>, stopOnceLegacy: Bool) {
         var i = 0
         let n = b.count
         while i < n {
@@ -211,7 +214,11 @@ struct UTF8Stats {
             case 0xC2...0xDF: len = 2
             case 0xE0...0xEF: len = 3
             case 0xF0...0xF4: len = 4
-            default: bad(i, c); i += 1; continue
+            default:
+                bad(i, c); i += 1
+                // Each further multi-byte sequence takes at least 2 bytes.
+                if stopOnceLegacy && errors * 30 > multibyte + (n - i) / 2 { return }
+                continue
             }
             if i + len > n {
                 // Continuation bytes up to the end: a character cut off by truncation.
@@ -220,7 +227,9 @@ struct UTF8Stats {
             }
             var ok = true
             for k in 1..<len where b[i + k] & 0xC0 != 0x80 { ok = false }
-            if ok { multibyte += 1; i += len } else { bad(i, c); i += 1 }
+            if ok { multibyte += 1; i += len; continue }
+            bad(i, c); i += 1
+            if stopOnceLegacy && errors * 30 > multibyte + (n - i) / 2 { return }
         }
     }
 

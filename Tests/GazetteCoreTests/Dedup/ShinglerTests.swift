@@ -25,6 +25,26 @@ final class ShinglerTests: XCTestCase {
         XCTAssertEqual(Shingler.jaccard([1, 2][...], [3][...]), 0)
     }
 
+    /// The 16-bit clause-shingle Jaccard (merged in C) gives the generic merge's value, on
+    /// slices that do not start at 0, with either set a subset, disjoint or empty.
+    func testSixteenBitJaccardMatchesTheGenericMerge() {
+        var rng = SystemRandomNumberGenerator()
+        for round in 0..<300 {
+            let a = Array(Set((0..<Int.random(in: 0...60, using: &rng)).map { _ in UInt16.random(in: 0...200, using: &rng) })).sorted()
+            var b = Array(Set((0..<Int.random(in: 0...60, using: &rng)).map { _ in UInt16.random(in: 0...200, using: &rng) })).sorted()
+            if round % 10 == 0 { b = Array(a.prefix(a.count / 2)) }
+            let pa = [UInt16.max] + a, pb = [0] + b   // slices with a non-zero start index
+            let generic: Double = {
+                var i = 1, j = 1, inter = 0
+                while i < pa.count && j < pb.count {
+                    if pa[i] == pb[j] { inter += 1; i += 1; j += 1 } else if pa[i] < pb[j] { i += 1 } else { j += 1 }
+                }
+                return a.isEmpty && b.isEmpty ? 1 : Double(inter) / Double(a.count + b.count - inter)
+            }()
+            XCTAssertEqual(Shingler.jaccard(pa[1...], pb[1...]), generic, "\(a) / \(b)")
+        }
+    }
+
     func testMinHashAgreementEstimatesJaccard() {
         let base = DedupFixtures.text(seed: 1, lines: 40).joined()
         let other = DedupFixtures.rewrite(DedupFixtures.text(seed: 1, lines: 40), fraction: 0.5, seed: 9).joined()

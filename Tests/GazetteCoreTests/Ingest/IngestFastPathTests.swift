@@ -1,4 +1,7 @@
 import XCTest
+#if canImport(Glibc)
+import Glibc
+#endif
 import CLibXML2
 @testable import GazetteCore
 
@@ -49,6 +52,39 @@ final class IngestFastPathTests: XCTestCase {
             XCTAssertEqual(s != nil, valid, "\(bytes)")
             if let s { XCTAssertEqual(Array(s.utf8), bytes) }
         }
+    }
+
+    /// Stopping the count once a legacy encoding is certain gives the full count's verdict:
+    /// on GB18030 and Big5 text, on UTF-8 with a few or many damaged places, and truncated.
+    func testEarlyStoppingStatsGiveTheSameVerdict() throws {
+        let text = String(repeating: "各区人民政府，市政府各委、办、局：现将《2020年政务公开工作要点》印发给你们。\n", count: 40)
+        var inputs: [[UInt8]] = [Array(text.utf8), Array(text.utf8.dropLast(1)), Array("abc".utf8) + [0xE6]]
+        for name in ["GB18030", "BIG5-HKSCS"] {
+            let cd = iconv_open(name, "UTF-8")
+            XCTAssertNotEqual(cd, iconv_t(bitPattern: -1))
+            var input = Array(text.utf8), out = [UInt8](repeating: 0, count: input.count * 2)
+            let produced: Int = input.withUnsafeMutableBufferPointer { ib in
+                out.withUnsafeMutableBufferPointer { ob in
+                    var ip: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(ib.baseAddress!).assumingMemoryBound(to: CChar.self)
+                    var op: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(ob.baseAddress!).assumingMemoryBound(to: CChar.self)
+                    var inLeft = ib.count, outLeft = ob.count
+                    _ = iconv(cd, &ip, &inLeft, &op, &outLeft)
+                    return ob.count - outLeft
+                }
+            }
+            iconv_close(cd)
+            inputs.append(Array(out.prefix(produced)))
+        }
+        for damage in [1, 3, 20, 200, 2000] {
+            var b = Array(text.utf8)
+            for k in stride(from: 7, to: b.count, by: max(1, b.count / damage)) { b[k] = 0xFF }
+            inputs.append(b)
+        }
+        for b in inputs {
+            XCTAssertEqual(UTF8Stats(b, stopOnceLegacy: true).looksLikeDamagedUTF8, UTF8Stats(b).looksLikeDamagedUTF8, "\(b.count) bytes")
+        }
+        // The inputs cover both verdicts.
+        XCTAssertEqual(Set(inputs.map { UTF8Stats($0).looksLikeDamagedUTF8 }), [true, false])
     }
 
     func testLongestLineCountsScalars() {
