@@ -71,6 +71,16 @@ public struct MetadataExtractor: Sendable {
     static func first(_ re: NSRegularExpression, _ s: String) -> NSTextCheckingResult? {
         re.firstMatch(in: s, range: NSRange(location: 0, length: (s as NSString).length))
     }
+
+    /// A necessary condition for a match of a pattern anchored at the end after `last`
+    /// (日 of `dateLine`, `chineseDate` and `orgThenDate`, 号 of `docNumber`): the line's last
+    /// scalar is `last`, or a line terminator, before which ICU's `$` also matches. Most
+    /// header lines fail it, and skip the regular expression.
+    @inline(__always)
+    static func mayEnd(_ s: String, with last: Unicode.Scalar) -> Bool {
+        guard let v = s.unicodeScalars.last else { return false }
+        return v == last || (v.value >= 0x0A && v.value <= 0x0D) || v.value == 0x85 || v.value == 0x2028 || v.value == 0x2029
+    }
     static func group(_ m: NSTextCheckingResult, _ i: Int, _ s: String) -> String {
         let r = m.range(at: i); return r.location == NSNotFound ? "" : (s as NSString).substring(with: r)
     }
@@ -91,27 +101,27 @@ public struct MetadataExtractor: Sendable {
             let l = t[i]
             if l.isEmpty { continue }
             let kv = Self.fields(lines[i])
-            if !kv.isEmpty, kv.count >= 2 || kv[0].1.count < 80 && l.hasPrefix(kv[0].0.prefix(1)) {
+            if !kv.isEmpty, kv.count >= 2 || SimpleText.hasAtMost(kv[0].1, 79) && l.hasPrefix(kv[0].0.prefix(1)) {
                 for (k, v) in kv where textFields[k] == nil { textFields[k] = v }
                 m.usedLines.insert(i); continue
             }
-            if let so = Self.first(Self.orgThenDate, l), let d = Self.dateOf(Self.group(so, 2, l)) {
+            if Self.mayEnd(l, with: "日"), let so = Self.first(Self.orgThenDate, l), let d = Self.dateOf(Self.group(so, 2, l)) {
                 signature = (Self.group(so, 1, l), d)
                 if headerDate == nil { headerDate = d }
                 m.usedLines.insert(i); continue
             }
-            if notice == nil, l.count <= 120, Self.first(Self.noticeTitle, l) != nil, !l.contains("。") {
+            if notice == nil, SimpleText.hasAtMost(l, 120), Self.first(Self.noticeTitle, l) != nil, !l.contains("。") {
                 notice = (i, l); m.usedLines.insert(i); continue
             }
             if notice != nil, l == notice!.1 { m.usedLines.insert(i); continue }
-            if m.docNumber == nil, let d = Self.first(Self.docNumber, l) {
+            if m.docNumber == nil, Self.mayEnd(l, with: "号"), let d = Self.first(Self.docNumber, l) {
                 m.docNumber = "\(Self.group(d, 1, l))〔\(Self.group(d, 2, l))〕\(Self.group(d, 3, l))号"
                 m.usedLines.insert(i); continue
             }
             if m.docNumber == nil, Self.first(Self.decreeNumber, l) != nil {
                 m.docNumber = l.replacingOccurrences(of: " ", with: ""); m.usedLines.insert(i); continue
             }
-            if !addresseeFound, l.count <= 120, l.hasSuffix("：") || l.hasSuffix(":"), !l.contains("。"),
+            if !addresseeFound, SimpleText.hasAtMost(l, 120), l.hasSuffix("：") || l.hasSuffix(":"), !l.contains("。"),
                l.contains("各") || l.contains("政府") || l.contains("部门") || l.contains("单位") {
                 m.addressees = l.dropLast().split(whereSeparator: { "，,；;".contains($0) }).map { String($0).wsTrimmed }
                 addresseeFound = true; m.usedLines.insert(i); continue
@@ -124,7 +134,7 @@ public struct MetadataExtractor: Sendable {
                 if headerDate == nil { headerDate = d }
                 planLine = (i, rest); m.usedLines.insert(i); continue
             }
-            if let d = Self.dateOf(l), Self.first(Self.dateLine, l) != nil || Self.first(Self.chineseDate, l) != nil {
+            if Self.mayEnd(l, with: "日"), let d = Self.dateOf(l), Self.first(Self.dateLine, l) != nil || Self.first(Self.chineseDate, l) != nil {
                 if let prev = Self.previousNonEmpty(t, before: i, from: header.lowerBound), Self.first(Self.orgLine, t[prev]) != nil {
                     signature = (t[prev], d); m.usedLines.insert(prev)
                 }
@@ -132,17 +142,17 @@ public struct MetadataExtractor: Sendable {
                 m.usedLines.insert(i); continue
             }
             // "（2023年3月1日）" under a title dates the document when nothing is signed.
-            if l.count <= 40, l.hasPrefix("（") || l.hasPrefix("("), let d = Self.dateOf(l), Self.first(Self.dateLine, Self.stripParens(l)) != nil {
+            if SimpleText.hasAtMost(l, 40), l.hasPrefix("（") || l.hasPrefix("("), let d = Self.dateOf(l), Self.first(Self.dateLine, Self.stripParens(l)) != nil {
                 if headerDate == nil { headerDate = d }
                 m.usedLines.insert(i); continue
             }
-            if Self.first(Self.contactLine, l) != nil, l.count <= 120 {
+            if Self.first(Self.contactLine, l) != nil, SimpleText.hasAtMost(l, 120) {
                 m.contact.append(Self.stripParens(l)); m.usedLines.insert(i); continue
             }
             if let d = Self.first(Self.disclosureLine, l), l.contains("公开") || l.contains("发布") {
                 m.disclosure = Self.group(d, 1, l); m.usedLines.insert(i); continue
             }
-            if planLine == nil, l.count <= 70, !l.contains("。"), !l.hasSuffix("："), !l.hasSuffix(":"),
+            if planLine == nil, SimpleText.hasAtMost(l, 70), !l.contains("。"), !l.hasSuffix("："), !l.hasSuffix(":"),
                Self.first(Self.titleEnd, l) != nil, Self.first(Self.orgLine, l) == nil || l.contains("年") {
                 planLine = (i, l); m.usedLines.insert(i); continue
             }
@@ -150,8 +160,8 @@ public struct MetadataExtractor: Sendable {
         // A signature block after the body.
         if signature == nil {
             for i in tail {
-                if let so = Self.first(Self.orgThenDate, t[i]), let d = Self.dateOf(Self.group(so, 2, t[i])) { signature = (Self.group(so, 1, t[i]), d); break }
-                guard Self.first(Self.dateLine, t[i]) != nil || Self.first(Self.chineseDate, t[i]) != nil else { continue }
+                if Self.mayEnd(t[i], with: "日"), let so = Self.first(Self.orgThenDate, t[i]), let d = Self.dateOf(Self.group(so, 2, t[i])) { signature = (Self.group(so, 1, t[i]), d); break }
+                guard Self.mayEnd(t[i], with: "日"), Self.first(Self.dateLine, t[i]) != nil || Self.first(Self.chineseDate, t[i]) != nil else { continue }
                 if let prev = Self.previousNonEmpty(t, before: i, from: tail.lowerBound), Self.first(Self.orgLine, t[prev]) != nil {
                     signature = (t[prev], Self.dateOf(t[i])!); break
                 }
@@ -197,7 +207,7 @@ public struct MetadataExtractor: Sendable {
 
     /// YYYY-MM-DD from 2020年3月20日, 2020-03-20, 2020/3/20.
     public static func dateOf(_ s: String) -> String? {
-        if let c = first(chineseDate, s.wsTrimmed) {
+        if mayEnd(s.wsTrimmed, with: "日"), let c = first(chineseDate, s.wsTrimmed) {
             let t = s.wsTrimmed
             let y = group(c, 1, t).map { ch -> Character in
                 ch == "〇" || ch == "零" || ch == "○" ? "0" : Character(String(ChineseNumeral.value(String(ch)) ?? 0))

@@ -12,6 +12,7 @@ enum SimpleText {
     /// Whether byte-level comparison of text holding only `v` agrees with character comparison.
     @inline(__always)
     static func isSimpleScalar(_ v: UInt32) -> Bool {
+        if v >= 0x4E00 && v <= 0x9FFF { return true }   // most scalars of the texts: one test, not ten
         switch v {
         case 0..<0x80: return v != 0x0D                   // CR + LF is one character
         case 0xA0...0xBF, 0xD7, 0xF7: return true
@@ -40,6 +41,8 @@ enum SimpleText {
                 if c0 == 0x0D { return false }
                 i += 1; continue
             }
+            // Lead bytes E5–E9 start U+5000–U+9FFF, all simple ideographs (valid UTF-8).
+            if c0 >= 0xE5 && c0 <= 0xE9 { i += 3; continue }
             let (v, length) = FastText.scalar(b, i)
             if !isSimpleScalar(v) { return false }
             i += length

@@ -48,6 +48,12 @@ final class SimpleTextTests: XCTestCase {
         }
     }
 
+    func testSimpleTextIsEveryScalarSimple() {
+        for t in texts + ["䷀卦", "政务\u{4DBF}\u{4DC0}", "\u{9FFF}\u{A000}", "鿿\u{0301}", "丂丅\u{3099}"] {
+            XCTAssertEqual(SimpleText.isSimple(t), t.unicodeScalars.allSatisfy { SimpleText.isSimpleScalar($0.value) }, t.debugDescription)
+        }
+    }
+
     func testSimpleScalarsAreCharactersWithoutDecomposition() {
         for v in UInt32(0)..<0x30000 {
             guard let u = Unicode.Scalar(v), SimpleText.isSimpleScalar(v) else { continue }
