@@ -27,6 +27,15 @@ public enum DocumentJSON {
                         // A string: copied up to its closing quote, escapes and all.
                         dst[o] = b; o += 1
                         while i < n {
+                            // Eight bytes at once while they hold no quote or backslash (o <= i,
+                            // so the store stays inside the capacity of src.count).
+                            if i + 8 <= n {
+                                let w = UnsafeRawPointer(src.baseAddress! + i).loadUnaligned(as: UInt64.self)
+                                if !JSONBytes.hasQuoteOrBackslash(w) {
+                                    UnsafeMutableRawPointer(dst.baseAddress! + o).storeBytes(of: w, as: UInt64.self)
+                                    o += 8; i += 8; continue
+                                }
+                            }
                             let c = src[i]
                             dst[o] = c; o += 1; i += 1
                             if c == 0x22 { break }

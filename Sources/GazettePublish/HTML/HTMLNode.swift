@@ -71,7 +71,16 @@ public enum HTMLEscape {
         var s = s
         s.withUTF8 { b in
             var start = 0
-            for i in 0..<b.count where b[i] <= 0x3E {
+            var i = 0
+            while i < b.count {
+                // Eight bytes at once while none is at or below ">" (Chinese text, most ASCII letters):
+                // (w - 0x3F...) & ~w & 0x80... flags a byte below 0x3F, exactly for any.
+                if i + 8 <= b.count {
+                    let w = UnsafeRawPointer(b.baseAddress! + i).loadUnaligned(as: UInt64.self)
+                    if (w &- 0x3F3F_3F3F_3F3F_3F3F) & ~w & 0x8080_8080_8080_8080 == 0 { i += 8; continue }
+                }
+                defer { i += 1 }
+                guard b[i] <= 0x3E else { continue }
                 let rep: StaticString
                 switch b[i] {
                 case 0x26: rep = "&amp;"

@@ -57,6 +57,30 @@ final class DocumentJSONTests: XCTestCase {
         }
     }
 
+    /// Strings are escaped eight bytes at a time where nothing needs escaping: every ASCII
+    /// byte at every offset of a word, between Chinese and ASCII text, escaped as JSONEncoder does.
+    func testEveryASCIIByteAtEveryOffsetIsEscapedAsJSONEncoderDoes() throws {
+        let plain = JSONEncoder(); plain.outputFormatting = [.withoutEscapingSlashes]
+        let slashes = JSONEncoder()
+        for base in ["abcdefghijklmnopqrstu", "政务公开工作要点政务公开", "a政b务c公d开e工f作g要h"] {
+            for v in UInt8(0)..<0x80 {
+                for at in [0, 1, 5, 7, 8, 9, 15, 16, 17, base.unicodeScalars.count] {
+                    var scalars = Array(base.unicodeScalars)
+                    scalars.insert(Unicode.Scalar(v), at: min(at, scalars.count))
+                    var s = ""; s.unicodeScalars.append(contentsOf: scalars)
+                    for (escape, encoder) in [(false, plain), (true, slashes)] {
+                        var w = JSONBytes(pretty: false, escapeSlashes: escape)
+                        w.string(s)
+                        XCTAssertEqual(w.bytes, Array(try encoder.encode(s)), "byte \(v) at \(at) in \(base)")
+                        // Compacting copies the escaped string whole, whatever bytes it holds.
+                        XCTAssertEqual(DocumentJSON.compacted(Array("{\n  \"k\" : ".utf8) + w.bytes + Array(" \n}".utf8)),
+                                       Array("{\"k\":".utf8) + w.bytes + Array("}".utf8), "byte \(v) at \(at) in \(base)")
+                    }
+                }
+            }
+        }
+    }
+
     func testNumbersAndScoreKeys() throws {
         var d = SampleDocuments.plan(id: "num", region: "北京市", year: 2021)
         let values: [Double] = [0, -0.0, 1, 100, 0.1, 0.30000000000000004, 1e-7, 1e21, 1e16, 123456789.125, 5e-324,

@@ -11,6 +11,15 @@ final class FormatSinkTests: XCTestCase {
         XCTAssertEqual(CSVWriter.field("say \"hi\""), "\"say \"\"hi\"\"\"")
         XCTAssertEqual(CSVWriter.field("two\nlines"), "\"two\nlines\"")
         XCTAssertEqual(CSVWriter.row(["a", "b,c", ""]), "a,\"b,c\",\r\n")
+        // Every ASCII byte at every offset of an eight-byte word, after Chinese and ASCII text.
+        for v in UInt8(0)..<0x80 {
+            for k in 0..<17 {
+                let s = String(repeating: "政", count: k / 3) + String(repeating: "a", count: k % 3) + String(UnicodeScalar(v)) + "务务务务务 tail"
+                let special = v == 0x22 || v == 0x2C || v == 0x0D || v == 0x0A
+                let expected = special ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
+                XCTAssertEqual(CSVWriter.field(s), expected, "byte \(v) at \(k)")
+            }
+        }
     }
 
     func testClausesCSVHasBOMHeaderAndOneRowPerClause() throws {

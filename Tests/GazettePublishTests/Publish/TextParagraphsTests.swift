@@ -20,7 +20,11 @@ final class TextParagraphsTests: XCTestCase {
     }
 
     func testEscapeMatchesReplacement() {
-        let hostile = Self.samples + ["<b>&amp;</b>", "\"'<>&", "a\u{0}b", "引号\"单引号'", "plain 文本"]
+        // Each special byte at every offset of an eight-byte word, after Chinese and ASCII text.
+        let offsets = ["&", "<", ">", "\"", "'", "\u{0}", "=", "?"].flatMap { c in
+            (0..<17).map { k in String(repeating: "政", count: k / 3) + String(repeating: "a", count: k % 3) + c + "务务务务务务 tail" }
+        }
+        let hostile = Self.samples + offsets + ["<b>&amp;</b>", "\"'<>&", "a\u{0}b", "引号\"单引号'", "plain 文本"]
         for s in hostile {
             for quotes in [false, true] {
                 var expected = ""
