@@ -8,6 +8,8 @@ timing repeated and reported as the median:
   run_full        `gazette run --full` with a cold cache: MB/s of raw input, documents/s,
                   CPU seconds, peak RSS, and the stage timings of Output/manifest.json
   run_nochange    the incremental run right after it (nothing changed), and its ratio
+  run_grown       the incremental run after 1 % new files arrive (`gazette generate` with
+                  the next seed), and its ratio to the full run: the nightly job's usual night
   normalize       `gazette normalize` over the corpus decoded and concatenated (UTF-8)
   opencc_t2s      the OpenCC 1.4.2 command-line tool, t2s, on the same concatenated file
   sha256sum       of the same file: a ceiling for anything that reads every byte
@@ -169,7 +171,10 @@ def bench_size(n, args, gazette, kind, py):
         if "run" in args.only:
             shutil.rmtree(work, ignore_errors=True)
             os.makedirs(work)
-            base = [gazette, "run", "--config", config, "--corpus", os.path.join(d, "corpus"),
+            # A linked copy of the corpus, which the grown run adds files to.
+            corpus = os.path.join(work, "corpus")
+            subprocess.run(["cp", "-al", os.path.join(d, "corpus"), corpus], check=True)
+            base = [gazette, "run", "--config", config, "--corpus", corpus,
                     "--output", os.path.join(work, "Output"), "--cache", os.path.join(work, "cache"), "--quiet"]
             wall, cpu, rss, rc = measure(base + ["--full"])
             s.add("run_full.wall_s", wall); s.add("run_full.cpu_s", cpu); s.add("run_full.rss_mib", rss)
@@ -189,6 +194,15 @@ def bench_size(n, args, gazette, kind, py):
             wall2, _, rss2, _ = measure(base)
             s.add("run_nochange.wall_s", wall2); s.add("run_nochange.rss_mib", rss2)
             s.add("run_nochange.ratio", wall2 / wall)
+            if kind == "gazette generate":
+                added = max(1, n // 100)
+                new = os.path.join(work, "new")
+                subprocess.run([gazette, "generate", "--out", new, "--count", str(added), "--seed", str(args.seed + 1),
+                                "--samples", samples_dir()], check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                os.rename(os.path.join(new, "corpus"), os.path.join(corpus, "zz-nightly"))
+                wall4, cpu4, rss4, _ = measure(base)
+                s.add("run_grown.wall_s", wall4); s.add("run_grown.cpu_s", cpu4); s.add("run_grown.rss_mib", rss4)
+                s.add("run_grown.ratio", wall4 / wall); s.add("run_grown.added", added)
             if "compare" in args.only:
                 wall3, _, rss3, _ = measure([gazette, "compare", "--config", config, "--output", os.path.join(work, "Output")])
                 s.add("compare.wall_s", wall3); s.add("compare.rss_mib", rss3)
