@@ -36,10 +36,10 @@ public struct ComparableClause: Sendable {
         headingKey = p.headingKey
         let scalars = p.scalars ?? Array(display.unicodeScalars)
         if renames.mayChange(scalars) {
-            key = Self.normalize(scalars: renames.apply(scalars: scalars))
-            let bc = Self.bigramsWithCounts(key)
-            bigrams = bc.bigrams; bigramCounts = bc.counts
-            masks = LCSMasks(key)
+            let renamed = renames.apply(scalars: scalars)
+            let form = p.renamedForms?.form(renamed) ?? RenamedForms.Form(renamed)
+            key = form.key; bigrams = form.bigrams; bigramCounts = form.bigramCounts
+            masks = form.masks
         } else {
             key = p.key; bigrams = p.bigrams; bigramCounts = p.bigramCounts
             masks = p.masks ?? LCSMasks(key)
@@ -155,18 +155,21 @@ public struct PreparedClause: Sendable {
     /// of `display` (for the renames) and the LCS masks of `key` (several times the text's memory).
     let scalars: [Unicode.Scalar]?
     let masks: LCSMasks?
+    /// With `keep`: the key, bigrams and masks of each renamed text met so far.
+    let renamedForms: RenamedForms?
 
     public init(_ clause: Clause) { self.init(clause, keep: false) }
 
     init(_ clause: Clause, keep: Bool) {
         self.clause = clause
         display = ComparableClause.displayText(clause)
-        key = ComparableClause.normalize(display)
+        scalars = keep ? Array(display.unicodeScalars) : nil
+        key = scalars.map(ComparableClause.normalize(scalars:)) ?? ComparableClause.normalize(display)
         let bc = ComparableClause.bigramsWithCounts(key)
         bigrams = bc.bigrams; bigramCounts = bc.counts
         headingKey = ComparableClause.normalize(clause.heading)
-        scalars = keep ? Array(display.unicodeScalars) : nil
         masks = keep ? LCSMasks(key) : nil
+        renamedForms = keep ? RenamedForms() : nil
     }
 }
 

@@ -55,16 +55,26 @@ struct LCSMasks: Sendable {
         let size = 1 << Int(bits)
         var slots = [UInt32](repeating: Self.empty, count: size)
         var offsets = [Int](repeating: 0, count: size)
-        var store: [UInt64] = []
-        let shift = 32 - bits
-        for (p, c) in pattern.enumerated() {
-            var h = Int((c &* 2_654_435_761) >> shift)
-            while slots[h] != c && slots[h] != Self.empty { h = (h + 1) & (size - 1) }
-            if slots[h] == Self.empty {
-                slots[h] = c; offsets[h] = store.count
-                store.append(contentsOf: repeatElement(0, count: words))
+        let shift = 32 - bits, words = words
+        // Two passes: each character's slot (masks laid out in order of first occurrence),
+        // then its bits, in storage allocated once (growing it per character cost a third).
+        var slotOf = [Int32](repeating: 0, count: pattern.count)
+        var distinct = 0
+        slots.withUnsafeMutableBufferPointer { slots in
+            offsets.withUnsafeMutableBufferPointer { offsets in
+                for (p, c) in pattern.enumerated() {
+                    var h = Int((c &* 2_654_435_761) >> shift)
+                    while slots[h] != c && slots[h] != Self.empty { h = (h + 1) & (size - 1) }
+                    if slots[h] == Self.empty { slots[h] = c; offsets[h] = distinct * words; distinct += 1 }
+                    slotOf[p] = Int32(h)
+                }
             }
-            store[offsets[h] + p / 64] |= 1 << UInt64(p % 64)
+        }
+        var store = [UInt64](repeating: 0, count: distinct * words)
+        store.withUnsafeMutableBufferPointer { store in
+            offsets.withUnsafeBufferPointer { offsets in
+                for p in 0..<pattern.count { store[offsets[Int(slotOf[p])] + p / 64] |= 1 << UInt64(p % 64) }
+            }
         }
         self.slots = slots; self.offsets = offsets; self.shift = shift; storage = store
     }

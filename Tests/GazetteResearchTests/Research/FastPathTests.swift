@@ -46,6 +46,50 @@ final class FastPathTests: XCTestCase {
         XCTAssertFalse(ComparableClause(clauses[0], renames: .reform2018).key.contains(Unicode.Scalar("保").value))
     }
 
+    /// A kept clause renamed by several comparisons (its forms cached) gives what a fresh one gives each time.
+    func testRenamedFormsGiveWhatAFreshPreparationGives() {
+        let units = [UnitMention(name: "市环保局", canonical: "上海市生态环境局", role: .lead)]
+        let clauses = [
+            Clause(id: "c1", parent: nil, level: 1, label: "一、", number: 1, heading: "加强 公开", text: "一、加强 公开，由市环保局负责，市农委配合。", original: "", units: units),
+            Clause(id: "c2", parent: nil, level: 2, label: "", number: 2, heading: "", text: "（二）市环保局、区卫计委\u{3000}做好解读。", original: ""),
+            Clause(id: "c3", parent: nil, level: 2, label: "", number: 3, heading: "", text: "推进政务公开标准化。", original: ""),
+        ]
+        let kept = clauses.map { PreparedClause($0, keep: true) }
+        let renamesList = [UnitRenames.reform2018, UnitRenames.forClauses(clauses), UnitRenames(rules: []),
+                           UnitRenames(rules: [("市农委", "市农业农村委员会")]), UnitRenames.forClauses(clauses)]
+        for round in 0..<2 {
+            for renames in renamesList {
+                for (c, k) in zip(clauses, kept) {
+                    let cached = ComparableClause(k, renames: renames), fresh = ComparableClause(PreparedClause(c), renames: renames)
+                    XCTAssertEqual(cached.key, fresh.key, "\(c.id) round \(round)")
+                    XCTAssertEqual(cached.bigrams, fresh.bigrams)
+                    XCTAssertEqual(cached.bigramCounts, fresh.bigramCounts)
+                    XCTAssertEqual(cached.masks.storage, LCSMasks(fresh.key).storage)
+                    XCTAssertEqual(cached.masks.slots, LCSMasks(fresh.key).slots)
+                    XCTAssertEqual(cached.masks.offsets, LCSMasks(fresh.key).offsets)
+                }
+            }
+        }
+    }
+
+    /// The masks built in two passes equal the masks built by growing the storage per character.
+    func testLCSMasksLayout() {
+        var rng = SeededRandom(seed: 5)
+        for _ in 0..<200 {
+            let x = (0..<Int.random(in: 0...300, using: &rng)).map { _ in UInt32.random(in: 0x4E00...0x4E40, using: &rng) }
+            let masks = LCSMasks(x)
+            var seen: [UInt32: Int] = [:]
+            var store: [UInt64] = []
+            for (p, c) in x.enumerated() {
+                if seen[c] == nil { seen[c] = store.count; store += [UInt64](repeating: 0, count: masks.words) }
+                store[seen[c]! + p / 64] |= 1 << UInt64(p % 64)
+            }
+            XCTAssertEqual(masks.storage, store)
+            for (h, c) in masks.slots.enumerated() where c != LCSMasks.empty { XCTAssertEqual(masks.offsets[h], seen[c]) }
+            XCTAssertEqual(masks.slots.filter { $0 != LCSMasks.empty }.count, seen.count)
+        }
+    }
+
     func testLCSOverAWideAlphabetAndSeveralTexts() {
         var rng = SeededRandom(seed: 11)
         for _ in 0..<200 {
