@@ -29,12 +29,9 @@ public enum DocumentJSON {
                         while i < n {
                             // Eight bytes at once while they hold no quote or backslash (o <= i,
                             // so the store stays inside the capacity of src.count).
-                            if i + 8 <= n {
-                                let w = UnsafeRawPointer(src.baseAddress! + i).loadUnaligned(as: UInt64.self)
-                                if !JSONBytes.hasQuoteOrBackslash(w) {
-                                    UnsafeMutableRawPointer(dst.baseAddress! + o).storeBytes(of: w, as: UInt64.self)
-                                    o += 8; i += 8; continue
-                                }
+                            if i + 8 <= n, case let w = ByteWord(src, at: i), !w.hasByte(0x22), !w.hasByte(0x5C) {
+                                UnsafeMutableRawPointer(dst.baseAddress! + o).storeBytes(of: w.value, as: UInt64.self)
+                                o += 8; i += 8; continue
                             }
                             let c = src[i]
                             dst[o] = c; o += 1; i += 1

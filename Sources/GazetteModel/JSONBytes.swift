@@ -95,25 +95,6 @@ public struct JSONBytes {
         endArray()
     }
 
-    /// Whether any of the eight bytes of `w` is a C0 control, `"`, `\` or `slash` (the
-    /// classic SWAR tests: a byte below 0x20, a byte equal to a given one; bytes of 0x80 and
-    /// above, UTF-8 of non-ASCII text, never flag).
-    @inline(__always)
-    static func mayNeedEscape(_ w: UInt64, slash: UInt8) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-        @inline(__always) func hasZeroByte(_ v: UInt64) -> UInt64 { (v &- ones) & ~v & highs }
-        let below20 = (w &- ones &* 0x20) & ~w & highs
-        return below20 | hasZeroByte(w ^ (ones &* 0x22)) | hasZeroByte(w ^ (ones &* 0x5C)) | hasZeroByte(w ^ (ones &* UInt64(slash))) != 0
-    }
-
-    /// Whether any of the eight bytes of `w` is `"` or `\` (the end of a string or an escape).
-    @inline(__always)
-    static func hasQuoteOrBackslash(_ w: UInt64) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-        @inline(__always) func hasZeroByte(_ v: UInt64) -> UInt64 { (v &- ones) & ~v & highs }
-        return hasZeroByte(w ^ (ones &* 0x22)) | hasZeroByte(w ^ (ones &* 0x5C)) != 0
-    }
-
     /// A JSON string: `"`, `\` and C0 controls (and "/" when `escapeSlashes`) escaped as
     /// JSONEncoder does, everything else (U+2028 and all non-ASCII too) written as UTF-8.
     private mutating func writeString(_ s: String) {
@@ -126,7 +107,8 @@ public struct JSONBytes {
             var i = 0
             while i < n {
                 // Eight bytes at a time while none of them needs escaping (most text).
-                if i + 8 <= n, !Self.mayNeedEscape(UnsafeRawPointer(buf.baseAddress! + i).loadUnaligned(as: UInt64.self), slash: slash) {
+                if i + 8 <= n, case let w = ByteWord(buf, at: i),
+                   !w.hasByte(below: 0x20), !w.hasByte(0x22), !w.hasByte(0x5C), !w.hasByte(slash) {
                     i += 8; continue
                 }
                 let b = buf[i]

@@ -1,4 +1,5 @@
 import Foundation
+import GazetteModel
 
 /// RFC 4180 CSV: CRLF line ends; a field with a comma, quote, CR or LF is quoted and its
 /// quotes doubled. UTF-8 with a byte-order mark, so spreadsheet programs read Chinese right.
@@ -35,10 +36,7 @@ final class CSVWriter {
         var needsQuotes = false
         var i = 0
         while i < b.count {
-            if i + 8 <= b.count {
-                let w = UnsafeRawPointer(b.baseAddress! + i).loadUnaligned(as: UInt64.self)
-                if (w &- 0x2D2D_2D2D_2D2D_2D2D) & ~w & 0x8080_8080_8080_8080 == 0 { i += 8; continue }
-            }
+            if i + 8 <= b.count, !ByteWord(b, at: i).hasByte(below: 0x2D) { i += 8; continue }
             let c = b[i]
             i += 1
             if c == 0x22 { return (true, true) }

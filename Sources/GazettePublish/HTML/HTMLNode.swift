@@ -1,3 +1,5 @@
+import GazetteModel
+
 /// A typed HTML tree that escapes every piece of text by construction.
 ///
 /// Document text only ever enters a page as a `.text` node or an attribute value, and
@@ -73,12 +75,8 @@ public enum HTMLEscape {
             var start = 0
             var i = 0
             while i < b.count {
-                // Eight bytes at once while none is at or below ">" (Chinese text, most ASCII letters):
-                // (w - 0x3F...) & ~w & 0x80... flags a byte below 0x3F, exactly for any.
-                if i + 8 <= b.count {
-                    let w = UnsafeRawPointer(b.baseAddress! + i).loadUnaligned(as: UInt64.self)
-                    if (w &- 0x3F3F_3F3F_3F3F_3F3F) & ~w & 0x8080_8080_8080_8080 == 0 { i += 8; continue }
-                }
+                // Eight bytes at once while none is at or below ">" (Chinese text, most ASCII letters).
+                if i + 8 <= b.count, !ByteWord(b, at: i).hasByte(below: 0x3F) { i += 8; continue }
                 defer { i += 1 }
                 guard b[i] <= 0x3E else { continue }
                 let rep: StaticString

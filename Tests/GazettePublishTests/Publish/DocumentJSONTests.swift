@@ -57,6 +57,26 @@ final class DocumentJSONTests: XCTestCase {
         }
     }
 
+    /// The word tests flag a word exactly when one of its bytes matches: every byte value at
+    /// every position, among filler bytes of Chinese UTF-8 and of ASCII letters.
+    func testByteWordTestsAreExact() {
+        for filler in [UInt8(0xE6), 0x61] {
+            for v in 0...255 {
+                for at in 0..<8 {
+                    var bytes = [UInt8](repeating: filler, count: 8)
+                    bytes[at] = UInt8(v)
+                    let w = bytes.withUnsafeBufferPointer { ByteWord($0, at: 0) }
+                    for bound in [UInt8(0x20), 0x2D, 0x3F, 0x80] {
+                        XCTAssertEqual(w.hasByte(below: bound), bytes.contains { $0 < bound }, "\(bytes) below \(bound)")
+                    }
+                    for target in [UInt8(0x00), 0x22, 0x2F, 0x5C, 0x61, 0xE6] {
+                        XCTAssertEqual(w.hasByte(target), bytes.contains(target), "\(bytes) has \(target)")
+                    }
+                }
+            }
+        }
+    }
+
     /// Strings are escaped eight bytes at a time where nothing needs escaping: every ASCII
     /// byte at every offset of a word, between Chinese and ASCII text, escaped as JSONEncoder does.
     func testEveryASCIIByteAtEveryOffsetIsEscapedAsJSONEncoderDoes() throws {
