@@ -14,6 +14,10 @@ timing repeated and reported as the median:
   opencc_t2s      the OpenCC 1.4.2 command-line tool, t2s, on the same concatenated file
   sha256sum       of the same file: a ceiling for anything that reads every byte
   python          bench/baseline_pipeline.py, the one-core Python pipeline
+  floor           bench/floor.py over the full run's Output/: the CPU seconds SQLite (the
+                  same database rebuilt by SQLite alone), zlib (corpus.jsonl.gz deflated
+                  again) and the kernel (every output file written again) need by
+                  themselves: the part of the run no code of gazette's can remove
   run_json_only   `gazette run --full` publishing only documents/*.json: the Python
                   baseline's output, so the like-for-like ratio beside the end-to-end one
   check           `gazette check` over the corpus (editors run it after a rule change)
@@ -45,7 +49,7 @@ VENV = os.path.join(HERE, ".venv")
 RESULTS = os.path.join(HERE, "results")
 OPENCC_CLI = os.path.join(ROOT, ".deps", "opencc", "opencc-cli")
 OPENCC_T2S = os.path.join(ROOT, ".deps", "opencc", "share", "opencc", "t2s.json")
-GROUPS = ["run", "json", "check", "compare", "normalize", "opencc", "sha256", "python"]
+GROUPS = ["run", "floor", "json", "check", "compare", "normalize", "opencc", "sha256", "python"]
 # Metric → which way is better; anything not listed is informational.
 BETTER = {"mb_s": "higher", "docs_s": "higher", "cpu_mb_s": "higher", "wall_s": "lower", "cpu_s": "lower",
           "rss_mib": "lower", "ratio": "lower"}
@@ -191,6 +195,17 @@ def bench_size(n, args, gazette, kind, py):
                 s.add("run_full.rejected", m["run"]["counts"].get("rejected", 0))
             except (OSError, ValueError, KeyError) as e:
                 log(f"no usable manifest after the full run (exit {rc}): {e}")
+            if "floor" in args.only:
+                f = subprocess.run([sys.executable, os.path.join(HERE, "floor.py"), os.path.join(work, "Output"),
+                                    os.path.join(work, "floor")], capture_output=True, text=True)
+                try:
+                    fl = json.loads(f.stdout)
+                    for key in ("sqlite_s", "fts_s", "zlib_s", "write_s"):
+                        if key in fl:
+                            s.add(f"floor.{key}", fl[key])
+                    s.add("floor.total_s", sum(fl.get(k, 0) for k in ("sqlite_s", "zlib_s", "write_s")))
+                except ValueError:
+                    log(f"floor.py failed: {f.stderr[-800:]}")
             wall2, _, rss2, _ = measure(base)
             s.add("run_nochange.wall_s", wall2); s.add("run_nochange.rss_mib", rss2)
             s.add("run_nochange.ratio", wall2 / wall)
@@ -280,6 +295,18 @@ def targets(size):
     return {k: {"value": v, "target": t, "op": op, "met": v >= t if op == ">=" else v < t} for k, (v, t, op) in out.items()}
 
 
+def floor_budget(size):
+    """What the 10x target leaves the run (CPU seconds on every core for a tenth of the Python
+    baseline's wall time) beside what the libraries and the kernel alone need of it."""
+    m = {k: v["median"] for k, v in size["metrics"].items()}
+    if "floor.total_s" not in m or "python.wall_s" not in m:
+        return None
+    budget = (os.cpu_count() or 1) * m["python.wall_s"] / 10
+    return {"budget_cpu_s": round(budget, 2), "floor_cpu_s": round(m["floor.total_s"], 2),
+            "left_cpu_s": round(budget - m["floor.total_s"], 2),
+            "run_full_cpu_s": round(m.get("run_full.cpu_s", 0), 2)}
+
+
 def compare(result, baseline):
     """Table rows: size, metric, median, baseline median, ratio, flag."""
     rows = []
@@ -331,6 +358,8 @@ def main():
         data = bench_size(n, args, gazette, kind, py)
         args.python_repeat = saved
         data["targets"] = targets(data)
+        if floor_budget(data):
+            data["floor_budget"] = floor_budget(data)
         result["sizes"][str(n)] = data
         result["host"]["load_at_end"] = round(os.getloadavg()[0], 2)
         # Written after every size, so a long run that is stopped keeps what it measured.
@@ -358,6 +387,10 @@ def main():
         print(f"\ntargets at {size} files ({c['bytes'] / 1e6:.1f} MB raw, {c['concat_bytes'] / 1e6:.1f} MB decoded):")
         for k, t in data["targets"].items():
             print(f"  {'met   ' if t['met'] else 'MISSED'} {k}: {t['value']} (target {t['op']} {t['target']})")
+        if "floor_budget" in data:
+            b = data["floor_budget"]
+            print(f"  10x leaves {b['budget_cpu_s']} CPU-s on {os.cpu_count()} cores; SQLite + zlib + writing the files alone take "
+                  f"{b['floor_cpu_s']}, leaving {b['left_cpu_s']} for everything else (the full run now: {b['run_full_cpu_s']})")
     print(f"\nresults: {os.path.relpath(path, ROOT)}; {regressions} regression(s) over 10 %")
     if args.save_baseline:
         shutil.copyfile(path, base_path)
