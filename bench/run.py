@@ -10,6 +10,8 @@ timing repeated and reported as the median:
   run_nochange    the incremental run right after it (nothing changed), and its ratio
   run_grown       the incremental run after 1 % new files arrive (`gazette generate` with
                   the next seed), and its ratio to the full run: the nightly job's usual night
+  run_rule_edit   the incremental run after an editor's rule change (a line added to a copy
+                  of taxonomy.yml), and its ratio to the full run: the editors' rebuild
   normalize       `gazette normalize` over the corpus decoded and concatenated (UTF-8)
   opencc_t2s      the OpenCC 1.4.2 command-line tool, t2s, on the same concatenated file
   sha256sum       of the same file: a ceiling for anything that reads every byte
@@ -218,13 +220,18 @@ def bench_size(n, args, gazette, kind, py):
                 wall4, cpu4, rss4, _ = measure(base)
                 s.add("run_grown.wall_s", wall4); s.add("run_grown.cpu_s", cpu4); s.add("run_grown.rss_mib", rss4)
                 s.add("run_grown.ratio", wall4 / wall); s.add("run_grown.added", added)
+            # An editor's rule change: the same run with a taxonomy that hashes differently.
+            edited = data_config(config, work, taxonomy_suffix="\n# edited: the bench's rule change\n")
+            wall5, cpu5, rss5, _ = measure([gazette, "run", "--config", edited] + base[4:])
+            s.add("run_rule_edit.wall_s", wall5); s.add("run_rule_edit.cpu_s", cpu5); s.add("run_rule_edit.rss_mib", rss5)
+            s.add("run_rule_edit.ratio", wall5 / wall)
             if "compare" in args.only:
                 wall3, _, rss3, _ = measure([gazette, "compare", "--config", config, "--output", os.path.join(work, "Output")])
                 s.add("compare.wall_s", wall3); s.add("compare.rss_mib", rss3)
         if "json" in args.only:
             shutil.rmtree(work, ignore_errors=True)
             os.makedirs(work)
-            json_config = json_only_config(config, work)
+            json_config = data_config(config, work, formats="[json]")
             wall, cpu, rss, _ = measure([gazette, "run", "--config", json_config, "--corpus", os.path.join(d, "corpus"),
                                          "--output", os.path.join(work, "Output"), "--cache", os.path.join(work, "cache"),
                                          "--quiet", "--full"])
@@ -256,22 +263,33 @@ def bench_size(n, args, gazette, kind, py):
     return {"corpus": info, "metrics": s.summary()}
 
 
-def json_only_config(config, work):
-    """pipeline.yml publishing documents/*.json only, written into `work` (data files by absolute path)."""
-    base = os.path.dirname(config)
+def data_config(config, work, formats=None, taxonomy_suffix=None):
+    """A copy of pipeline.yml written into `work`, its data files by absolute path: with
+    `formats`, publishing only those; with `taxonomy_suffix`, reading a copy of the taxonomy
+    with that text added (a rule change as far as the cache is concerned)."""
+    base = os.path.dirname(os.path.abspath(config))
     out = []
     for line in open(config, encoding="utf-8"):
         stripped = line.strip()
-        if stripped.startswith("formats:"):
-            line = line[: len(line) - len(line.lstrip())] + "formats: [json]\n"
+        indent = line[: len(line) - len(line.lstrip())]
+        if formats and stripped.startswith("formats:"):
+            line = indent + f"formats: {formats}\n"
         else:
             for key in ("taxonomy:", "units:", "overrides:"):
                 if stripped.startswith(key):
                     value = stripped[len(key):].split("#")[0].strip()
                     if value and not os.path.isabs(value):
-                        line = line[: len(line) - len(line.lstrip())] + f"{key} {os.path.join(base, value)}\n"
+                        value = os.path.join(base, value)
+                    if value and key == "taxonomy:" and taxonomy_suffix is not None:
+                        copy = os.path.join(work, "taxonomy-edited.yml")
+                        with open(value, encoding="utf-8") as src, open(copy, "w", encoding="utf-8") as dst:
+                            dst.write(src.read() + taxonomy_suffix)
+                        value = copy
+                    if value:
+                        line = indent + f"{key} {value}\n"
         out.append(line)
-    path = os.path.join(work, "pipeline-json-only.yml")
+    name = "pipeline-json-only.yml" if formats else "pipeline-edited.yml"
+    path = os.path.join(work, name)
     with open(path, "w", encoding="utf-8") as f:
         f.writelines(out)
     return path

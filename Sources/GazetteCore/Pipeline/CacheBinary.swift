@@ -36,7 +36,7 @@ enum CacheBinary {
         w.string(s.sha256)
         w.string(s.conversion)
         w.int(s.length)
-        w.out.append(s.structured ? 1 : 0)
+        w.string(s.structuredKey)
         let g = s.signature
         w.string(g.parameters)
         w.string(g.textHash)
@@ -49,8 +49,7 @@ enum CacheBinary {
 
     static func readSummary(_ r: inout DocumentBinary.Reader) throws -> PreparedSummary {
         let sha = try r.string(), conversion = try r.string(), length = try r.int()
-        let structured = try r.byte()
-        guard structured <= 1 else { throw DocumentBinary.Truncated() }
+        let structuredKey = try r.string()
         let parameters = try r.string(), textHash = try r.string()
         let minhash = try r.words(UInt32.self)
         let level = try r.int()
@@ -60,7 +59,7 @@ enum CacheBinary {
         guard level >= 0, level < 32 else { throw DocumentBinary.Truncated() }
         let signature = DedupSignature(parameters: parameters, textHash: textHash, minhash: minhash, sampleLevel: level,
                                        sample: sample, clauses: clauses, script: script)
-        return PreparedSummary(sha256: sha, conversion: conversion, length: length, signature: signature, structured: structured == 1)
+        return PreparedSummary(sha256: sha, conversion: conversion, length: length, signature: signature, structuredKey: structuredKey)
     }
 
     /// Whole-body helpers: the body must be read to its last byte.

@@ -20,13 +20,21 @@ public struct PreparedSummary: Codable, Sendable {
     public var length: Int
     /// The document-level signature; its clause signatures once the document was structured.
     public var signature: DedupSignature
-    /// True when the structured document is in the cache under the same key.
-    public var structured: Bool
+    /// The cache key of the structured document the clause signatures were made from; empty
+    /// until the input is structured. Summaries are keyed without the classifier's data
+    /// files and documents with them, so after an edit to the taxonomy, the unit registry or
+    /// the overrides a summary still serves (the input is not read, cleaned, normalized and
+    /// signed again) while its document, under another key, is made again.
+    public var structuredKey: String
+
+    /// Whether the input was structured under `documentKey`.
+    public func isStructured(as documentKey: String) -> Bool { !structuredKey.isEmpty && structuredKey == documentKey }
 }
 
-/// Per-document results on disk, keyed by the raw bytes' hash, the document id and the
-/// configuration hash: a `PreparedSummary` for every input and a `ProcessedDocument` for the
-/// documents that were structured, in binary form (`encode(_:)`, `CacheBinary`), appended to
+/// Per-document results on disk, keyed by the raw bytes' hash, the document id and a
+/// configuration hash: a `PreparedSummary` for every input (under the hash of what the
+/// stages before dedup read) and a `ProcessedDocument` for the documents that were
+/// structured (under the hash of the whole configuration, the classifier's data included), in binary form (`encode(_:)`, `CacheBinary`), appended to
 /// pack files (`CachePacks`, under `packs/`). A record whose checksum does not match is
 /// treated as missing and recomputed; a killed run leaves at most a torn record at the end
 /// of its own pack, which the next run ignores.

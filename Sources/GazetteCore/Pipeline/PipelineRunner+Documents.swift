@@ -6,6 +6,9 @@ final class RunJob: @unchecked Sendable {
     let files: [CorpusFile]
     let ids: [String]
     let cache: DocumentCache
+    /// Hash of what the stages before dedup read (summaries' keys).
+    let prepareHash: String
+    /// Hash of the whole configuration, the classifier's data files included (documents' keys).
     let configHash: String
     let useCache: Bool
     let newStamps = StampBox()
@@ -14,9 +17,10 @@ final class RunJob: @unchecked Sendable {
     /// Structured documents (by id) waiting for publish.
     let documents: HeldValues<String, Document>
 
-    init(files: [CorpusFile], ids: [String], cache: DocumentCache, configHash: String, useCache: Bool,
+    init(files: [CorpusFile], ids: [String], cache: DocumentCache, prepareHash: String, configHash: String, useCache: Bool,
          preparedBudget: Int, documentBudget: Int) {
-        self.files = files; self.ids = ids; self.cache = cache; self.configHash = configHash; self.useCache = useCache
+        self.files = files; self.ids = ids; self.cache = cache
+        self.prepareHash = prepareHash; self.configHash = configHash; self.useCache = useCache
         held = HeldValues(budget: preparedBudget)
         documents = HeldValues(budget: documentBudget)
     }
@@ -44,9 +48,12 @@ final class RunJob: @unchecked Sendable {
 extension PipelineRunner {
     enum Outcome { case prepared(Prepared), rejected(String?, RejectReason) }
 
-    /// An input that went through prepare: its cache key and summary.
+    /// An input that went through prepare: its cache keys and summary.
     struct Prepared {
+        /// The summary's key.
         var key: String
+        /// The structured document's key (under the whole configuration).
+        var documentKey: String
         var summary: PreparedSummary
         /// True when this run did any stage's work for it (rather than the cache).
         var fresh: Bool
@@ -64,10 +71,10 @@ extension PipelineRunner {
         }
         // Known unchanged file with a valid cache entry: no read at all.
         if let s = stamps[f.path], s.size == f.size, s.mtime == f.mtimeNanos {
-            let key = DocumentCache.key(sha256: s.sha256, id: job.ids[i], configHash: job.configHash)
+            let (key, documentKey) = Self.cacheKeys(sha256: s.sha256, id: job.ids[i], job: job)
             if let hit = cachedSummary(key, job: job) {
                 job.newStamps.set(f.path, s)
-                return .prepared(Prepared(key: key, summary: hit, fresh: false))
+                return .prepared(Prepared(key: key, documentKey: documentKey, summary: hit, fresh: false))
             }
         }
         let bytes: [UInt8]
@@ -76,20 +83,20 @@ extension PipelineRunner {
         }
         let sha = SHA256Digest.hex(bytes)
         job.newStamps.set(f.path, DocumentCache.FileStamp(size: f.size, mtime: f.mtimeNanos, sha256: sha))
-        let key = DocumentCache.key(sha256: sha, id: job.ids[i], configHash: job.configHash)
-        if let hit = cachedSummary(key, job: job) { return .prepared(Prepared(key: key, summary: hit, fresh: false)) }
+        let (key, documentKey) = Self.cacheKeys(sha256: sha, id: job.ids[i], job: job)
+        if let hit = cachedSummary(key, job: job) { return .prepared(Prepared(key: key, documentKey: documentKey, summary: hit, fresh: false)) }
         do {
             let input = try prepare(bytes: bytes, sha256: sha, file: f, id: job.ids[i])
             let summary = PreparedSummary(sha256: sha, conversion: input.source.conversion,
                                           length: SimpleText.scalarCount(input.normalized.text),
                                           signature: DedupSignature.document(text: input.normalized.text, settings: config.dedup,
                                                                              script: input.source.script),
-                                          structured: false)
+                                          structuredKey: "")
             job.cache.storeSummary(summary, key: key)
             job.hold(i, input, candidate: DedupCandidate(id: job.ids[i], path: f.path, sha256: sha, conversion: summary.conversion,
                                                          length: summary.length, signature: summary.signature),
                      bytes: Self.heldBytes(input))
-            return .prepared(Prepared(key: key, summary: summary, fresh: true))
+            return .prepared(Prepared(key: key, documentKey: documentKey, summary: summary, fresh: true))
         } catch let r as RejectReason {
             return .rejected(sha, r)
         } catch {
@@ -99,7 +106,7 @@ extension PipelineRunner {
 
     /// Structure and classify a canonical copy (or find it in the cache), returning its clause signatures.
     func completeOne(_ i: Int, prepared p: Prepared, job: RunJob) -> Completion {
-        if p.summary.structured && job.useCache && job.cache.hasValidDocument(p.key) {
+        if p.summary.isStructured(as: p.documentKey) && job.useCache && job.cache.hasValidDocument(p.documentKey) {
             _ = job.held.take(i)
             return .done(p.summary.signature.clauses, fresh: false)
         }
@@ -123,10 +130,10 @@ extension PipelineRunner {
         }
         let doc = processor.complete(input)
         let clauses = ClauseSignatures.make(for: doc, settings: config.dedup)
-        if job.cache.store(ProcessedDocument(document: doc, clauses: clauses), key: p.key) {
+        if job.cache.store(ProcessedDocument(document: doc, clauses: clauses), key: p.documentKey) {
             var summary = p.summary
             summary.signature.clauses = clauses
-            summary.structured = true
+            summary.structuredKey = p.documentKey
             job.cache.storeSummary(summary, key: p.key)
             job.documents.offer(doc.id, doc, bytes: Self.heldBytes(doc))
         } else {
@@ -145,6 +152,13 @@ extension PipelineRunner {
 
     func prepare(bytes: [UInt8], sha256: String, file f: CorpusFile, id: String) throws -> StructureInput {
         try processor.prepare(ingested: processor.ingester.ingest(bytes: bytes, path: f.path, sha256: sha256), id: id)
+    }
+
+    /// The keys of an input's summary (what prepare made of it: not the classifier's concern)
+    /// and of its structured document (classified with this run's data files).
+    static func cacheKeys(sha256: String, id: String, job: RunJob) -> (summary: String, document: String) {
+        (DocumentCache.key(sha256: sha256, id: id, configHash: job.prepareHash),
+         DocumentCache.key(sha256: sha256, id: id, configHash: job.configHash))
     }
 
     /// A cached summary made with this run's dedup parameters.

@@ -83,6 +83,9 @@ public final class PipelineRunner {
         let files = CorpusScanner.scan(corpus, displayRoot: corpus.lastPathComponent)
         let cache = DocumentCache(root: cacheRoot)
         let configHash = config.hash(extra: [processor.classifier.fingerprint, Self.codeVersion, "build=" + BuildIdentity.current])
+        // Ingest, clean, normalize and sign read nothing of the classifier's data files: an
+        // edited rule leaves every input's summary valid and only structures the canonical copies again.
+        let prepareHash = config.hash(extra: ["prepare", Self.codeVersion, "build=" + BuildIdentity.current])
         var stamps = full ? [:] : cache.loadStamps()
         // Everything that shapes Output/ beyond the per-document results.
         let runHash = SHA256Digest.hex([configHash, "formats=" + config.publish.formats.joined(separator: ","),
@@ -102,7 +105,7 @@ public final class PipelineRunner {
         // Prepare every input.
         progress.stage("prepare", total: files.count)
         let ids = Self.assignIDs(files)
-        let job = RunJob(files: files, ids: ids, cache: cache, configHash: configHash, useCache: !full,
+        let job = RunJob(files: files, ids: ids, cache: cache, prepareHash: prepareHash, configHash: configHash, useCache: !full,
                          preparedBudget: preparedBudget, documentBudget: documentBudget)
         let knownStamps = stamps
         let prepared = ResultBox<Outcome>(count: files.count)
@@ -183,7 +186,7 @@ public final class PipelineRunner {
                     report.duplicates += 1
                 } else {
                     inputs.append(InputRecord(path: f.path, sha256: s.summary.sha256, status: .published, document: ids[i]))
-                    keys[ids[i]] = s.key
+                    keys[ids[i]] = s.documentKey
                     report.published += 1
                 }
                 if s.fresh { report.reprocessed += 1 }
@@ -319,7 +322,7 @@ public final class PipelineRunner {
     }
 
     /// Bump when code changes what a cached per-document result would contain.
-    public static let codeVersion = "gazette-doc-2"
+    public static let codeVersion = "gazette-doc-3"
     /// Bump when a sink changes what it writes, so a no-change run does not keep stale output.
     public static let publishVersion = "gazette-publish-2"
 }

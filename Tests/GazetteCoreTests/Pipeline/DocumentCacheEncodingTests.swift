@@ -68,7 +68,7 @@ final class DocumentCacheEncodingTests: XCTestCase {
         let p = sample(s)
         var sig = DedupSignature.document(text: p.document.text, settings: DedupSettings(), script: "traditional")
         sig.clauses = p.clauses
-        return PreparedSummary(sha256: "ab" + s, conversion: s, length: -3, signature: sig, structured: !s.isEmpty)
+        return PreparedSummary(sha256: "ab" + s, conversion: s, length: -3, signature: sig, structuredKey: s.isEmpty ? "" : "doc-" + s)
     }
 
     func testSummaryEntryDecodesToWhatWasStoredAndRefusesDamage() throws {
@@ -78,7 +78,7 @@ final class DocumentCacheEncodingTests: XCTestCase {
             let body = DocumentCache.encodeSummary(v)
             let back = try XCTUnwrap(DocumentCache.decodeSummary(body))
             XCTAssertEqual(back.sha256, v.sha256); XCTAssertEqual(back.conversion, v.conversion)
-            XCTAssertEqual(back.length, v.length); XCTAssertEqual(back.structured, v.structured)
+            XCTAssertEqual(back.length, v.length); XCTAssertEqual(back.structuredKey, v.structuredKey)
             XCTAssertEqual(back.signature, v.signature)
             XCTAssertNil(DocumentCache.decodeSummary(try JSONEncoder().encode(v)), "only the binary form is read")
             // A cut body, or one with bytes after it, is missing, never a wrong summary.

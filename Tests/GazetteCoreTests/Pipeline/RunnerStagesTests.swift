@@ -66,6 +66,29 @@ final class RunnerStagesTests: XCTestCase {
         XCTAssertEqual(s2.json, s1.json)
     }
 
+    func testRuleEditReclassifiesCanonicalCopiesWithoutSigningInputsAgain() throws {
+        _ = try runner().0.run()
+        let summaries = cacheEntries(.summary), documents = cacheEntries(.document)
+        // An editor's rule change: the classifier's data files hash differently.
+        try "overrides:\n  - { document: plan-b, clause: s1, area: general }\n"
+            .write(to: work.appendingPathComponent("overrides.yml"), atomically: true, encoding: .utf8)
+        let (r, sink) = try runner()
+        let report = try r.run()
+        XCTAssertEqual(report.reprocessed, 2, "the two canonical copies are classified again, the duplicate is not touched")
+        XCTAssertEqual(cacheEntries(.summary), summaries, "every input's summary (its signature) still serves")
+        XCTAssertEqual(cacheEntries(.document).count, 2)
+        XCTAssertTrue(Set(cacheEntries(.document)).isDisjoint(with: documents), "documents are cached under the new rules' keys")
+        XCTAssertEqual(sink.documents["plan-b"]?.clauses.first { $0.id == "s1" }?.area, "general")
+        // The same as a run from nothing with the new rules; a run after it takes everything from the cache.
+        let (fresh, freshSink) = try runner(output: "Output2", cache: "cache2", full: true)
+        _ = try fresh.run()
+        XCTAssertEqual(sink.json, freshSink.json)
+        try FileManager.default.removeItem(at: work.appendingPathComponent("Output"))
+        let (again, againSink) = try runner()
+        XCTAssertEqual(try again.run().reprocessed, 0)
+        XCTAssertEqual(againSink.json, sink.json)
+    }
+
     func testDuplicateIsStructuredOnceItsOriginalIsGone() throws {
         _ = try runner().0.run()
         try FileManager.default.removeItem(at: corpus.appendingPathComponent("plan-a.txt"))
@@ -97,14 +120,14 @@ final class RunnerStagesTests: XCTestCase {
         var clauses = ClauseSignatures()
         clauses.ids = ["c1"]; clauses.exact = [7]
         let signature = DedupSignature(parameters: "p", textHash: "t", minhash: [1, 2, 3], sampleLevel: 2, sample: [4, 5], clauses: clauses)
-        let summary = PreparedSummary(sha256: "abc", conversion: "t2s", length: 42, signature: signature, structured: true)
-        var outcomes: [PipelineRunner.Outcome?] = [.prepared(.init(key: "k1", summary: summary, fresh: true)),
+        let summary = PreparedSummary(sha256: "abc", conversion: "t2s", length: 42, signature: signature, structuredKey: "d1")
+        var outcomes: [PipelineRunner.Outcome?] = [.prepared(.init(key: "k1", documentKey: "d1", summary: summary, fresh: true)),
                                                    .rejected("def", RejectReason("empty", "no text")), nil]
         PipelineRunner.dropSignatures(&outcomes)
         guard case .prepared(let p)? = outcomes[0] else { return XCTFail("the prepared input is kept") }
         XCTAssertEqual([p.key, p.summary.sha256, p.summary.conversion], ["k1", "abc", "t2s"])
         XCTAssertEqual(p.summary.length, 42)
-        XCTAssertTrue(p.fresh && p.summary.structured)
+        XCTAssertTrue(p.fresh && p.summary.isStructured(as: "d1") && !p.summary.isStructured(as: "d2"))
         XCTAssertTrue(p.summary.signature.minhash.isEmpty && p.summary.signature.sample.isEmpty && p.summary.signature.clauses.count == 0)
         guard case .rejected(let sha, let reason)? = outcomes[1] else { return XCTFail("the rejection is kept") }
         XCTAssertEqual(sha, "def"); XCTAssertEqual(reason.code, "empty")
