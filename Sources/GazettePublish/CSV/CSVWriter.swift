@@ -8,7 +8,9 @@ final class CSVWriter {
     private var buffer = Data()
 
     init(url: URL) throws {
-        FileManager.default.createFile(atPath: url.path, contents: nil)
+        guard FileManager.default.createFile(atPath: url.path, contents: nil) else {
+            throw PublishError("cannot create \(url.path): \(String(cString: strerror(errno)))")
+        }
         handle = try FileHandle(forWritingTo: url)
         buffer.append(contentsOf: [0xEF, 0xBB, 0xBF])
     }

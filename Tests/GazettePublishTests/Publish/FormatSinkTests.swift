@@ -46,6 +46,19 @@ final class FormatSinkTests: XCTestCase {
         XCTAssertEqual(row[ClausesCSVSink.columns.firstIndex(of: "similar")!], "other-doc#s2.c1@0.93")
     }
 
+    func testStreamedFilesThatCannotBeCreatedNameTheFileAndTheReason() {
+        let missing = FileManager.default.temporaryDirectory.appendingPathComponent("gazette-no-such-folder-\(getpid())")
+        for (what, make) in [("clauses.csv", { _ = try CSVWriter(url: missing.appendingPathComponent("clauses.csv")) }),
+                             ("corpus.jsonl.gz", { _ = try GzipFileWriter(url: missing.appendingPathComponent("corpus.jsonl.gz")) })]
+            as [(String, () throws -> Void)] {
+            XCTAssertThrowsError(try make(), what) { error in
+                let text = "\(error)"
+                XCTAssert(error is PublishError && text.contains("cannot create") && text.contains(what)
+                          && text.contains("No such file or directory"), text)
+            }
+        }
+    }
+
     func testJSONLinesStreamOneDocumentPerLine() throws {
         let dir = SampleDocuments.tempFolder(); defer { try? FileManager.default.removeItem(at: dir) }
         try SampleDocuments.publish(SampleDocuments.corpus, sinks: [JSONLinesSink()], into: dir)
