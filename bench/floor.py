@@ -18,6 +18,7 @@ around it — a lower bound on what any pipeline publishing that Output/ must sp
 Measured in this process with time.process_time (user + system CPU), one after the other.
 SCRATCH_DIR is emptied before and removed after.
 """
+import gzip
 import json
 import os
 import shutil
@@ -31,11 +32,12 @@ def sqlite_floor(db, scratch):
     """(total CPU s, FTS rebuild CPU s) of rebuilding `db` with SQLite alone."""
     path = os.path.join(scratch, "floor.sqlite")
     src = sqlite3.connect(db)
-    rows = src.execute("SELECT type, name, tbl_name, sql FROM sqlite_master WHERE sql IS NOT NULL").fetchall()
+    rows = src.execute("SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL").fetchall()
     src.close()
-    tables = [(n, s) for t, n, _, s in rows if t == "table" and not n.startswith("clause_fts")]
-    virtual = [s for t, n, _, s in rows if t == "table" and s.upper().startswith("CREATE VIRTUAL TABLE")]
-    indexes = [s for t, n, _, s in rows if t == "index"]
+    # The FTS5 table is created as such; its shadow tables (clause_fts_*) come with it.
+    tables = [(name, sql) for kind, name, sql in rows if kind == "table" and not name.startswith("clause_fts")]
+    virtual = [sql for kind, name, sql in rows if kind == "table" and sql.upper().startswith("CREATE VIRTUAL TABLE")]
+    indexes = [sql for kind, _, sql in rows if kind == "index"]
     t0 = time.process_time()
     con = sqlite3.connect(path, isolation_level=None)
     con.executescript("PRAGMA page_size=4096; PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; "
@@ -71,7 +73,6 @@ def sqlite_floor(db, scratch):
 
 def zlib_floor(gz):
     """CPU s of deflating the decompressed content of `gz` at level 4 (gzip framing)."""
-    import gzip
     with gzip.open(gz, "rb") as f:
         data = f.read()
     t0 = time.process_time()

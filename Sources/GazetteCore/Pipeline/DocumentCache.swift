@@ -28,7 +28,7 @@ public struct PreparedSummary: Codable, Sendable {
     public var structuredKey: String
 
     /// Whether the input was structured under `documentKey`.
-    public func isStructured(as documentKey: String) -> Bool { !structuredKey.isEmpty && structuredKey == documentKey }
+    public func isStructured(as documentKey: String) -> Bool { !documentKey.isEmpty && structuredKey == documentKey }
 }
 
 /// Per-document results on disk, keyed by the raw bytes' hash, the document id and a

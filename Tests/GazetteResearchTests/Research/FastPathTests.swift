@@ -22,13 +22,22 @@ final class FastPathTests: XCTestCase {
         }
     }
 
+    /// A mention of the environment bureau under its pre-2018 name.
+    static let oldBureau = [UnitMention(name: "市环保局", canonical: "上海市生态环境局", role: .lead)]
+
+    /// Clause `c<number>`: the first a level-1 clause "一、" headed 加强 公开, the others level 2 without label or heading.
+    static func clause(_ number: Int, _ text: String, units: [UnitMention] = []) -> Clause {
+        number == 1
+            ? Clause(id: "c1", parent: nil, level: 1, label: "一、", number: 1, heading: "加强 公开", text: text, original: "", units: units)
+            : Clause(id: "c\(number)", parent: nil, level: 2, label: "", number: number, heading: "", text: text, original: "", units: units)
+    }
+
     func testPreparedClauseGivesTheKeyOfTheRenamedDisplayText() {
-        let units = [UnitMention(name: "市环保局", canonical: "上海市生态环境局", role: .lead)]
         let clauses = [
-            Clause(id: "c1", parent: nil, level: 1, label: "一、", number: 1, heading: "加强 公开", text: "一、加强 公开，由市环保局负责。", original: "", units: units),
-            Clause(id: "c2", parent: nil, level: 2, label: "", number: 2, heading: "", text: "（二）市生态环境局\u{3000}做好解读。", original: ""),
-            Clause(id: "c3", parent: nil, level: 2, label: "", number: 3, heading: "", text: "  第三条 ABC 推进政务公开标准化。\n", original: ""),
-            Clause(id: "c4", parent: nil, level: 2, label: "", number: 4, heading: "", text: "3.5亿元用于网站建设", original: ""),
+            Self.clause(1, "一、加强 公开，由市环保局负责。", units: Self.oldBureau),
+            Self.clause(2, "（二）市生态环境局\u{3000}做好解读。"),
+            Self.clause(3, "  第三条 ABC 推进政务公开标准化。\n"),
+            Self.clause(4, "3.5亿元用于网站建设"),
         ]
         for renames in [UnitRenames.reform2018, UnitRenames(rules: []), UnitRenames.forClauses(clauses)] {
             for c in clauses {
@@ -48,11 +57,10 @@ final class FastPathTests: XCTestCase {
 
     /// A kept clause renamed by several comparisons (its forms cached) gives what a fresh one gives each time.
     func testRenamedFormsGiveWhatAFreshPreparationGives() {
-        let units = [UnitMention(name: "市环保局", canonical: "上海市生态环境局", role: .lead)]
         let clauses = [
-            Clause(id: "c1", parent: nil, level: 1, label: "一、", number: 1, heading: "加强 公开", text: "一、加强 公开，由市环保局负责，市农委配合。", original: "", units: units),
-            Clause(id: "c2", parent: nil, level: 2, label: "", number: 2, heading: "", text: "（二）市环保局、区卫计委\u{3000}做好解读。", original: ""),
-            Clause(id: "c3", parent: nil, level: 2, label: "", number: 3, heading: "", text: "推进政务公开标准化。", original: ""),
+            Self.clause(1, "一、加强 公开，由市环保局负责，市农委配合。", units: Self.oldBureau),
+            Self.clause(2, "（二）市环保局、区卫计委\u{3000}做好解读。"),
+            Self.clause(3, "推进政务公开标准化。"),
         ]
         let kept = clauses.map { PreparedClause($0, keep: true) }
         let renamesList = [UnitRenames.reform2018, UnitRenames.forClauses(clauses), UnitRenames(rules: []),
