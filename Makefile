@@ -5,7 +5,7 @@ SWIFT ?= swift
 SCORE := python3 ../shared/tools/score.py
 OPENCC_DATA := .deps/opencc/share/opencc
 
-.PHONY: run test deps deps-test build build-debug unit score bench bench-baseline fuzz clean
+.PHONY: run test deps deps-test build build-debug unit score quality bench bench-baseline fuzz clean
 
 run: deps build
 	.build/release/gazette run --config pipeline.yml; rc=$$?; [ $$rc -le 1 ] || exit $$rc
@@ -25,6 +25,7 @@ build-debug:
 	@rm -rf .build/debug/opencc && cp -r $(OPENCC_DATA) .build/debug/opencc
 
 # The whole test suite, then the scorer against ../shared/gold and ../shared/roundtrip.
+# The quality gate (`make quality`) is meant to run here too, once its thresholds are raised.
 test: deps-test build build-debug
 	@# XCTest only (the suite has no swift-testing tests, whose empty run would close the log);
 	@# the plain "N passed, N failed" line at the end sums the suite up for CI.
@@ -36,6 +37,12 @@ test: deps-test build build-debug
 
 score:
 	$(SCORE) all --output Output --gold ../shared/gold --bin .build/release/gazette --dir ../shared/roundtrip
+
+# Clause-structure quality on the samples, the devset and their layout variants, against the
+# minimums in scripts/quality_thresholds.json (QUALITY_ARGS: e.g. --verbose, --only devset).
+QUALITY_ARGS ?=
+quality: deps build
+	python3 scripts/quality_gate.py --bin .build/release/gazette $(QUALITY_ARGS)
 
 # Benchmarks (not part of `make test`): bench/run.py over the release binary; SIZES=1000,10000,100000 for the big one.
 SIZES ?= 1000,10000

@@ -5,6 +5,8 @@ import GazetteModel
 public struct CleanedText: Sendable {
     public var text: String
     public var removed: [RemovedLine]
+    /// What layout recovery found and decided (empty for a file already one paragraph a line).
+    public var layout = LaidOutText(text: "", families: [], decisions: [], fields: [])
 }
 
 /// Stage 2: drop web chrome and boilerplate lines, repair mojibake and fold odd characters.
@@ -41,8 +43,11 @@ public struct Cleaner: Sendable {
             if Self.sameBytes(folded, decoded) && Self.sameBytes(decoded, unpinyined) && Self.sameBytes(unpinyined, t) { break }
         }
 
-        let (lines, lineRemovals) = Self.lineRules(text)
-        return CleanedText(text: lines, removed: removed + lineRemovals)
+        // Layout recovery between the repairs and the line rules: see `LayoutRecovery`.
+        var layout = LayoutRecovery().recover(text)
+        let (lines, lineRemovals) = Self.lineRules(layout.text)
+        layout.text = ""
+        return CleanedText(text: lines, removed: removed + lineRemovals, layout: layout)
     }
 
     /// Steps 2–4 on the repaired text: its kept lines joined by LF, and what was removed.

@@ -20,7 +20,7 @@ public struct IngestSettings: Codable, Equatable, Sendable {
     /// Largest inflated size of a .gz file.
     public var maxInflatedBytes: Int = 64 << 20
     /// File name endings taken as input; everything else is recorded as rejected (`unsupported-type`).
-    public var extensions: [String] = ["txt", "html", "htm", "txt.gz", "html.gz", "htm.gz"]
+    public var extensions: [String] = ["txt", "html", "htm", "md", "markdown", "txt.gz", "html.gz", "htm.gz", "md.gz"]
     /// Longest line of decoded text, in characters. Documents are made of paragraphs; a
     /// file that is one enormous line is machine output, rejected (`line-too-long`)
     /// before the later stages spend memory on it.
@@ -116,7 +116,8 @@ public struct Ingester: Sendable {
         if let longest = Self.longestLine(text, over: settings.maxLineChars) {
             throw RejectReason("line-too-long", "a line of \(longest) characters is over the limit of \(settings.maxLineChars) (not a document made of paragraphs)")
         }
-        let format = (isHTML ? "html" : "txt") + (compressed ? ".gz" : "")
+        let isMarkdown = !isHTML && (base.hasSuffix(".md") || base.hasSuffix(".markdown"))
+        let format = (isHTML ? "html" : isMarkdown ? "md" : "txt") + (compressed ? ".gz" : "")
         return IngestedText(path: path, sha256: sha256, bytes: raw.count, format: format,
                             encoding: decoded.encoding, text: text, pageMetadata: meta, pageTitle: title)
     }

@@ -49,8 +49,10 @@ public struct DocumentProcessor: Sendable {
         let source = Source(path: ingested.path, sha256: ingested.sha256, format: ingested.format,
                             encoding: ingested.encoding, script: normalized.script, variant: normalized.variant,
                             conversion: normalized.conversion, bytes: ingested.bytes)
-        return StructureInput(id: id, source: source, normalized: normalized, pageMetadata: ingested.pageMetadata,
-                              pageTitle: ingested.pageTitle, removed: cleaned.removed)
+        var input = StructureInput(id: id, source: source, normalized: normalized, pageMetadata: ingested.pageMetadata,
+                                   pageTitle: ingested.pageTitle, removed: cleaned.removed)
+        input.layout = cleaned.layout
+        return input
     }
 
     /// The stages after dedup: structure and classify.

@@ -90,6 +90,7 @@ public struct ClauseLabel: Equatable, Sendable {
     }
 
     static func parenthesized(_ s: Substring) -> ClauseLabel? {
+        guard !s.isEmpty else { return nil }
         let open = s.index(after: s.startIndex)
         guard let close = s[open...].firstIndex(where: { $0 == ")" || $0 == "）" }),
               s.distance(from: open, to: close) <= 4, close > open else { return nil }

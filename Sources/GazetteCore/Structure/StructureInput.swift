@@ -11,6 +11,8 @@ public struct StructureInput: Sendable {
     public var pageTitle: String?
     /// Lines the clean stage removed (a 来源/更新时间 line carries the publication date).
     public var removed: [RemovedLine]
+    /// Layout recovery's record: families found, decisions, and header fields (crawler lines, front matter).
+    public var layout = LaidOutText(text: "", families: [], decisions: [], fields: [])
     public init(id: String, source: Source, normalized: NormalizedText, pageMetadata: [String: String],
                 pageTitle: String?, removed: [RemovedLine]) {
         self.id = id; self.source = source; self.normalized = normalized

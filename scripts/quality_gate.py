@@ -1,0 +1,177 @@
+#!/usr/bin/env python3
+"""Clause-structure quality gate.
+
+Runs the release binary over the sample documents (../shared/corpus), the development set
+(../shared/devset/docs) and five metamorphic layout variants of both (flat, wrap, html,
+gb18030, crlf from ../shared/tools/variants.py), and scores each run with
+`score.py structure`: clause precision/recall/F1 against the gold outlines, metadata fields
+right, responsible units precision/recall. A variant changes only the layout, never the
+outline, so its score shows how far the structure stage depends on line breaks, markup,
+encoding or indentation rather than on the numbering itself.
+
+Each run fails when a figure is below its minimum in scripts/quality_thresholds.json (units
+only where the entry names them and the gold lists units), or when the binary exits with
+anything but 0 or 1. The file's "targets" are printed beside the figures, not enforced.
+Exit status 1 when any run fails. Standard library only.
+"""
+import argparse, concurrent.futures as cf, glob, json, os, re, subprocess, sys, tempfile, time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+KINDS = ["flat", "wrap", "html", "gb18030", "crlf"]
+SUMMARY = re.compile(r"structure: clause precision ([\d.]+) recall ([\d.]+) F1 ([\d.]+); "
+                     r"metadata (\d+)/(\d+); units precision ([\d.]+) recall ([\d.]+)")
+UNITS = ("units_precision", "units_recall")
+
+
+def sh(cmd, cwd, timeout):
+    return subprocess.run(cmd, cwd=cwd, capture_output=True, text=True, errors="replace", timeout=timeout)
+
+
+def tail(r):
+    return " ".join((r.stderr or r.stdout or "").strip().splitlines()[-3:])[:300]
+
+
+def gold_has_units(gold):
+    for p in glob.glob(os.path.join(gold, "*.json")):
+        try:
+            g = json.load(open(p, encoding="utf-8"))
+        except ValueError:
+            continue
+        if isinstance(g, dict) and "outline" in g and g.get("responsible_units"):
+            return True
+    return False
+
+
+def measure(name, args):
+    """One run: (variants), gazette run, score.py structure. Returns a result dict."""
+    sh_ = args.shared
+    res = {"name": name, "lines": [], "error": None}
+    d = os.path.join(args.work, name)
+    os.makedirs(d, exist_ok=True)
+    try:
+        if name == "samples":
+            corpus, gold = os.path.join(sh_, "corpus"), os.path.join(sh_, "gold")
+        elif name == "devset":
+            corpus, gold = os.path.join(sh_, "devset/docs"), os.path.join(sh_, "devset/gold")
+        else:
+            kind, vdir = name[len("variants-"):], os.path.join(args.work, name, "variants")
+            r = sh([sys.executable, os.path.join(sh_, "tools/variants.py"), "make", kind, vdir,
+                    os.path.join(sh_, "gold"), os.path.join(sh_, "corpus"),
+                    os.path.join(sh_, "devset/gold"), os.path.join(sh_, "devset/docs")], ROOT, args.timeout)
+            if r.returncode != 0:
+                raise RuntimeError(f"variants.py exit {r.returncode}: {tail(r)}")
+            corpus, gold = os.path.join(vdir, "corpus"), os.path.join(vdir, "gold")
+        out = os.path.join(d, "out")
+        # Own output (so its own lock file) and own cache: runs never share state.
+        r = sh([args.bin, "run", "--config", "pipeline.yml", "--corpus", corpus, "--output", out,
+                "--cache", os.path.join(d, "cache"), "--full", "--quiet"], ROOT, args.timeout)
+        res["exit"] = r.returncode
+        if r.returncode not in (0, 1):
+            raise RuntimeError(f"gazette run exit {r.returncode}: {tail(r)}")
+        r = sh([sys.executable, os.path.join(sh_, "tools/score.py"), "structure", "--output", out,
+                "--gold", gold], ROOT, args.timeout)
+        m = SUMMARY.search(r.stdout)
+        if r.returncode != 0 or not m:
+            raise RuntimeError(f"score.py exit {r.returncode}, no summary line: {tail(r)}")
+        with open(os.path.join(d, "score.txt"), "w", encoding="utf-8") as fh:
+            fh.write(r.stdout)
+        res["lines"] = [l for l in r.stdout.splitlines() if l.startswith("  ")]
+        p, rc, f, a, b, up, ur = m.groups()
+        res.update(p=float(p), r=float(rc), f1=float(f), meta_ok=int(a), meta_n=int(b),
+                   metadata=int(a) / int(b) if int(b) else 0.0, units_precision=float(up),
+                   units_recall=float(ur), has_units=gold_has_units(gold),
+                   docs=len(res["lines"]), missing=sum("no output document" in l for l in res["lines"]))
+    except (RuntimeError, OSError, subprocess.TimeoutExpired) as e:
+        res["error"] = str(e)
+    return res
+
+
+def judge(res, mins):
+    """List of reasons the run fails its minimums (empty = pass)."""
+    if res["error"]:
+        return [res["error"]]
+    if mins is None:
+        return ["no entry in the thresholds file"]
+    bad = []
+    for key in ("f1", "metadata") + UNITS:
+        if key not in mins or (key in UNITS and not res["has_units"]):
+            continue
+        if res[key] + 1e-9 < mins[key]:
+            bad.append(f"{key} {res[key]:.3f} < {mins[key]:.3f}")
+    return bad
+
+
+def fmt_limits(d):
+    if not d:
+        return "-"
+    return " ".join(f"{d[k]:.2f}" if k in d else "-" for k in ("f1", "metadata") + UNITS)
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--bin", default=".build/release/gazette")
+    ap.add_argument("--shared", default="../shared")
+    ap.add_argument("--thresholds", default="scripts/quality_thresholds.json")
+    ap.add_argument("--work", default=None, help="scratch folder (default: a fresh temporary one)")
+    ap.add_argument("--only", default=None, help="comma list of run names")
+    ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--timeout", type=int, default=1800, help="seconds per subprocess")
+    ap.add_argument("--verbose", action="store_true", help="also print the scorer's per-document lines")
+    args = ap.parse_args()
+    args.bin, args.shared, args.thresholds = map(os.path.abspath, (args.bin, args.shared, args.thresholds))
+    args.work = os.path.abspath(args.work or tempfile.mkdtemp(prefix="quality-"))
+    os.makedirs(args.work, exist_ok=True)
+    if not os.access(args.bin, os.X_OK):
+        sys.exit(f"quality gate: no executable at {args.bin} (make build first)")
+    limits = json.load(open(args.thresholds, encoding="utf-8"))
+    targets = limits.get("targets", {})
+    names = ["samples", "devset"] + [f"variants-{k}" for k in KINDS]
+    if args.only:
+        wanted = [n.strip() for n in args.only.split(",") if n.strip()]
+        unknown = set(wanted) - set(names)
+        if unknown:
+            sys.exit(f"quality gate: unknown run(s) {', '.join(sorted(unknown))}; known: {', '.join(names)}")
+        names = [n for n in names if n in wanted]
+
+    t0 = time.monotonic()
+    with cf.ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:
+        results = list(pool.map(lambda n: measure(n, args), names))
+    wall = time.monotonic() - t0
+
+    if args.verbose:
+        for res in results:
+            print(f"{res['name']}:")
+            for l in res["lines"] or ["  (no per-document lines)"]:
+                print(l if len(l) <= 300 else l[:300] + " …")
+    cols = [("run", -17), ("docs", 5), ("P", 5), ("R", 5), ("F1", 5), ("metadata", 13), ("unitsP", 6),
+            ("unitsR", 6), ("minimum f1 meta uP uR", -21), ("target f1 meta uP uR", -21), ("result", -6)]
+    row = lambda cells: "  ".join(f"{c:<{-w}}" if w < 0 else f"{c:>{w}}" for c, (_, w) in zip(cells, cols)).rstrip()
+    head = row([c for c, _ in cols])
+    rows, notes, failed = [head, "-" * len(head)], [], 0
+    for res in results:
+        name, mins = res["name"], limits.get(res["name"])
+        bad = judge(res, mins)
+        failed += bool(bad)
+        notes += [f"  {name}: {b}" for b in bad]
+        if res["error"]:
+            figs = ["-"] * 7
+        else:
+            figs = [f"{res['docs'] - res['missing']}/{res['docs']}", f"{res['p']:.3f}", f"{res['r']:.3f}",
+                    f"{res['f1']:.3f}", f"{res['meta_ok']}/{res['meta_n']} {res['metadata']:.3f}"]
+            figs += ([f"{res['units_precision']:.3f}", f"{res['units_recall']:.3f}"] if res["has_units"] else ["n/a"] * 2)
+        rows.append(row([name] + figs + [fmt_limits(mins), fmt_limits(targets.get(name)), "FAIL" if bad else "PASS"]))
+    if notes:
+        rows += ["", "below threshold or errored:"] + notes
+    n = len(results)
+    rows += ["", f"work folder {args.work}; wall time {wall:.1f} s",
+             f"quality gate: all {n} runs at or above their thresholds" if not failed
+             else f"quality gate: {failed} of {n} runs below their thresholds"]
+    text = "\n".join(rows)
+    with open(os.path.join(args.work, "quality.txt"), "w", encoding="utf-8") as fh:
+        fh.write(text + "\n")
+    print(text)
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
