@@ -68,19 +68,35 @@ struct FlattenedTextRecognizer: LayoutRecognizer {
 
     static let sentenceEnds: Set<Unicode.Scalar> = ["。", "；", "！", "？"]
 
-    /// The line cut before each inline label that continues the numbering.
+    /// The line cut before each inline label that continues the numbering: after 。；！？
+    /// (a space between allowed), or — headings run into their text (`二、主动公开政府信息情况（一）…`,
+    /// `（二）工作制度方面1、明确…`) — a label of a deeper style within a short unpunctuated
+    /// run after the line's own label.
     static func splitAtInlineLabels(_ line: String, _ state: inout NumberingState) -> [String] {
-        if let l = ClauseLabel.recognize(line) { state.saw(l) }
+        let own = ClauseLabel.recognize(line)
+        if let l = own { state.saw(l) }
         let u = Array(line.unicodeScalars)
-        guard u.count >= 24 else { return [line] }
+        guard u.count >= 12 else { return [line] }
+        // Where the run-in heading window of the line's own label ends.
+        var runIn: (style: NumberingStyle, end: Int)? = nil
+        if let l = own, let start = u.firstIndex(where: { !$0.properties.isWhitespace }) {
+            let from = start + l.label.unicodeScalars.count
+            var k = from
+            while k < u.count, k - from <= 32, !"，。；：、,;:！？ ".unicodeScalars.contains(u[k]) { k += 1 }
+            runIn = (l.style, k)
+        }
         var cuts: [Int] = []
         var i = 1
         while i < u.count - 2 {
-            if sentenceEnds.contains(u[i - 1]), Self.mayStartLabel(u[i]) {
+            let afterSentence = sentenceEnds.contains(u[i - 1]) || (u[i - 1] == " " && i >= 2 && sentenceEnds.contains(u[i - 2]))
+            let inRunIn = runIn.map { i > 1 && i <= $0.end } ?? false
+            if afterSentence || inRunIn, Self.mayStartLabel(u[i]) {
                 let probe = String(String.UnicodeScalarView(u[i..<min(u.count, i + 40)]))
-                if let l = ClauseLabel.recognize(probe), !l.rest.isEmpty, state.fits(l), startsText(l.rest) {
+                if let l = ClauseLabel.recognize(probe), !l.rest.isEmpty, state.fits(l), startsText(l.rest),
+                   afterSentence || (l.style.styleLevel > runIn!.style.styleLevel && l.style.isArticleStyle == runIn!.style.isArticleStyle) {
                     cuts.append(i)
                     state.saw(l)
+                    runIn = nil
                 }
             }
             i += 1
@@ -106,35 +122,71 @@ struct FlattenedTextRecognizer: LayoutRecognizer {
     }
 
     /// A long line with at least three gaps between wide characters, cut at its gaps; nil otherwise.
+    /// Where the token before a gap ends with a bare label glued to the text before it
+    /// (`…制定本规定。第二条 本规定所称`), the space is the label's: the cut goes before the label.
     static func splitAtGaps(_ line: String) -> [String]? {
         guard line.utf8.count >= 300, FastText.containsByte(line, 0x20) else { return nil }
         let u = Array(line.unicodeScalars)
         guard u.count >= 150 else { return nil }
-        var cuts: [Int] = []
+        var cuts: [(end: Int, next: Int)] = []
         var tokenStart = 0
         for i in 1..<(u.count - 1) where u[i] == " " {
             defer { tokenStart = i + 1 }
             let before = u[i - 1]
-            guard before.isWide || before == ")" else { continue }
+            guard before.isWide || before == ")" || before == "." else { continue }
             let after = u[i + 1]
-            let token = String(String.UnicodeScalarView(u[tokenStart..<i]))
-            if isBareLabel(token) { continue }
+            if let k = labelSuffixStart(u, tokenStart: tokenStart, end: i) {
+                if k > tokenStart, !"的之中所规款项和、，,及至或与".unicodeScalars.contains(after) { cuts.append((k, k)) }
+                continue
+            }
             if after.isWide {
-                cuts.append(i)
+                cuts.append((i, i + 1))
             } else if mayStartLabel(after) {
                 let probe = String(String.UnicodeScalarView(u[(i + 1)..<min(u.count, i + 41)]))
-                if ClauseLabel.recognize(probe) != nil || isBareLabel(probe.split(separator: " ").first.map(String.init) ?? "") { cuts.append(i) }
+                if ClauseLabel.recognize(probe) != nil || isBareLabel(probe.split(separator: " ").first.map(String.init) ?? "") { cuts.append((i, i + 1)) }
             }
         }
         guard cuts.count >= 3 else { return nil }
         var parts: [String] = []
         var from = 0
-        for c in cuts + [u.count] {
-            let part = String(String.UnicodeScalarView(u[from..<c])).wsTrimmed
+        for c in cuts + [(u.count, u.count)] {
+            let part = String(String.UnicodeScalarView(u[from..<c.end])).wsTrimmed
             if !part.isEmpty { parts.append(part) }
-            from = c + 1
+            from = c.next
         }
         return parts
+    }
+
+    /// Where a bare label that ends the token `u[tokenStart..<end]` begins (第X章/节/条 after
+    /// anything; 一、 （一） 1. only at the token's start or after 。；：), or nil.
+    static func labelSuffixStart(_ u: [Unicode.Scalar], tokenStart: Int, end: Int) -> Int? {
+        guard end > tokenStart else { return nil }
+        let last = u[end - 1]
+        let isNumeral = { (x: Unicode.Scalar) in ChineseNumeral.characters.contains(Character(x)) || (x.value >= 0x30 && x.value <= 0x39) }
+        var k = end - 1
+        if "章节条".unicodeScalars.contains(last) {
+            k -= 1
+            let digitsEnd = k
+            while k >= tokenStart, isNumeral(u[k]), digitsEnd - k < 5 { k -= 1 }
+            guard k < digitsEnd, k >= tokenStart, u[k] == "第" else { return nil }
+            return k
+        }
+        if last == "）" || last == ")" {
+            k -= 1
+            let digitsEnd = k
+            while k >= tokenStart, isNumeral(u[k]), digitsEnd - k < 4 { k -= 1 }
+            guard k < digitsEnd, k >= tokenStart, u[k] == "（" || u[k] == "(" else { return nil }
+        } else if last == "、" || last == "." || last == "．" {
+            k -= 1
+            let digitsEnd = k
+            while k >= tokenStart, isNumeral(u[k]), digitsEnd - k < 4 { k -= 1 }
+            guard k < digitsEnd else { return nil }
+            k += 1
+        } else {
+            return nil
+        }
+        guard k == tokenStart || "。；：！？".unicodeScalars.contains(u[k - 1]) else { return nil }
+        return k
     }
 
     /// A label with nothing after it: 一、 （一） 1. 第一条 第一章 第一节.

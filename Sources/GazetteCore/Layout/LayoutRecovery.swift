@@ -26,7 +26,7 @@ public struct LayoutRecovery: Sendable {
     public init() {}
 
     static let recognizers: [any LayoutRecognizer] = [
-        HeaderFieldRecognizer(), MarkupResidueRecognizer(), PageFurnitureRecognizer(), LetterspacingRecognizer(),
+        HeaderFieldRecognizer(), MarkupResidueRecognizer(), PageFurnitureRecognizer(), SplitNumberRecognizer(), LetterspacingRecognizer(),
         HardWrapRecognizer(), FlattenedTextRecognizer(),
     ]
 

@@ -139,7 +139,32 @@ public struct ClauseLabel: Equatable, Sendable {
     public static func heading(from rest: String) -> String {
         // In simple text every scalar is a character: walk the scalars, not the characters.
         let stop = SimpleText.isSimple(rest) ? headingEnd(rest.unicodeScalars) : headingEnd(rest)
-        return trimHeading(stop.map { String(rest[..<$0]) } ?? rest)
+        let sentence = trimHeading(stop.map { String(rest[..<$0]) } ?? rest)
+        return runInHeading(sentence) ?? sentence
+    }
+
+    /// A heading run into its paragraph without punctuation, as annual reports print them
+    /// (`主动公开方面平潭综合实验区切实落实…`, `概述2016年，在…`, `…的收费及减免情况2016年我区…`):
+    /// the words up to 方面/情况, or up to a year that opens the paragraph. Only in a long
+    /// first sentence whose paragraph runs on unpunctuated after the cut.
+    static func runInHeading(_ h: String) -> String? {
+        let u = Array(h.unicodeScalars)
+        guard u.count > 24 else { return nil }
+        let firstPause = u.firstIndex { "，；：,;:".unicodeScalars.contains($0) } ?? u.count
+        // A year opening the paragraph: 概述2016年，…
+        for p in 2..<min(u.count - 5, 26) where p <= firstPause {
+            if u[p] == "2" || u[p] == "1", (p..<p + 4).allSatisfy({ u[$0].value >= 0x30 && u[$0].value <= 0x39 }), u[p + 4] == "年",
+               u[p - 1].isHan {
+                return String(String.UnicodeScalarView(u[..<p]))
+            }
+        }
+        for k in 3..<min(u.count - 1, 24) where (u[k - 1] == "方" && u[k] == "面") || (u[k - 1] == "情" && u[k] == "况") {
+            let next = u[k + 1]
+            guard k + 1 <= firstPause, firstPause - (k + 1) >= 8, next.isHan || next == " ",
+                  !"和及与的等中下".unicodeScalars.contains(next) else { continue }
+            return String(String.UnicodeScalarView(u[...k]))
+        }
+        return nil
     }
 
     /// Where the heading in `rest` stops: the first 。！？ outside quotes and brackets, else
