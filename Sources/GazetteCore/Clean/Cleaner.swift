@@ -12,6 +12,9 @@ public struct CleanedText: Sendable {
 /// Stage 2: drop web chrome and boilerplate lines, repair mojibake and fold odd characters.
 ///
 /// Order, and why:
+/// 0. layout recovery's first steps (`LayoutRecovery.rejoin`: page numbers, hard wraps) on
+///    the text as decoded, while line lengths still show a wrap width; its other steps run
+///    between 1 and 2, so that chrome a flattened page carries inline stands on its own line;
 /// 1. character repairs (`TextRepair`: folding, entities, pinyin noise, lost spaces),
 ///    repeated until nothing changes — decoding `&amp;lt;` or dropping a watermark can
 ///    expose another repair, and the output must be a fixed point;
@@ -28,7 +31,8 @@ public struct Cleaner: Sendable {
 
     public func clean(_ input: String) -> CleanedText {
         var removed: [RemovedLine] = []
-        var text = input
+        let rejoined = LayoutRecovery().rejoin(input)
+        var text = rejoined.text
         for _ in 0..<8 {
             var r: [RemovedLine] = []
             let folded = TextRepair.fold(text, removed: &r)
@@ -44,7 +48,7 @@ public struct Cleaner: Sendable {
         }
 
         // Layout recovery between the repairs and the line rules: see `LayoutRecovery`.
-        var layout = LayoutRecovery().recover(text)
+        var layout = LayoutRecovery().recover(text, after: rejoined)
         let (lines, lineRemovals) = Self.lineRules(layout.text)
         layout.text = ""
         return CleanedText(text: lines, removed: removed + lineRemovals, layout: layout)

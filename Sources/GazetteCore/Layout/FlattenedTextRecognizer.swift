@@ -78,13 +78,14 @@ struct FlattenedTextRecognizer: LayoutRecognizer {
         let u = Array(line.unicodeScalars)
         guard u.count >= 12 else { return [line] }
         // Where the run-in heading window of the line's own label ends.
-        var runIn: (style: NumberingStyle, end: Int)? = nil
-        if let l = own, let start = u.firstIndex(where: { !$0.properties.isWhitespace }) {
+        func window(_ l: ClauseLabel, at start: Int) -> (style: NumberingStyle, end: Int) {
             let from = start + l.label.unicodeScalars.count
             var k = from
             while k < u.count, k - from <= 32, !"，。；：、,;:！？ ".unicodeScalars.contains(u[k]) { k += 1 }
-            runIn = (l.style, k)
+            return (l.style, k)
         }
+        var runIn: (style: NumberingStyle, end: Int)? = nil
+        if let l = own, let start = u.firstIndex(where: { !$0.properties.isWhitespace }) { runIn = window(l, at: start) }
         var cuts: [Int] = []
         var i = 1
         while i < u.count - 2 {
@@ -96,7 +97,7 @@ struct FlattenedTextRecognizer: LayoutRecognizer {
                    afterSentence || (l.style.styleLevel > runIn!.style.styleLevel && l.style.isArticleStyle == runIn!.style.isArticleStyle) {
                     cuts.append(i)
                     state.saw(l)
-                    runIn = nil
+                    runIn = afterSentence ? window(l, at: i) : nil
                 }
             }
             i += 1

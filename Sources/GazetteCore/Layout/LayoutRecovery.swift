@@ -9,14 +9,16 @@ import Foundation
 /// (`－ 3 －`). Each of those layout families is a `LayoutRecognizer` of its own with its
 /// own fixtures; this type runs them in a fixed order:
 ///
-/// 1. header fields first: front matter and crawler headers are metadata, and markup
-///    removal would otherwise take their `---` fences and `key: value` lines for text;
-/// 2. markup residue: HTML tags and Markdown block syntax mark paragraph boundaries even in
-///    a flattened file, so they become line breaks before anything measures lines;
-/// 3. page furniture and letterspacing: both put spaces and short lines where the text
-///    has none, which would mislead the width and flattening tests;
-/// 4. hard wraps are joined — a flattened file that was also wrapped is one line again;
-/// 5. flattened lines are split at paragraph gaps and at inline labels that continue the
+/// 1. page furniture first: a page number between two wrapped lines would stop them joining;
+/// 2. hard wraps are joined while line lengths still show the wrap width — before markup
+///    removal changes them, and before header fields, which a wrap may have cut in two; a
+///    flattened file that was also wrapped is one line again;
+/// 3. header fields: front matter and crawler headers are metadata, and markup removal
+///    would otherwise take their `---` fences and `key: value` lines for text;
+/// 4. markup residue: HTML tags and Markdown block syntax mark paragraph boundaries even in
+///    a flattened file, so they become line breaks;
+/// 5. split numbers and letterspacing close up what an extractor spread out;
+/// 6. flattened lines are split at paragraph gaps and at inline labels that continue the
 ///    numbering.
 ///
 /// It runs in the clean stage after the character repairs (so full-width digits and odd
@@ -25,14 +27,34 @@ import Foundation
 public struct LayoutRecovery: Sendable {
     public init() {}
 
-    static let recognizers: [any LayoutRecognizer] = [
-        HeaderFieldRecognizer(), MarkupResidueRecognizer(), PageFurnitureRecognizer(), SplitNumberRecognizer(), LetterspacingRecognizer(),
-        HardWrapRecognizer(), FlattenedTextRecognizer(),
+    /// Run on the file's text as decoded, before the character repairs: entity decoding and
+    /// folding change line lengths, which would hide the wrap width.
+    static let beforeRepairs: [any LayoutRecognizer] = [PageFurnitureRecognizer(), HardWrapRecognizer()]
+    static let afterRepairs: [any LayoutRecognizer] = [
+        HeaderFieldRecognizer(), MarkupResidueRecognizer(), SplitNumberRecognizer(), LetterspacingRecognizer(), FlattenedTextRecognizer(),
     ]
 
-    public func recover(_ text: String) -> LaidOutText {
+    /// Steps 1–2 on the decoded text; the result goes through the repairs, then into `recover`.
+    public func rejoin(_ text: String) -> LaidOutText {
+        let unix = FastText.containsByte(text, 0x0D) ? text.replacingOccurrences(of: "\r\n", with: "\n") : text
+        return run(Self.beforeRepairs, LayoutPage(lines: FastText.lines(unix)))
+    }
+
+    /// Steps 3–6 on the repaired text, continuing the record `rejoin` began.
+    public func recover(_ text: String, after early: LaidOutText? = nil) -> LaidOutText {
         var page = LayoutPage(lines: FastText.lines(text))
-        for r in Self.recognizers { r.apply(&page) }
+        if let e = early { page.decisions = e.decisions; page.families = e.families; page.fields = e.fields }
+        return run(Self.afterRepairs, page)
+    }
+
+    func run(_ recognizers: [any LayoutRecognizer], _ start: LayoutPage) -> LaidOutText {
+        var page = start
+        for r in recognizers {
+            r.apply(&page)
+            if ProcessInfo.processInfo.environment["GAZETTE_LAYOUT_TRACE"] != nil {
+                FileHandle.standardError.write(("== " + r.name + "\n" + page.lines.map { String($0.prefix(80)) }.joined(separator: "\n") + "\n").data(using: .utf8)!)
+            }
+        }
         return LaidOutText(text: page.lines.joined(separator: "\n"), families: page.families, decisions: page.decisions,
                            fields: page.fields)
     }
