@@ -91,7 +91,7 @@ struct FlattenedTextRecognizer: LayoutRecognizer {
         while i < u.count - 2 {
             let afterSentence = sentenceEnds.contains(u[i - 1]) || (u[i - 1] == " " && i >= 2 && sentenceEnds.contains(u[i - 2]))
             let inRunIn = runIn.map { i > 1 && i <= $0.end } ?? false
-            if afterSentence || inRunIn, Self.mayStartLabel(u[i]) {
+            if afterSentence || inRunIn, Self.mayStartLabel(u[i]), u[i - 1] != "第" {
                 let probe = String(String.UnicodeScalarView(u[i..<min(u.count, i + 40)]))
                 if let l = ClauseLabel.recognize(probe), !l.rest.isEmpty, state.fits(l), startsText(l.rest),
                    afterSentence || (l.style.styleLevel > runIn!.style.styleLevel && l.style.isArticleStyle == runIn!.style.isArticleStyle) {
@@ -119,7 +119,8 @@ struct FlattenedTextRecognizer: LayoutRecognizer {
     /// A label's text starts with a word or an opening quote, not a number or punctuation.
     static func startsText(_ rest: String) -> Bool {
         guard let f = rest.unicodeScalars.first else { return false }
-        return f.isHan || "“《「".unicodeScalars.contains(f)
+        // 第（一）项, （二）款: a citation of an item, not a label.
+        return (f.isHan && !"项款条目号".unicodeScalars.contains(f)) || "“《「".unicodeScalars.contains(f)
     }
 
     /// A long line with at least three gaps between wide characters, cut at its gaps; nil otherwise.

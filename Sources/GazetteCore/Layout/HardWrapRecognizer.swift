@@ -24,16 +24,18 @@ struct HardWrapRecognizer: LayoutRecognizer {
                 out.append("")
                 continue
             }
+            // Pieces are glued untrimmed: a wrap that fell on a space keeps it (a flattened
+            // file's paragraph gap).
             if let p = pending {
                 if pendingFull, !Self.startsNewParagraph(after: p, line) {
                     page.note(name, .join, line)
-                    pending = Self.glue(p, line)
+                    pending = Self.glue(p, raw)
                 } else {
                     out.append(p)
-                    pending = line
+                    pending = raw
                 }
             } else {
-                pending = line
+                pending = raw
             }
             pendingFull = lengths[i] >= width - 3
         }
@@ -54,13 +56,13 @@ struct HardWrapRecognizer: LayoutRecognizer {
 
     /// A finished sentence followed by a line that opens with a clause label.
     static func startsNewParagraph(after previous: String, _ line: String) -> Bool {
-        guard let last = previous.unicodeScalars.last, "。！？：；”".unicodeScalars.contains(last) else { return false }
+        guard let last = previous.wsTrimmed.unicodeScalars.last, "。！？：；”）)」".unicodeScalars.contains(last) else { return false }
         return ClauseLabel.recognize(line) != nil
     }
 
     /// Two pieces of one line: no space between wide characters, one between ASCII words.
     static func glue(_ a: String, _ b: String) -> String {
-        guard let x = a.unicodeScalars.last, let y = b.unicodeScalars.first else { return a + b }
+        guard let x = a.unicodeScalars.last, let y = b.unicodeScalars.first, x != " ", y != " " else { return a + b }
         return x.isASCII && y.isASCII && x.properties.isAlphabetic && y.properties.isAlphabetic ? a + " " + b : a + b
     }
 }

@@ -154,8 +154,8 @@ public struct ClauseLabel: Equatable, Sendable {
         // A year opening the paragraph: 概述2016年，…
         for p in 2..<min(u.count - 5, 26) where p <= firstPause {
             if u[p] == "2" || u[p] == "1", (p..<p + 4).allSatisfy({ u[$0].value >= 0x30 && u[$0].value <= 0x39 }), u[p + 4] == "年",
-               u[p - 1].isHan {
-                return String(String.UnicodeScalarView(u[..<p]))
+               u[p - 1].isHan || (u[p - 1] == " " && u[p - 2].isHan) {
+                return trimHeading(String(String.UnicodeScalarView(u[..<p])))
             }
         }
         for k in 3..<min(u.count - 1, 24) where (u[k - 1] == "方" && u[k] == "面") || (u[k - 1] == "情" && u[k] == "况") {
