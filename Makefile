@@ -24,14 +24,15 @@ build-debug:
 	$(SWIFT) build --build-tests
 	@rm -rf .build/debug/opencc && cp -r $(OPENCC_DATA) .build/debug/opencc
 
-# The whole test suite, then the scorer against ../shared/gold and ../shared/roundtrip.
-# The quality gate (`make quality`) is meant to run here too, once its thresholds are raised.
+# The whole test suite, the scorer on the samples, then the quality gate: the samples, the devset
+# and their five layout variants against scripts/quality_thresholds.json (a regression fails).
 test: deps-test build build-debug
 	@# XCTest only (the suite has no swift-testing tests, whose empty run would close the log);
 	@# the plain "N passed, N failed" line at the end sums the suite up for CI.
 	set -o pipefail; $(SWIFT) test --skip-build --disable-swift-testing 2>&1 | tee .build/test.log
 	.build/release/gazette run --config pipeline.yml --quiet; rc=$$?; [ $$rc -le 1 ] || exit $$rc
 	$(SCORE) all --output Output --gold ../shared/gold --bin .build/release/gazette --dir ../shared/roundtrip
+	python3 scripts/quality_gate.py --bin .build/release/gazette
 	@grep -Eo 'Executed [0-9]+ tests?, with [0-9]+ failures?' .build/test.log | tail -1 \
 	  | awk '{print $$2 - $$5 " passed, " $$5 " failed"}'
 

@@ -13,6 +13,8 @@ struct InspectCommand: ParsableCommand {
     @OptionGroup(title: "Configuration") var options: ConfigOptions
     @Argument(help: "The file to inspect.") var file: String
     @Flag(help: "Print the document record as JSON.") var json = false
+    @Flag(help: "Also show layout recovery: the layout families found, each line re-joined, split or dropped, and the header fields with their source.")
+    var layout = false
 
     func run() throws {
         let config: PipelineConfig, base: URL
@@ -22,8 +24,13 @@ struct InspectCommand: ParsableCommand {
         guard let data = FileManager.default.contents(atPath: file) else {
             FileHandle.standardError.write(Data("gazette: cannot read \(file)\n".utf8)); throw ExitCode(ExitStatus.rejected)
         }
-        let doc: Document
-        do { doc = try processor.process(bytes: Array(data), path: file, id: CorpusScanner.documentID(for: file)) } catch {
+        let doc: Document, prepared: StructureInput
+        do {
+            let bytes = Array(data)
+            let ingested = try processor.ingester.ingest(bytes: bytes, path: file, sha256: SHA256Digest.hex(bytes))
+            prepared = try processor.prepare(ingested: ingested, id: CorpusScanner.documentID(for: file))
+            doc = processor.complete(prepared)
+        } catch {
             FileHandle.standardError.write(Data("gazette: \(file) rejected: \(error)\n".utf8)); throw ExitCode(ExitStatus.rejected)
         }
         if json {
@@ -32,6 +39,7 @@ struct InspectCommand: ParsableCommand {
         } else {
             print(InspectView.render(doc))
         }
+        if layout { print(InspectView.render(prepared.layout)) }
     }
 }
 
@@ -70,6 +78,14 @@ public enum InspectView {
             field("appendix:", "[\(a.kind.rawValue)] \(a.title) (\(a.text.count) chars, \(a.qa.count) Q&A)")
             for q in a.qa { out.append("    Q: \(q.question)") }
         }
+        return out.joined(separator: "\n")
+    }
+
+    /// Layout recovery's record: families, then each decision, then the header fields.
+    public static func render(_ l: LaidOutText) -> String {
+        var out = ["layout:     " + (l.families.isEmpty ? "one paragraph a line (nothing recovered)" : l.families.joined(separator: ", "))]
+        for d in l.decisions { out.append("  \(d.family) \(d.action.rawValue): \(d.text)") }
+        for f in l.fields { out.append("  field \(f.key) = \(f.value)  [\(f.source)]") }
         return out.joined(separator: "\n")
     }
 

@@ -49,12 +49,7 @@ public struct LayoutRecovery: Sendable {
 
     func run(_ recognizers: [any LayoutRecognizer], _ start: LayoutPage) -> LaidOutText {
         var page = start
-        for r in recognizers {
-            r.apply(&page)
-            if ProcessInfo.processInfo.environment["GAZETTE_LAYOUT_TRACE"] != nil {
-                FileHandle.standardError.write(("== " + r.name + "\n" + page.lines.map { String($0.prefix(80)) }.joined(separator: "\n") + "\n").data(using: .utf8)!)
-            }
-        }
+        for r in recognizers { r.apply(&page) }
         return LaidOutText(text: page.lines.joined(separator: "\n"), families: page.families, decisions: page.decisions,
                            fields: page.fields)
     }
