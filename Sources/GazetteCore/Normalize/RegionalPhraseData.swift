@@ -82,7 +82,9 @@ enum RegionalPhraseData {
 外国中 美国中 他国中 大国中 邻国中 王国中 帝国中 国中之国
 # Search, visualize, schedule, audit, declare.
 搜寻>搜索 搜寻救助 海上搜寻 视觉化>可视化 排程>调度 安排程 编排程 稽核>审核 税务稽核 社保稽核 稽核检查
-宣告>声明 宣告成立 宣告无效 宣告失踪 宣告死亡 宣告破产
+# 宣告 is also mainland legal wording (宣告专利权无效, 宣告失效): only Taiwan's 宣告： (a notice's
+# heading) is rewritten, so a mainland regulation is neither reworded nor counted as Taiwan idiom.
+宣告：>声明：
 # Community: Taiwan 社區 is already 社区; 社群 here is OpenCC's rendering of 社区. Social media stays social.
 社群>社区 社群媒体>社交媒体 社群网站>社交网站 社群平台>社交平台 社群网路>社交网络
 # Targets of a service: OpenCC renders 对象 (target person) as 物件; Taiwan 物件 (item) stays.
