@@ -30,6 +30,25 @@ public struct Cleaner: Sendable {
     public init() {}
 
     public func clean(_ input: String) -> CleanedText {
+        var result = cleanOnce(input)
+        // Layout recovery can bring together what the repairs or the line rules would take
+        // (a tag cut by a line break, chrome on a line of its own): when it acted, clean the
+        // result again until nothing changes, so the output stays a fixed point.
+        var rounds = 0
+        while !result.layout.families.isEmpty, rounds < 3 {
+            let again = cleanOnce(result.text)
+            if again.text == result.text { break }
+            result.text = again.text
+            result.removed += again.removed
+            result.layout.decisions += again.layout.decisions
+            result.layout.families += again.layout.families.filter { !result.layout.families.contains($0) }
+            result.layout.fields += again.layout.fields
+            rounds += 1
+        }
+        return result
+    }
+
+    func cleanOnce(_ input: String) -> CleanedText {
         var removed: [RemovedLine] = []
         let rejoined = LayoutRecovery().rejoin(input)
         var text = rejoined.text

@@ -25,6 +25,9 @@ struct FlattenedTextRecognizer: LayoutRecognizer {
             }
         }
         var numbering = NumberingState()
+        // Labels the document already starts a line with: the same label inside a sentence
+        // is a summary or a cross-reference (（三）…。1.公开政策；2.公开信息。 above the items), not a lost break.
+        numbering.atLineStarts = Set(out.compactMap { ClauseLabel.recognize($0).map(NumberingState.key) })
         var result: [String] = []
         result.reserveCapacity(out.count)
         for line in out {
@@ -40,6 +43,9 @@ struct FlattenedTextRecognizer: LayoutRecognizer {
     struct NumberingState {
         var last: [NumberingStyle: Int] = [:]
         var restartable: Set<NumberingStyle> = []
+        var atLineStarts: Set<String> = []
+
+        static func key(_ l: ClauseLabel) -> String { "\(l.style.rawValue)|\(l.number)|\(l.rest.prefix(6))" }
 
         static func rank(_ s: NumberingStyle) -> (family: Int, depth: Int) {
             switch s {
@@ -54,6 +60,7 @@ struct FlattenedTextRecognizer: LayoutRecognizer {
         }
 
         func fits(_ l: ClauseLabel) -> Bool {
+            if atLineStarts.contains(Self.key(l)) { return false }
             guard let last = last[l.style] else { return l.number == 1 || l.style == .article }
             return l.number == last + 1 || (l.number == 1 && restartable.contains(l.style))
         }
