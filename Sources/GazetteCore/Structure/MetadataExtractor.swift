@@ -88,8 +88,12 @@ public struct MetadataExtractor: Sendable {
     /// `header` holds the indices of lines before the first clause, `tail` those after the
     /// body (closing and signature) where a signature may stand instead.
     public func extract(lines: [String], header: Range<Int>, tail: Range<Int>, pageMetadata: [String: String],
-                        pageTitle: String?, removed: [RemovedLine]) -> Metadata {
+                        pageTitle: String?, removed: [RemovedLine], headerFields: [HeaderField] = []) -> Metadata {
         var m = Metadata()
+        /// A crawler-header or front-matter field, when it has a value.
+        func headerField(_ key: String, _ source: String) -> String? {
+            headerFields.first { $0.key == key && $0.source == source && !$0.value.wsTrimmed.isEmpty }?.value.wsTrimmed
+        }
         let t = lines.map { $0.wsTrimmed }
         var notice: (Int, String)? = nil
         var planLine: (Int, String)? = nil
@@ -97,9 +101,10 @@ public struct MetadataExtractor: Sendable {
         var headerDate: String? = nil
         var addresseeFound = false
         var textFields: [String: String] = [:]
+        var consumed: Set<Int> = []
         for i in header {
             let l = t[i]
-            if l.isEmpty { continue }
+            if l.isEmpty || consumed.contains(i) { continue }
             let kv = Self.fields(lines[i])
             if !kv.isEmpty, kv.count >= 2 || SimpleText.hasAtMost(kv[0].1, 79) && l.hasPrefix(kv[0].0.prefix(1)) {
                 for (k, v) in kv where textFields[k] == nil { textFields[k] = v }
@@ -112,6 +117,9 @@ public struct MetadataExtractor: Sendable {
             }
             if notice == nil, SimpleText.hasAtMost(l, 120), Self.first(Self.noticeTitle, l) != nil, !l.contains("。") {
                 notice = (i, l); m.usedLines.insert(i); continue
+            }
+            if notice == nil, let (joined, parts) = Self.wrappedNoticeTitle(t, at: i, before: header.upperBound) {
+                notice = (i, joined); m.usedLines.formUnion(parts); consumed.formUnion(parts); continue
             }
             if notice != nil, l == notice!.1 { m.usedLines.insert(i); continue }
             if m.docNumber == nil, Self.mayEnd(l, with: "号"), let d = Self.first(Self.docNumber, l) {
@@ -152,7 +160,7 @@ public struct MetadataExtractor: Sendable {
             if let d = Self.first(Self.disclosureLine, l), l.contains("公开") || l.contains("发布") {
                 m.disclosure = Self.group(d, 1, l); m.usedLines.insert(i); continue
             }
-            if planLine == nil, SimpleText.hasAtMost(l, 70), !l.contains("。"), !l.hasSuffix("："), !l.hasSuffix(":"),
+            if planLine == nil, SimpleText.hasAtMost(l, 70), !l.contains("。"), !l.hasSuffix("："), !l.hasSuffix(":"), !Self.isTOCWord(l),
                Self.first(Self.titleEnd, l) != nil, Self.first(Self.orgLine, l) == nil || l.contains("年") {
                 planLine = (i, l); m.usedLines.insert(i); continue
             }
@@ -168,13 +176,16 @@ public struct MetadataExtractor: Sendable {
             }
         }
         let cleanedPageTitle = pageTitle.map(Self.cleanPageTitle).flatMap { $0.isEmpty ? nil : $0 }
-        let fieldTitle = (pageMetadata["标题"] ?? textFields["标题"] ?? textFields["名称"]).map { $0.wsTrimmed }
-        // The document's own title: a notice title line, the metadata table's title, a page
-        // title that is a notice title, then the plan title line.
-        let noticeLike = [fieldTitle, cleanedPageTitle].compactMap { $0 }.first { Self.first(Self.noticeTitle, $0) != nil }
-        let titleSource = notice?.1 ?? noticeLike
+        let fieldTitle = (pageMetadata["标题"] ?? textFields["标题"] ?? textFields["名称"]
+                          ?? headerField("标题", "crawler-header") ?? headerField("标题", "front-matter")).map { $0.wsTrimmed }
+        // The document's own title: the longest notice title among the body's (lines joined),
+        // the metadata table's or crawler header's, and the page's — a body line may hold only
+        // part of it; then the table's / header's title, then the plan title line.
+        let titleSource = [notice?.1, fieldTitle, cleanedPageTitle].compactMap { $0 }
+            .filter { Self.first(Self.noticeTitle, $0) != nil }
+            .max { $0.count < $1.count }
         let wrapped = titleSource.flatMap { Self.bookTitle($0) }
-        m.title = titleSource ?? planLine?.1 ?? fieldTitle ?? cleanedPageTitle ?? t.first(where: { !$0.isEmpty }) ?? ""
+        m.title = titleSource ?? fieldTitle ?? planLine?.1 ?? cleanedPageTitle ?? t.first(where: { !$0.isEmpty && !Self.isTOCWord($0) }) ?? ""
         if let w = wrapped { m.planTitle = w } else if titleSource != nil, let p = planLine { m.planTitle = p.1 } else { m.planTitle = m.title }
 
         // Dates and numbers: page metadata first.
@@ -272,12 +283,45 @@ public struct MetadataExtractor: Sendable {
 
     static let districtAlone = re(#"(?:^|年度?|《)([\p{Han}&&[^本全各我该城都年]][\p{Han}]{1,5}?(?:区|县|旗))(?=人民政府|政府|政务|\d|年|关于)"#)
 
+    /// The type from the (plan) title: 年度报告 → annual report; 工作要点 / 工作计划 / 主要任务 /
+    /// 任务分解表 → work plan; 方案 / 实施方案 / 实施意见 → implementation plan; a title ending
+    /// 通知 / 通报 / 函 / 公告 — a forwarding notice too, when what it forwards is no plan
+    /// (关于印发…暂行办法的通知) — → notice; 条例 / 办法 / 规定 / 意见 / 决定 and the rest → other.
     static func docType(title: String, planTitle: String, wrapped: Bool) -> DocType {
         let p = planTitle
         if p.contains("年度报告") || p.contains("年报") { return .annualReport }
-        if p.hasSuffix("要点") || p.contains("工作计划") || p.hasSuffix("计划") || p.hasSuffix("工作安排") { return .workPlan }
-        if p.hasSuffix("方案") { return .implementationPlan }
-        if !wrapped && title.hasSuffix("通知") { return .notice }
+        if p.hasSuffix("要点") || p.contains("工作计划") || p.hasSuffix("计划") || p.hasSuffix("工作安排")
+            || p.hasSuffix("主要任务") || p.hasSuffix("任务分解表") { return .workPlan }
+        if p.hasSuffix("方案") || p.hasSuffix("实施意见") { return .implementationPlan }
+        if ["通知", "通报", "函", "公告"].contains(where: { title.hasSuffix($0) }) { return .notice }
         return .other
+    }
+
+    /// Words of a table of contents that stand where a title would (目录, 目 录): never a title.
+    static func isTOCWord(_ l: String) -> Bool {
+        ["目录", "章节", "目次"].contains(l.replacingOccurrences(of: " ", with: "").replacingOccurrences(of: "\u{3000}", with: ""))
+    }
+
+    /// Sentence punctuation, which a title line split over short lines never carries.
+    static func hasSentencePunctuation(_ l: String) -> Bool {
+        l.contains { "。，,；;：:！!？?".contains($0) }
+    }
+
+    /// A notice title the page broke over two or three short lines without punctuation
+    /// (国务院办公厅关于印发国家组织药品 / 集中采购和使用试点方案的通知): the lines joined, and
+    /// their indices, when the join reads as a notice title and the first line alone does not.
+    static func wrappedNoticeTitle(_ t: [String], at i: Int, before end: Int) -> (String, [Int])? {
+        let l = t[i]
+        guard SimpleText.hasAtMost(l, 40), !hasSentencePunctuation(l), first(noticeTitle, l) == nil,
+              l.contains("关于") || l.contains("印发") || l.contains("转发") else { return nil }
+        var joined = l, parts = [i], j = i
+        for _ in 0..<2 {
+            var k = j + 1
+            while k < end, t[k].isEmpty { k += 1 }
+            guard k < end, SimpleText.hasAtMost(t[k], 40), !hasSentencePunctuation(t[k]) else { return nil }
+            joined += t[k]; parts.append(k); j = k
+            if first(noticeTitle, joined) != nil { return (joined, parts) }
+        }
+        return nil
     }
 }
