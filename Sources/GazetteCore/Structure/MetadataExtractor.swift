@@ -37,11 +37,12 @@ public struct MetadataExtractor: Sendable {
     static let dateLine = re(#"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$"#)
     /// A date glued to the title that follows it (a lost line break): 2023年3月31日2023年…要点.
     static let dateThenTitle = re(#"^(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*(\S.{3,68})$"#)
-    static let orgThenDate = re(#"^([\p{Han}（）()]{3,40}(?:人民政府|政府|办公厅|办公室|委员会|管委会|局|厅|委|办|部|院|中心|小组))\s+(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[〇零○O一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)$"#)
+    static let orgThenDate = re(#"^((?:[\p{Han}（）()]{3,40}(?:人民政府|政府|办公厅|办公室|委员会|管委会|局|厅|委|办|部|院|中心|小组)|国务院|[\p{Han}]{2,9}部))\s+(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[〇零○O一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)$"#)
     static let chineseDate = re(#"^([〇零○O一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日$"#)
     static let anyDate = re(#"(\d{4})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})"#)
-    static let orgLine = re(#"^[\p{Han}（）()]{3,40}(人民政府|政府|办公厅|办公室|委员会|管委会|局|厅|委|办|部|院|中心|小组)$"#)
-    static let titleEnd = re(#"(工作要点|要点|工作计划|计划|实施方案|行动方案|工作方案|方案|年度报告|报告|规划|办法|规定|细则|条例|意见|通知|决定|指南|目录|清单|措施|纲要|安排|任务分工)$"#)
+    /// An issuer's name alone on a line; 国务院 and the ministries (外交部) are shorter than the rest.
+    static let orgLine = re(#"^(?:[\p{Han}（）()]{3,40}(人民政府|政府|办公厅|办公室|委员会|管委会|局|厅|委|办|部|院|中心|小组)|国务院|[\p{Han}]{2,9}部)$"#)
+    static let titleEnd = re(#"(工作要点|要点|工作计划|计划|实施方案|行动方案|工作方案|方案|年度报告|报告|公报|规划|办法|规定|细则|条例|意见|通知|决定|指南|目录|清单|措施|纲要|安排|任务分工)$"#)
     static let disclosureLine = re(#"^[（(]?\s*((?:此件|本件|此文)[^）)]{0,16})\s*[）)]?$"#)
     static let contactLine = re(#"(联系人|联系电话|联系方式|咨询电话|联系单位)"#)
     static let year = re(#"(\d{4})\s*年"#)
@@ -67,6 +68,7 @@ public struct MetadataExtractor: Sendable {
     static let orgSuffix = #"(?:人民政府|政府|办公厅|办公室|委员会|管委会|总局|局|厅|委|办|部|院|中心|小组|调查队|队|署|行)"#
     /// An organisation alone in brackets closing a bulletin: `（万载县统计局）`.
     static let bracketOrg = re(#"^[（(]\s*([\p{Han}、]{3,40}"# + orgSuffix + #")\s*[）)]$"#)
+    static let placeName = re(#"^[\p{Han}]{1,8}(?:省|市|县|区)$"#)
     static let orgName = re(#"^[\p{Han}（）()]{3,40}"# + orgSuffix + "$")
     /// A speaker line under a speech's title: `国务院总理` → 国务院.
     static let speakerLine = re(#"^([\p{Han}]{2,20}?)(?:副?总理|副?主席|副?部长|副?省长|副?市长|副?县长|副?区长|主任|发言人)$"#)
@@ -173,8 +175,10 @@ public struct MetadataExtractor: Sendable {
                 m.usedLines.insert(i); continue
             }
             if speaker == nil, SimpleText.hasAtMost(l, 24), let p = Self.first(Self.speakerLine, l),
-               case let org = Self.group(p, 1, l), Self.first(Self.orgName, org) != nil || Self.isNationalBody(org) {
-                speaker = org; continue
+               case let org = Self.group(p, 1, l), Self.first(Self.orgName, org) != nil || Self.isNationalBody(org)
+                || Self.first(Self.placeName, org) != nil && ["省长", "市长", "县长", "区长"].contains(where: { l.hasSuffix($0) }) {
+                // 国务院总理 → 国务院; 青州市市长 → 青州市人民政府.
+                speaker = ["省", "市", "县", "区"].contains(where: { org.hasSuffix($0) }) ? Self.governmentName(org) : org; continue
             }
             if compiler == nil, let p = Self.first(Self.compilerLine, l) { compiler = Self.group(p, 1, l) }
             if jointIssuer == nil, let j = Self.jointOrganisations(l) {
@@ -274,7 +278,8 @@ public struct MetadataExtractor: Sendable {
             .filter { Self.first(Self.noticeTitle, $0) != nil }
             .max { $0.count < $1.count }
         let wrapped = titleSource.flatMap { Self.bookTitle($0) }
-        m.title = titleSource ?? fieldTitle ?? planLine?.1 ?? cleanedPageTitle ?? t.first(where: { !$0.isEmpty && !Self.isTOCWord($0) }) ?? ""
+        m.title = titleSource ?? fieldTitle ?? planLine?.1 ?? cleanedPageTitle
+            ?? t.indices.first(where: { !t[$0].isEmpty && !Self.isTOCWord(t[$0]) && !m.usedLines.contains($0) }).map { t[$0] } ?? ""
         if let w = wrapped { m.planTitle = w } else if titleSource != nil, let p = planLine { m.planTitle = p.1 } else { m.planTitle = m.title }
 
         // Dates and numbers: page metadata first.
@@ -332,8 +337,13 @@ public struct MetadataExtractor: Sendable {
     static func bareFieldKey(_ l: String) -> String? {
         guard l.hasSuffix("：") || l.hasSuffix(":"), SimpleText.hasAtMost(l, 12) else { return nil }
         let key = String(l.dropLast()).replacingOccurrences(of: " ", with: "").replacingOccurrences(of: "\u{3000}", with: "")
-        return fieldKeys.contains(key) ? key : nil
+        return fieldKeys.contains(key) || tableKeys.contains(key) ? key : nil
     }
+
+    /// Other keys of government sites' metadata tables, whose values (统计公报, 主动公开) are
+    /// never title or preamble.
+    static let tableKeys: Set<String> = ["分类", "信息分类", "体裁分类", "组配分类", "主题分类", "服务对象", "公开方式", "公开时限",
+                                         "公开范围", "责任部门", "信息来源", "来源", "有效性", "效力状态"]
 
     /// A site name (国务院新闻办公室网站, 中国政府网) names the publisher, not the issuer.
     static func isWebSite(_ s: String) -> Bool { s.hasSuffix("网站") || s.hasSuffix("网") || s.contains("http") }
