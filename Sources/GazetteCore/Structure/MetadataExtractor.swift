@@ -122,8 +122,10 @@ public struct MetadataExtractor: Sendable {
                         pageTitle: String?, removed: [RemovedLine], headerFields: [HeaderField] = []) -> Metadata {
         var m = Metadata()
         /// A crawler-header or front-matter field, when it has a value.
+        /// An empty field whose line ran into the next key (`文号: 发布机构: …`) has no value.
         func headerField(_ key: String, _ source: String) -> String? {
-            headerFields.first { $0.key == key && $0.source == source && !$0.value.wsTrimmed.isEmpty }?.value.wsTrimmed
+            headerFields.first { $0.key == key && $0.source == source && !$0.value.wsTrimmed.isEmpty }
+                .map { $0.value.wsTrimmed }.flatMap { Self.first(Self.leadingKey, $0) == nil ? $0 : nil }
         }
         let t = lines.map { $0.wsTrimmed }
         var notice: (Int, String)? = nil
@@ -183,6 +185,15 @@ public struct MetadataExtractor: Sendable {
             if compiler == nil, let p = Self.first(Self.compilerLine, l) { compiler = Self.group(p, 1, l) }
             if jointIssuer == nil, let j = Self.jointOrganisations(l) {
                 jointIssuer = j; m.usedLines.insert(i); continue
+            }
+            // A signature block run into the next line when line breaks were lost:
+            // 某某市人民政府办公厅 2023年3月31日 2023年某某工作要点 2023年是…
+            if signature == nil, let so = Self.first(Self.signatureThenText, l), let d = Self.dateOf(Self.group(so, 2, l)) {
+                signature = (Self.group(so, 1, l), d)
+                if headerDate == nil { headerDate = d }
+                let next = Self.group(so, 3, l)
+                if planLine == nil, SimpleText.hasAtMost(next, 70), !next.contains("。"), Self.first(Self.titleEnd, next) != nil { planLine = (i, next) }
+                continue
             }
             if Self.mayEnd(l, with: "日"), let so = Self.first(Self.orgThenDate, l), let d = Self.dateOf(Self.group(so, 2, l)) {
                 var org = Self.group(so, 1, l)
@@ -286,7 +297,7 @@ public struct MetadataExtractor: Sendable {
         var meta = textFields
         for (k, v) in pageMetadata { meta[k.replacingOccurrences(of: " ", with: "")] = v }
         func metaValue(_ keys: [String]) -> String? {
-            for k in keys { if let v = meta[k]?.wsTrimmed, !v.isEmpty { return v } }
+            for k in keys { if let v = meta[k]?.wsTrimmed, !v.isEmpty, Self.first(Self.leadingKey, v) == nil { return v } }
             return nil
         }
         if let n = metaValue(["发文字号", "文号", "发文号"]) ?? headerField("发文字号", "crawler-header") {
@@ -326,6 +337,10 @@ public struct MetadataExtractor: Sendable {
     }
 
     static let titleDate = re("^(" + fullDate + ")")
+    /// A field key opening a value: the value is another field's, not this one's.
+    static let leadingKey = re(#"^[\p{Han}A-Za-z]{2,6}\s*[:：]"#)
+    /// Issuer and date, then (after a space) the text of the next line: the first word of it.
+    static let signatureThenText = re(#"^((?:[\p{Han}（）()]{3,40}(?:人民政府|政府|办公厅|办公室|委员会|管委会|局|厅|委|办|部|院|中心|小组)|国务院|[\p{Han}]{2,9}部))\s+("# + fullDate + #")\s+(\S+)"#)
 
     static func nextNonEmpty(_ t: [String], after i: Int, before upper: Int) -> Int? {
         var j = i + 1

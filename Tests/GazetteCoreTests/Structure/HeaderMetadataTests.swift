@@ -181,6 +181,23 @@ final class HeaderMetadataTests: XCTestCase {
         XCTAssertEqual(closing.issuer, "青岭县统计局")
     }
 
+    func testSignatureRunIntoThePlanTitleWhenLineBreaksWereLost() {
+        let d = Self.structure("各区县人民政府：\n现将《2022年青州市某某工作要点》印发给你们。\n青州市人民政府办公厅 2022年4月8日 2022年青州市某某工作要点 2022年是关键之年。\n一、总体要求\n内容。")
+        XCTAssertEqual(d.issuer, "青州市人民政府办公厅")
+        XCTAssertEqual(d.issueDate, "2022-04-08")
+        XCTAssertEqual(d.title, "2022年青州市某某工作要点")
+        XCTAssertEqual(d.docType, .workPlan)
+    }
+
+    func testEmptyFieldRunIntoTheNextKeyHasNoValue() {
+        let d = Self.structure("青岭县某某工作规定\n第一条 为了规范工作，制定本规定。\n第二条 本规定自发布之日起施行。",
+                               fields: [("发文字号", "发布机构: 青岭县公安局", "crawler-header"), ("发布机构", "青岭县公安局", "crawler-header")],
+                               pageMetadata: ["文号": "发布机构: 青岭县公安局"])
+        XCTAssertNil(d.docNumber)
+        XCTAssertEqual(d.issuer, "青岭县公安局")
+        XCTAssertEqual(d.region, "青岭县")
+    }
+
     func testRegions() {
         XCTAssertEqual(MetadataExtractor.region(issuer: "中共青川省委办公厅、青川省人民政府办公厅", titles: []), "青川省")
         XCTAssertEqual(MetadataExtractor.region(issuer: "云岫新区管委会办公室", titles: []), "云岫新区")
