@@ -68,7 +68,8 @@ public struct Structurer: Sendable {
         let pageTitle = input.pageTitle.map { Self.normalized(MetadataExtractor.cleanPageTitle($0), lines: lines, originals: originals,
                                                               sameLength: sameLength, simpleOriginals: simpleOriginals) }
         let meta = MetadataExtractor().extract(lines: lines, header: 0..<headerEnd, tail: tailRange,
-                                               pageMetadata: pageMetadata, pageTitle: pageTitle, removed: input.removed)
+                                               pageMetadata: pageMetadata, pageTitle: pageTitle, removed: input.removed,
+                                               headerFields: input.layout.fields)
 
         let extractor = TaskExtractor()
         var clauses: [Clause] = []

@@ -24,7 +24,7 @@ final class MetadataTests: XCTestCase {
         XCTAssertEqual(d.issuer, "国务院办公厅")
         XCTAssertEqual(d.issueDate, "2021-04-25")
         XCTAssertEqual(d.year, 2021)
-        XCTAssertNil(d.region)
+        XCTAssertEqual(d.region, "全国")   // a national body's document is for the whole country
         XCTAssertEqual(d.docType, .workPlan)
         XCTAssertEqual(d.addressees, ["各省、自治区、直辖市人民政府", "国务院各部委、各直属机构"])
         XCTAssertEqual(d.contact, ["联系人：张三，电话：010-12345678"])
