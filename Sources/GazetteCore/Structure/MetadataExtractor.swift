@@ -290,6 +290,7 @@ public struct MetadataExtractor: Sendable {
             .max { $0.count < $1.count }
         let wrapped = titleSource.flatMap { Self.bookTitle($0) }
         m.title = titleSource ?? fieldTitle ?? planLine?.1 ?? cleanedPageTitle
+            ?? header.lazy.compactMap { Self.forwardedTitle(t[$0]) }.first
             ?? t.indices.first(where: { !t[$0].isEmpty && !Self.isTOCWord(t[$0]) && !m.usedLines.contains($0) }).map { t[$0] } ?? ""
         if let w = wrapped { m.planTitle = w } else if titleSource != nil, let p = planLine { m.planTitle = p.1 } else { m.planTitle = m.title }
 
@@ -337,6 +338,14 @@ public struct MetadataExtractor: Sendable {
     }
 
     static let titleDate = re("^(" + fullDate + ")")
+    /// The document a cover note forwards (现将《X》印发给你们, 《X》已经市政府同意，现印发给你们):
+    /// its title when no line gives one (the cover note and the title ran into one line).
+    static func forwardedTitle(_ l: String) -> String? {
+        guard let m = first(forwardedBook, l) else { return nil }
+        let a = group(m, 1, l)
+        return a.isEmpty ? group(m, 2, l) : a
+    }
+    static let forwardedBook = re(#"(?:现将《([^《》]{4,60})》印发|《([^《》]{4,60})》已经[^。]{0,30}同意[，,]\s*现印发)"#)
     /// A field key opening a value: the value is another field's, not this one's.
     static let leadingKey = re(#"^[\p{Han}A-Za-z]{2,6}\s*[:：]"#)
     /// Issuer and date, then (after a space) the text of the next line: the first word of it.

@@ -189,6 +189,13 @@ final class HeaderMetadataTests: XCTestCase {
         XCTAssertEqual(d.docType, .workPlan)
     }
 
+    func testForwardedDocumentNamesTheTitleWhenNoLineDoes() {
+        let d = Self.structure("点击:12 各区人民政府,市政府各部门: 《2021年青州市某某工作要点》已经市政府同意,现印发给你们,请认真贯彻落实。\n一、总体要求\n内容。")
+        XCTAssertEqual(d.title, "2021年青州市某某工作要点")
+        XCTAssertEqual(d.docType, .workPlan)
+        XCTAssertEqual(MetadataExtractor.forwardedTitle("现将《某某实施方案》印发给你们，请认真执行。"), "某某实施方案")
+    }
+
     func testEmptyFieldRunIntoTheNextKeyHasNoValue() {
         let d = Self.structure("青岭县某某工作规定\n第一条 为了规范工作，制定本规定。\n第二条 本规定自发布之日起施行。",
                                fields: [("发文字号", "发布机构: 青岭县公安局", "crawler-header"), ("发布机构", "青岭县公安局", "crawler-header")],
