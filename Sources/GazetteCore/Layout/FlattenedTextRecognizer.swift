@@ -99,7 +99,7 @@ struct FlattenedTextRecognizer: LayoutRecognizer {
             let afterSentence = sentenceEnds.contains(u[i - 1]) || (u[i - 1] == " " && i >= 2 && sentenceEnds.contains(u[i - 2]))
             let inRunIn = runIn.map { i > 1 && i <= $0.end } ?? false
             if afterSentence || inRunIn, Self.mayStartLabel(u[i]), u[i - 1] != "第" {
-                let probe = String(String.UnicodeScalarView(u[i..<min(u.count, i + 40)]))
+                let probe = string(u, i..<min(u.count, i + 40))
                 if let l = ClauseLabel.recognize(probe), !l.rest.isEmpty, state.fits(l), startsText(l.rest),
                    afterSentence || (l.style.styleLevel > runIn!.style.styleLevel && l.style.isArticleStyle == runIn!.style.isArticleStyle) {
                     cuts.append(i)
@@ -113,7 +113,7 @@ struct FlattenedTextRecognizer: LayoutRecognizer {
         var parts: [String] = []
         var from = 0
         for c in cuts + [u.count] {
-            parts.append(String(String.UnicodeScalarView(u[from..<c])).wsTrimmed)
+            parts.append(string(u, from..<c).wsTrimmed)
             from = c
         }
         return parts.filter { !$0.isEmpty }
@@ -151,7 +151,7 @@ struct FlattenedTextRecognizer: LayoutRecognizer {
             if after.isWide {
                 cuts.append((i, i + 1))
             } else if mayStartLabel(after) {
-                let probe = String(String.UnicodeScalarView(u[(i + 1)..<min(u.count, i + 41)]))
+                let probe = string(u, (i + 1)..<min(u.count, i + 41))
                 if ClauseLabel.recognize(probe) != nil || isBareLabel(probe.split(separator: " ").first.map(String.init) ?? "") { cuts.append((i, i + 1)) }
             }
         }
@@ -159,7 +159,7 @@ struct FlattenedTextRecognizer: LayoutRecognizer {
         var parts: [String] = []
         var from = 0
         for c in cuts + [(u.count, u.count)] {
-            let part = String(String.UnicodeScalarView(u[from..<c.end])).wsTrimmed
+            let part = string(u, from..<c.end).wsTrimmed
             if !part.isEmpty { parts.append(part) }
             from = c.next
         }
@@ -200,12 +200,12 @@ struct FlattenedTextRecognizer: LayoutRecognizer {
 
     /// A label with nothing after it: 一、 （一） 1. 第一条 第一章 第一节.
     static func isBareLabel(_ token: String) -> Bool {
-        let t = Substring(token)
-        guard let f = t.first, t.count <= 8 else { return false }
-        let numerals = { (s: Substring) in !s.isEmpty && s.allSatisfy { ChineseNumeral.characters.contains($0) || ($0.isASCII && $0.isNumber) } }
-        if f == "第", let k = t.last, "章节条".contains(k) { return numerals(t.dropFirst().dropLast()) }
-        if f == "（" || f == "(", let k = t.last, k == "）" || k == ")" { return numerals(t.dropFirst().dropLast()) }
-        if let k = t.last, "、.．".contains(k) { return numerals(t.dropLast()) }
-        return false
+        let u = Array(token.unicodeScalars)
+        return u.count <= 8 && labelSuffixStart(u, tokenStart: 0, end: u.count) == 0
+    }
+
+    /// `u[range]` as a String.
+    static func string(_ u: [Unicode.Scalar], _ range: Range<Int>) -> String {
+        String(String.UnicodeScalarView(u[range]))
     }
 }

@@ -50,8 +50,10 @@ struct HeaderFieldRecognizer: LayoutRecognizer {
         }
     }
 
-    /// Header lines up to a `正文` rule, a `content:` line or the first line that is not a field.
+    /// Header lines up to a `正文` rule, a `content:` line or the first line that is not a
+    /// field; at least two fields (or the rule), else nothing is taken.
     func crawlerHeader(_ page: inout LayoutPage, from first: Int) {
+        var trial = page
         let limit = min(page.lines.count, first + 16)
         let rule = (first..<limit).first { MetadataExtractor.first(Self.separator, page.lines[$0].wsTrimmed) != nil }
         var i = first, fields = 0
@@ -62,18 +64,19 @@ struct HeaderFieldRecognizer: LayoutRecognizer {
             if let (k, v) = Self.field(l) {
                 fields += 1
                 if k == "content" { bodyStart = v; i += 1; break }
-                record(&page, k, v, source: "crawler-header")
+                record(&trial, k, v, source: "crawler-header")
             } else if rule == nil {
                 break
             } else {
-                page.note(name, .drop, l)   // an archiver's note inside its header
+                trial.note(name, .drop, l)   // an archiver's note inside its header
             }
             i += 1
         }
-        if let r = rule, i == r { page.note(name, .drop, page.lines[r]); i = r + 1 }
-        guard fields >= 2 || rule != nil else { page.decisions.removeAll { $0.family == name }; page.families.removeAll { $0 == name }; page.fields = []; return }
-        page.lines.removeSubrange(first..<i)
-        if let b = bodyStart, !b.isEmpty { page.lines.insert(b, at: first) }
+        guard fields >= 2 || rule != nil else { return }
+        if let r = rule, i == r { trial.note(name, .drop, page.lines[r]); i = r + 1 }
+        trial.lines.removeSubrange(first..<i)
+        if let b = bodyStart, !b.isEmpty { trial.lines.insert(b, at: first) }
+        page = trial
     }
 
     /// `---` front matter: `key: value` lines, list items (`- 规章`) belonging to the key above.

@@ -37,21 +37,24 @@ public struct LayoutRecovery: Sendable {
     /// Steps 1–2 on the decoded text; the result goes through the repairs, then into `recover`.
     public func rejoin(_ text: String) -> LaidOutText {
         let unix = FastText.containsByte(text, 0x0D) ? text.replacingOccurrences(of: "\r\n", with: "\n") : text
-        return run(Self.beforeRepairs, LayoutPage(lines: FastText.lines(unix)))
+        return run(Self.beforeRepairs, on: unix, LayoutPage(lines: FastText.lines(unix)))
     }
 
     /// Steps 3–6 on the repaired text, continuing the record `rejoin` began.
     public func recover(_ text: String, after early: LaidOutText? = nil) -> LaidOutText {
         var page = LayoutPage(lines: FastText.lines(text))
         if let e = early { page.decisions = e.decisions; page.families = e.families; page.fields = e.fields }
-        return run(Self.afterRepairs, page)
+        return run(Self.afterRepairs, on: text, page)
     }
 
-    func run(_ recognizers: [any LayoutRecognizer], _ start: LayoutPage) -> LaidOutText {
+    /// The recognizers in order; `text` itself comes back when none of them acted (most
+    /// files), without joining its lines again.
+    func run(_ recognizers: [any LayoutRecognizer], on text: String, _ start: LayoutPage) -> LaidOutText {
         var page = start
         for r in recognizers { r.apply(&page) }
-        return LaidOutText(text: page.lines.joined(separator: "\n"), families: page.families, decisions: page.decisions,
-                           fields: page.fields)
+        let acted = page.decisions.count > start.decisions.count
+        return LaidOutText(text: acted ? page.lines.joined(separator: "\n") : text, families: page.families,
+                           decisions: page.decisions, fields: page.fields)
     }
 }
 

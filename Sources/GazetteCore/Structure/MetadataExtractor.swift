@@ -37,11 +37,13 @@ public struct MetadataExtractor: Sendable {
     static let dateLine = re(#"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$"#)
     /// A date glued to the title that follows it (a lost line break): 2023年3月31日2023年…要点.
     static let dateThenTitle = re(#"^(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*(\S.{3,68})$"#)
-    static let orgThenDate = re(#"^((?:[\p{Han}（）()]{3,40}(?:人民政府|政府|办公厅|办公室|委员会|管委会|局|厅|委|办|部|院|中心|小组)|国务院|[\p{Han}]{2,9}部))\s+(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[〇零○O一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)$"#)
+    /// An issuer's name: an office ending in 政府/办公厅/局/委 …; 国务院 and the ministries (外交部) are shorter.
+    static let organisation = #"(?:[\p{Han}（）()]{3,40}(?:人民政府|政府|办公厅|办公室|委员会|管委会|局|厅|委|办|部|院|中心|小组)|国务院|[\p{Han}]{2,9}部)"#
+    static let orgThenDate = re("^(" + organisation + #")\s+("# + fullDate + "|" + chineseFullDate + ")$")
     static let chineseDate = re(#"^([〇零○O一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日$"#)
     static let anyDate = re(#"(\d{4})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})"#)
-    /// An issuer's name alone on a line; 国务院 and the ministries (外交部) are shorter than the rest.
-    static let orgLine = re(#"^(?:[\p{Han}（）()]{3,40}(人民政府|政府|办公厅|办公室|委员会|管委会|局|厅|委|办|部|院|中心|小组)|国务院|[\p{Han}]{2,9}部)$"#)
+    /// An issuer's name alone on a line.
+    static let orgLine = re("^" + organisation + "$")
     static let titleEnd = re(#"(工作要点|要点|工作计划|计划|实施方案|行动方案|工作方案|方案|年度报告|报告|公报|规划|办法|规定|细则|条例|意见|通知|决定|指南|目录|清单|措施|纲要|安排|任务分工)$"#)
     static let disclosureLine = re(#"^[（(]?\s*((?:此件|本件|此文)[^）)]{0,16})\s*[）)]?$"#)
     static let contactLine = re(#"(联系人|联系电话|联系方式|咨询电话|联系单位)"#)
@@ -349,7 +351,7 @@ public struct MetadataExtractor: Sendable {
     /// A field key opening a value: the value is another field's, not this one's.
     static let leadingKey = re(#"^[\p{Han}A-Za-z]{2,6}\s*[:：]"#)
     /// Issuer and date, then (after a space) the text of the next line: the first word of it.
-    static let signatureThenText = re(#"^((?:[\p{Han}（）()]{3,40}(?:人民政府|政府|办公厅|办公室|委员会|管委会|局|厅|委|办|部|院|中心|小组)|国务院|[\p{Han}]{2,9}部))\s+("# + fullDate + #")\s+(\S+)"#)
+    static let signatureThenText = re("^(" + organisation + #")\s+("# + fullDate + #")\s+(\S+)"#)
 
     static func nextNonEmpty(_ t: [String], after i: Int, before upper: Int) -> Int? {
         var j = i + 1
