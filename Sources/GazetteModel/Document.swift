@@ -26,6 +26,10 @@ public struct Document: Codable, Equatable, Sendable {
     public var appendices: [Appendix]
     /// What the clean stage removed, kept so an editor can see why text is missing.
     public var removed: [RemovedLine]
+    /// Where each metadata field came from (`title` → `page-table`, `crawler-header`, `front-matter`, `body` …).
+    public var metadataSources: [String: String] = [:]
+    /// How the structure was found, and what an editor should look at.
+    public var quality = DocumentQuality()
 
     public init(id: String, title: String = "", planTitle: String = "", docType: DocType = .other,
                 region: String? = nil, year: Int? = nil, issuer: String? = nil, docNumber: String? = nil,
@@ -48,6 +52,36 @@ public struct Document: Codable, Equatable, Sendable {
         case region, year, issuer, docNumber = "doc_number", issueDate = "issue_date"
         case publicationDate = "publication_date", addressees, contact, disclosure
         case source, duplicates, text, preamble, closing, clauses, appendices, removed
+        case metadataSources = "metadata_sources", quality
+    }
+
+    /// Output of earlier versions has no `metadata_sources` or `quality`: they decode empty.
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        schemaVersion = try c.decode(Int.self, forKey: .schemaVersion)
+        id = try c.decode(String.self, forKey: .id)
+        title = try c.decode(String.self, forKey: .title)
+        planTitle = try c.decode(String.self, forKey: .planTitle)
+        docType = try c.decode(DocType.self, forKey: .docType)
+        region = try c.decodeIfPresent(String.self, forKey: .region)
+        year = try c.decodeIfPresent(Int.self, forKey: .year)
+        issuer = try c.decodeIfPresent(String.self, forKey: .issuer)
+        docNumber = try c.decodeIfPresent(String.self, forKey: .docNumber)
+        issueDate = try c.decodeIfPresent(String.self, forKey: .issueDate)
+        publicationDate = try c.decodeIfPresent(String.self, forKey: .publicationDate)
+        addressees = try c.decode([String].self, forKey: .addressees)
+        contact = try c.decode([String].self, forKey: .contact)
+        disclosure = try c.decodeIfPresent(String.self, forKey: .disclosure)
+        source = try c.decode(Source.self, forKey: .source)
+        duplicates = try c.decode([DuplicateCopy].self, forKey: .duplicates)
+        text = try c.decode(String.self, forKey: .text)
+        preamble = try c.decode(String.self, forKey: .preamble)
+        closing = try c.decode(String.self, forKey: .closing)
+        clauses = try c.decode([Clause].self, forKey: .clauses)
+        appendices = try c.decode([Appendix].self, forKey: .appendices)
+        removed = try c.decode([RemovedLine].self, forKey: .removed)
+        metadataSources = try c.decodeIfPresent([String: String].self, forKey: .metadataSources) ?? [:]
+        quality = try c.decodeIfPresent(DocumentQuality.self, forKey: .quality) ?? DocumentQuality()
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -74,6 +108,8 @@ public struct Document: Codable, Equatable, Sendable {
         try c.encode(clauses, forKey: .clauses)
         try c.encode(appendices, forKey: .appendices)
         try c.encode(removed, forKey: .removed)
+        try c.encode(metadataSources, forKey: .metadataSources)
+        try c.encode(quality, forKey: .quality)
     }
 }
 

@@ -26,6 +26,9 @@ public enum DocumentBinary {
         }
         w.count(d.removed.count)
         for r in d.removed { w.string(r.rule); w.string(r.text) }
+        w.count(d.metadataSources.count)
+        for k in d.metadataSources.keys.sorted() { w.string(k); w.string(d.metadataSources[k]!) }
+        w.string(d.quality.layout); w.double(d.quality.clauseCoverage); w.strings(d.quality.warnings)
         out = w.out
     }
 
@@ -70,12 +73,16 @@ public enum DocumentBinary {
             }
             var removed: [RemovedLine] = []
             for _ in 0..<(try r.count()) { removed.append(RemovedLine(rule: try r.string(), text: try r.string())) }
+            var sources: [String: String] = [:]
+            for _ in 0..<(try r.count()) { let k = try r.string(); sources[k] = try r.string() }
+            let quality = DocumentQuality(layout: try r.string(), clauseCoverage: try r.double(), warnings: try r.strings())
             guard r.at == bytes.count else { return nil }
             var d = Document(id: id, title: title, planTitle: planTitle, docType: docType, region: region, year: year, issuer: issuer,
                              docNumber: docNumber, issueDate: issueDate, publicationDate: publicationDate, addressees: addressees,
                              contact: contact, disclosure: disclosure, source: source, duplicates: duplicates, text: text,
                              preamble: preamble, closing: closing, clauses: clauses, appendices: appendices, removed: removed)
             d.schemaVersion = schema
+            d.metadataSources = sources; d.quality = quality
             return d
         } catch {
             return nil

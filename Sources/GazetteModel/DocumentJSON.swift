@@ -50,6 +50,8 @@ public enum DocumentJSON {
     /// Everything the fast path can write exactly as JSONEncoder does.
     static func supported(_ d: Document) -> Bool {
         for a in d.duplicates where !a.similarity.isFinite { return false }
+        if !d.quality.clauseCoverage.isFinite { return false }
+        for k in d.metadataSources.keys { for b in k.utf8 where !((b >= 0x61 && b <= 0x7A) || b == 0x5F) { return false } }
         for c in d.clauses {
             for s in c.similar where !s.score.isFinite { return false }
             for (k, v) in c.scores {
@@ -100,9 +102,17 @@ public enum DocumentJSON {
         w.key("id"); w.string(d.id)
         w.key("issue_date"); w.string(d.issueDate)
         w.key("issuer"); w.string(d.issuer)
+        w.key("metadata_sources"); w.beginObject()
+        for k in d.metadataSources.keys.sorted() { w.key(k); w.string(d.metadataSources[k]!) }
+        w.endObject()
         w.key("plan_title"); w.string(d.planTitle)
         w.key("preamble"); w.string(d.preamble)
         w.key("publication_date"); w.string(d.publicationDate)
+        w.key("quality"); w.beginObject()
+        w.key("clause_coverage"); w.double(d.quality.clauseCoverage)
+        w.key("layout"); w.string(d.quality.layout)
+        w.key("warnings"); w.stringArray(d.quality.warnings)
+        w.endObject()
         w.key("region"); w.string(d.region)
         w.key("removed"); w.beginArray()
         for r in d.removed {

@@ -14,6 +14,8 @@ public struct InputRecord: Codable, Equatable, Sendable {
     public var reason: String?
     /// The published document id (for a duplicate: the canonical document's id).
     public var document: String?
+    /// A published document's quality warnings (`Document.quality.warnings`): an editor should look at it.
+    public var warnings: [String]?
     public init(path: String, sha256: String?, status: Status, reason: String? = nil, document: String? = nil) {
         self.path = path; self.sha256 = sha256; self.status = status; self.reason = reason; self.document = document
     }

@@ -1,7 +1,7 @@
 import Foundation
 import XCTest
 
-/// Golden files of `gazette inspect --json` for each sample document in Corpus/.
+/// Golden files of `gazette inspect --json` for each sample document in Corpus/ and each devset document.
 ///
 /// Only the structure stage's fields are compared (metadata; clause ids, parents, levels,
 /// labels, numbers, headings, unit names and roles, deadlines, targets; appendices), so
@@ -13,17 +13,32 @@ final class InspectGoldenTests: XCTestCase {
     static let goldenDir = root.appendingPathComponent("Tests/GazetteCoreTests/Fixtures/structure/golden")
 
     func testInspectJSONMatchesGoldenFiles() throws {
-        let bin = try GazetteBinary.locate()
         let corpus = Self.root.appendingPathComponent("Corpus")
         let files = try FileManager.default.contentsOfDirectory(atPath: corpus.path).filter { $0.hasSuffix(".txt") }.sorted()
         XCTAssertFalse(files.isEmpty, "no sample documents in Corpus/")
+        try checkGolden(files.map { "Corpus/\($0)" }, in: Self.goldenDir)
+    }
+
+    /// The same for every document of ../shared/devset/docs (real documents of other sources),
+    /// golden files in golden/devset/: a change of layout recovery or metadata shows per document.
+    func testInspectJSONOfDevsetDocumentsMatchesGoldenFiles() throws {
+        let docs = Self.root.appendingPathComponent("../shared/devset/docs").standardized
+        guard let files = try? FileManager.default.contentsOfDirectory(atPath: docs.path).sorted(), !files.isEmpty else {
+            throw XCTSkip("../shared/devset/docs is not beside the repository")
+        }
+        try checkGolden(files.map { docs.appendingPathComponent($0).path }, in: Self.goldenDir.appendingPathComponent("devset"))
+    }
+
+    func checkGolden(_ paths: [String], in dir: URL) throws {
+        let bin = try GazetteBinary.locate()
         let record = ProcessInfo.processInfo.environment["GAZETTE_RECORD"] == "1"
-        for name in files {
-            let out = try GazetteBinary.run(bin, ["inspect", "--json", "Corpus/\(name)"])
+        for path in paths {
+            let name = (path as NSString).lastPathComponent
+            let out = try GazetteBinary.run(bin, ["inspect", "--json", path])
             let projected = try Self.project(out)
-            let golden = Self.goldenDir.appendingPathComponent((name as NSString).deletingPathExtension + ".json")
+            let golden = dir.appendingPathComponent((name as NSString).deletingPathExtension + ".json")
             if record {
-                try FileManager.default.createDirectory(at: Self.goldenDir, withIntermediateDirectories: true)
+                try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
                 try projected.write(to: golden, atomically: true, encoding: .utf8)
                 XCTFail("re-recorded \(golden.lastPathComponent): review the diff and run again without GAZETTE_RECORD")
                 continue
@@ -57,7 +72,7 @@ final class InspectGoldenTests: XCTestCase {
         guard let d = try JSONSerialization.jsonObject(with: data) as? [String: Any] else { throw CocoaError(.coderReadCorrupt) }
         var out: [String: Any] = [:]
         for k in ["title", "plan_title", "doc_type", "region", "year", "issuer", "doc_number", "issue_date", "publication_date",
-                  "addressees", "contact", "disclosure"] { out[k] = d[k] ?? NSNull() }
+                  "addressees", "contact", "disclosure", "metadata_sources", "quality"] { out[k] = d[k] ?? NSNull() }
         out["clauses"] = ((d["clauses"] as? [[String: Any]]) ?? []).map { c -> [String: Any] in
             var o: [String: Any] = [:]
             for k in ["id", "parent", "level", "label", "number", "heading", "deadlines", "targets"] { o[k] = c[k] ?? NSNull() }

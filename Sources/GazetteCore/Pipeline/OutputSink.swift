@@ -23,6 +23,8 @@ public struct DocumentSummary: Codable, Sendable, Equatable {
     public var topics: [String: Int]
     public var units: [String: Int]
     public var duplicates: Int
+    /// The document's quality record (`Document.quality`): listed on the site's quality page and in the manifest.
+    public var quality: DocumentQuality
 
     public init(_ d: Document) {
         id = d.id; title = d.title; planTitle = d.planTitle; docType = d.docType.rawValue
@@ -35,6 +37,7 @@ public struct DocumentSummary: Codable, Sendable, Equatable {
             for m in Set(c.units.map { $0.canonical ?? $0.name }) { u[m, default: 0] += 1 }
         }
         areas = a; topics = t; units = u; duplicates = d.duplicates.count
+        quality = d.quality
     }
 }
 

@@ -247,8 +247,14 @@ public final class PipelineRunner {
             timings["publish"] = Date().timeIntervalSince(t2)
             // Counts describe Output/, not this run's work (how many were processed anew goes to
             // the report and the log), so two runs over the same input write the same manifest.
+            // Documents an editor should look at: their warnings beside their manifest entries.
+            let review = Dictionary(docSummaries.filter { !$0.quality.warnings.isEmpty }.map { ($0.id, $0.quality.warnings) },
+                                    uniquingKeysWith: { a, _ in a })
+            for k in inputs.indices where inputs[k].status == .published {
+                if let w = inputs[k].document.flatMap({ review[$0] }) { inputs[k].warnings = w }
+            }
             let counts = ["inputs": files.count, "published": report.published, "duplicate": report.duplicates,
-                          "rejected": report.rejected.count]
+                          "rejected": report.rejected.count, "needs_review": review.count]
             let t3 = Date()
             var run = RunInfo(counts: counts, timings: [:], versions: versions, configHash: configHash)
             run.fingerprint = self.fingerprint(files: files, stamps: stamps, runHash: runHash)

@@ -25,6 +25,13 @@ public struct MetadataExtractor: Sendable {
         public var disclosure: String?
         /// Header lines that are metadata, not preamble text.
         public var usedLines: Set<Int> = []
+        /// Where each field came from: `page-table`, `crawler-header`, `front-matter`,
+        /// `page-title`, `body` (the document's own lines), `title` (implied by it), `derived`.
+        public var sources: [String: String] = [:]
+        /// The document number and signing date the document's own lines give, whatever
+        /// the page table says (for the disagreement warning).
+        public var ownDocNumber: String?
+        public var ownIssueDate: String?
     }
 
     public init() {}
@@ -282,18 +289,21 @@ public struct MetadataExtractor: Sendable {
             if signedDate == nil, let p = Self.first(Self.printedLine, l) { signedDate = Self.dateOf(Self.group(p, 1, l)) }
         }
         let cleanedPageTitle = pageTitle.map(Self.cleanPageTitle).flatMap { $0.isEmpty ? nil : $0 }
-        let fieldTitle = (pageMetadata["标题"] ?? textFields["标题"] ?? textFields["名称"]
-                          ?? headerField("标题", "crawler-header") ?? headerField("标题", "front-matter")).map { $0.wsTrimmed }
+        let fieldTitle = Self.firstSourced([(pageMetadata["标题"], "page-table"), (textFields["标题"] ?? textFields["名称"], "page-table"),
+                                            (headerField("标题", "crawler-header"), "crawler-header"),
+                                            (headerField("标题", "front-matter"), "front-matter")]).map { ($0.0.wsTrimmed, $0.1) }
         // The document's own title: the longest notice title among the body's (lines joined),
         // the metadata table's or crawler header's, and the page's — a body line may hold only
         // part of it; then the table's / header's title, then the plan title line.
-        let titleSource = [notice?.1, fieldTitle, cleanedPageTitle].compactMap { $0 }
-            .filter { Self.first(Self.noticeTitle, $0) != nil }
-            .max { $0.count < $1.count }
-        let wrapped = titleSource.flatMap { Self.bookTitle($0) }
-        m.title = titleSource ?? fieldTitle ?? planLine?.1 ?? cleanedPageTitle
-            ?? header.lazy.compactMap { Self.forwardedTitle(t[$0]) }.first
-            ?? t.indices.first(where: { !t[$0].isEmpty && !Self.isTOCWord(t[$0]) && !m.usedLines.contains($0) }).map { t[$0] } ?? ""
+        let titleSource = [notice.map { ($0.1, "body") }, fieldTitle, cleanedPageTitle.map { ($0, "page-title") }].compactMap { $0 }
+            .filter { Self.first(Self.noticeTitle, $0.0) != nil }
+            .max { $0.0.count < $1.0.count }
+        let wrapped = titleSource.flatMap { Self.bookTitle($0.0) }
+        let title = titleSource ?? fieldTitle ?? Self.firstSourced([(planLine?.1, "body"), (cleanedPageTitle, "page-title"),
+            (header.lazy.compactMap { Self.forwardedTitle(t[$0]) }.first, "body"),
+            (t.indices.first(where: { !t[$0].isEmpty && !Self.isTOCWord(t[$0]) && !m.usedLines.contains($0) }).map { t[$0] }, "body")])
+        m.title = title?.0 ?? ""
+        m.sources["title"] = title?.1
         if let w = wrapped { m.planTitle = w } else if titleSource != nil, let p = planLine { m.planTitle = p.1 } else { m.planTitle = m.title }
 
         // Dates and numbers: page metadata first.
@@ -303,40 +313,60 @@ public struct MetadataExtractor: Sendable {
             for k in keys { if let v = meta[k]?.wsTrimmed, !v.isEmpty, Self.first(Self.leadingKey, v) == nil { return v } }
             return nil
         }
-        if let n = metaValue(["发文字号", "文号", "发文号"]) ?? headerField("发文字号", "crawler-header") {
+        if m.docNumber != nil { m.sources["doc_number"] = "body" }
+        m.ownDocNumber = m.docNumber
+        m.ownIssueDate = signature?.1 ?? signedDate
+        if let (n, source) = Self.firstSourced([(metaValue(["发文字号", "文号", "发文号"]), "page-table"),
+                                                (headerField("发文字号", "crawler-header"), "crawler-header")]) {
             if let d = Self.first(Self.docNumber, n) { m.docNumber = "\(Self.group(d, 1, n))〔\(Self.group(d, 2, n))〕\(Self.group(d, 3, n))号" } else { m.docNumber = n }
+            m.sources["doc_number"] = source
         }
-        if m.docNumber == nil, let d = decree { m.docNumber = d.number }
+        if m.docNumber == nil, let d = decree { m.docNumber = d.number; m.sources["doc_number"] = "body" }
         // Issuer: the page table, the crawler's 发布机构 (a web site is no issuer), a joint issuer
         // line under the title (also when it names the table's issuer among others), the
         // signature, a bracketed organisation closing the text, the front matter's author, the
         // title, the regulation's promulgation or passage history, the adopting meeting, the
         // speaker; the region's government only as a last resort (below).
         let crawlerIssuer = headerField("发布机构", "crawler-header").flatMap { Self.isWebSite($0) ? nil : $0 }
-        var issuer = metaValue(["发文机关", "发布机构", "发文单位", "发布机关"]) ?? crawlerIssuer
-        if let j = jointIssuer, issuer.map({ j.components(separatedBy: "、").contains($0) }) ?? true { issuer = j }
+        var issuer = Self.firstSourced([(metaValue(["发文机关", "发布机构", "发文单位", "发布机关"]), "page-table"), (crawlerIssuer, "crawler-header")])
+        if let j = jointIssuer, issuer.map({ j.components(separatedBy: "、").contains($0.0) }) ?? true { issuer = (j, "body") }
         let frontAuthor = headerField("发布机构", "front-matter").flatMap { Self.isWebSite($0) ? nil : $0 }
-        let issuers: [String?] = [issuer, signature?.0, closingOrg, frontAuthor, Self.issuerFromTitle(m.title), decree?.issuer,
-                                  historyIssuer, adoption?.issuer, speaker]
-        m.issuer = issuers.lazy.compactMap { $0 }.first
+        let issuers: [(String?, String)] = [(issuer?.0, issuer?.1 ?? ""), (signature?.0, "body"), (closingOrg, "body"), (frontAuthor, "front-matter"),
+                                            (Self.issuerFromTitle(m.title), "title"), (decree?.issuer, "body"), (historyIssuer, "body"),
+                                            (adoption?.issuer, "body"), (speaker, "body")]
+        let chosenIssuer = Self.firstSourced(issuers)
+        m.issuer = chosenIssuer?.0
+        m.sources["issuer"] = chosenIssuer?.1
         // Issue date: the table's 成文日期, the signature, a dated line under the title, the
         // promulgation or passage history, the table's other dates, the crawler's 发布时间, the
         // front matter's date, a date the title starts with.
         let titleLeadDate: String? = Self.first(Self.titleDate, m.title).flatMap { Self.dateOf(Self.group($0, 1, m.title)) }
-        let dates: [String?] = [metaValue(["成文日期", "印发日期"]).flatMap(Self.dateOf), signature?.1, signedDate, headerDate,
-                                decree?.date, historyDate, metaValue(["发文日期", "生成日期", "发布日期"]).flatMap(Self.dateOf),
-                                headerField("发布日期", "crawler-header").flatMap(Self.dateOf),
-                                headerField("发布日期", "front-matter").flatMap(Self.dateOf), titleLeadDate]
-        m.issueDate = dates.lazy.compactMap { $0 }.first
+        let dates: [(String?, String)] = [(metaValue(["成文日期", "印发日期"]).flatMap(Self.dateOf), "page-table"), (signature?.1, "body"),
+                                          (signedDate, "body"), (headerDate, "body"), (decree?.date, "body"), (historyDate, "body"),
+                                          (metaValue(["发文日期", "生成日期", "发布日期"]).flatMap(Self.dateOf), "page-table"),
+                                          (headerField("发布日期", "crawler-header").flatMap(Self.dateOf), "crawler-header"),
+                                          (headerField("发布日期", "front-matter").flatMap(Self.dateOf), "front-matter"), (titleLeadDate, "title")]
+        let chosenDate = Self.firstSourced(dates)
+        m.issueDate = chosenDate?.0
+        m.sources["issue_date"] = chosenDate?.1
         m.publicationDate = metaValue(["发布日期", "发布时间", "公开日期"]).flatMap(Self.dateOf)
             ?? removed.lazy.filter { $0.rule.contains("source") }.compactMap { Self.dateOf($0.text) }.first
         m.region = Self.region(issuer: m.issuer, titles: [m.planTitle, m.title])
-        if m.issuer == nil, let c = compiler, let r = m.region { m.issuer = r + c }
-        if m.issuer == nil, let r = m.region, r != "全国" { m.issuer = Self.governmentName(r) }
-        m.year = [m.planTitle, m.title].lazy.compactMap { s in Self.first(Self.year, s).flatMap { Int(Self.group($0, 1, s)) } }.first
-            ?? m.issueDate.flatMap { Int($0.prefix(4)) }
+        if m.region != nil { m.sources["region"] = "derived" }
+        if m.issuer == nil, let c = compiler, let r = m.region { m.issuer = r + c; m.sources["issuer"] = "body" }
+        if m.issuer == nil, let r = m.region, r != "全国" { m.issuer = Self.governmentName(r); m.sources["issuer"] = "derived" }
+        let titleYear = [m.planTitle, m.title].lazy.compactMap { s in Self.first(Self.year, s).flatMap { Int(Self.group($0, 1, s)) } }.first
+        m.year = titleYear ?? m.issueDate.flatMap { Int($0.prefix(4)) }
+        if m.year != nil { m.sources["year"] = titleYear != nil ? "title" : "derived" }
         m.docType = Self.docType(title: m.title, planTitle: m.planTitle, wrapped: wrapped != nil || (titleSource != nil && planLine != nil))
+        m.sources["doc_type"] = "title"
         return m
+    }
+
+    /// The first candidate that has a value, with its source.
+    static func firstSourced(_ candidates: [(String?, String)]) -> (String, String)? {
+        for (v, source) in candidates { if let v { return (v, source) } }
+        return nil
     }
 
     static let titleDate = re("^(" + fullDate + ")")

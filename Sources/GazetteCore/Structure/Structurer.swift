@@ -95,12 +95,15 @@ public struct Structurer: Sendable {
         let preamble = join((0..<headerEnd).filter { !meta.usedLines.contains($0) })
         let closing = join(closingLines)
 
-        return Document(id: input.id, title: meta.title, planTitle: meta.planTitle, docType: meta.docType,
-                        region: meta.region, year: meta.year, issuer: meta.issuer, docNumber: meta.docNumber,
-                        issueDate: meta.issueDate, publicationDate: meta.publicationDate, addressees: meta.addressees,
-                        contact: meta.contact, disclosure: meta.disclosure, source: input.source,
-                        text: input.normalized.text, preamble: preamble, closing: closing, clauses: clauses,
-                        appendices: parts.map(\.appendix), removed: input.removed)
+        var doc = Document(id: input.id, title: meta.title, planTitle: meta.planTitle, docType: meta.docType,
+                           region: meta.region, year: meta.year, issuer: meta.issuer, docNumber: meta.docNumber,
+                           issueDate: meta.issueDate, publicationDate: meta.publicationDate, addressees: meta.addressees,
+                           contact: meta.contact, disclosure: meta.disclosure, source: input.source,
+                           text: input.normalized.text, preamble: preamble, closing: closing, clauses: clauses,
+                           appendices: parts.map(\.appendix), removed: input.removed)
+        doc.metadataSources = meta.sources
+        doc.quality = QualityCheck.assess(doc, lines: lines, body: 0..<bodyEnd, layout: input.layout, metadata: meta)
+        return doc
     }
 
     static let simplifiedKeys = ["發文機關": "发文机关", "標題": "标题", "發文字號": "发文字号", "發布日期": "发布日期",

@@ -17,6 +17,8 @@ enum IndexPages {
         let dup = manifest.inputs.filter { $0.status == .duplicate }.count
         let rej = manifest.inputs.filter { $0.status == .rejected }.count
         main.append(H.el("p", [("class", "lead")], text: "\(docs.count) 份文件 · \(docs.reduce(0) { $0 + $1.clauseCount }) 条条款 · \(dup) 份重复副本 · \(rej) 份未收录"))
+        let review = docs.filter { !$0.quality.warnings.isEmpty }.count
+        main.append(H.el("p", [("class", "muted")], [H.a("quality.html", "结构质量：\(review) 份文件待编辑复核")]))
         main.append(H.el("form", [("class", "quick-search"), ("action", "search.html"), ("method", "get")], [
             H.el("input", [("type", "search"), ("name", "q"), ("placeholder", "搜索条款，如 重大行政决策"), ("aria-label", "搜索")]),
             H.el("button", [("type", "submit")], text: "搜索"),
@@ -81,6 +83,45 @@ enum IndexPages {
             H.el("h3", text: title),
             H.el("ul", [("class", "chips")], items.map { H.el("li", [], [H.a($0.0, $0.1, [("class", "chip")]), H.el("span", [("class", "count")], text: " \($0.2)")]) }),
         ])
+    }
+
+    /// Editors' readable names of the quality warnings (`DocumentQuality.warnings`).
+    static func warningLabel(_ code: String) -> String {
+        switch code {
+        case "numbering-without-tree": return "正文有编号，但未识别出条款"
+        case "title-not-found": return "未找到标题"
+        case "low-clause-coverage": return "条款只覆盖正文的一小部分"
+        case "page-table-disagrees:doc_number": return "页面信息表与正文的发文字号不一致"
+        case "page-table-disagrees:issue_date": return "页面信息表与正文的成文日期不一致"
+        default: return code
+        }
+    }
+
+    /// `quality.html`: the documents an editor should look at, with their warnings, layout and
+    /// clause coverage; then how many documents each layout family was recovered from.
+    static func qualityPage(_ docs: [DocumentSummary]) -> String {
+        let flagged = docs.filter { !$0.quality.warnings.isEmpty }
+        var main: [HTMLNode] = [H.el("h1", text: "结构质量"),
+                                H.el("p", [("class", "lead")], text: "\(flagged.count) 份文件待复核（共 \(docs.count) 份）")]
+        main.append(H.el("table", [("class", "quality")], [
+            H.el("thead", [], [H.el("tr", [], ["文件", "问题", "版式", "条款覆盖"].map { H.el("th", text: $0) })]),
+            H.el("tbody", [], flagged.map { d in
+                H.el("tr", [("id", d.id)], [
+                    H.el("td", [], [H.a("doc/\(d.id).html", d.title.isEmpty ? d.id : d.title)]),
+                    H.el("td", [], [H.el("ul", [], d.quality.warnings.map { H.el("li", text: warningLabel($0)) })]),
+                    H.el("td", text: d.quality.layout),
+                    H.el("td", text: String(format: "%.0f%%", d.quality.clauseCoverage * 100)),
+                ])
+            }),
+        ]))
+        var families: [String: Int] = [:]
+        for d in docs { for f in d.quality.layout.split(separator: "+") { families[String(f), default: 0] += 1 } }
+        main.append(H.el("h2", text: "版式恢复"))
+        main.append(H.el("ul", [("class", "chips")], families.sorted { $0.key < $1.key }.map {
+            H.el("li", [], [H.el("span", [("class", "chip")], text: $0.key), H.el("span", [("class", "count")], text: " \($0.value)")])
+        }))
+        return H.page(title: "结构质量 — 政务公开文库", root: "", bodyClass: "quality",
+                      body: [SiteChrome.header(root: ""), H.el("main", [], main), SiteChrome.footer()])
     }
 
     static func searchPage() -> String {

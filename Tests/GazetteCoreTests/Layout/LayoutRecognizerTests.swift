@@ -167,3 +167,50 @@ final class LayoutRecognizerTests: XCTestCase {
         XCTAssertEqual(ClauseLabel.heading(from: "加强组织领导。各区要明确责任。"), "加强组织领导")
     }
 }
+
+/// The quality record the structure stage writes for editors.
+final class QualityCheckTests: XCTestCase {
+    static func document(_ raw: String) -> Document {
+        let cleaned = Cleaner().clean(raw)
+        let normalized = NormalizedText(text: cleaned.text, original: cleaned.text, script: "simplified", variant: "mainland", conversion: "none")
+        var input = StructureInput(id: "t", source: Source(path: "t.txt", sha256: "", format: "txt", encoding: "utf-8"),
+                                   normalized: normalized, pageMetadata: [:], pageTitle: nil, removed: cleaned.removed)
+        input.layout = cleaned.layout
+        return Structurer().structure(input)
+    }
+
+    func testWellFormedPlanHasNoWarningsAndFullCoverage() {
+        let d = Self.document(LayoutRecognizerTests.plan)
+        XCTAssertEqual(d.quality.layout, "lines")
+        XCTAssertEqual(d.quality.warnings, [])
+        XCTAssertGreaterThan(d.quality.clauseCoverage, 0.7)
+        XCTAssertEqual(d.metadataSources["title"], "body")
+    }
+
+    func testFlattenedPlanNamesItsLayout() {
+        let d = Self.document(LayoutRecognizerTests.lines.joined(separator: " "))
+        XCTAssertTrue(d.quality.layout.contains("flattened"), d.quality.layout)
+    }
+
+    func testCrawlerTitleIsSourced() {
+        let d = Self.document("标题: 某县2023年政府信息公开工作年度报告\n发布时间: 2024-01-10\n发布机构: 某县人民政府办公室\n========== 正文 ==========\n一、总体情况\n全年公开信息一百条。\n二、主动公开情况\n公开文件十件。")
+        XCTAssertEqual(d.metadataSources["title"], "crawler-header")
+        XCTAssertEqual(d.metadataSources["issuer"], "crawler-header")
+        XCTAssertTrue(d.quality.layout.hasPrefix("header-fields"), d.quality.layout)
+    }
+
+    func testNumberingThatBuildsNoTreeAndAMissingTitleAreFlagged() {
+        // Numbered questions are a Q&A, not clauses: numbering in the text, no tree. The first
+        // line is a sentence, not a title.
+        let d = Self.document("据统计，全年办理事项较多，有关问题解答如下。\n一、如何申请公开？\n通过网站提交。\n二、多久答复？\n二十个工作日内。")
+        XCTAssertTrue(d.clauses.isEmpty)
+        XCTAssertTrue(d.quality.warnings.contains("numbering-without-tree"), "\(d.quality.warnings)")
+        XCTAssertTrue(d.quality.warnings.contains("title-not-found"), "\(d.quality.warnings)")
+    }
+
+    func testLowCoverageIsFlagged() {
+        let long = String(repeating: "本段为说明性文字，不属于任何条款。", count: 20)
+        let d = Self.document("某市关于开展检查的通知\n\(long)\n一、检查范围\n全市。")
+        XCTAssertTrue(d.quality.warnings.contains("low-clause-coverage"), "\(d.quality.warnings) \(d.quality.clauseCoverage)")
+    }
+}

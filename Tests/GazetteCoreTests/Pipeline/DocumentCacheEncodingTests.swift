@@ -43,6 +43,8 @@ final class DocumentCacheEncodingTests: XCTestCase {
         d.addressees = ["各区人民政府", ""]; d.contact = ["联系人：张三"]; d.publicationDate = "2021-01-01"; d.docType = .notice
         d.clauses[0].scores = [:]; d.clauses[1].scores["area.x"] = -0.0; d.clauses[1].similar.append(SimilarClause(doc: "", clause: "", score: 1e-300))
         d.source.bytes = Int.max; d.clauses[0].level = Int.min
+        d.metadataSources = ["title": "crawler-header", "issue_date": "body"]
+        d.quality = DocumentQuality(layout: "flattened", clauseCoverage: 0.5, warnings: ["numbering-without-tree"])
         var bytes: [UInt8] = [9, 9]
         DocumentBinary.encode(d, into: &bytes)
         XCTAssertEqual(Array(bytes.prefix(2)), [9, 9])

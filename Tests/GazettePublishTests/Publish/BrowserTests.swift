@@ -48,6 +48,25 @@ final class BrowserTests: XCTestCase {
         XCTAssertFalse(dom.contains("onerror=\"alert"))
     }
 
+    /// The editors' quality page lists the flagged documents (their warnings as readable text,
+    /// a hostile title as text) and links each to its page; the index links to it.
+    func testQualityPageListsFlaggedDocuments() throws {
+        var docs = SampleDocuments.corpus
+        let k = try XCTUnwrap(docs.firstIndex { $0.id == "evil-2020" })
+        docs[k].quality = DocumentQuality(layout: "flattened", clauseCoverage: 0.42, warnings: ["low-clause-coverage", "title-not-found"])
+        let site = try buildSite(docs); defer { try? FileManager.default.removeItem(at: site.deletingLastPathComponent()) }
+        let (rc, dom, err) = try chrome(["--dump-dom", site.appendingPathComponent("quality.html").absoluteString])
+        XCTAssertEqual(rc, 0, err)
+        XCTAssertTrue(dom.contains("1 份文件待复核"), "flagged count")
+        XCTAssertTrue(dom.contains("href=\"doc/evil-2020.html\""))
+        XCTAssertTrue(dom.contains("条款只覆盖正文的一小部分") && dom.contains("未找到标题"))
+        XCTAssertTrue(dom.contains("42%"))
+        XCTAssertFalse(dom.contains("<script>alert"))
+        let (rci, index, erri) = try chrome(["--dump-dom", site.appendingPathComponent("index.html").absoluteString])
+        XCTAssertEqual(rci, 0, erri)
+        XCTAssertTrue(index.contains("href=\"quality.html\""))
+    }
+
     func testIndexAndSearchWorkFromDisk() throws {
         let site = try buildSite(); defer { try? FileManager.default.removeItem(at: site.deletingLastPathComponent()) }
         let (rc, dom, err) = try chrome(["--dump-dom", site.appendingPathComponent("index.html").absoluteString])

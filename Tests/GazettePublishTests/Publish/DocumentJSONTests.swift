@@ -36,6 +36,23 @@ final class DocumentJSONTests: XCTestCase {
         for d in SampleDocuments.corpus { try assertSame(d) }
     }
 
+    /// The quality record and the metadata sources, written by hand, as JSONEncoder writes them
+    /// (and decoded back, also from output of earlier versions that lacked them).
+    func testQualityAndMetadataSources() throws {
+        var d = SampleDocuments.plan(id: "q", region: "某市", year: 2024)
+        d.metadataSources = ["title": "crawler-header", "issuer": "page-table", "doc_number": "body"]
+        d.quality = DocumentQuality(layout: "header-fields+flattened", clauseCoverage: 0.917, warnings: ["title-not-found", "low-clause-coverage"])
+        try assertSame(d)
+        let back = try JSONDecoder().decode(Document.self, from: try DocumentJSONSink.encode(d))
+        XCTAssertEqual(back.quality, d.quality)
+        XCTAssertEqual(back.metadataSources, d.metadataSources)
+        var old = try XCTUnwrap(JSONSerialization.jsonObject(with: try DocumentJSONSink.encode(d)) as? [String: Any])
+        old["quality"] = nil; old["metadata_sources"] = nil
+        let earlier = try JSONDecoder().decode(Document.self, from: try JSONSerialization.data(withJSONObject: old))
+        XCTAssertEqual(earlier.quality, DocumentQuality())
+        XCTAssertEqual(earlier.metadataSources, [:])
+    }
+
     func testEmptyAndNilFields() throws {
         try assertSame(Document(id: "x", source: Source(path: "a", sha256: "b", format: "txt", encoding: "utf-8")))
         var d = SampleDocuments.plan(id: "n", region: "北京市", year: 2020)
@@ -49,6 +66,7 @@ final class DocumentJSONTests: XCTestCase {
             var d = SampleDocuments.plan(id: s, region: s, year: -3)
             d.title = s; d.text = s + d.text; d.preamble = s; d.closing = s; d.addressees = [s, s]; d.contact = [s]
             d.disclosure = s; d.source.path = s; d.removed = [RemovedLine(rule: s, text: s)]
+            d.metadataSources = ["title": s, "issue_date": s]; d.quality = DocumentQuality(layout: s, clauseCoverage: 0.347, warnings: [s, s])
             d.appendices.append(Appendix(kind: .other, title: s, text: s, qa: [.init(question: s, answer: s)]))
             d.clauses[1].heading = s; d.clauses[1].original = s; d.clauses[1].evidence = [s]
             d.clauses[1].units.append(UnitMention(name: s, canonical: s, role: .mentioned, successor: s, kind: s))
