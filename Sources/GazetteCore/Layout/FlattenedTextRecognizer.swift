@@ -24,6 +24,8 @@ struct FlattenedTextRecognizer: LayoutRecognizer {
                 out.append(line)
             }
         }
+        // Most lines can hold no inline label: skip the numbering bookkeeping for a file none of whose lines can.
+        guard out.contains(where: Self.mayHoldInlineLabel) else { page.lines = out; return }
         var numbering = NumberingState()
         // Labels the document already starts a line with: the same label inside a sentence
         // is a summary or a cross-reference (（三）…。1.公开政策；2.公开信息。 above the items), not a lost break.
@@ -31,6 +33,11 @@ struct FlattenedTextRecognizer: LayoutRecognizer {
         var result: [String] = []
         result.reserveCapacity(out.count)
         for line in out {
+            guard Self.mayHoldInlineLabel(line) else {
+                if let l = ClauseLabel.recognize(line) { numbering.saw(l) }
+                result.append(line)
+                continue
+            }
             let parts = Self.splitAtInlineLabels(line, &numbering)
             if parts.count > 1 { page.note("inline-labels", .split, line) }
             result.append(contentsOf: parts)
@@ -117,6 +124,64 @@ struct FlattenedTextRecognizer: LayoutRecognizer {
             from = c
         }
         return parts.filter { !$0.isEmpty }
+    }
+
+    /// A necessary condition for `splitAtInlineLabels` to cut, on scalar values: a label
+    /// prefix (`一、` `（一）` `1.` `第一条` …) after 。！？； (a space between allowed), or — for
+    /// a heading run into its text — a line that starts with one and has another among its
+    /// next 48 characters.
+    static func mayHoldInlineLabel(_ line: String) -> Bool {
+        var line = line
+        return line.withUTF8 { b in
+            guard b.count >= 12 else { return false }
+            var v: [UInt32] = []
+            v.reserveCapacity(b.count / 2)
+            var i = 0
+            while i < b.count { let (x, n) = FastText.scalar(b, i); v.append(x); i += n }
+            var k = 0
+            while k < v.count, FastText.isWhitespace(v[k]) { k += 1 }
+            let first = k
+            let runIn = labelPrefix(v, at: first)
+            var afterEnd = false
+            while k < v.count {
+                let x = v[k]
+                if (afterEnd || (runIn && k > first + 1 && k <= first + 48)) && labelPrefix(v, at: k) { return true }
+                if x != 0x20 { afterEnd = x == 0x3002 || x == 0xFF1B || x == 0xFF01 || x == 0xFF1F }
+                k += 1
+            }
+            return false
+        }
+    }
+
+    /// Whether a label's numbering starts at `k`: numerals then 、 . ．, （ numerals ）, 第 numerals 章/节/条.
+    static func labelPrefix(_ v: [UInt32], at k: Int) -> Bool {
+        guard k < v.count else { return false }
+        func numerals(from j: Int) -> Int {
+            var e = j
+            while e < v.count, e - j < 5, isNumeralValue(v[e]) { e += 1 }
+            return e
+        }
+        let x = v[k]
+        if x == 0x7B2C {   // 第
+            let e = numerals(from: k + 1)
+            return e > k + 1 && e < v.count && (v[e] == 0x7AE0 || v[e] == 0x8282 || v[e] == 0x6761)
+        }
+        if x == 0xFF08 || x == 0x28 {   // （ (
+            let e = numerals(from: k + 1)
+            return e > k + 1 && e < v.count && (v[e] == 0xFF09 || v[e] == 0x29)
+        }
+        guard isNumeralValue(x) else { return false }
+        let e = numerals(from: k)
+        return e < v.count && (v[e] == 0x3001 || v[e] == 0x2E || v[e] == 0xFF0E)
+    }
+
+    /// ASCII digits and the Chinese numerals of labels (一 … 十, 百, 〇, 零, 两).
+    @inline(__always)
+    static func isNumeralValue(_ x: UInt32) -> Bool {
+        switch x {
+        case 0x30...0x39, 0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D, 0x5341, 0x767E, 0x3007, 0x96F6, 0x4E24: return true
+        default: return false
+        }
     }
 
     static func mayStartLabel(_ u: Unicode.Scalar) -> Bool {
