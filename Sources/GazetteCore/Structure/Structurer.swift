@@ -88,6 +88,12 @@ public struct Structurer: Sendable {
             }
             clauses.append(c)
         }
+        // A document that assigns its tasks explicitly (bracketed notes, labelled fields, table
+        // cells) names the responsible units there; a unit that merely opens a sentence of it
+        // (各级政府要…) assigns nothing. Subject mentions stay only where nothing is assigned.
+        if clauses.contains(where: { $0.units.contains { $0.role != .mentioned } }) {
+            for k in clauses.indices { clauses[k].units.removeAll { $0.role == .mentioned } }
+        }
 
         let join: ([Int]) -> String = { idx in
             idx.map { lines[$0].wsTrimmed }.filter { !$0.isEmpty }.joined(separator: "\n")
