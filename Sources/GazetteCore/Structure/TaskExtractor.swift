@@ -211,7 +211,8 @@ public struct TaskExtractor: Sendable {
             if let fast = TaskScan.isUnitWord(n) { if fast { return n } }
             else if unitWord.firstMatch(in: n, range: NSRange(location: 0, length: (n as NSString).length)) != nil { return n }
         }
-        // Other organisation names in notes: 中关村管委会, 北京经济技术开发区管委会.
+        // Other organisation names in notes: 中关村管委会, 北京经济技术开发区管委会, and the
+        // national bodies' short names (人民银行、银保监会、证监会负责; 全国妇联, 全国工商联).
         let org = simple ? orgSuffixBytes.contains(where: { n.utf8.count >= $0.count && n.utf8.reversed().starts(with: $0.reversed()) })
             : orgSuffixes.contains(where: { SimpleText.hasSuffix(n, $0) })
         if org, n.unicodeScalars.allSatisfy({ $0.properties.isIdeographic }) { return n }
@@ -219,7 +220,8 @@ public struct TaskExtractor: Sendable {
     }
 
     static let unitTails = ["等相关部门", "等有关部门", "等相关单位", "等有关单位", "等部门", "等单位", "等"]
-    static let orgSuffixes = ["管委会", "委员会", "办公厅", "办公室", "政府", "局", "委", "办", "厅", "中心", "署", "院", "部", "集团", "公司", "单位"]
+    static let orgSuffixes = ["管委会", "委员会", "办公厅", "办公室", "政府", "局", "委", "办", "厅", "中心", "署", "院", "部", "集团", "公司", "单位",
+                              "监会", "银行", "妇联", "工商联", "残联", "科协"]
     static let unitTailBytes = unitTails.map { (Array($0.utf8), $0.unicodeScalars.count) }
     static let orgSuffixBytes = orgSuffixes.map { Array($0.utf8) }
 

@@ -20,6 +20,12 @@ final class ResponsibleUnitsTests: XCTestCase {
         XCTAssertEqual(got, [[], [], ["省政府办公厅 lead", "省直有关部门 responsible"], ["省发改委 responsible"]])
     }
 
+    /// National bodies by their short names inside a responsibility note.
+    func testShortNamesOfNationalBodiesInNotes() {
+        let got = units("一、加大金融支持力度。对成效明显的地方给予支持。（人民银行、银保监会、证监会负责）")
+        XCTAssertEqual(got, [["人民银行 responsible", "银保监会 responsible", "证监会 responsible"]])
+    }
+
     /// A document that assigns nothing explicitly keeps its sentence subjects as mentions.
     func testSubjectsStayWhereNothingIsAssigned() {
         let got = units("""
