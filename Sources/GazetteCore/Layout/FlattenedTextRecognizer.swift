@@ -105,10 +105,15 @@ struct FlattenedTextRecognizer: LayoutRecognizer {
         while i < u.count - 2 {
             let afterSentence = sentenceEnds.contains(u[i - 1]) || (u[i - 1] == " " && i >= 2 && sentenceEnds.contains(u[i - 2]))
             let inRunIn = runIn.map { i > 1 && i <= $0.end } ?? false
-            if afterSentence || inRunIn, Self.mayStartLabel(u[i]), u[i - 1] != "第" {
+            // A section label run on after a flattened table's last figure: …5949.08三、收到和处理…
+            let afterFigure = (u[i - 1].value >= 0x30 && u[i - 1].value <= 0x39) || u[i - 1] == "%"
+            if afterSentence || inRunIn || afterFigure, Self.mayStartLabel(u[i]), u[i - 1] != "第" {
                 let probe = string(u, i..<min(u.count, i + 40))
                 if let l = ClauseLabel.recognize(probe), !l.rest.isEmpty, state.fits(l), startsText(l.rest),
-                   afterSentence || (l.style.styleLevel > runIn!.style.styleLevel && l.style.isArticleStyle == runIn!.style.isArticleStyle) {
+                   afterSentence
+                    || (inRunIn && l.style.styleLevel > runIn!.style.styleLevel && l.style.isArticleStyle == runIn!.style.isArticleStyle)
+                    || (afterFigure && l.style == .chineseComma && state.last[.chineseComma].map { l.number == $0 + 1 } == true
+                        && !Self.opensTableRow(l.rest)) {
                     cuts.append(i)
                     state.saw(l)
                     runIn = afterSentence ? window(l, at: i) : nil
@@ -127,7 +132,8 @@ struct FlattenedTextRecognizer: LayoutRecognizer {
     }
 
     /// A necessary condition for `splitAtInlineLabels` to cut, on scalar values: a label
-    /// prefix (`一、` `（一）` `1.` `第一条` …) after 。！？； (a space between allowed), or — for
+    /// prefix (`一、` `（一）` `1.` `第一条` …) after 。！？； (a space between allowed), a Chinese
+    /// one after a figure, or — for
     /// a heading run into its text — a line that starts with one and has another among its
     /// next 48 characters.
     static func mayHoldInlineLabel(_ line: String) -> Bool {
@@ -142,11 +148,12 @@ struct FlattenedTextRecognizer: LayoutRecognizer {
             while k < v.count, FastText.isWhitespace(v[k]) { k += 1 }
             let first = k
             let runIn = labelPrefix(v, at: first)
-            var afterEnd = false
+            var afterEnd = false, afterFigure = false
             while k < v.count {
                 let x = v[k]
-                if (afterEnd || (runIn && k > first + 1 && k <= first + 48)) && labelPrefix(v, at: k) { return true }
+                if (afterEnd || (runIn && k > first + 1 && k <= first + 48) || (afterFigure && x >= 0x4E00)) && labelPrefix(v, at: k) { return true }
                 if x != 0x20 { afterEnd = x == 0x3002 || x == 0xFF1B || x == 0xFF01 || x == 0xFF1F }
+                afterFigure = (x >= 0x30 && x <= 0x39) || x == 0x25
                 k += 1
             }
             return false
@@ -186,6 +193,17 @@ struct FlattenedTextRecognizer: LayoutRecognizer {
 
     static func mayStartLabel(_ u: Unicode.Scalar) -> Bool {
         u == "第" || u == "（" || u == "(" || (u.value >= 0x30 && u.value <= 0x39) || "一二三四五六七八九十".unicodeScalars.contains(u)
+    }
+
+    /// A table row's label: its words run into a run of five or more figures within 20
+    /// characters (`结转下年度继续办理0000000`); a year has four.
+    static func opensTableRow(_ rest: String) -> Bool {
+        var run = 0
+        for (n, u) in rest.unicodeScalars.enumerated() {
+            if n >= 20 { break }
+            if u.value >= 0x30 && u.value <= 0x39 { run += 1; if run >= 5 { return true } } else { run = 0 }
+        }
+        return false
     }
 
     /// A label's text starts with a word or an opening quote, not a number or punctuation.

@@ -158,6 +158,23 @@ final class LayoutRecognizerTests: XCTestCase {
         XCTAssertEqual(FlattenedTextRecognizer.splitAtInlineLabels("二、主动公开情况第二十条第（一）项信息内容本年制发件数", &cited).count, 1)
     }
 
+    func testSectionLabelRunOnAfterTableFigures() {
+        var state = FlattenedTextRecognizer.NumberingState()
+        let parts = FlattenedTextRecognizer.splitAtInlineLabels(
+            "二、主动公开政府信息情况信息内容本年制发件数规章000行政规范性文件77132470收费金额5949.08三、收到和处理政府信息公开申请情况申请人情况自然人其他一、本年新收申请数量8", &state)
+        XCTAssertEqual(parts.count, 2, "\(parts)")
+        XCTAssertTrue(parts[1].hasPrefix("三、收到和处理"))
+        // The table's own row label with the next number (its figures follow at once) is no section.
+        var table = FlattenedTextRecognizer.NumberingState()
+        let rows = FlattenedTextRecognizer.splitAtInlineLabels(
+            "三、收到和处理政府信息公开申请情况总计801000081四、结转下年度继续办理0000000四、政府信息公开行政复议、行政诉讼情况行政复议110024", &table)
+        XCTAssertEqual(rows.count, 2, "\(rows)")
+        XCTAssertTrue(rows.last?.hasPrefix("四、政府信息公开行政复议") == true)
+        // Not the next section number: a figure, then a table's own row label, stays.
+        var fresh = FlattenedTextRecognizer.NumberingState()
+        XCTAssertEqual(FlattenedTextRecognizer.splitAtInlineLabels("一、总体情况全年公开信息共计120五、其他事项如下说明。", &fresh).count, 1)
+    }
+
     func testRunInHeadings() {
         XCTAssertEqual(ClauseLabel.heading(from: "主动公开方面我区切实落实国务院办公厅有关要求，坚持应公开尽公开。"), "主动公开方面")
         XCTAssertEqual(ClauseLabel.heading(from: "概述2016年，在各单位的共同努力下，我区积极推进公开。"), "概述")
