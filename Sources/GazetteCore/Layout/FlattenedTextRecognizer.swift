@@ -6,7 +6,7 @@
 /// - **paragraph gaps.** In a long line with several of them, a space between two wide
 ///   characters (or before a clause label) is where a line break was: Chinese prose has no
 ///   spaces. Not after a bare label (`一、 概述`, `第一条 为了`), where the space is the label's.
-/// - **inline labels.** In any line, after 。；！？ a label opens a new line when it continues
+/// - **inline labels.** In any line, after 。；！？： a label opens a new line when it continues
 ///   the numbering read so far (the next number of its style, or 1 under a new parent) —
 ///   so `统一、权威`, `一、二类`, `第五条规定`, `（一）（五）共五项`, `1.5亿元` and citations
 ///   stay in their sentence.
@@ -80,9 +80,10 @@ struct FlattenedTextRecognizer: LayoutRecognizer {
         }
     }
 
-    static let sentenceEnds: Set<Unicode.Scalar> = ["。", "；", "！", "？"]
+    /// What ends the text before an inline label: a sentence, or a colon that opens a list (措施如下：（一）…).
+    static let sentenceEnds: Set<Unicode.Scalar> = ["。", "；", "！", "？", "："]
 
-    /// The line cut before each inline label that continues the numbering: after 。；！？
+    /// The line cut before each inline label that continues the numbering: after 。；！？：
     /// (a space between allowed), or — headings run into their text (`二、主动公开政府信息情况（一）…`,
     /// `（二）工作制度方面1、明确…`) — a label of a deeper style within a short unpunctuated
     /// run after the line's own label.
@@ -132,7 +133,7 @@ struct FlattenedTextRecognizer: LayoutRecognizer {
     }
 
     /// A necessary condition for `splitAtInlineLabels` to cut, on scalar values: a label
-    /// prefix (`一、` `（一）` `1.` `第一条` …) after 。！？； (a space between allowed), a Chinese
+    /// prefix (`一、` `（一）` `1.` `第一条` …) after 。！？；： (a space between allowed), a Chinese
     /// one after a figure, or — for
     /// a heading run into its text — a line that starts with one and has another among its
     /// next 48 characters.
@@ -152,7 +153,7 @@ struct FlattenedTextRecognizer: LayoutRecognizer {
             while k < v.count {
                 let x = v[k]
                 if (afterEnd || (runIn && k > first + 1 && k <= first + 48) || (afterFigure && x >= 0x4E00)) && labelPrefix(v, at: k) { return true }
-                if x != 0x20 { afterEnd = x == 0x3002 || x == 0xFF1B || x == 0xFF01 || x == 0xFF1F }
+                if x != 0x20 { afterEnd = x == 0x3002 || x == 0xFF1B || x == 0xFF01 || x == 0xFF1F || x == 0xFF1A }
                 afterFigure = (x >= 0x30 && x <= 0x39) || x == 0x25
                 k += 1
             }

@@ -158,6 +158,15 @@ final class LayoutRecognizerTests: XCTestCase {
         XCTAssertEqual(FlattenedTextRecognizer.splitAtInlineLabels("二、主动公开情况第二十条第（一）项信息内容本年制发件数", &cited).count, 1)
     }
 
+    func testListItemsAfterAColon() {
+        var state = FlattenedTextRecognizer.NumberingState()
+        let parts = FlattenedTextRecognizer.splitAtInlineLabels("六、主要问题和改进措施。我们将采取以下措施加以改进：（一）继续强化公开责任。切实贯彻条例。（二）继续完善公开机制。", &state)
+        XCTAssertEqual(parts, ["六、主要问题和改进措施。我们将采取以下措施加以改进：", "（一）继续强化公开责任。切实贯彻条例。", "（二）继续完善公开机制。"])
+        var listed = FlattenedTextRecognizer.NumberingState()
+        // An enumeration after a colon that does not start at 1 stays in its sentence.
+        XCTAssertEqual(FlattenedTextRecognizer.splitAtInlineLabels("一、总体要求。范围包括：三、四类事项在内的全部内容。", &listed).count, 1)
+    }
+
     func testSectionLabelRunOnAfterTableFigures() {
         var state = FlattenedTextRecognizer.NumberingState()
         let parts = FlattenedTextRecognizer.splitAtInlineLabels(
