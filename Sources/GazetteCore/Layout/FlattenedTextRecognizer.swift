@@ -77,6 +77,8 @@ struct FlattenedTextRecognizer: LayoutRecognizer {
             restartable.remove(l.style)
             let r = Self.rank(l.style)
             for s in NumberingStyle.allCases where Self.rank(s).family == r.family && Self.rank(s).depth > r.depth { restartable.insert(s) }
+            // An article's items (（一）, 1.) are numbered afresh in every article.
+            if l.style == .article { restartable.formUnion([.parenChinese, .arabicDot, .parenArabic]) }
         }
     }
 

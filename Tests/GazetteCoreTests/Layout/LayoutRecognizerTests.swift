@@ -167,6 +167,14 @@ final class LayoutRecognizerTests: XCTestCase {
         XCTAssertEqual(FlattenedTextRecognizer.splitAtInlineLabels("一、总体要求。范围包括：三、四类事项在内的全部内容。", &listed).count, 1)
     }
 
+    /// Regulations number each article's items afresh: a flattened article's list splits from its sentence.
+    func testArticleItemsRestartInEveryArticle() {
+        var state = FlattenedTextRecognizer.NumberingState()
+        _ = FlattenedTextRecognizer.splitAtInlineLabels("第十条 下列信息应当公开：（一）机构职能；（二）规范性文件。", &state)
+        let parts = FlattenedTextRecognizer.splitAtInlineLabels("第十一条 本局重点公开下列信息：（一）职责概况；（二）业务统计。", &state)
+        XCTAssertEqual(parts, ["第十一条 本局重点公开下列信息：", "（一）职责概况；", "（二）业务统计。"])
+    }
+
     func testSectionLabelRunOnAfterTableFigures() {
         var state = FlattenedTextRecognizer.NumberingState()
         let parts = FlattenedTextRecognizer.splitAtInlineLabels(
