@@ -33,7 +33,8 @@ struct FlattenedTextRecognizer: LayoutRecognizer {
         var result: [String] = []
         result.reserveCapacity(out.count)
         for line in out {
-            guard Self.mayHoldInlineLabel(line) else {
+            // A table row (cells joined by TAB) keeps its cells whole: a task cell's own 1. items are not clauses.
+            guard !FastText.containsByte(line, 0x09), Self.mayHoldInlineLabel(line) else {
                 if let l = ClauseLabel.recognize(line) { numbering.saw(l) }
                 result.append(line)
                 continue
@@ -220,7 +221,7 @@ struct FlattenedTextRecognizer: LayoutRecognizer {
     /// Where the token before a gap ends with a bare label glued to the text before it
     /// (`…制定本规定。第二条 本规定所称`), the space is the label's: the cut goes before the label.
     static func splitAtGaps(_ line: String) -> [String]? {
-        guard line.utf8.count >= 300, FastText.containsByte(line, 0x20) else { return nil }
+        guard line.utf8.count >= 300, FastText.containsByte(line, 0x20), !FastText.containsByte(line, 0x09) else { return nil }
         let u = Array(line.unicodeScalars)
         guard u.count >= 150 else { return nil }
         var cuts: [(end: Int, next: Int)] = []

@@ -18,7 +18,9 @@ import Foundation
 /// 4. markup residue: HTML tags and Markdown block syntax mark paragraph boundaries even in
 ///    a flattened file, so they become line breaks;
 /// 5. split numbers and letterspacing close up what an extractor spread out;
-/// 6. flattened lines are split at paragraph gaps and at inline labels that continue the
+/// 6. a task table flattened into text gets one row a line back, before the flattening
+///    splitter would cut its cells apart;
+/// 7. flattened lines are split at paragraph gaps and at inline labels that continue the
 ///    numbering.
 ///
 /// It runs in the clean stage after the character repairs (so full-width digits and odd
@@ -31,7 +33,8 @@ public struct LayoutRecovery: Sendable {
     /// folding change line lengths, which would hide the wrap width.
     static let beforeRepairs: [any LayoutRecognizer] = [PageFurnitureRecognizer(), HardWrapRecognizer()]
     static let afterRepairs: [any LayoutRecognizer] = [
-        HeaderFieldRecognizer(), MarkupResidueRecognizer(), SplitNumberRecognizer(), LetterspacingRecognizer(), FlattenedTextRecognizer(),
+        HeaderFieldRecognizer(), MarkupResidueRecognizer(), SplitNumberRecognizer(), LetterspacingRecognizer(), TaskTableRecognizer(),
+        FlattenedTextRecognizer(),
     ]
 
     /// Steps 1–2 on the decoded text; the result goes through the repairs, then into `recover`.
@@ -40,7 +43,7 @@ public struct LayoutRecovery: Sendable {
         return run(Self.beforeRepairs, on: unix, LayoutPage(lines: FastText.lines(unix)))
     }
 
-    /// Steps 3–6 on the repaired text, continuing the record `rejoin` began.
+    /// Steps 3–7 on the repaired text, continuing the record `rejoin` began.
     public func recover(_ text: String, after early: LaidOutText? = nil) -> LaidOutText {
         var page = LayoutPage(lines: FastText.lines(text))
         if let e = early { page.decisions = e.decisions; page.families = e.families; page.fields = e.fields }

@@ -248,3 +248,37 @@ final class QualityCheckTests: XCTestCase {
         XCTAssertTrue(d.quality.warnings.contains("low-clause-coverage"), "\(d.quality.warnings) \(d.quality.clauseCoverage)")
     }
 }
+
+/// A task table flattened into text reads as the same task clauses as the table itself.
+final class TaskTableLayoutTests: XCTestCase {
+    static func fixture() throws -> (text: String, expect: [String]) {
+        let raw = try StructureFixtureTests.fixture("task_table")
+        let lines = raw.components(separatedBy: "\n")
+        return (lines.filter { !$0.hasPrefix("#! ") }.joined(separator: "\n"), lines.filter { $0.hasPrefix("#! clause") || $0.hasPrefix("#! unit") })
+    }
+
+    static func summary(_ raw: String) -> [String] {
+        let cleaned = Cleaner().clean(raw)
+        let d = StructureFixtureTests.structure(cleaned.text)
+        return d.clauses.map { "\($0.id) \($0.heading) | " + $0.units.map { "\($0.name) \($0.role.rawValue)" }.joined(separator: ", ") + " | \($0.deadlines)" }
+    }
+
+    func testFlattenedTaskTableGivesTheTableClauses() throws {
+        let (text, _) = try Self.fixture()
+        let table = Self.summary(text)
+        XCTAssertEqual(table.count, 5, "\(table)")
+        // Every cell and row separator a space, the whole table on one line after its title.
+        let lines = text.components(separatedBy: "\n").filter { !$0.isEmpty }
+        let flat = lines[0] + "\n" + lines.dropFirst().map { $0.replacingOccurrences(of: "\t", with: " ").trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        XCTAssertEqual(Self.summary(flat), table)
+        // With its TABs kept and only the rows run together.
+        let tabs = lines[0] + "\n" + lines.dropFirst().map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "\t")) }.joined(separator: "\t")
+        XCTAssertEqual(Self.summary(tabs), table)
+    }
+
+    func testTextAfterTheLastRowIsText() {
+        let rows = TaskTableRecognizer.relayout("任务如下 序号 工作任务 牵头单位 完成时限 1 做好预算公开 市财政局 6月底前 2 推进政策解读 市政府办公厅 长期 各单位要抓好落实。")
+        XCTAssertEqual(rows, ["任务如下", "序号\t工作任务\t牵头单位\t完成时限", "1\t做好预算公开\t市财政局\t6月底前", "2\t推进政策解读\t市政府办公厅\t长期", "各单位要抓好落实。"])
+        XCTAssertNil(TaskTableRecognizer.relayout("序号 说明 本表序号与正文一致"))
+    }
+}
