@@ -21,7 +21,9 @@ import Foundation
 /// 6. a task table flattened into text gets one row a line back, before the flattening
 ///    splitter would cut its cells apart;
 /// 7. flattened lines are split at paragraph gaps and at inline labels that continue the
-///    numbering.
+///    numbering;
+/// 8. page chrome glued to a line's last sentence goes on a line of its own, for the line
+///    rules to drop.
 ///
 /// It runs in the clean stage after the character repairs (so full-width digits and odd
 /// spaces are folded) and before the line rules (so chrome that a flattened page carries
@@ -34,7 +36,7 @@ public struct LayoutRecovery: Sendable {
     static let beforeRepairs: [any LayoutRecognizer] = [PageFurnitureRecognizer(), HardWrapRecognizer()]
     static let afterRepairs: [any LayoutRecognizer] = [
         HeaderFieldRecognizer(), MarkupResidueRecognizer(), SplitNumberRecognizer(), LetterspacingRecognizer(), TaskTableRecognizer(),
-        FlattenedTextRecognizer(),
+        FlattenedTextRecognizer(), ChromeTailRecognizer(),
     ]
 
     /// Steps 1–2 on the decoded text; the result goes through the repairs, then into `recover`.
@@ -43,7 +45,7 @@ public struct LayoutRecovery: Sendable {
         return run(Self.beforeRepairs, on: unix, LayoutPage(lines: FastText.lines(unix)))
     }
 
-    /// Steps 3–7 on the repaired text, continuing the record `rejoin` began.
+    /// Steps 3–8 on the repaired text, continuing the record `rejoin` began.
     public func recover(_ text: String, after early: LaidOutText? = nil) -> LaidOutText {
         var page = LayoutPage(lines: FastText.lines(text))
         if let e = early { page.decisions = e.decisions; page.families = e.families; page.fields = e.fields }

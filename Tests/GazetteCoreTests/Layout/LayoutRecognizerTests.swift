@@ -127,6 +127,13 @@ final class LayoutRecognizerTests: XCTestCase {
         XCTAssertEqual(PageFurnitureRecognizer.ownLine.numberOfMatches(in: "2—3年", range: NSRange(location: 0, length: 4)), 0)
     }
 
+    func testChromeGluedToTheLastSentenceIsDropped() {
+        let cleaned = Cleaner().clean("第三十二条 本办法自2019年1月1日起施行。扫一扫在手机打开当前页\n（此件公开发布）【打印】【关闭】\n微信 微博 QQ空间 全真版")
+        XCTAssertEqual(cleaned.text, "第三十二条 本办法自2019年1月1日起施行。\n（此件公开发布）")
+        // Prose that mentions a share platform is no chrome.
+        XCTAssertNil(ChromeTailRecognizer.chromeTail("开设政务公开栏。通过政务微信发布政策解读"))
+    }
+
     func testLetterspacedWordsCloseUp() {
         XCTAssertEqual(LetterspacingRecognizer.join("第一章 总 则"), "第一章 总则")
         XCTAssertEqual(LetterspacingRecognizer.join("工 作 任 务"), "工作任务")
