@@ -58,6 +58,11 @@ public enum InspectView {
         if !d.addressees.isEmpty { field("to:", d.addressees.joined(separator: " | ")) }
         for c in d.contact { field("contact:", c) }
         if let x = d.disclosure { field("disclosure:", x) }
+        if !d.metadataSources.isEmpty {
+            field("from:", d.metadataSources.sorted { $0.key < $1.key }.map { "\($0.key) ← \($0.value)" }.joined(separator: "  "))
+        }
+        field("quality:", "layout \(d.quality.layout)   clause coverage \(Int((d.quality.clauseCoverage * 100).rounded()))%"
+              + (d.quality.warnings.isEmpty ? "" : "   warnings: " + d.quality.warnings.joined(separator: ", ")))
         field("source:", "\(d.source.path) [\(d.source.format), \(d.source.encoding), \(d.source.script)/\(d.source.variant), conversion \(d.source.conversion)]")
         if !d.removed.isEmpty { field("removed:", "\(d.removed.count) lines (\(Set(d.removed.map(\.rule)).sorted().joined(separator: ", ")))") }
         field("preamble:", "\(d.preamble.count) chars" + (d.preamble.isEmpty ? "" : " — " + excerpt(d.preamble)))

@@ -59,6 +59,8 @@ final class InspectGoldenTests: XCTestCase {
         for name in files {
             let text = String(decoding: try GazetteBinary.run(bin, ["inspect", "Corpus/\(name)"]), as: UTF8.self)
             XCTAssertTrue(text.hasPrefix("title:"), name)
+            XCTAssertTrue(text.contains("\nquality:    layout lines   clause coverage "), "\(name): the quality line")
+            XCTAssertTrue(text.contains("title ← body"), "\(name): where the title came from")
             XCTAssertTrue(text.contains("\nL1 ") || text.contains("\n  L2 "), "\(name): clause tree with levels")
             sawUnit = sawUnit || text.contains(" unit ")
             sawAppendix = sawAppendix || text.contains("appendix:   [interpretation]")
