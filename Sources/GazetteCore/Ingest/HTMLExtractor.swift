@@ -194,6 +194,13 @@ public enum HTMLExtractor {
                 if isChrome(k) { continue }
                 let tag = name(k)
                 if tag == "table" && isMetadataTable(k) { continue }   // returned as `metadata`
+                if (tag == "td" || tag == "th"), isLayoutCell(k) {
+                    // A page laid out with a table: the cell holds the body, not a datum.
+                    if !FastText.endsWithLineFeed(out) && !out.isEmpty { out += "\n" }
+                    render(k, into: &out, depth: depth + 1)
+                    if !FastText.endsWithLineFeed(out) { out += "\n" }
+                    continue
+                }
                 if tag == "td" || tag == "th" {
                     var cell = ""
                     render(k, into: &cell, depth: depth + 1)
@@ -211,6 +218,30 @@ public enum HTMLExtractor {
             default: continue
             }
         }
+    }
+
+    /// A table cell used for page layout rather than data: it holds a table of its own, three
+    /// or more paragraphs (p, div, br, li), or over 300 Chinese characters. A data cell of a
+    /// task table (one or two paragraphs of a task) stays a cell.
+    static func isLayoutCell(_ cell: xmlNodePtr) -> Bool {
+        var blocks = 0, cjk = 0
+        var stack: [(xmlNodePtr, Int)] = []
+        var c = cell.pointee.children
+        while let k = c { stack.append((k, 0)); c = k.pointee.next }
+        while let (n, depth) = stack.popLast() {
+            if n.pointee.type == XML_TEXT_NODE, let content = n.pointee.content {
+                cjk += cjkCount(cString: content)
+                if cjk > 300 { return true }
+                continue
+            }
+            guard n.pointee.type == XML_ELEMENT_NODE, depth < 64 else { continue }
+            let tag = name(n)
+            if tag == "table" { return true }
+            if tag == "p" || tag == "div" || tag == "br" || tag == "li" { blocks += 1; if blocks >= 3 { return true } }
+            var k = n.pointee.children
+            while let x = k { stack.append((x, depth + 1)); k = x.pointee.next }
+        }
+        return false
     }
 
     static let sourceBreak = "\u{1}"
