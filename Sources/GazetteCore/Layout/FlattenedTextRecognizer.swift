@@ -231,11 +231,17 @@ struct FlattenedTextRecognizer: LayoutRecognizer {
             let before = u[i - 1]
             guard before.isWide || before == ")" || before == "." else { continue }
             let after = u[i + 1]
+            // The space after a date that opened its line belongs to the date's line.
+            if cuts.last?.next == tokenStart, Self.fullDateToken(u, at: tokenStart) { continue }
             if let k = labelSuffixStart(u, tokenStart: tokenStart, end: i) {
                 if k > tokenStart, !"的之中所规款项和、，,及至或与".unicodeScalars.contains(after) { cuts.append((k, k)) }
                 continue
             }
             if after.isWide {
+                cuts.append((i, i + 1))
+            } else if Self.fullDateToken(u, at: i + 1), Self.passageRecordFollows(u, dateAt: i + 1) {
+                // A regulation's passage history run together (…条例 2016年12月26日
+                // 某市人大常委会第N次会议通过 2017年1月18日 …批准): each date opens its record.
                 cuts.append((i, i + 1))
             } else if mayStartLabel(after) {
                 let probe = string(u, (i + 1)..<min(u.count, i + 41))
@@ -251,6 +257,27 @@ struct FlattenedTextRecognizer: LayoutRecognizer {
             from = c.next
         }
         return parts
+    }
+
+    /// Whether the words after the date token at `k` record a passage, approval or
+    /// promulgation (…会议通过, …批准, …令第45号公布, …施行) — not a signature's date.
+    static func passageRecordFollows(_ u: [Unicode.Scalar], dateAt k: Int) -> Bool {
+        guard let space = u[k...].firstIndex(of: " ") else { return false }
+        let end = u[(space + 1)...].firstIndex(of: " ") ?? u.count
+        let words = string(u, (space + 1)..<end)
+        return ["通过", "批准", "公布", "施行", "修正", "修订"].contains { words.hasSuffix($0) }
+    }
+
+    /// Whether a date YYYY年M月D日 standing as a token of its own (a space after it) starts at `k`.
+    static func fullDateToken(_ u: [Unicode.Scalar], at k: Int) -> Bool {
+        func digits(_ from: Int, _ min: Int, _ max: Int) -> Int? {
+            var e = from
+            while e < u.count, e - from < max, u[e].value >= 0x30 && u[e].value <= 0x39 { e += 1 }
+            return e - from >= min ? e : nil
+        }
+        guard let y = digits(k, 4, 4), y < u.count, u[y] == "年", let m = digits(y + 1, 1, 2), m < u.count, u[m] == "月",
+              let d = digits(m + 1, 1, 2), d < u.count, u[d] == "日" else { return false }
+        return d + 1 < u.count && u[d + 1] == " "
     }
 
     /// Where a bare label that ends the token `u[tokenStart..<end]` begins (第X章/节/条 after

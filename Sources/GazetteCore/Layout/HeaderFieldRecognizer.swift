@@ -29,7 +29,8 @@ struct HeaderFieldRecognizer: LayoutRecognizer {
         let top = page.lines[first].wsTrimmed
         if top == "---" { frontMatter(&page, from: first); return }
         if top.hasPrefix("--- ") { flatFrontMatter(&page, at: first); return }
-        guard let (k, _) = Self.field(top), Self.keys[k] != nil else { return }
+        // The key opens the line; a flattened file's line runs on far past it.
+        guard let (k, _) = Self.field(String(top.prefix(120))), Self.keys[k] != nil else { return }
         if page.lines.count - first <= 2, SimpleText.count(top) > 200 { flatCrawlerHeader(&page, at: first); return }
         crawlerHeader(&page, from: first)
     }

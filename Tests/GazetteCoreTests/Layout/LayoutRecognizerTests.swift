@@ -100,6 +100,20 @@ final class LayoutRecognizerTests: XCTestCase {
         XCTAssertEqual(laid.fields.first { $0.key == "标题" }?.value, "某部发言人答记者问")
     }
 
+    func testCrawlerHeaderFlattenedOntoALongLine() {
+        let body = String(repeating: "本年度政府信息公开工作有序开展，各项任务全面完成。", count: 120)
+        let laid = LayoutRecovery().recover("标题: 某县2023年政府信息公开工作年度报告 发布时间: 2024-01-10 文号: 发布机构: 某县人民政府办公室 ===== 正文 ===== " + body)
+        XCTAssertEqual(laid.fields.map { "\($0.key)=\($0.value)" }, ["标题=某县2023年政府信息公开工作年度报告", "发布日期=2024-01-10", "发布机构=某县人民政府办公室"])
+        XCTAssertTrue(laid.text.hasPrefix("本年度政府信息公开"))
+    }
+
+    func testFlattenedPassageHistoryKeepsEachDateWithItsLine() {
+        let text = "某市居民服务条例 2016年12月26日 某市第十六届人民代表大会常务委员会第三十二次会议通过 2017年1月18日 某省第十二届人民代表大会常务委员会第二十五次会议批准 第一章 总则 第一条 为了规范居民服务，根据有关法律，结合本市实际，制定本条例。 第二条 本条例适用于本市行政区域内的居民服务活动。本条例所称居民服务，是指为居民提供的各类基本公共服务。"
+        let lines = LayoutRecovery().recover(text).text.components(separatedBy: "\n")
+        XCTAssertEqual(Array(lines.prefix(3)), ["某市居民服务条例", "2016年12月26日 某市第十六届人民代表大会常务委员会第三十二次会议通过",
+                                                  "2017年1月18日 某省第十二届人民代表大会常务委员会第二十五次会议批准"])
+    }
+
     func testFrontMatterAndItsFlattenedForm() {
         let md = "---\ntitle: 某省行政执法公示办法\ndate: 2021-05-21\nauthor: 某省人民政府\ncategory:\n  - 规章\n---\n\n## 第一章 总则\n\n第一条 为了规范公示行为，制定本办法。"
         let laid = LayoutRecovery().recover(md)
