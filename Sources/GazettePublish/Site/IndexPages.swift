@@ -99,10 +99,16 @@ enum IndexPages {
 
     /// `quality.html`: the documents an editor should look at, with their warnings, layout and
     /// clause coverage; then how many documents each layout family was recovered from.
-    static func qualityPage(_ docs: [DocumentSummary]) -> String {
-        let flagged = docs.filter { !$0.quality.warnings.isEmpty }
+    /// At most `limit` documents are listed (the page stays readable at any corpus size);
+    /// the manifest lists them all.
+    static func qualityPage(_ docs: [DocumentSummary], limit: Int = 2_000) -> String {
+        let all = docs.filter { !$0.quality.warnings.isEmpty }
+        let flagged = Array(all.prefix(limit))
         var main: [HTMLNode] = [H.el("h1", text: "结构质量"),
-                                H.el("p", [("class", "lead")], text: "\(flagged.count) 份文件待复核（共 \(docs.count) 份）")]
+                                H.el("p", [("class", "lead")], text: "\(all.count) 份文件待复核（共 \(docs.count) 份）")]
+        if all.count > limit {
+            main.append(H.el("p", [("class", "muted")], text: "下表列出前 \(limit) 份；全部见 manifest.json 中各文件的 warnings。"))
+        }
         main.append(H.el("table", [("class", "quality")], [
             H.el("thead", [], [H.el("tr", [], ["文件", "问题", "版式", "条款覆盖"].map { H.el("th", text: $0) })]),
             H.el("tbody", [], flagged.map { d in

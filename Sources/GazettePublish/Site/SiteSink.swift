@@ -69,7 +69,7 @@ public final class SiteSink: OutputSink {
         let docs = corpus.documents.sorted(by: IndexPages.order)
         try save(IndexPages.index(docs, manifest: corpus.manifest, areas: counts(areas), topics: counts(topics), units: counts(units)), "index.html")
         try save(IndexPages.searchPage(), "search.html")
-        try save(IndexPages.qualityPage(docs), "quality.html")
+        try save(IndexPages.qualityPage(docs, limit: facetPageHits), "quality.html")
         for p in IndexPages.allListPages(docs, pageDocs: facetPageHits) { try save(p.page, p.path) }
         let byID = Dictionary(docs.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let rank = Dictionary(docs.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })

@@ -1,4 +1,5 @@
 import XCTest
+import GazetteCore
 import GazetteModel
 @testable import GazettePublish
 import GazetteResearch
@@ -65,6 +66,10 @@ final class BrowserTests: XCTestCase {
         let (rci, index, erri) = try chrome(["--dump-dom", site.appendingPathComponent("index.html").absoluteString])
         XCTAssertEqual(rci, 0, erri)
         XCTAssertTrue(index.contains("href=\"quality.html\""))
+        // The page lists at most `limit` documents and says where the rest are.
+        let capped = IndexPages.qualityPage(docs.map { var s = DocumentSummary($0); s.quality.warnings = ["title-not-found"]; return s }, limit: 1)
+        XCTAssertEqual(capped.components(separatedBy: "<tr id=").count - 1, 1)
+        XCTAssertTrue(capped.contains("manifest.json"))
     }
 
     func testIndexAndSearchWorkFromDisk() throws {
