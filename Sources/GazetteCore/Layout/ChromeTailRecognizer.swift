@@ -7,18 +7,9 @@ struct ChromeTailRecognizer: LayoutRecognizer {
     var name: String { "chrome-tail" }
 
     func apply(_ page: inout LayoutPage) {
-        var out: [String] = []
-        out.reserveCapacity(page.lines.count)
-        for line in page.lines {
-            if let cut = Self.chromeTail(line) {
-                page.note(name, .split, line)
-                out.append(String(line[..<cut]))
-                out.append(String(line[cut...]).wsTrimmed)
-            } else {
-                out.append(line)
-            }
+        page.splitLines(name) { line in
+            Self.chromeTail(line).map { [String(line[..<$0]), String(line[$0...]).wsTrimmed] }
         }
-        page.lines = out
     }
 
     /// Where a chrome tail starts: after the last 。 or ）, with 2 to 60 characters left

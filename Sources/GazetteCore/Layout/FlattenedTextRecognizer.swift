@@ -14,18 +14,10 @@ struct FlattenedTextRecognizer: LayoutRecognizer {
     var name: String { "flattened" }
 
     func apply(_ page: inout LayoutPage) {
-        var out: [String] = []
-        out.reserveCapacity(page.lines.count)
-        for line in page.lines {
-            if let parts = Self.splitAtGaps(line) {
-                page.note(name, .split, line)
-                out.append(contentsOf: parts)
-            } else {
-                out.append(line)
-            }
-        }
+        page.splitLines(name, Self.splitAtGaps)
+        let out = page.lines
         // Most lines can hold no inline label: skip the numbering bookkeeping for a file none of whose lines can.
-        guard out.contains(where: Self.mayHoldInlineLabel) else { page.lines = out; return }
+        guard out.contains(where: Self.mayHoldInlineLabel) else { return }
         var numbering = NumberingState()
         // Labels the document already starts a line with: the same label inside a sentence
         // is a summary or a cross-reference (（三）…。1.公开政策；2.公开信息。 above the items), not a lost break.

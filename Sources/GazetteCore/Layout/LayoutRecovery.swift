@@ -77,6 +77,21 @@ struct LayoutPage {
     var fields: [HeaderField] = []
     var families: [String] = []
 
+    /// Replaces each line that `split` cuts by its parts, noting the cut for `family`.
+    mutating func splitLines(_ family: String, _ split: (String) -> [String]?) {
+        var out: [String] = []
+        out.reserveCapacity(lines.count)
+        for line in lines {
+            if let parts = split(line) {
+                note(family, .split, line)
+                out.append(contentsOf: parts)
+            } else {
+                out.append(line)
+            }
+        }
+        lines = out
+    }
+
     mutating func note(_ family: String, _ action: LayoutDecision.Action, _ text: String) {
         if !families.contains(family) { families.append(family) }
         decisions.append(LayoutDecision(family: family, action: action, text: String(text.prefix(60))))

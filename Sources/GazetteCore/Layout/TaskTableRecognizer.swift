@@ -12,16 +12,7 @@ struct TaskTableRecognizer: LayoutRecognizer {
 
     func apply(_ page: inout LayoutPage) {
         guard page.lines.contains(where: Self.mayHoldHeader) else { return }
-        var out: [String] = []
-        for line in page.lines {
-            if Self.mayHoldHeader(line), let rows = Self.relayout(line) {
-                page.note(name, .split, line)
-                out.append(contentsOf: rows)
-            } else {
-                out.append(line)
-            }
-        }
-        page.lines = out
+        page.splitLines(name) { Self.mayHoldHeader($0) ? Self.relayout($0) : nil }
     }
 
     /// The cheap test: the line names the number column and a unit column.
