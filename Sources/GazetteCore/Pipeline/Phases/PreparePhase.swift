@@ -16,33 +16,39 @@ final class RunJob: @unchecked Sendable {
     let held: HeldValues<Int, StructureInput>
     /// Structured documents (by id) waiting for publish.
     let documents: HeldValues<String, Document>
+    /// Which copy of each text dedup will keep; nil when the run does not deduplicate.
+    let sameText: SameTextPreference?
+    private let holdLock = NSLock()
 
     init(files: [CorpusFile], ids: [String], cache: DocumentCache, prepareHash: String, configHash: String, useCache: Bool,
-         preparedBudget: Int, documentBudget: Int) {
+         preparedBudget: Int, documentBudget: Int, sameText: SameTextPreference?) {
         self.files = files; self.ids = ids; self.cache = cache
         self.prepareHash = prepareHash; self.configHash = configHash; self.useCache = useCache
         held = HeldValues(budget: preparedBudget)
         documents = HeldValues(budget: documentBudget)
+        self.sameText = sameText
     }
 
-    /// Of the inputs with the same normalized text, the one held and its dedup candidate.
-    private var heldByText: [String: (index: Int, candidate: DedupCandidate)] = [:]
-    private let heldLock = NSLock()
-
-    /// Holds input `i` for the complete stage unless an input with the same normalized text
-    /// that the canonical-copy rule prefers is held already (then at most one of them is
-    /// structured, and it is that one): the budget goes to distinct texts, so fewer
-    /// canonical copies are read and prepared a second time.
+    /// Holds input `i` for the complete stage, within the budget, unless dedup prefers
+    /// another input with the same normalized text (then at most one of them is held, the
+    /// one that will be structured), so fewer canonical copies are read a second time.
     func hold(_ i: Int, _ input: StructureInput, candidate: DedupCandidate, bytes: Int) {
-        heldLock.lock(); defer { heldLock.unlock() }
-        let text = candidate.signature.textHash
-        if let current = heldByText[text] {
-            guard Deduplicator.preferred(candidate, current.candidate) else { return }
-            _ = held.take(current.index)
-            heldByText[text] = nil
+        holdLock.lock(); defer { holdLock.unlock() }
+        if let sameText {
+            let (preferred, displaced) = sameText.offer(i, candidate)
+            guard preferred else { return }
+            if let displaced { _ = held.take(displaced) }
+            if !held.offer(i, input, bytes: bytes) { sameText.withdraw(i, candidate) }
+        } else {
+            held.offer(i, input, bytes: bytes)
         }
-        if held.offer(i, input, bytes: bytes) { heldByText[text] = (i, candidate) }
     }
+}
+
+/// What the prepare phase made of every input: a summary (or why it was rejected), by file index.
+struct PreparedCorpus {
+    var job: RunJob
+    var outcomes: [PipelineRunner.Outcome?]
 }
 
 extension PipelineRunner {
@@ -59,7 +65,26 @@ extension PipelineRunner {
         var fresh: Bool
     }
 
-    enum Completion { case done(ClauseSignatures, fresh: Bool), failed(RejectReason) }
+    /// Prepare: ingest, clean, normalize and sign every input on all cores, or take its
+    /// summary from the cache; the new file stamps are stored for the next run.
+    func prepare(_ scan: ScannedCorpus) throws -> PreparedCorpus {
+        progress.stage("prepare", total: scan.files.count)
+        let job = RunJob(files: scan.files, ids: scan.ids, cache: scan.cache, prepareHash: scan.prepareHash, configHash: scan.configHash,
+                         useCache: !full, preparedBudget: preparedBudget, documentBudget: documentBudget,
+                         sameText: config.runs("dedup") ? SameTextPreference() : nil)
+        let stamps = scan.stamps
+        let prepared = ResultBox<Outcome>(count: scan.files.count)
+        ParallelLoop.run(count: scan.files.count, workers: workers, cancellation: cancellation) { [self] i in
+            FaultPoint.pause("process")
+            prepared.set(i, prepareOne(i, job: job, stamps: stamps))
+            progress.advance(1)
+        }
+        progress.finishStage()
+        if cancellation.isSet { throw RunCancelled() }
+        scan.cache.storeStamps(job.newStamps.stamps)
+        afterPrepare?()
+        return PreparedCorpus(job: job, outcomes: prepared.values)
+    }
 
     /// Ingest, clean, normalize and sign input `i`, or take its summary from the cache.
     func prepareOne(_ i: Int, job: RunJob, stamps: [String: DocumentCache.FileStamp]) -> Outcome {
@@ -102,45 +127,6 @@ extension PipelineRunner {
         } catch {
             return .rejected(sha, RejectReason("internal", "\(error)"))
         }
-    }
-
-    /// Structure and classify a canonical copy (or find it in the cache), returning its clause signatures.
-    func completeOne(_ i: Int, prepared p: Prepared, job: RunJob) -> Completion {
-        if p.summary.isStructured(as: p.documentKey) && job.useCache && job.cache.hasValidDocument(p.documentKey) {
-            _ = job.held.take(i)
-            return .done(p.summary.signature.clauses, fresh: false)
-        }
-        let input: StructureInput
-        if let held = job.held.take(i) {
-            input = held
-        } else {
-            // Not kept in memory (over budget, or a cached input that was a duplicate until
-            // now): read and prepare it again, provided the file is still what was signed.
-            let f = job.files[i]
-            do {
-                let bytes = try read(f)
-                let sha = SHA256Digest.hex(bytes)
-                guard sha == p.summary.sha256 else {
-                    throw RejectReason("changed-during-run", "the file changed while the run was reading it; the next run takes it")
-                }
-                input = try prepare(bytes: bytes, sha256: sha, file: f, id: job.ids[i])
-            } catch let r as RejectReason { return .failed(r) } catch {
-                return .failed(RejectReason("unreadable", "\(error)"))
-            }
-        }
-        let doc = processor.complete(input)
-        let clauses = ClauseSignatures.make(for: doc, settings: config.dedup)
-        if job.cache.store(ProcessedDocument(document: doc, clauses: clauses), key: p.documentKey) {
-            var summary = p.summary
-            summary.signature.clauses = clauses
-            summary.structuredKey = p.documentKey
-            job.cache.storeSummary(summary, key: p.key)
-            job.documents.offer(doc.id, doc, bytes: Self.heldBytes(doc))
-        } else {
-            // The cache could not take it: publish must have it from memory.
-            job.documents.force(doc.id, doc, bytes: Self.heldBytes(doc))
-        }
-        return .done(clauses, fresh: true)
     }
 
     func read(_ f: CorpusFile) throws -> [UInt8] {

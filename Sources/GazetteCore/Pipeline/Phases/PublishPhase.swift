@@ -1,0 +1,136 @@
+import Foundation
+import GazetteModel
+
+/// Every input's manifest entry, the run's report and the cache key of each published document.
+struct RunRecords {
+    var inputs: [InputRecord] = []
+    var report = RunReport()
+    /// Published document id → its structured document's cache key.
+    var documentKeys: [String: String] = [:]
+    /// The published document ids, in the order they are written.
+    var published: [String] { inputs.filter { $0.status == .published }.compactMap(\.document).sorted() }
+}
+
+/// One published document made ready by the read-ahead: the document with each sink's
+/// prepared part, or why it could not be.
+enum PublishItem { case ready(Document, [Data?]), failed(Error) }
+
+extension PipelineRunner {
+    /// Record: one manifest entry per input — published, duplicate (of which document) or
+    /// rejected (why) — so every input is accounted for.
+    func record(_ scan: ScannedCorpus, _ prepared: PreparedCorpus, _ dedup: DedupResult) -> RunRecords {
+        var r = RunRecords()
+        for (i, f) in scan.files.enumerated() {
+            switch prepared.outcomes[i] {
+            case .prepared(let s)?:
+                if let canon = dedup.canonicalOf[scan.ids[i]] {
+                    r.inputs.append(InputRecord(path: f.path, sha256: s.summary.sha256, status: .duplicate, reason: "same document as \(canon)", document: canon))
+                    r.report.duplicates += 1
+                } else {
+                    r.inputs.append(InputRecord(path: f.path, sha256: s.summary.sha256, status: .published, document: scan.ids[i]))
+                    r.documentKeys[scan.ids[i]] = s.documentKey
+                    r.report.published += 1
+                }
+                if s.fresh { r.report.reprocessed += 1 }
+            case .rejected(let sha, let reason)?:
+                r.inputs.append(InputRecord(path: f.path, sha256: sha, status: .rejected, reason: reason.description))
+                r.report.rejected.append((f.path, reason.description))
+            case nil:
+                r.inputs.append(InputRecord(path: f.path, sha256: nil, status: .rejected, reason: "internal: not processed"))
+                r.report.rejected.append((f.path, "internal: not processed"))
+            }
+        }
+        progress.log("\(r.report.reprocessed) of \(scan.files.count) inputs processed anew, the rest taken from the cache")
+        return r
+    }
+
+    /// Publish: the sinks stream the canonical documents into a staging folder, which is
+    /// swapped in for Output/ only when every sink and the manifest are written.
+    func publish(_ records: RunRecords, _ scan: ScannedCorpus, _ prepared: PreparedCorpus, _ dedup: DedupResult,
+                 versions: [String: String], timings: inout PhaseTimings) throws {
+        let staging = StagingArea(output: output)
+        try staging.prepare()
+        do {
+            let published = records.published
+            progress.stage("publish", total: published.count)
+            for s in sinks { try s.begin(staging: staging.staging) }
+            try FaultPoint.check("publish-write")
+            // Sinks with heavy ordered work write and finish on threads of their own; on any
+            // failure they are stopped (before the staging folder is abandoned).
+            let threads = sinks.map { $0.ownThread ? SinkThread($0, capacity: 64) : nil }
+            defer { for t in threads { t?.cancel() } }
+            let summaries = try writeDocuments(published, records, prepared.job, dedup, threads: threads)
+            timings.end("publish")
+            var manifest = self.manifest(records, summaries, scan: scan, stamps: prepared.job.newStamps.stamps, versions: versions)
+            let corpus = CorpusSummary(documents: summaries, manifest: manifest)
+            for t in threads { try t?.submit(.finish(corpus)) }
+            for (s, t) in zip(sinks, threads) where t == nil { try s.finish(corpus) }
+            for t in threads { try t?.wait() }
+            timings.end("finish")
+            manifest.run.timings = timings.total()
+            try ManifestWriter.write(manifest, to: staging.staging.appendingPathComponent("manifest.json"))
+            progress.finishStage()
+            FaultPoint.pause("publish")
+            try FaultPoint.check("before-commit")
+            if cancellation.isSet { throw RunCancelled() }   // a signal during the last writes: stop before the swap
+            try beforeCommit?()
+            try staging.commit()
+        } catch {
+            staging.abandon()
+            throw error
+        }
+    }
+
+    /// Every published document, read back when not held in memory, given what dedup found
+    /// about it and handed to each sink: the per-document work done ahead on all cores, the
+    /// ordered writes here. Returns the documents' summaries for the index pages.
+    func writeDocuments(_ published: [String], _ records: RunRecords, _ job: RunJob, _ dedup: DedupResult,
+                        threads: [SinkThread?]) throws -> [DocumentSummary] {
+        let sinks = self.sinks, keys = records.documentKeys
+        let ahead = ReadAhead<PublishItem>(count: published.count, threads: workers, depth: 4 * workers,
+                                            niceness: Self.publishWorkerNiceness) { n in
+            let id = published[n]
+            guard var doc = job.documents.take(id) ?? keys[id].flatMap({ job.cache.load($0)?.document }) else {
+                return .failed(PublishFailure("the processed document \(id) could not be read back from the cache"))
+            }
+            dedup.apply(to: &doc)
+            do { return .ready(doc, try sinks.map { try $0.prepare(doc) }) } catch { return .failed(error) }
+        }
+        defer { ahead.cancel() }
+        var summaries: [DocumentSummary] = []
+        for n in published.indices {
+            if cancellation.isSet { throw RunCancelled() }
+            // A published document must be written: losing it silently would leave the
+            // manifest listing a document that Output/ does not have.
+            let item = ahead.take(n)
+            if case .failed(let e)? = item { throw e }
+            guard case .ready(let doc, let parts)? = item else {
+                throw PublishFailure("the document \(published[n]) was not prepared for publishing")
+            }
+            for (k, p) in parts.enumerated() {
+                if let t = threads[k] { try t.submit(.write(doc, p)) } else { try sinks[k].write(doc, prepared: p) }
+            }
+            summaries.append(DocumentSummary(doc))
+            progress.advance(1)
+        }
+        return summaries
+    }
+
+    /// The manifest: every input's entry (with the warnings of documents an editor should
+    /// look at), counts that describe Output/ rather than this run's work (so two runs over
+    /// the same input write the same manifest), versions and the no-change fingerprint.
+    func manifest(_ records: RunRecords, _ summaries: [DocumentSummary], scan: ScannedCorpus,
+                  stamps: [String: DocumentCache.FileStamp], versions: [String: String]) -> Manifest {
+        var inputs = records.inputs
+        let review = Dictionary(summaries.filter { !$0.quality.warnings.isEmpty }.map { ($0.id, $0.quality.warnings) },
+                                uniquingKeysWith: { a, _ in a })
+        for k in inputs.indices where inputs[k].status == .published {
+            if let w = inputs[k].document.flatMap({ review[$0] }) { inputs[k].warnings = w }
+        }
+        let counts = ["inputs": scan.files.count, "published": records.report.published, "duplicate": records.report.duplicates,
+                      "rejected": records.report.rejected.count, "needs_review": review.count]
+        var run = RunInfo(counts: counts, timings: [:], versions: versions, configHash: scan.configHash)
+        run.fingerprint = fingerprint(files: scan.files, stamps: stamps, runHash: scan.runHash)
+        return Manifest(inputs: inputs, run: run)
+    }
+}
