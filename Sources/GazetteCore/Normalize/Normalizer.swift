@@ -65,6 +65,13 @@ public struct Normalizer: Sendable {
                               conversion: plan.conversion)
     }
 
+    /// The text as it is, with its script detected but nothing converted (conversion
+    /// `none`, idiom not looked for): for a pipeline without the normalize stage.
+    public static func unconverted(_ text: String) -> NormalizedText {
+        let profile = Array(text.utf8).withUnsafeBufferPointer { ScriptProfile(utf8: $0) }
+        return NormalizedText(text: text, original: text, script: profile.script, variant: "mainland", conversion: "none")
+    }
+
     /// Decide the plan for a whole document (or the first chunk of a stream) and return
     /// the normalized bytes of `input` with it.
     public func analyze(_ input: UnsafeBufferPointer<UInt8>) throws -> (NormalizationPlan, [UInt8]) {

@@ -10,10 +10,13 @@ public struct DocumentProcessor: Sendable {
     public var normalizer: Normalizer
     public var structurer: Structurer
     public var classifier: Classifier
+    /// The per-document stages that run (pipeline.yml `stages:`); ingest and structure always do.
+    public var stages: Set<String>
 
-    public init(ingester: Ingester, cleaner: Cleaner, normalizer: Normalizer, structurer: Structurer, classifier: Classifier) {
+    public init(ingester: Ingester, cleaner: Cleaner, normalizer: Normalizer, structurer: Structurer, classifier: Classifier,
+                stages: Set<String> = Set(PipelineConfig.stageOrder)) {
         self.ingester = ingester; self.cleaner = cleaner; self.normalizer = normalizer
-        self.structurer = structurer; self.classifier = classifier
+        self.structurer = structurer; self.classifier = classifier; self.stages = stages
     }
 
     /// The stages for `config`, with one shared OpenCC pool.
@@ -25,7 +28,8 @@ public struct DocumentProcessor: Sendable {
         return DocumentProcessor(ingester: Ingester(settings: config.ingest), cleaner: Cleaner(),
                                  normalizer: Normalizer(pool: OpenCCPool(dataDirectory: data)),
                                  structurer: Structurer(),
-                                 classifier: try Classifier.load(config: config, baseDirectory: baseDirectory))
+                                 classifier: try Classifier.load(config: config, baseDirectory: baseDirectory),
+                                 stages: Set(config.stages))
     }
 
     /// Process bytes already read. Throws `RejectReason` for input that cannot be used.
@@ -41,11 +45,11 @@ public struct DocumentProcessor: Sendable {
     /// The stages before dedup — clean and normalize — on ingested text: what the structure
     /// stage reads. The runner signs this for dedup and structures only the canonical copies.
     public func prepare(ingested: IngestedText, id: String) throws -> StructureInput {
-        let cleaned = cleaner.clean(ingested.text)
+        let cleaned = stages.contains("clean") ? cleaner.clean(ingested.text) : CleanedText(text: ingested.text, removed: [])
         guard cleaned.text.unicodeScalars.contains(where: { $0.value >= 0x4E00 && $0.value <= 0x9FFF }) else {
             throw RejectReason("no-chinese-text", "no Chinese text left after cleaning")
         }
-        let normalized = try normalizer.normalize(cleaned.text)
+        let normalized = stages.contains("normalize") ? try normalizer.normalize(cleaned.text) : Normalizer.unconverted(cleaned.text)
         let source = Source(path: ingested.path, sha256: ingested.sha256, format: ingested.format,
                             encoding: ingested.encoding, script: normalized.script, variant: normalized.variant,
                             conversion: normalized.conversion, bytes: ingested.bytes)
@@ -57,6 +61,16 @@ public struct DocumentProcessor: Sendable {
 
     /// The stages after dedup: structure and classify.
     public func complete(_ input: StructureInput) -> Document {
-        classifier.classify(structurer.structure(input))
+        let structured = structurer.structure(input)
+        guard stages.contains("classify") else { return Self.unclassified(structured) }
+        return classifier.classify(structured)
+    }
+
+    /// A document whose clauses keep the structure stage's defaults (area `general`, no
+    /// topics, units as written), each saying why, for a pipeline without classify.
+    static func unclassified(_ doc: Document) -> Document {
+        var d = doc
+        for k in d.clauses.indices { d.clauses[k].evidence = ["not classified: 'classify' is not in pipeline.yml stages"] }
+        return d
     }
 }

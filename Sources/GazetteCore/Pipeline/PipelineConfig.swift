@@ -9,6 +9,10 @@ import Yams
 /// and a suggestion, like a compiler diagnostic.
 public struct PipelineConfig: Sendable, Equatable {
     public static let stageOrder = ["ingest", "clean", "normalize", "structure", "classify", "dedup", "publish"]
+    /// Stages a run cannot leave out: ingest reads every input, and structure makes the
+    /// document record that every output is built from. The others can be left out of
+    /// `stages:` (see `runs(_:)` and README "Stages").
+    public static let requiredStages = ["ingest", "structure"]
 
     public var file: String?
     public var corpus: String = "Corpus"
@@ -27,6 +31,10 @@ public struct PipelineConfig: Sendable, Equatable {
     public var dataFileLines: [String: Int] = [:]
 
     public init() {}
+
+    /// Whether `stages:` lists `stage`: what the runner and the document processor ask
+    /// before doing a stage's work.
+    public func runs(_ stage: String) -> Bool { stages.contains(stage) }
 
     /// The hash of everything that changes per-document results (part of cache keys).
     public func hash(extra: [String] = []) -> String {
@@ -76,7 +84,7 @@ public struct PipelineConfig: Sendable, Equatable {
         guard let root = node else { return config }
         let r = YAMLNodeReader(file: file)
         guard let map = r.mapping(root, "the top level", &diags) else { throw ConfigurationError(diags) }
-        let known = ["corpus", "output", "cache", "stages", "workers", "ingest", "clean", "normalize", "structure", "classify", "dedup", "publish"]
+        let known = ["corpus", "output", "cache", "stages", "workers", "ingest", "classify", "dedup", "publish"]
         for (k, v) in map {
             guard let key = k.string else { continue }
             switch key {
@@ -89,48 +97,21 @@ public struct PipelineConfig: Sendable, Equatable {
                                                        file: file, line: v.mark?.line, column: v.mark?.column, suggestion: "write workers: 0")) }
                     config.workers = max(0, i)
                 }
-            case "stages":
-                if let list = r.stringList(v, key, &diags) {
-                    for (i, s) in list.enumerated() where !stageOrder.contains(s) {
-                        let line = (v.sequence?[i].mark?.line).map { $0 } ?? v.mark?.line
-                        diags.append(Diagnostic(id: "unknown-stage", severity: .error, message: "unknown stage '\(s)'",
-                                                file: file, line: line, suggestion: YAMLNodeReader.suggest(s, among: stageOrder)))
-                    }
-                    config.stages = stageOrder.filter { list.contains($0) }
-                }
-            case "ingest":
-                guard let m = r.mapping(v, key, &diags) else { break }
-                r.checkKeys(m, known: ["max_file_bytes", "max_inflated_bytes", "max_line_chars", "extensions"], section: key, &diags)
-                if let n = m["max_line_chars"], let i = r.positiveInt(n, "max_line_chars", &diags) { config.ingest.maxLineChars = i }
-                if let n = m["max_file_bytes"], let i = r.positiveInt(n, "max_file_bytes", &diags) { config.ingest.maxFileBytes = i }
-                if let n = m["max_inflated_bytes"], let i = r.positiveInt(n, "max_inflated_bytes", &diags) { config.ingest.maxInflatedBytes = i }
-                if let n = m["extensions"], let l = r.stringList(n, "extensions", &diags) { config.ingest.extensions = l }
-            case "classify":
-                guard let m = r.mapping(v, key, &diags) else { break }
-                r.checkKeys(m, known: ["taxonomy", "units", "overrides"], section: key, &diags)
-                if let n = m["taxonomy"], let s = r.string(n, "taxonomy", &diags) {
-                    config.classify.taxonomy = s
-                    config.dataFileLines["classify.taxonomy"] = n.mark?.line
-                }
-                if let n = m["units"], let s = r.string(n, "units", &diags) { config.classify.units = s }
-                if let n = m["overrides"], let s = r.string(n, "overrides", &diags) { config.classify.overrides = s }
+            case "stages": config.readStages(v, r, &diags)
+            case "ingest": if let m = r.mapping(v, key, &diags) { config.readIngest(m, r, &diags) }
+            case "classify": if let m = r.mapping(v, key, &diags) { config.readClassify(m, r, &diags) }
             case "dedup":
                 guard let m = r.mapping(v, key, &diags) else { break }
                 r.checkKeys(m, known: DedupSettings.keys, section: key, &diags)
                 config.dedup.read(m, reader: r, &diags)
-            case "publish":
-                guard let m = r.mapping(v, key, &diags) else { break }
-                r.checkKeys(m, known: ["formats"], section: key, &diags)
-                if let n = m["formats"], let l = r.stringList(n, "formats", &diags) {
-                    for (i, f) in l.enumerated() where !PublishSettings.allFormats.contains(f) {
-                        diags.append(Diagnostic(id: "unknown-format", severity: .error, message: "unknown publish format '\(f)'",
-                                                file: file, line: n.sequence?[i].mark?.line ?? n.mark?.line,
-                                                suggestion: YAMLNodeReader.suggest(f, among: PublishSettings.allFormats)))
-                    }
-                    config.publish.formats = l
-                }
+            case "publish": if let m = r.mapping(v, key, &diags) { config.readPublish(m, r, &diags) }
             case "clean", "normalize", "structure":
-                _ = r.mapping(v, key, &diags)
+                // These stages take no settings (their rules live in code and data files):
+                // a section for them would be silently ignored, so it is an error.
+                diags.append(Diagnostic(id: "unread-section", severity: .error,
+                                        message: "'\(key)' has no settings: nothing reads this section", file: file,
+                                        line: k.mark?.line, column: k.mark?.column,
+                                        suggestion: "remove the section; to leave the stage out, drop it from 'stages'"))
             default:
                 diags.append(Diagnostic(id: "unknown-key", severity: .error, message: "unknown key '\(key)'", file: file,
                                         line: k.mark?.line, column: k.mark?.column,
@@ -139,6 +120,52 @@ public struct PipelineConfig: Sendable, Equatable {
         }
         if diags.contains(where: { $0.severity == .error }) { throw ConfigurationError(diags) }
         return config
+    }
+
+    /// `stages:`: known names, the required ones present, kept in pipeline order.
+    mutating func readStages(_ v: Node, _ r: YAMLNodeReader, _ diags: inout [Diagnostic]) {
+        guard let list = r.stringList(v, "stages", &diags) else { return }
+        for (i, s) in list.enumerated() where !Self.stageOrder.contains(s) {
+            let line = (v.sequence?[i].mark?.line).map { $0 } ?? v.mark?.line
+            diags.append(Diagnostic(id: "unknown-stage", severity: .error, message: "unknown stage '\(s)'",
+                                    file: r.file, line: line, suggestion: YAMLNodeReader.suggest(s, among: Self.stageOrder)))
+        }
+        for s in Self.requiredStages where !list.contains(s) {
+            diags.append(Diagnostic(id: "required-stage", severity: .error,
+                                    message: "stage '\(s)' cannot be left out of 'stages'",
+                                    file: r.file, line: v.mark?.line, column: v.mark?.column,
+                                    suggestion: "add \(s): \(s == "ingest" ? "it reads every input" : "every output is built from the document it makes")"))
+        }
+        stages = Self.stageOrder.filter { list.contains($0) }
+    }
+
+    mutating func readIngest(_ m: Node.Mapping, _ r: YAMLNodeReader, _ diags: inout [Diagnostic]) {
+        r.checkKeys(m, known: ["max_file_bytes", "max_inflated_bytes", "max_line_chars", "extensions"], section: "ingest", &diags)
+        if let n = m["max_line_chars"], let i = r.positiveInt(n, "max_line_chars", &diags) { ingest.maxLineChars = i }
+        if let n = m["max_file_bytes"], let i = r.positiveInt(n, "max_file_bytes", &diags) { ingest.maxFileBytes = i }
+        if let n = m["max_inflated_bytes"], let i = r.positiveInt(n, "max_inflated_bytes", &diags) { ingest.maxInflatedBytes = i }
+        if let n = m["extensions"], let l = r.stringList(n, "extensions", &diags) { ingest.extensions = l }
+    }
+
+    mutating func readClassify(_ m: Node.Mapping, _ r: YAMLNodeReader, _ diags: inout [Diagnostic]) {
+        r.checkKeys(m, known: ["taxonomy", "units", "overrides"], section: "classify", &diags)
+        if let n = m["taxonomy"], let s = r.string(n, "taxonomy", &diags) {
+            classify.taxonomy = s
+            dataFileLines["classify.taxonomy"] = n.mark?.line
+        }
+        if let n = m["units"], let s = r.string(n, "units", &diags) { classify.units = s }
+        if let n = m["overrides"], let s = r.string(n, "overrides", &diags) { classify.overrides = s }
+    }
+
+    mutating func readPublish(_ m: Node.Mapping, _ r: YAMLNodeReader, _ diags: inout [Diagnostic]) {
+        r.checkKeys(m, known: ["formats"], section: "publish", &diags)
+        guard let n = m["formats"], let l = r.stringList(n, "formats", &diags) else { return }
+        for (i, f) in l.enumerated() where !PublishSettings.allFormats.contains(f) {
+            diags.append(Diagnostic(id: "unknown-format", severity: .error, message: "unknown publish format '\(f)'",
+                                    file: r.file, line: n.sequence?[i].mark?.line ?? n.mark?.line,
+                                    suggestion: YAMLNodeReader.suggest(f, among: PublishSettings.allFormats)))
+        }
+        publish.formats = l
     }
 }
 

@@ -11,8 +11,9 @@ final class PipelineConfigTests: XCTestCase {
     }
 
     func testValidConfigurationParses() throws {
-        let c = try PipelineConfig.parse("corpus: In\nstages: [ingest, clean]\ningest:\n  max_file_bytes: 1024\n  max_line_chars: 99\nworkers: 2\n", file: "p.yml")
-        XCTAssertEqual(c.corpus, "In"); XCTAssertEqual(c.stages, ["ingest", "clean"])
+        let c = try PipelineConfig.parse("corpus: In\nstages: [ingest, clean, structure]\ningest:\n  max_file_bytes: 1024\n  max_line_chars: 99\nworkers: 2\n", file: "p.yml")
+        XCTAssertEqual(c.corpus, "In"); XCTAssertEqual(c.stages, ["ingest", "clean", "structure"])
+        XCTAssertTrue(c.runs("clean") && !c.runs("normalize") && !c.runs("dedup"))
         XCTAssertEqual(c.ingest.maxFileBytes, 1024); XCTAssertEqual(c.ingest.maxLineChars, 99); XCTAssertEqual(c.workers, 2)
     }
 
@@ -27,10 +28,25 @@ final class PipelineConfigTests: XCTestCase {
     }
 
     func testUnknownStageSuggestsTheNearestName() {
-        let d = diagnostics("corpus: Corpus\nstages:\n  - ingest\n  - claen\n")
+        let d = diagnostics("corpus: Corpus\nstages:\n  - ingest\n  - claen\n  - structure\n")
         XCTAssertEqual(d.map(\.id), ["unknown-stage"])
         XCTAssertEqual(d[0].line, 4)
         XCTAssertEqual(d[0].suggestion, "did you mean 'clean'?")
+    }
+
+    func testStagesNoRunCanDoWithoutAreRequired() {
+        let d = diagnostics("corpus: Corpus\nstages: [clean, normalize, classify]\n")
+        XCTAssertEqual(d.map(\.id), ["required-stage", "required-stage"])
+        XCTAssertEqual(d.map(\.line), [2, 2])
+        XCTAssertTrue(d[0].message.contains("'ingest'") && d[1].message.contains("'structure'"), d.map(\.message).joined())
+    }
+
+    /// A section for a stage that takes no settings would be ignored: it is an error at its line.
+    func testSectionsNothingReadsAreRejected() {
+        let d = diagnostics("corpus: Corpus\nclean:\n  drop_chrome: false\nnormalize: {}\nstructure:\n  depth: 3\n")
+        XCTAssertEqual(d.map(\.id), ["unread-section", "unread-section", "unread-section"])
+        XCTAssertEqual(d.map(\.line), [2, 4, 5])
+        XCTAssertTrue(d.allSatisfy { $0.suggestion?.contains("stages") == true })
     }
 
     func testUnknownKeys() {
