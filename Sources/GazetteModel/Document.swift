@@ -150,7 +150,7 @@ public struct DuplicateCopy: Codable, Equatable, Sendable {
 
 /// A part appended to the document that must not join the clause tree.
 public struct Appendix: Codable, Equatable, Sendable {
-    public enum Kind: String, Codable, Sendable { case interpretation, attachment, other }
+    public enum Kind: String, Codable, Sendable, CaseIterable { case interpretation, attachment, other }
     public var kind: Kind
     public var title: String
     public var text: String
