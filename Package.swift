@@ -45,11 +45,14 @@ let package = Package(
         ]),
         .executableTarget(name: "gazette", dependencies: ["GazetteCLI"]),
 
-        .testTarget(name: "GazetteCoreTests", dependencies: ["GazetteCore", "GazetteModel"],
+        // What every test target shares: the binary launcher, the seeded generator, golden files, fixture paths.
+        .target(name: "GazetteTestSupport"),
+        .testTarget(name: "GazetteCoreTests", dependencies: ["GazetteCore", "GazetteModel", "GazetteTestSupport"],
                     resources: [.copy("Fixtures")]),
-        .testTarget(name: "GazettePublishTests", dependencies: ["GazettePublish", "GazetteResearch", "GazetteCore", "GazetteModel", "CSQLite"]),
-        .testTarget(name: "GazetteResearchTests", dependencies: ["GazetteResearch", "GazetteCore", "GazetteModel"]),
-        .testTarget(name: "GazetteCLITests", dependencies: ["GazetteCLI", "GazetteCore", "GazetteModel"]),
+        .testTarget(name: "GazettePublishTests", dependencies: ["GazettePublish", "GazetteResearch", "GazetteCore", "GazetteModel", "CSQLite",
+                                                                "GazetteTestSupport"]),
+        .testTarget(name: "GazetteResearchTests", dependencies: ["GazetteResearch", "GazetteCore", "GazetteModel", "GazetteTestSupport"]),
+        .testTarget(name: "GazetteCLITests", dependencies: ["GazetteCLI", "GazetteCore", "GazetteModel", "GazetteTestSupport"]),
     ],
     swiftLanguageModes: [.v5]
 )

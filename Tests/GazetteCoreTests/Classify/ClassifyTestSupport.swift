@@ -2,12 +2,12 @@ import Foundation
 import XCTest
 @testable import GazetteCore
 import GazetteModel
+import GazetteTestSupport
 
 /// Shared helpers of the classify tests: the repository's own data files, small
 /// taxonomies written inline, and documents built from (heading, body) pairs.
 enum ClassifyFixtures {
-    static let repoRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent()
+    static let repoRoot = Fixtures.root
 
     /// The classifier of the repository's taxonomy.yml, units.yml and overrides.yml.
     static func repositoryClassifier() throws -> Classifier {

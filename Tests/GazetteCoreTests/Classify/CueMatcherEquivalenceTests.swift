@@ -2,6 +2,7 @@ import Foundation
 import XCTest
 @testable import GazetteCore
 import GazetteModel
+import GazetteTestSupport
 
 /// Pins the one-pass cue matcher (Aho–Corasick, integer ids) to the matcher it replaced
 /// (Legacy/, copied verbatim): the same scores, hits and explanations for every code, and the

@@ -1,6 +1,7 @@
 import XCTest
 @testable import GazetteCore
 import GazetteModel
+import GazetteTestSupport
 
 /// Pins the scanning `TaskExtractor` to the regex-only one it replaced (`ReferenceTaskExtractor`):
 /// the same facts on real clauses, on the unit tests' inputs and on thousands of generated and
