@@ -1,3 +1,5 @@
+import GazetteCore
+
 /// SplitMix64: a small, fast, seedable generator, so a generated corpus is the same
 /// for the same seed on every machine and with any number of threads (each family of
 /// documents draws from its own stream, derived from the seed and its index).

@@ -1,4 +1,6 @@
 import Foundation
+import GazetteCore
+import GazetteModel
 
 /// The sample documents a corpus is generated from, in simplified script, with the
 /// pieces the generator recombines: their lines, a pool of substantive body lines from
@@ -38,8 +40,7 @@ public struct SampleLibrary: Sendable {
         var samples: [Sample] = []
         for name in names {
             let url = folder.appendingPathComponent(name)
-            guard let bytes = try? ingester.readBytes(url),
-                  let text = try? ingester.ingest(bytes: bytes, path: name, sha256: SHA256Digest.hex(bytes)).text else { continue }
+            guard let text = try? ingester.ingest(fileAt: url, path: name).text else { continue }
             let simplified = try opencc.with("t2s") { $0.convert(text) }
             samples.append(sample(name: name, text: simplified))
         }

@@ -1,4 +1,5 @@
 import Foundation
+import GazetteCore
 
 /// The dedup stage alone on a generated corpus held in memory (`gazette generate
 /// --bench-dedup`): documents are generated, reduced to what the pipeline would hand

@@ -1,17 +1,19 @@
 import Foundation
 import XCTest
-@testable import GazetteCore
+import GazetteCore
+@testable import GazetteGenerate
+import GazetteTestSupport
 
 final class GeneratorTests: XCTestCase {
     func generator() throws -> CorpusGenerator {
         let data = try XCTUnwrap(OpenCCConverter.locateDataDirectory())
         let pool = OpenCCPool(dataDirectory: data)
-        return CorpusGenerator(library: try SampleLibrary.load(from: DedupFixtures.samplesFolder, pool: pool), opencc: pool)
+        return CorpusGenerator(library: try SampleLibrary.load(from: Fixtures.samples, pool: pool), opencc: pool)
     }
 
     func testSameSeedSameCorpusAndTruthCoversEveryFileOnce() throws {
         let g = try generator()
-        let a = try DedupFixtures.tempFolder("gen-a"), b = try DedupFixtures.tempFolder("gen-b")
+        let a = try Fixtures.temporaryFolder("gen-a"), b = try Fixtures.temporaryFolder("gen-b")
         defer { try? FileManager.default.removeItem(at: a); try? FileManager.default.removeItem(at: b) }
         XCTAssertEqual(try g.write(to: a, count: 60, seed: 7, threads: 2).files, 60)
         try g.write(to: b, count: 60, seed: 7, threads: 1)

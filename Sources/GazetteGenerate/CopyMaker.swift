@@ -1,4 +1,5 @@
 import Foundation
+import GazetteCore
 
 /// One input file of a generated corpus.
 public struct GeneratedCopy: Sendable {
