@@ -85,6 +85,14 @@ public enum Golden {
         return (rows, values)
     }
 
+    /// A short digest (FNV-1a, 64 bits, hex) of a value too long to record in full (an inline
+    /// diff, a matrix of scores): the row still changes when the value does.
+    public static func digest(_ s: String) -> String {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in s.utf8 { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+        return String(h, radix: 16)
+    }
+
     public static func escape(_ s: String) -> String {
         guard s.contains(where: { $0 == "\\" || $0 == "\t" || $0.isNewline }) else { return s }
         var out = ""
