@@ -54,7 +54,8 @@ let package = Package(
         .testTarget(name: "GazetteGenerateTests", dependencies: ["GazetteGenerate", "GazetteCore", "GazetteTestSupport"]),
         .testTarget(name: "GazettePublishTests", dependencies: ["GazettePublish", "GazetteResearch", "GazetteCore", "GazetteModel", "CSQLite",
                                                                 "GazetteTestSupport"]),
-        .testTarget(name: "GazetteResearchTests", dependencies: ["GazetteResearch", "GazetteCore", "GazetteModel", "GazetteTestSupport"]),
+        .testTarget(name: "GazetteResearchTests", dependencies: ["GazetteResearch", "GazetteCore", "GazetteModel", "GazetteTestSupport"],
+                    exclude: ["Fixtures"]),
         .testTarget(name: "GazetteCLITests", dependencies: ["GazetteCLI", "GazetteCore", "GazetteModel", "GazetteTestSupport"]),
     ],
     swiftLanguageModes: [.v5]

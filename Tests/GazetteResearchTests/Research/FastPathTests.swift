@@ -113,8 +113,8 @@ final class FastPathTests: XCTestCase {
         }
     }
 
-    /// The textbook table walk InlineDiff.middle used before it ran on raw buffers.
-    func referenceMiddle(_ x: [Unicode.Scalar], _ y: [Unicode.Scalar]) -> [(InlineDiff.Op.Kind, Unicode.Scalar)] {
+    /// The textbook suffix-LCS table walk: what InlineDiff.middle computes on raw buffers.
+    func textbookMiddle(_ x: [Unicode.Scalar], _ y: [Unicode.Scalar]) -> [(InlineDiff.Op.Kind, Unicode.Scalar)] {
         let n = x.count, m = y.count, w = m + 1
         var t = [Int](repeating: 0, count: (n + 1) * w)
         for i in stride(from: n - 1, through: 0, by: -1) {
@@ -139,7 +139,22 @@ final class FastPathTests: XCTestCase {
         for _ in 0..<200 {
             let x = (0..<Int.random(in: 1...120, using: &rng)).map { _ in Unicode.Scalar(UInt32.random(in: 0x4E00...0x4E0A, using: &rng))! }
             let y = (0..<Int.random(in: 1...120, using: &rng)).map { _ in Unicode.Scalar(UInt32.random(in: 0x4E00...0x4E0A, using: &rng))! }
-            let fast = InlineDiff.middle(x, y), slow = referenceMiddle(x, y)
+            let fast = InlineDiff.middle(x, y), slow = textbookMiddle(x, y)
+            XCTAssertEqual(fast.map(\.0), slow.map(\.0)); XCTAssertEqual(fast.map(\.1), slow.map(\.1))
+        }
+    }
+
+    func testInlineDiffOfLongTextsMatchesTheTextbookWalk() {
+        var rng = SplitMix64(seed: 31)
+        for _ in 0..<120 {
+            let x = (0..<Int.random(in: 1...400, using: &rng)).map { _ in Unicode.Scalar(UInt32.random(in: 0x4E00...0x4E08, using: &rng))! }
+            var y = x
+            for _ in 0..<Int.random(in: 0...30, using: &rng) where !y.isEmpty {
+                let p = Int.random(in: 0..<y.count, using: &rng)
+                if Bool.random(using: &rng) { y.remove(at: p) } else { y.insert(Unicode.Scalar(UInt32.random(in: 0x4E00...0x4E10, using: &rng))!, at: p) }
+            }
+            if y.isEmpty { continue }
+            let fast = InlineDiff.middle(x, y), slow = textbookMiddle(x, y)
             XCTAssertEqual(fast.map(\.0), slow.map(\.0)); XCTAssertEqual(fast.map(\.1), slow.map(\.1))
         }
     }
