@@ -5,18 +5,20 @@ import GazetteModel
 @testable import GazettePublish
 import GazetteTestSupport
 
-/// The directly written document page must be byte for byte the page the node tree made.
-final class DocumentPageWriterTests: XCTestCase {
-    func assertSame(_ d: Document, file: StaticString = #filePath, line: UInt = #line) {
-        XCTAssertEqual(DocumentPage.render(d), DocumentPageReference.render(d), file: file, line: line)
-    }
+/// The document and facet pages pinned by recorded golden files (Fixtures/golden/pages/, one
+/// page a file, to open in a browser too): the sample documents, documents carrying hostile
+/// and odd strings in every field, odd clause trees, and facet pages with markup in their
+/// names. A change of one byte fails and shows the line; a deliberate change is re-recorded
+/// with GAZETTE_RECORD=1 and reviewed in the diff.
+final class PageGoldenTests: XCTestCase {
+    static func golden(_ path: String) -> URL { Fixtures.of("GazettePublishTests", "golden/pages/\(path)") }
 
-    func testSamplesMatchNodeTree() {
-        for d in SampleDocuments.corpus { assertSame(d) }
+    func testSampleDocumentPages() {
+        for d in SampleDocuments.corpus { Golden.check(text: DocumentPage.render(d), against: Self.golden("document/\(d.id).html")) }
     }
 
     func testHostileAndOddDocuments() {
-        for s in TextParagraphsTests.samples + ["<b>&\"'</b>", ""] {
+        for (k, s) in (TextParagraphsTests.samples + ["<b>&\"'</b>", ""]).enumerated() {
             var d = SampleDocuments.plan(id: "h", region: "上海市", year: 2020, injected: true)
             d.title = s; d.planTitle = s + "x"; d.preamble = s; d.closing = s; d.region = s.isEmpty ? nil : s
             d.removed = [RemovedLine(rule: s, text: s)]; d.addressees = [s]
@@ -26,31 +28,30 @@ final class DocumentPageWriterTests: XCTestCase {
             d.clauses[0].similar = [SimilarClause(doc: s, clause: s, score: 0.333)]
             d.clauses[0].deadlines = [s]; d.clauses[0].targets = [s]
             d.appendices.append(Appendix(kind: .attachment, title: "", text: s))
-            assertSame(d)
+            Golden.check(text: DocumentPage.render(d), against: Self.golden("hostile/\(k).html"))
         }
     }
 
-    /// Parent cycles, unknown parents, self-parents, duplicate ids and very deep trees.
+    /// Parent cycles, unknown parents, self-parents, duplicate ids, a very deep tree, no clauses.
     func testTreeShapes() {
         var d = SampleDocuments.plan(id: "t", region: "北京市", year: 2021)
         d.clauses[0].parent = "s2.c1"; d.clauses[3].parent = "s1.c2"   // a cycle through s1 and s2
         d.clauses[4].parent = "nowhere"
         d.clauses.append(Clause(id: "s1", parent: "s1", level: 9, label: "", number: 0, heading: "", text: "", original: ""))
-        assertSame(d)
+        Golden.check(text: DocumentPage.render(d), against: Self.golden("tree/cycles.html"))
         var deep = SampleDocuments.plan(id: "deep", region: "北京市", year: 2021)
         deep.clauses = (0..<30).map { i in
             Clause(id: "c\(i)", parent: i == 0 ? nil : "c\(i - 1)", level: i + 1, label: "\(i).", number: i, heading: "第\(i)层",
                    text: "\(i).第\(i)层。内容\n第二段", original: "\(i).第\(i)層", area: i % 2 == 0 ? "general" : "x y")
         }
-        assertSame(deep)
+        Golden.check(text: DocumentPage.render(deep), against: Self.golden("tree/deep.html"))
         deep.clauses = []
-        assertSame(deep)
+        Golden.check(text: DocumentPage.render(deep), against: Self.golden("tree/none.html"))
     }
-}
 
-/// Facet pages, written directly, against the node tree.
-final class FacetPageWriterTests: XCTestCase {
-    func testFacetPagesMatchNodeTree() {
+    /// A facet page by area code, by a code with markup, without a code, and without hits;
+    /// the ranked byte writer gives the same page.
+    func testFacetPages() {
         let docs = SampleDocuments.corpus + [SampleDocuments.plan(id: "evil-2", region: "<b>区</b>", year: 2019, injected: true)]
         var byID: [String: DocumentSummary] = [:]
         for d in docs { byID[d.id] = DocumentSummary(d) }
@@ -60,15 +61,17 @@ final class FacetPageWriterTests: XCTestCase {
         // The corpus order as SiteSink has it, for the ranked sort.
         let sorted = docs.map(DocumentSummary.init).sorted(by: IndexPages.order)
         let rank = Dictionary(uniqueKeysWithValues: sorted.enumerated().map { ($0.element.id, $0.offset) })
-        for code in ["general", "a&b", nil] as [String?] {
-            let reference = FacetPageReference.facet(kind: "领域", name: "名<称>", code: code, hits: hits, docs: byID)
-            XCTAssertEqual(IndexPages.facet(kind: "领域", name: "名<称>", code: code, hits: hits, docs: byID), reference)
-            XCTAssertEqual(IndexPages.facetBytes(kind: "领域", name: "名<称>", code: code, hits: hits, docs: byID, rank: rank).string, reference)
+        for (name, code) in [("general", "general"), ("markup", "a&b"), ("no-code", nil)] as [(String, String?)] {
+            let page = IndexPages.facet(kind: "领域", name: "名<称>", code: code, hits: hits, docs: byID)
+            Golden.check(text: page, against: Self.golden("facet/\(name).html"))
+            XCTAssertEqual(IndexPages.facetBytes(kind: "领域", name: "名<称>", code: code, hits: hits, docs: byID, rank: rank).string, page)
         }
-        XCTAssertEqual(IndexPages.facet(kind: "单位", name: "", code: nil, hits: [], docs: byID),
-                       FacetPageReference.facet(kind: "单位", name: "", code: nil, hits: [], docs: byID))
+        Golden.check(text: IndexPages.facet(kind: "单位", name: "", code: nil, hits: [], docs: byID), against: Self.golden("facet/empty.html"))
     }
+}
 
+/// The captions of facet pages: clipped by characters, whatever scalars make them.
+final class FacetCaptionTests: XCTestCase {
     /// The scalar-counting fast path against the definition, on strings that mix scalars
     /// that are characters alone with ones that join their neighbours.
     func testClippedCountsCharacters() {
