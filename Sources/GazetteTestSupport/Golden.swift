@@ -39,15 +39,21 @@ public enum Golden {
                 "\n(if the change is meant: GAZETTE_RECORD=1 re-records, then review the diff)", file: file, line: line)
     }
 
-    /// Compares a text (a page, a JSON record) with the golden file `url`; a failure shows the
-    /// first line that differs, with its number and the lines around it.
+    /// Compares a text (a page, a JSON record) with the golden file `url`; a failure shows
+    /// where the text first differs (line and column) and the characters around it.
     public static func check(text: String, against url: URL, file: StaticString = #filePath, line: UInt = #line) {
         guard let want = load(url, recording: text, file: file, line: line), want != text else { return }
         let a = want.components(separatedBy: "\n"), b = text.components(separatedBy: "\n")
         let i = (0..<min(a.count, b.count)).first { a[$0] != b[$0] } ?? min(a.count, b.count)
-        func at(_ lines: [String], _ k: Int) -> String { k < lines.count ? String(lines[k].prefix(400)) : "<end>" }
-        let before = i > 0 ? "\n  line \(i):  \(at(a, i - 1))" : ""
-        XCTFail("\(name(url)) differs from line \(i + 1) on (\(a.count) lines recorded, \(b.count) now):\(before)\n  want: \(at(a, i))\n  got:  \(at(b, i))" +
+        let x = i < a.count ? Array(a[i]) : [], y = i < b.count ? Array(b[i]) : []
+        let c = (0..<min(x.count, y.count)).first { x[$0] != y[$0] } ?? min(x.count, y.count)
+        func around(_ s: [Character], _ present: Bool) -> String {
+            guard present else { return "<end>" }
+            let from = max(0, c - 60), to = min(s.count, c + 60)
+            return (from > 0 ? "…" : "") + String(s[from..<to]).debugDescription + (to < s.count ? "…" : "")
+        }
+        XCTFail("\(name(url)) differs at line \(i + 1), column \(c + 1) (\(a.count) lines recorded, \(b.count) now):" +
+                "\n  want: \(around(x, i < a.count))\n  got:  \(around(y, i < b.count))" +
                 "\n(if the change is meant: GAZETTE_RECORD=1 re-records, then review the diff)", file: file, line: line)
     }
 
