@@ -39,17 +39,24 @@ let package = Package(
         .target(name: "GazettePublish", dependencies: ["GazetteModel", "GazetteCore", "CSQLite", "CZlib"]),
         // Researchers' tools: clause alignment (diff) and coverage tables (compare).
         .target(name: "GazetteResearch", dependencies: ["GazetteModel", "GazetteCore"]),
+        // `gazette generate`: labelled test corpora made from the samples.
+        .target(name: "GazetteGenerate", dependencies: ["GazetteModel", "GazetteCore"]),
         .target(name: "GazetteCLI", dependencies: [
-            "GazetteModel", "GazetteCore", "GazettePublish", "GazetteResearch",
+            "GazetteModel", "GazetteCore", "GazettePublish", "GazetteResearch", "GazetteGenerate",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "gazette", dependencies: ["GazetteCLI"]),
 
-        .testTarget(name: "GazetteCoreTests", dependencies: ["GazetteCore", "GazetteModel"],
+        // What every test target shares: the binary launcher, the seeded generator, golden files, fixture paths.
+        .target(name: "GazetteTestSupport"),
+        .testTarget(name: "GazetteCoreTests", dependencies: ["GazetteCore", "GazetteModel", "GazetteGenerate", "GazetteTestSupport"],
                     resources: [.copy("Fixtures")]),
-        .testTarget(name: "GazettePublishTests", dependencies: ["GazettePublish", "GazetteResearch", "GazetteCore", "GazetteModel", "CSQLite"]),
-        .testTarget(name: "GazetteResearchTests", dependencies: ["GazetteResearch", "GazetteCore", "GazetteModel"]),
-        .testTarget(name: "GazetteCLITests", dependencies: ["GazetteCLI", "GazetteCore", "GazetteModel"]),
+        .testTarget(name: "GazetteGenerateTests", dependencies: ["GazetteGenerate", "GazetteCore", "GazetteTestSupport"]),
+        .testTarget(name: "GazettePublishTests", dependencies: ["GazettePublish", "GazetteResearch", "GazetteCore", "GazetteModel", "CSQLite",
+                                                                "GazetteTestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "GazetteResearchTests", dependencies: ["GazetteResearch", "GazetteCore", "GazetteModel", "GazetteTestSupport"],
+                    exclude: ["Fixtures"]),
+        .testTarget(name: "GazetteCLITests", dependencies: ["GazetteCLI", "GazetteCore", "GazetteModel", "GazetteTestSupport"]),
     ],
     swiftLanguageModes: [.v5]
 )

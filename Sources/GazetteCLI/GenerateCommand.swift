@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GazetteCore
+import GazetteGenerate
 
 /// `gazette generate`: a labelled corpus for dedup tests and benchmarks (see `CorpusGenerator`).
 struct GenerateCommand: ParsableCommand {

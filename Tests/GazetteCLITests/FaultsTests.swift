@@ -3,6 +3,7 @@ import XCTest
 #if canImport(Glibc)
 import Glibc
 #endif
+import GazetteTestSupport
 
 /// Faults while publishing: a full or read-only file system, signals, a killed run, a
 /// corrupted cache entry. After each, Output/ is the old complete tree or the new one,
@@ -12,7 +13,7 @@ final class FaultsTests: XCTestCase {
     var mounted: URL?
 
     override func setUpWithError() throws {
-        root = try Gazette.tempDir("faults")
+        root = try Fixtures.temporaryFolder("faults")
         try FileManager.default.createDirectory(at: root.appendingPathComponent("Corpus"), withIntermediateDirectories: true)
         for i in 0..<6 { try addDocument(i) }
         try config(output: "Output")
@@ -32,8 +33,8 @@ final class FaultsTests: XCTestCase {
         try "corpus: Corpus\noutput: \(output)\ncache: cache\n".write(to: root.appendingPathComponent("pipeline.yml"), atomically: true, encoding: .utf8)
     }
 
-    func gazette(_ extra: [String] = [], env: [String: String] = [:]) throws -> Gazette.Result {
-        try Gazette.run(["run", "--config", "pipeline.yml", "--quiet"] + extra, cwd: root, env: env)
+    func gazette(_ extra: [String] = [], env: [String: String] = [:]) throws -> ProgramResult {
+        try GazetteBinary.run(["run", "--config", "pipeline.yml", "--quiet"] + extra, in: root, environment: env)
     }
 
     /// No staging or half-swapped folder left beside `output`.
@@ -53,18 +54,18 @@ final class FaultsTests: XCTestCase {
 
     func testInjectedWriteFailuresLeaveOutputIntact() throws {
         let output = root.appendingPathComponent("Output")
-        XCTAssertEqual(try gazette().code, 0)
+        XCTAssertEqual(try gazette().status, 0)
         let before = Gazette.treeDigest(output)
         try addDocument(10)
         for fault in ["publish-write", "publish-write:EROFS", "before-commit"] {
             let r = try gazette(env: ["GAZETTE_FAULT": fault])
-            XCTAssertEqual(r.code, 4, "\(fault): \(r.stderr)")
+            XCTAssertEqual(r.status, 4, "\(fault): \(r.stderr)")
             XCTAssertTrue(r.stderr.contains("Output/ left as it was"), r.stderr)
             XCTAssertEqual(Gazette.treeDigest(output), before, "\(fault) must leave the old tree")
             try assertNoLeftovers(output)
             assertLockFree(output)
         }
-        XCTAssertEqual(try gazette().code, 0, "the next run publishes")
+        XCTAssertEqual(try gazette().status, 0, "the next run publishes")
         XCTAssertNotEqual(Gazette.treeDigest(output), before)
     }
 
@@ -79,7 +80,7 @@ final class FaultsTests: XCTestCase {
         mounted = mnt
         try config(output: "mnt/Output")
         let output = mnt.appendingPathComponent("Output")
-        XCTAssertEqual(try gazette().code, 0)
+        XCTAssertEqual(try gazette().status, 0)
         let before = Gazette.treeDigest(output)
 
         // Full: fill the file system but for a few KiB, then publish more documents.
@@ -89,12 +90,12 @@ final class FaultsTests: XCTestCase {
         FileManager.default.createFile(atPath: filler.path, contents: Data(count: max(0, free - 16 * 1024)))
         for i in 20..<26 { try addDocument(i) }
         let full = try gazette()
-        XCTAssertEqual(full.code, 4, "ENOSPC is an internal failure: \(full.stderr)")
+        XCTAssertEqual(full.status, 4, "ENOSPC is an internal failure: \(full.stderr)")
         XCTAssertEqual(Gazette.treeDigest(output), before, "a full disk leaves the old tree")
         try assertNoLeftovers(output)
         assertLockFree(output)
         try FileManager.default.removeItem(at: filler)
-        XCTAssertEqual(try gazette().code, 0, "with space again the run publishes")
+        XCTAssertEqual(try gazette().status, 0, "with space again the run publishes")
         let after = Gazette.treeDigest(output)
         XCTAssertNotEqual(after, before)
 
@@ -102,10 +103,10 @@ final class FaultsTests: XCTestCase {
         XCTAssertEqual(mount("tmpfs", mnt.path, "tmpfs", UInt(MS_REMOUNT | MS_RDONLY), "size=16m"), 0)
         try addDocument(30)
         let ro = try gazette()
-        XCTAssertEqual(ro.code, 4, ro.stderr)
+        XCTAssertEqual(ro.status, 4, ro.stderr)
         XCTAssertEqual(Gazette.treeDigest(output), after)
         XCTAssertEqual(mount("tmpfs", mnt.path, "tmpfs", UInt(MS_REMOUNT), "size=16m"), 0)
-        XCTAssertEqual(try gazette().code, 0)
+        XCTAssertEqual(try gazette().status, 0)
     }
 
     // MARK: signals
@@ -122,42 +123,40 @@ final class FaultsTests: XCTestCase {
 
     func testSIGINTAndSIGTERMStopCleanly() throws {
         let output = root.appendingPathComponent("Output")
-        XCTAssertEqual(try gazette().code, 0)
+        XCTAssertEqual(try gazette().status, 0)
         let before = Gazette.treeDigest(output)
         for i in 40..<50 { try addDocument(i) }
         // While documents are processed, and while the new tree is being written.
         for (sig, delay, when) in [(SIGINT, "process=400", "processing"), (SIGTERM, "publish=4000", "publishing")] {
-            let p = try Gazette.start(["run", "--config", "pipeline.yml", "--quiet"], cwd: root,
-                                      env: ["GAZETTE_FAULT_DELAY": delay], direct: true)
+            let p = try GazetteBinary.start(["run", "--config", "pipeline.yml", "--quiet"], in: root,
+                                      environment: ["GAZETTE_FAULT_DELAY": delay])
             if when == "publishing" { waitFor("the staging folder", stagingExists) } else { usleep(1_500_000) }
             kill(p.process.processIdentifier, sig)
-            p.process.waitUntilExit()
-            let r = p.finish()
-            XCTAssertNotEqual(r.code, 0, "signal \(sig) while \(when)")
+            let r = p.wait()
+            XCTAssertNotEqual(r.status, 0, "signal \(sig) while \(when)")
             XCTAssertTrue(r.stderr.contains("interrupted"), r.stderr)
             XCTAssertEqual(Gazette.treeDigest(output), before, "signal \(sig) while \(when) leaves the old tree")
             try assertNoLeftovers(output)
             assertLockFree(output)
         }
-        XCTAssertEqual(try gazette().code, 0)
+        XCTAssertEqual(try gazette().status, 0)
     }
 
     func testSIGKILLThenNextRunRecovers() throws {
         let output = root.appendingPathComponent("Output")
-        XCTAssertEqual(try gazette().code, 0)
+        XCTAssertEqual(try gazette().status, 0)
         let before = Gazette.treeDigest(output)
         for i in 60..<64 { try addDocument(i) }
-        let p = try Gazette.start(["run", "--config", "pipeline.yml", "--quiet"], cwd: root,
-                                  env: ["GAZETTE_FAULT_DELAY": "publish=5000"], direct: true)
+        let p = try GazetteBinary.start(["run", "--config", "pipeline.yml", "--quiet"], in: root,
+                                  environment: ["GAZETTE_FAULT_DELAY": "publish=5000"])
         waitFor("the staging folder", stagingExists)
         kill(p.process.processIdentifier, SIGKILL)
-        p.process.waitUntilExit()
-        _ = p.finish()
+        _ = p.wait()
         XCTAssertTrue(stagingExists(), "a killed run leaves its staging folder behind")
         XCTAssertEqual(Gazette.treeDigest(output), before, "…but Output/ is the old tree")
         assertLockFree(output)   // the kernel released the flock
         let next = try gazette()
-        XCTAssertEqual(next.code, 0, next.stderr)
+        XCTAssertEqual(next.status, 0, next.stderr)
         XCTAssertFalse(stagingExists(), "the next run removes the stale staging folder")
         let manifest = try Gazette.manifest(output)
         XCTAssertEqual(manifest.count, 10)
@@ -167,7 +166,7 @@ final class FaultsTests: XCTestCase {
     // MARK: cache
 
     func testCorruptedCacheEntryIsDetectedAndRecomputed() throws {
-        XCTAssertEqual(try gazette().code, 0)
+        XCTAssertEqual(try gazette().status, 0)
         // Damage the body of one structured document's record in the cache's pack.
         let packs = root.appendingPathComponent("cache/packs")
         let names = try FileManager.default.contentsOfDirectory(atPath: packs.path).filter { $0.hasSuffix(".pack") }
@@ -183,8 +182,8 @@ final class FaultsTests: XCTestCase {
 
         // Another output folder, so the run cannot take the nothing-changed shortcut.
         try config(output: "Output2")
-        let r = try Gazette.run(["run", "--config", "pipeline.yml"], cwd: root)
-        XCTAssertEqual(r.code, 0, r.stderr)
+        let r = try GazetteBinary.run(["run", "--config", "pipeline.yml"], in: root)
+        XCTAssertEqual(r.status, 0, r.stderr)
         // The run says how many inputs it processed anew (summary line or log line).
         let said = (r.stdout + "\n" + r.stderr).range(of: #"\b1 (of \d+ inputs )?processed anew"#, options: .regularExpression)
         XCTAssertNotNil(said, "only the corrupted entry is recomputed:\n\(r.stdout)\n\(r.stderr)")

@@ -1,11 +1,12 @@
 import Foundation
 import XCTest
+import GazetteTestSupport
 
 /// Malformed configuration through the built binary: `gazette check` and `gazette run`
 /// both print `file:line:col: error: … [id]` with a suggestion and exit 2.
 final class HostileConfigTests: XCTestCase {
     func testMalformedConfigurationsExit2WithFileLineAndSuggestion() throws {
-        let root = try Gazette.tempDir("config")
+        let root = try Fixtures.temporaryFolder("config")
         defer { try? FileManager.default.removeItem(at: root) }
         try FileManager.default.createDirectory(at: root.appendingPathComponent("Corpus"), withIntermediateDirectories: true)
         let cases: [(name: String, yaml: String, id: String, line: Int)] = [
@@ -19,8 +20,8 @@ final class HostileConfigTests: XCTestCase {
             let file = root.appendingPathComponent(c.name + ".yml")
             try c.yaml.write(to: file, atomically: true, encoding: .utf8)
             for verb in ["check", "run"] {
-                let r = try Gazette.run([verb, "--config", file.path], cwd: root)
-                XCTAssertEqual(r.code, 2, "\(verb) \(c.name): \(r.stderr)")
+                let r = try GazetteBinary.run([verb, "--config", file.path], in: root)
+                XCTAssertEqual(r.status, 2, "\(verb) \(c.name): \(r.stderr)")
                 XCTAssertTrue(r.stderr.contains("\(file.path):\(c.line):") || (c.id == "yaml-syntax" && r.stderr.contains("\(file.path):")),
                               "\(verb) \(c.name) must name file and line \(c.line): \(r.stderr)")
                 XCTAssertTrue(r.stderr.contains("[\(c.id)]"), "\(verb) \(c.name): \(r.stderr)")
@@ -28,8 +29,8 @@ final class HostileConfigTests: XCTestCase {
                 XCTAssertFalse(FileManager.default.fileExists(atPath: root.appendingPathComponent("Output").path), "no output on a configuration error")
             }
         }
-        let missing = try Gazette.run(["check", "--config", root.appendingPathComponent("nope.yml").path], cwd: root)
-        XCTAssertEqual(missing.code, 2)
+        let missing = try GazetteBinary.run(["check", "--config", root.appendingPathComponent("nope.yml").path], in: root)
+        XCTAssertEqual(missing.status, 2)
         XCTAssertTrue(missing.stderr.contains("[config-missing]"), missing.stderr)
     }
 }

@@ -4,13 +4,14 @@ import XCTest
 #if canImport(Glibc)
 import Glibc
 #endif
+import GazetteTestSupport
 
 /// The whole hostile corpus through the built binary: every input ends in manifest.json
 /// as published, duplicate or rejected with a specific reason; the run finishes, exits 1,
 /// keeps its peak memory bounded, and failed runs leave a previous Output/ untouched.
 final class HostileCorpusTests: XCTestCase {
     var root: URL!
-    override func setUpWithError() throws { root = try Gazette.tempDir("hostile") }
+    override func setUpWithError() throws { root = try Fixtures.temporaryFolder("hostile") }
     override func tearDownWithError() throws {
         if let root { _ = chmodAll(root); try? FileManager.default.removeItem(at: root) }
     }
@@ -153,24 +154,24 @@ final class HostileCorpusTests: XCTestCase {
         let seedCorpus = root.appendingPathComponent("Seed")
         try FileManager.default.createDirectory(at: seedCorpus, withIntermediateDirectories: true)
         try SyntheticPlan.plan(seed: 99).write(to: seedCorpus.appendingPathComponent("seed.txt"), atomically: true, encoding: .utf8)
-        let seeded = try Gazette.run(["run", "--config", "pipeline.yml", "--corpus", "Seed", "--quiet"], cwd: root)
-        XCTAssertEqual(seeded.code, 0, seeded.stderr)
+        let seeded = try GazetteBinary.run(["run", "--config", "pipeline.yml", "--corpus", "Seed", "--quiet"], in: root)
+        XCTAssertEqual(seeded.status, 0, seeded.stderr)
         let before = Gazette.treeDigest(output)
 
         // Runs that must not touch it: a configuration error (2) and a held lock (3).
         try "corpus: [Corpus\n".write(to: root.appendingPathComponent("bad.yml"), atomically: true, encoding: .utf8)
-        XCTAssertEqual(try Gazette.run(["run", "--config", "bad.yml"], cwd: root).code, 2)
+        XCTAssertEqual(try GazetteBinary.run(["run", "--config", "bad.yml"], in: root).status, 2)
         let lockFD = open(root.appendingPathComponent(".Output.lock").path, O_RDWR | O_CREAT, 0o644)
         XCTAssertEqual(flock(lockFD, LOCK_EX | LOCK_NB), 0)
-        XCTAssertEqual(try Gazette.run(["run", "--config", "pipeline.yml"], cwd: root).code, 3)
+        XCTAssertEqual(try GazetteBinary.run(["run", "--config", "pipeline.yml"], in: root).status, 3)
         flock(lockFD, LOCK_UN); close(lockFD)
         XCTAssertEqual(Gazette.treeDigest(output), before, "failed runs must leave Output/ as it was")
 
         // The hostile run.
         let started = Date()
-        let r = try Gazette.run(["run", "--config", "pipeline.yml", "--quiet"], cwd: root)
+        let r = try GazetteBinary.run(["run", "--config", "pipeline.yml", "--quiet"], in: root, measureMemory: true)
         let seconds = Date().timeIntervalSince(started)
-        XCTAssertEqual(r.code, 1, "stderr: \(r.stderr)")
+        XCTAssertEqual(r.status, 1, "stderr: \(r.stderr)")
         let manifest = try Gazette.manifest(output)
         var summary: [String] = []
         for (name, (status, reason)) in expect.sorted(by: { $0.key < $1.key }) {
@@ -191,7 +192,7 @@ final class HostileCorpusTests: XCTestCase {
         if let kib = r.maxRSSKiB {
             XCTAssertLessThan(kib, 1 << 20, "peak RSS \(kib) KiB must stay well under 1 GiB")
         }
-        print("hostile corpus: \(expect.count) inputs in \(String(format: "%.1f", seconds)) s, exit \(r.code), peak RSS \(r.maxRSSKiB.map { "\($0 / 1024) MiB" } ?? "unknown")\n" + summary.joined(separator: "\n"))
+        print("hostile corpus: \(expect.count) inputs in \(String(format: "%.1f", seconds)) s, exit \(r.status), peak RSS \(r.maxRSSKiB.map { "\($0 / 1024) MiB" } ?? "unknown")\n" + summary.joined(separator: "\n"))
     }
 }
 

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import GazetteTestSupport
 
 /// Golden files of `gazette inspect --json` for each sample document in Corpus/ and each devset document.
 ///
@@ -9,11 +10,10 @@ import XCTest
 /// disturb them. Re-record with GAZETTE_RECORD=1: the test then rewrites the golden files
 /// and FAILS, so a re-record is never accepted silently.
 final class InspectGoldenTests: XCTestCase {
-    static let root = GazetteBinary.root
-    static let goldenDir = root.appendingPathComponent("Tests/GazetteCoreTests/Fixtures/structure/golden")
+    static let goldenDir = Fixtures.of("GazetteCoreTests", "structure/golden")
 
     func testInspectJSONMatchesGoldenFiles() throws {
-        let corpus = Self.root.appendingPathComponent("Corpus")
+        let corpus = Fixtures.root.appendingPathComponent("Corpus")
         let files = try FileManager.default.contentsOfDirectory(atPath: corpus.path).filter { $0.hasSuffix(".txt") }.sorted()
         XCTAssertFalse(files.isEmpty, "no sample documents in Corpus/")
         try checkGolden(files.map { "Corpus/\($0)" }, in: Self.goldenDir)
@@ -22,7 +22,7 @@ final class InspectGoldenTests: XCTestCase {
     /// The same for every document of ../shared/devset/docs (real documents of other sources),
     /// golden files in golden/devset/: a change of layout recovery or metadata shows per document.
     func testInspectJSONOfDevsetDocumentsMatchesGoldenFiles() throws {
-        let docs = Self.root.appendingPathComponent("../shared/devset/docs").standardized
+        let docs = Fixtures.devset.appendingPathComponent("docs")
         guard let files = try? FileManager.default.contentsOfDirectory(atPath: docs.path).sorted(), !files.isEmpty else {
             throw XCTSkip("../shared/devset/docs is not beside the repository")
         }
@@ -30,34 +30,18 @@ final class InspectGoldenTests: XCTestCase {
     }
 
     func checkGolden(_ paths: [String], in dir: URL) throws {
-        let bin = try GazetteBinary.locate()
-        let record = ProcessInfo.processInfo.environment["GAZETTE_RECORD"] == "1"
         for path in paths {
-            let name = (path as NSString).lastPathComponent
-            let out = try GazetteBinary.run(bin, ["inspect", "--json", path])
-            let projected = try Self.project(out)
-            let golden = dir.appendingPathComponent((name as NSString).deletingPathExtension + ".json")
-            if record {
-                try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-                try projected.write(to: golden, atomically: true, encoding: .utf8)
-                XCTFail("re-recorded \(golden.lastPathComponent): review the diff and run again without GAZETTE_RECORD")
-                continue
-            }
-            let want = try String(contentsOf: golden, encoding: .utf8)
-            if want != projected {
-                let a = want.components(separatedBy: "\n"), b = projected.components(separatedBy: "\n")
-                let i = (0..<min(a.count, b.count)).first(where: { a[$0] != b[$0] }) ?? min(a.count, b.count)
-                XCTFail("\(name): inspect --json differs from golden at line \(i + 1):\n  want: \(i < a.count ? a[i] : "<end>")\n  got:  \(i < b.count ? b[i] : "<end>")")
-            }
+            let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+            let projected = try Self.project(try GazetteBinary.output(["inspect", "--json", path]))
+            Golden.check(text: projected, against: dir.appendingPathComponent(name + ".json"))
         }
     }
 
     func testInspectTextShowsTreeUnitsAndAppendices() throws {
-        let bin = try GazetteBinary.locate()
-        let files = try FileManager.default.contentsOfDirectory(atPath: Self.root.appendingPathComponent("Corpus").path).filter { $0.hasSuffix(".txt") }.sorted()
+        let files = try FileManager.default.contentsOfDirectory(atPath: Fixtures.root.appendingPathComponent("Corpus").path).filter { $0.hasSuffix(".txt") }.sorted()
         var sawUnit = false, sawAppendix = false
         for name in files {
-            let text = String(decoding: try GazetteBinary.run(bin, ["inspect", "Corpus/\(name)"]), as: UTF8.self)
+            let text = String(decoding: try GazetteBinary.output(["inspect", "Corpus/\(name)"]), as: UTF8.self)
             XCTAssertTrue(text.hasPrefix("title:"), name)
             XCTAssertTrue(text.contains("\nquality:    layout lines   clause coverage "), "\(name): the quality line")
             XCTAssertTrue(text.contains("title ← body"), "\(name): where the title came from")

@@ -1,12 +1,12 @@
 import Foundation
 import XCTest
+import GazetteTestSupport
 
 /// `gazette inspect --json` on a made-up policy-library HTML page: metadata table, notice
 /// wrapping a plan, clauses, a task table and an attachment, through every stage.
 final class InspectPageTests: XCTestCase {
     func testPolicyPageEndToEnd() throws {
-        let bin = try GazetteBinary.locate()
-        let data = try GazetteBinary.run(bin, ["inspect", "--json", "Tests/GazetteCoreTests/Fixtures/structure/policy_page.html"])
+        let data = try GazetteBinary.output(["inspect", "--json", "Tests/GazetteCoreTests/Fixtures/structure/policy_page.html"])
         let d = try XCTUnwrap(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         XCTAssertEqual(d["title"] as? String, "杭州市人民政府办公厅关于印发2022年杭州市政务公开工作要点的通知")
         XCTAssertEqual(d["plan_title"] as? String, "2022年杭州市政务公开工作要点")
@@ -26,8 +26,7 @@ final class InspectPageTests: XCTestCase {
 
     /// A traditional-script sample: clause text is simplified, `original` the same lines as written.
     func testOriginalKeepsTheSourceScript() throws {
-        let bin = try GazetteBinary.locate()
-        let data = try GazetteBinary.run(bin, ["inspect", "--json", "Corpus/000_210ac8af5853cc26.txt"])
+        let data = try GazetteBinary.output(["inspect", "--json", "Corpus/000_210ac8af5853cc26.txt"])
         let d = try XCTUnwrap(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         let clauses = try XCTUnwrap(d["clauses"] as? [[String: Any]])
         XCTAssertEqual(clauses.first?["text"] as? String, "一、总体要求")

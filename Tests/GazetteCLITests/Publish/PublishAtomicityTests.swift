@@ -1,12 +1,13 @@
 import XCTest
 import GazetteCore
+import GazetteTestSupport
 
 /// Crash safety and locking of `gazette run`, against the built binary.
 final class PublishAtomicityTests: XCTestCase {
     /// SIGKILL at seeded random moments of a run that replaces an existing Output/: after
     /// every kill Output/ is byte-for-byte the old complete tree or the new complete one.
     func testKillNineAtRandomMomentsLeavesOldOrNewOutput() throws {
-        let dir = PublishHarness.tempFolder(); defer { try? FileManager.default.removeItem(at: dir) }
+        let dir = try Fixtures.temporaryFolder("run"); defer { try? FileManager.default.removeItem(at: dir) }
         let corpus = try PublishHarness.makeCorpus(in: dir, variants: 4)
         let out = dir.appendingPathComponent("Output"), cache = dir.appendingPathComponent("cache")
         XCTAssertEqual(try PublishHarness.run(corpus: corpus, output: out, cache: cache).status, 0)
@@ -24,17 +25,17 @@ final class PublishAtomicityTests: XCTestCase {
         let new = try PublishHarness.tree(reference)
         XCTAssertNotEqual(old.count, new.count)
 
-        var rng = SeededGenerator(seed: 42)
+        var rng = SplitMix64(seed: 42)
         var sawOld = 0, sawNew = 0
         for round in 0..<10 {
             let delay = Double.random(in: 0.02...(duration * 1.3), using: &rng)
             // Every round starts from the old complete Output/.
             try FileManager.default.removeItem(at: out)
             try FileManager.default.copyItem(at: pristine, to: out)
-            let (p, logs) = try PublishHarness.start(PublishHarness.runArgs(corpus: corpus, output: out, cache: cache) + ["--full"], output: dir.appendingPathComponent("x/y"))
+            let p = try GazetteBinary.start(PublishHarness.runArgs(corpus: corpus, output: out, cache: cache) + ["--full"])
             usleep(useconds_t(delay * 1_000_000))
-            kill(p.processIdentifier, SIGKILL)
-            _ = PublishHarness.finish(p, logs)
+            p.signal(SIGKILL)
+            _ = p.wait(timeout: 300)
             _ = try PublishHarness.checkComplete(out)
             let now = try PublishHarness.tree(out)
             if now == old { sawOld += 1 } else if now == new { sawNew += 1 } else {
@@ -53,7 +54,7 @@ final class PublishAtomicityTests: XCTestCase {
     }
 
     func testSecondRunExitsThreeWhileTheLockIsHeldAndWaitWaits() throws {
-        let dir = PublishHarness.tempFolder(); defer { try? FileManager.default.removeItem(at: dir) }
+        let dir = try Fixtures.temporaryFolder("run"); defer { try? FileManager.default.removeItem(at: dir) }
         let corpus = try PublishHarness.makeCorpus(in: dir, variants: 1)
         let out = dir.appendingPathComponent("Output"), cache = dir.appendingPathComponent("cache")
         let lock = RunLock(output: out)
@@ -65,45 +66,32 @@ final class PublishAtomicityTests: XCTestCase {
         XCTAssertTrue(r.stderr.contains("another gazette run holds the lock (pid \(getpid()))"), r.stderr)
         XCTAssertFalse(FileManager.default.fileExists(atPath: out.path))
 
-        let (p, logs) = try PublishHarness.start(PublishHarness.runArgs(corpus: corpus, output: out, cache: cache) + ["--wait"], output: out)
+        let p = try GazetteBinary.start(PublishHarness.runArgs(corpus: corpus, output: out, cache: cache) + ["--wait"])
         usleep(1_500_000)
         XCTAssertTrue(p.isRunning, "--wait must block while the lock is held")
         lock.release()
-        let w = PublishHarness.finish(p, logs)
+        let w = p.wait(timeout: 300)
         XCTAssertEqual(w.status, 0, w.stderr)
         XCTAssertTrue(w.stderr.contains("waiting for the lock held by another gazette run (pid \(getpid()))"), w.stderr)
         _ = try PublishHarness.checkComplete(out)
     }
 
     func testTwoRunsAtOnceOneExitsThree() throws {
-        let dir = PublishHarness.tempFolder(); defer { try? FileManager.default.removeItem(at: dir) }
+        let dir = try Fixtures.temporaryFolder("run"); defer { try? FileManager.default.removeItem(at: dir) }
         // Enough documents that the first run is still going when the second starts, even on an idle machine.
         let corpus = try PublishHarness.makeCorpus(in: dir, variants: 24)
         let out = dir.appendingPathComponent("Output"), cache = dir.appendingPathComponent("cache")
         let args = PublishHarness.runArgs(corpus: corpus, output: out, cache: cache)
-        let (a, la) = try PublishHarness.start(args + ["--full"], output: out)
+        let a = try GazetteBinary.start(args + ["--full"])
         // Wait until the first run holds the lock (it writes its pid into the lock file).
         let lockFile = dir.appendingPathComponent(".Output.lock")
         let deadline = Date().addingTimeInterval(30)
-        while Date() < deadline && (try? String(contentsOf: lockFile, encoding: .utf8))?.contains("\(a.processIdentifier)") != true { usleep(5_000) }
-        let (b, lb) = try PublishHarness.start(args, output: out)
-        let rb = PublishHarness.finish(b, lb), ra = PublishHarness.finish(a, la)
+        while Date() < deadline && (try? String(contentsOf: lockFile, encoding: .utf8))?.contains("\(a.pid)") != true { usleep(5_000) }
+        let b = try GazetteBinary.start(args)
+        let rb = b.wait(timeout: 300), ra = a.wait(timeout: 300)
         XCTAssertEqual(ra.status, 0, ra.stderr)
         XCTAssertEqual(rb.status, 3, rb.stderr)
         XCTAssertTrue(rb.stderr.contains("another gazette run holds the lock"), rb.stderr)
         _ = try PublishHarness.checkComplete(out)
-    }
-}
-
-/// SplitMix64: a small seeded generator so the kill moments are the same on every run.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -1,10 +1,11 @@
 import XCTest
 import GazetteCore
+import GazetteTestSupport
 
 /// End-to-end runs of the built binary: byte-identical output, incremental runs, exit codes.
 final class PublishDeterminismTests: XCTestCase {
     func testTwoRunsGiveIdenticalTreesAndIncrementalEqualsFull() throws {
-        let dir = PublishHarness.tempFolder(); defer { try? FileManager.default.removeItem(at: dir) }
+        let dir = try Fixtures.temporaryFolder("run"); defer { try? FileManager.default.removeItem(at: dir) }
         let corpus = try PublishHarness.makeCorpus(in: dir, variants: 2)
         let a = dir.appendingPathComponent("A/Output"), b = dir.appendingPathComponent("B/Output")
         let ra = try PublishHarness.run(corpus: corpus, output: a, cache: dir.appendingPathComponent("cacheA"))
@@ -38,7 +39,7 @@ final class PublishDeterminismTests: XCTestCase {
     }
 
     func testNoChangeRunDoesNoWorkAndLeavesOutputAlone() throws {
-        let dir = PublishHarness.tempFolder(); defer { try? FileManager.default.removeItem(at: dir) }
+        let dir = try Fixtures.temporaryFolder("run"); defer { try? FileManager.default.removeItem(at: dir) }
         let corpus = try PublishHarness.makeCorpus(in: dir, variants: 1)
         let out = dir.appendingPathComponent("Output"), cache = dir.appendingPathComponent("cache")
         XCTAssertEqual(try PublishHarness.run(corpus: corpus, output: out, cache: cache).status, 0)
@@ -62,7 +63,7 @@ final class PublishDeterminismTests: XCTestCase {
     }
 
     func testQuietPrintsNothingAndRejectedInputsExitOne() throws {
-        let dir = PublishHarness.tempFolder(); defer { try? FileManager.default.removeItem(at: dir) }
+        let dir = try Fixtures.temporaryFolder("run"); defer { try? FileManager.default.removeItem(at: dir) }
         let corpus = try PublishHarness.makeCorpus(in: dir, variants: 1)
         try Data("%PDF-1.4 not a text".utf8).write(to: corpus.appendingPathComponent("scan.pdf"))
         let out = dir.appendingPathComponent("Output")
@@ -78,11 +79,11 @@ final class PublishDeterminismTests: XCTestCase {
     }
 
     func testConfigurationErrorExitsTwo() throws {
-        let dir = PublishHarness.tempFolder(); defer { try? FileManager.default.removeItem(at: dir) }
+        let dir = try Fixtures.temporaryFolder("run"); defer { try? FileManager.default.removeItem(at: dir) }
         let conf = dir.appendingPathComponent("bad.yml")
         try Data("publish:\n  formats: [json, pdf]\n".utf8).write(to: conf)
-        let (p, logs) = try PublishHarness.start(["run", "--config", conf.path], output: dir.appendingPathComponent("Output"))
-        let r = PublishHarness.finish(p, logs)
+        let p = try GazetteBinary.start(["run", "--config", conf.path])
+        let r = p.wait(timeout: 300)
         XCTAssertEqual(r.status, 2, r.stderr)
         XCTAssertFalse(FileManager.default.fileExists(atPath: dir.appendingPathComponent("Output").path))
     }
@@ -100,13 +101,7 @@ enum SchemaCheck {
                 bad += 1; print(os.path.basename(f), e.message[:200])
         sys.exit(1 if bad or not files else 0)
         """
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["python3", "-c", script, PublishHarness.root.appendingPathComponent("schema/document.schema.json").path, folder.path]
-        let pipe = Pipe(); p.standardOutput = pipe
-        try p.run()
-        let out = pipe.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return (p.terminationStatus, String(decoding: out, as: UTF8.self))
+        let r = try Program.run(command: "python3", ["-c", script, Fixtures.root.appendingPathComponent("schema/document.schema.json").path, folder.path])
+        return (r.status, r.stdout)
     }
 }

@@ -1,35 +1,18 @@
 import Foundation
 import XCTest
+import GazetteTestSupport
 
 /// Runs the built `gazette` binary over corpora in temporary folders and reads what it published.
 enum PublishHarness {
-    /// The package root, from this file's path (Tests/GazetteCLITests/Publish/…).
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent()
-
-    /// The debug binary that `swift build --build-tests` just built, else the release one.
-    static func binary() throws -> URL {
-        for c in [".build/debug/gazette", ".build/release/gazette"] {
-            let url = root.appendingPathComponent(c)
-            if FileManager.default.isExecutableFile(atPath: url.path) { return url }
-        }
-        throw XCTSkip("no built gazette binary under .build (run make build-debug)")
-    }
-
-    static func tempFolder() -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("gazette-run-\(getpid())-\(UUID().uuidString.prefix(8))")
-        try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
-    }
 
     /// `variants` distinct documents per sample file of Corpus/ (each gets its own closing line,
     /// so none is a duplicate of another), written to `dir/Corpus`.
     static func makeCorpus(in dir: URL, variants: Int, from: Int = 1) throws -> URL {
         let corpus = dir.appendingPathComponent("Corpus")
         try FileManager.default.createDirectory(at: corpus, withIntermediateDirectories: true)
-        let samples = try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("Corpus").path).filter { $0.hasSuffix(".txt") }.sorted()
+        let samples = try FileManager.default.contentsOfDirectory(atPath: Fixtures.root.appendingPathComponent("Corpus").path).filter { $0.hasSuffix(".txt") }.sorted()
         for name in samples {
-            let text = try String(contentsOf: root.appendingPathComponent("Corpus/" + name), encoding: .utf8)
+            let text = try String(contentsOf: Fixtures.root.appendingPathComponent("Corpus/" + name), encoding: .utf8)
             let lines = text.components(separatedBy: "\n")
             for v in from..<(from + variants) {
                 let out = corpus.appendingPathComponent(name.replacingOccurrences(of: ".txt", with: "_v\(v).txt"))
@@ -49,41 +32,14 @@ enum PublishHarness {
         return z ^ (z >> 29)
     }
 
-    struct Result { var status: Int32; var stdout: String; var stderr: String }
-
-    static func start(_ args: [String], output: URL) throws -> (Process, URL) {
-        let p = Process()
-        p.executableURL = try binary()
-        p.arguments = args
-        let logs = output.deletingLastPathComponent().appendingPathComponent("log-\(UUID().uuidString.prefix(6))")
-        try FileManager.default.createDirectory(at: logs, withIntermediateDirectories: true)
-        for f in ["out", "err"] { FileManager.default.createFile(atPath: logs.appendingPathComponent(f).path, contents: nil) }
-        p.standardOutput = try FileHandle(forWritingTo: logs.appendingPathComponent("out"))
-        p.standardError = try FileHandle(forWritingTo: logs.appendingPathComponent("err"))
-        try p.run()
-        return (p, logs)
-    }
-
-    static func finish(_ p: Process, _ logs: URL, timeout: TimeInterval = 300) -> Result {
-        let deadline = Date().addingTimeInterval(timeout)
-        while p.isRunning && Date() < deadline { usleep(10_000) }
-        if p.isRunning { kill(p.processIdentifier, SIGKILL) }
-        p.waitUntilExit()
-        let out = (try? String(contentsOf: logs.appendingPathComponent("out"), encoding: .utf8)) ?? ""
-        let err = (try? String(contentsOf: logs.appendingPathComponent("err"), encoding: .utf8)) ?? ""
-        try? FileManager.default.removeItem(at: logs)
-        return Result(status: p.terminationStatus, stdout: out, stderr: err)
-    }
-
     /// `gazette run` over `corpus` into `output` with its own cache.
     @discardableResult
-    static func run(corpus: URL, output: URL, cache: URL, extra: [String] = []) throws -> Result {
-        let (p, logs) = try start(runArgs(corpus: corpus, output: output, cache: cache) + extra, output: output)
-        return finish(p, logs)
+    static func run(corpus: URL, output: URL, cache: URL, extra: [String] = []) throws -> ProgramResult {
+        try GazetteBinary.run(runArgs(corpus: corpus, output: output, cache: cache) + extra, timeout: 300)
     }
 
     static func runArgs(corpus: URL, output: URL, cache: URL) -> [String] {
-        ["run", "--config", root.appendingPathComponent("pipeline.yml").path, "--corpus", corpus.path,
+        ["run", "--config", Fixtures.root.appendingPathComponent("pipeline.yml").path, "--corpus", corpus.path,
          "--output", output.path, "--cache", cache.path]
     }
 

@@ -2,6 +2,7 @@ import XCTest
 import Foundation
 @testable import GazetteCore
 import GazetteModel
+import GazetteTestSupport
 
 /// The byte-level scanners of the clean stage against the regular expressions they stand
 /// in for: same matches, same output, same removed records, on hand-picked and random text.
@@ -18,7 +19,7 @@ final class CleanFastPathTests: XCTestCase {
 
     /// Random strings over `alphabet`.
     static func fuzz(_ alphabet: [String], count: Int, length: Int, seed: UInt64) -> [String] {
-        var rng = SeededRandom(seed: seed)
+        var rng = SplitMix64(seed: seed)
         return (0..<count).map { _ in (0..<Int(rng.next() % UInt64(length))).map { _ in alphabet[Int(rng.next() % UInt64(alphabet.count))] }.joined() }
     }
 
@@ -89,7 +90,7 @@ final class CleanFastPathTests: XCTestCase {
                       "① 本网站所有原创内容", "政务公开工作要点全文如下", "政务公开工作要点全文如下", "  多个   空格\t表格 \t 单元 ",
                       "\t \t", "", "   ", "【我要纠错】 【打印本页】", "豈豈豈豈豈豈豈豈豈豈", "\u{8C48}\u{8C48}\u{8C48}\u{8C48}\u{8C48}\u{8C48}\u{8C48}\u{8C48}\u{8C48}\u{8C48}",
                       "\u{F900}\u{F900}\u{F900}\u{F900}\u{F900}\u{F900}\u{F900}\u{F900}\u{F900}\u{F900}", "English | 繁体 | 无障碍", "短行", "短行"]
-        var rng = SeededRandom(seed: 6)
+        var rng = SplitMix64(seed: 6)
         var texts: [String] = (0..<1500).map { _ in (0..<Int(rng.next() % 14)).map { _ in pieces[Int(rng.next() % UInt64(pieces.count))] }.joined(separator: "\n") }
         texts += ["", "\n\n", "一、总体要求\n一、总体要求\n"]
         for text in texts {

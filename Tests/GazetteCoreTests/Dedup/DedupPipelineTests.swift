@@ -2,6 +2,7 @@ import Foundation
 import GazetteModel
 import XCTest
 @testable import GazetteCore
+import GazetteGenerate
 
 /// The dedup stage inside the real pipeline: files are ingested, cleaned, normalized and
 /// signed by `PipelineRunner`, and the manifest says which are duplicates of which.

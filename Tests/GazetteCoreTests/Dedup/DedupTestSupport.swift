@@ -1,12 +1,13 @@
 import Foundation
 @testable import GazetteCore
+import GazetteTestSupport
 
 /// Helpers shared by the dedup tests: text builders and candidates from text.
 enum DedupFixtures {
     /// Deterministic pseudo-Chinese text: `lines` lines of `width` characters drawn from a
     /// fixed stream, so different seeds give unrelated texts.
     static func text(seed: UInt64, lines: Int = 60, width: Int = 40) -> [String] {
-        var rng = SeededRandom(seed: seed)
+        var rng = SplitMix64(seed: seed)
         let alphabet = Array("政务公开工作要点推进决策执行管理服务结果重点领域信息发布解读回应平台建设规范制度机制落实监督考核培训人员数据开放基层标准化")
         return (0..<lines).map { _ in String((0..<width).map { _ in rng.pick(alphabet) }) + "。" }
     }
@@ -26,12 +27,8 @@ enum DedupFixtures {
         return lines.enumerated().map { $0.offset % step == 0 ? other[$0.offset] : $0.element }
     }
 
-    static var samplesFolder: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../../../shared/corpus").standardizedFileURL
-    }
-    static var roundtripFolder: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../../../shared/roundtrip").standardizedFileURL
-    }
+    static var samplesFolder: URL { Fixtures.samples }
+    static var roundtripFolder: URL { Fixtures.roundtrip }
 
     static func tempFolder(_ name: String) throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("gazette-dedup-\(name)-\(getpid())")

@@ -1,13 +1,13 @@
 import Foundation
 import XCTest
 @testable import GazetteCore
+import GazetteTestSupport
 
 /// Replays the libFuzzer corpus (Fuzz/corpus/ingest) and every input that once crashed
 /// (Fuzz/regressions/ingest) through the fuzz target's checks, in the normal suite.
 final class FuzzCorpusReplayTests: XCTestCase {
     func inputs(_ folder: String) -> [URL] {
-        let dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent(folder)
+        let dir = Fixtures.root.appendingPathComponent(folder)
         return ((try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []).sorted().map { dir.appendingPathComponent($0) }
     }
 

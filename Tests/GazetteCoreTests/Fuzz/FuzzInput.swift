@@ -1,8 +1,9 @@
 import Foundation
 import GazetteCore
+import GazetteTestSupport
 
 /// Deterministic random inputs for the property tests: mutation operators over sample
-/// texts driven by the library's seeded generator (SplitMix64), so a failure reproduces
+/// texts driven by the tests' seeded generator (SplitMix64), so a failure reproduces
 /// from its seed.
 enum Mutator {
     /// Fragments that exercise the stages' rules: numbering, chrome, noise, markup, encodings.
@@ -14,7 +15,7 @@ enum Mutator {
         "&", ";", "沪府办〔2020〕20号", "6月30日前", "（市发展改革委、市财政局分别负责落实）", "附件：", "【政策解读】", "Ａ１２",
     ]
 
-    static func mutate(_ s: String, _ rng: inout SeededRandom, steps: Int = 6) -> String {
+    static func mutate(_ s: String, _ rng: inout SplitMix64, steps: Int = 6) -> String {
         var chars = Array(s)
         for _ in 0..<Int.random(in: 1...steps, using: &rng) {
             let at = chars.isEmpty ? 0 : Int.random(in: 0...chars.count, using: &rng)
@@ -29,7 +30,7 @@ enum Mutator {
         return String(chars)
     }
 
-    static func mutate(_ b: [UInt8], _ rng: inout SeededRandom) -> [UInt8] {
+    static func mutate(_ b: [UInt8], _ rng: inout SplitMix64) -> [UInt8] {
         var bytes = b
         for _ in 0..<Int.random(in: 1...8, using: &rng) {
             let at = bytes.isEmpty ? 0 : Int.random(in: 0..<max(1, bytes.count), using: &rng)
@@ -45,7 +46,7 @@ enum Mutator {
     }
 
     /// A random window of a sample (keeps each case fast).
-    static func window(_ s: String, _ rng: inout SeededRandom, max: Int = 2500) -> String {
+    static func window(_ s: String, _ rng: inout SplitMix64, max: Int = 2500) -> String {
         let chars = Array(s)
         guard chars.count > max else { return s }
         let start = Int.random(in: 0..<(chars.count - max), using: &rng)

@@ -1,26 +1,16 @@
 import Foundation
 import XCTest
 @testable import GazetteCore
+import GazetteTestSupport
 #if canImport(Glibc)
 import Glibc
 #endif
 
 /// The shared sample documents and helpers that re-encode them, for ingest and clean tests.
 enum SampleCorpus {
-    /// ../shared/corpus beside the worktree (or $GAZETTE_SAMPLES).
-    static var folder: URL {
-        if let env = ProcessInfo.processInfo.environment["GAZETTE_SAMPLES"] { return URL(fileURLWithPath: env) }
-        let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent()
-        return repo.deletingLastPathComponent().appendingPathComponent("shared/corpus")
-    }
+    static var folder: URL { Fixtures.samples }
 
-    static func files() throws -> [URL] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-        let txt = names.filter { $0.hasSuffix(".txt") }.sorted()
-        if txt.isEmpty { throw XCTSkip("sample corpus not found at \(folder.path)") }
-        return txt.map { folder.appendingPathComponent($0) }
-    }
+    static func files() throws -> [URL] { try Fixtures.sampleFiles() }
 
     static func text(_ url: URL) throws -> String {
         String(decoding: try Data(contentsOf: url), as: UTF8.self)

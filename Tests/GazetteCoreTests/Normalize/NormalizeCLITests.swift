@@ -1,29 +1,11 @@
 import XCTest
+import GazetteTestSupport
 
 /// End to end: spawn the built `gazette normalize` and check its standard output.
 final class NormalizeCLITests: XCTestCase {
-    /// .build/debug/gazette (the test build), else .build/release/gazette.
-    private func binary() throws -> URL {
-        for config in ["debug", "release"] {
-            let url = NormalizeTestSupport.packageRoot.appendingPathComponent(".build/\(config)/gazette")
-            if FileManager.default.isExecutableFile(atPath: url.path) { return url }
-        }
-        throw XCTSkip("gazette binary not built (make build-debug)")
-    }
-
     private func run(_ args: [String], stdin: Data? = nil) throws -> (out: Data, err: String, status: Int32) {
-        let p = Process()
-        p.executableURL = try binary()
-        p.arguments = ["normalize"] + args
-        let out = Pipe(), err = Pipe(), inp = Pipe()
-        p.standardOutput = out; p.standardError = err; p.standardInput = inp
-        try p.run()
-        if let stdin { inp.fileHandleForWriting.write(stdin) }
-        try inp.fileHandleForWriting.close()
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return (o, String(decoding: e, as: UTF8.self), p.terminationStatus)
+        let r = try GazetteBinary.run(["normalize"] + args, stdin: stdin)
+        return (r.output, r.stderr, r.status)
     }
 
     private func temp(_ name: String, _ data: Data) throws -> URL {

@@ -1,14 +1,13 @@
 import Foundation
 @testable import GazetteCore
+import GazetteTestSupport
 
 /// Paths and shared objects for the normalize tests, located from this file.
 enum NormalizeTestSupport {
-    /// The package root (…/Tests/GazetteCoreTests/Normalize/ → three levels up).
-    static let packageRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let fixtures = packageRoot.appendingPathComponent("Tests/GazetteCoreTests/Fixtures/normalize")
+    static let packageRoot = Fixtures.root
+    static let fixtures = Fixtures.of("GazetteCoreTests", "normalize")
     /// ../shared beside the worktree (round-trip set, sample corpus), when present.
-    static let shared = packageRoot.deletingLastPathComponent().appendingPathComponent("shared")
+    static let shared = Fixtures.shared
 
     static let dataDirectory: URL? = {
         let local = packageRoot.appendingPathComponent(".deps/opencc/share/opencc")

@@ -1,5 +1,6 @@
 import XCTest
 @testable import GazetteCore
+import GazetteTestSupport
 
 /// The two ways the normalize stage saves OpenCC work — the t2s replay and the tw2s line
 /// skipping — against converting the same bytes whole with OpenCC.
@@ -24,7 +25,7 @@ final class OpenCCSpeedupTests: XCTestCase {
     /// Seeded lines made of dictionary phrases, their fragments (phrases cut at either end),
     /// key scalars, simplified text, punctuation and, now and then, what OpenCC treats specially.
     private func stressText(seed: UInt64, lines: Int) -> String {
-        var rng = SeededRandom(seed: seed)
+        var rng = SplitMix64(seed: seed)
         let phrases = ConversionTriggerData.t2sPhraseKeys.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init)
         let scalars = Array(ConversionTriggerData.t2sKeyScalars.unicodeScalars.filter { $0 != "\n" })
         let plain = ["各区人民政府", "建立健全", "反复", "覆盖", "打坏", "了解", "吃饭", "上梁", "脊梁", "才能", "核查", "群众", "，", "。", "、", " ", "2024年", "abc"]

@@ -1,5 +1,6 @@
 import XCTest
 @testable import GazetteCore
+import GazetteTestSupport
 
 /// The flat, pair-filtered scan of `PhraseTable` against the entry-by-entry definition.
 final class PhraseTableFastPathTests: XCTestCase {
@@ -14,7 +15,7 @@ final class PhraseTableFastPathTests: XCTestCase {
                 pieces.append(String(from.prefix(1))); pieces.append(String(from.dropFirst()))
             }
         }
-        var rng = SeededRandom(seed: 13)
+        var rng = SplitMix64(seed: 13)
         for _ in 0..<1500 {
             let text = (0..<Int(rng.next() % 20)).map { _ in pieces[Int(rng.next() % UInt64(pieces.count))] }.joined()
             for table in tables {

@@ -2,6 +2,7 @@ import Foundation
 import GazetteCore
 import GazetteModel
 @testable import GazettePublish
+import GazetteTestSupport
 
 /// Small hand-made documents with a real clause tree, labels, units, similar links and
 /// duplicate copies — and one carrying injected markup — so every sink can be tested
@@ -63,34 +64,15 @@ enum SampleDocuments {
     }
 
     static func tempFolder(_ name: String = #function) -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("gazette-publish-\(getpid())-\(UUID().uuidString.prefix(8))")
-        try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
+        (try? Fixtures.temporaryFolder("publish")) ?? FileManager.default.temporaryDirectory
     }
 
-    /// The package root, from this file's path (Tests/GazettePublishTests/Publish/…).
-    static var packageRoot: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent()
-    }
+    static var packageRoot: URL { Fixtures.root }
 
-    /// Run a program, returning its exit status and standard output.
+    /// Run a program (killed after `timeout` seconds), returning its exit status, standard output and error.
     @discardableResult
     static func shell(_ exe: String, _ args: [String], timeout: TimeInterval = 120) throws -> (Int32, String, String) {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: exe)
-        p.arguments = args
-        let outURL = tempFolder().appendingPathComponent("out"), errURL = outURL.deletingLastPathComponent().appendingPathComponent("err")
-        defer { try? FileManager.default.removeItem(at: outURL.deletingLastPathComponent()) }
-        FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        FileManager.default.createFile(atPath: errURL.path, contents: nil)
-        p.standardOutput = try FileHandle(forWritingTo: outURL); p.standardError = try FileHandle(forWritingTo: errURL)
-        try p.run()
-        let deadline = Date().addingTimeInterval(timeout)
-        while p.isRunning && Date() < deadline { usleep(20_000) }
-        if p.isRunning { p.terminate() }
-        p.waitUntilExit()
-        let outData = (try? Data(contentsOf: outURL)) ?? Data(), errData = (try? Data(contentsOf: errURL)) ?? Data()
-        return (p.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+        let r = try Program.run(URL(fileURLWithPath: exe), args, timeout: timeout)
+        return (r.status, r.stdout, r.stderr)
     }
 }

@@ -2,25 +2,13 @@ import XCTest
 import Foundation
 import GazetteModel
 @testable import GazetteResearch
+import GazetteTestSupport
 
 /// End to end: the built binary's `diff` and `compare` on document records.
 final class ResearchCLITests: XCTestCase {
-    let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent()
-
     func run(_ args: [String]) throws -> (Int32, String) {
-        let bin = repo.appendingPathComponent(".build/debug/gazette")
-        guard FileManager.default.isExecutableFile(atPath: bin.path) else { throw XCTSkip("build the binary first (make build-debug)") }
-        let p = Process()
-        p.executableURL = bin
-        p.arguments = args
-        let pipe = Pipe()
-        p.standardOutput = pipe
-        p.standardError = FileHandle.nullDevice
-        try p.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return (p.terminationStatus, String(decoding: data, as: UTF8.self))
+        let r = try GazetteBinary.run(args)
+        return (r.status, r.stdout)
     }
 
     func testDiffAndCompareOnPublishedDocuments() throws {

@@ -1,6 +1,7 @@
 import XCTest
 import GazetteModel
 @testable import GazetteResearch
+import GazetteTestSupport
 
 /// Years pooling several documents, or too large to align, are matched by similarity: the
 /// result must be what the definition gives by brute force, and the table and pages must say
@@ -33,7 +34,7 @@ final class CoverageMatchingTests: XCTestCase {
     }
 
     func testSimilarityMatchingEqualsTheDefinition() {
-        var rng = SeededRandom(seed: 21)
+        var rng = SplitMix64(seed: 21)
         var unmatchedSeen = 0, matchedSeen = 0, partialBest = 0
         for round in 0..<40 {
             let before = (0..<3).map { d in doc("b\(d)", 2020, (0..<Int.random(in: 1...6, using: &rng)).map { _ in Int.random(in: 0..<texts.count, using: &rng) }) }
@@ -67,7 +68,7 @@ final class CoverageMatchingTests: XCTestCase {
     }
 
     func testBothDirectionsAtOnceEqualRowByRowMatching() {
-        var rng = SeededRandom(seed: 22)
+        var rng = SplitMix64(seed: 22)
         let matching = CoverageMatching(threshold: 0.5)
         for _ in 0..<30 {
             func pool() -> [ComparableClause] {

@@ -1,6 +1,7 @@
 import XCTest
 import GazetteModel
 @testable import GazetteResearch
+import GazetteTestSupport
 
 /// The measure of issue 7: apply known random edits to real plans and check that the
 /// diff reports exactly those edits.
@@ -10,7 +11,7 @@ final class EditRecoveryTests: XCTestCase {
         guard files.count >= 2 else { throw XCTSkip("sample corpus not found at \(SampleClauses.corpus.path)") }
         let docs = try files.map { SampleClauses.split(try SampleClauses.text($0)) }
         XCTAssertTrue(docs.allSatisfy { $0.count >= 10 }, "the test splitter should find clauses in every sample")
-        var rng = SeededRandom(seed: 42)
+        var rng = SplitMix64(seed: 42)
         var scripts = 0, recovered = 0, tried = 0
         var perKind: [String: (Int, Int)] = [:]
         var failures: [String] = []

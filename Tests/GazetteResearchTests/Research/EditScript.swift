@@ -1,6 +1,7 @@
 import Foundation
 import GazetteModel
 @testable import GazetteResearch
+import GazetteTestSupport
 
 /// Generates a document B from a document A by known random edits, and the alignment a
 /// correct diff must report. Edits touch distinct substantive clauses (≥ 40 characters),
@@ -33,7 +34,7 @@ struct EditScript {
     static func substantive(_ c: Clause) -> Bool { ComparableClause.normalize(c.text).count >= 40 }
 
     /// A script of `count` edits on `base`, inserting clauses from `pool`; nil when the draw cannot be applied.
-    static func make(base: [Clause], pool: [Clause], count: Int, rng: inout SeededRandom) -> EditScript? {
+    static func make(base: [Clause], pool: [Clause], count: Int, rng: inout SplitMix64) -> EditScript? {
         var items = base.enumerated().map { Item(tag: $0.offset, heading: $0.element.heading, text: $0.element.text, origins: [$0.element.id], kind: "same") }
         var nextTag = base.count
         var deleted: [String] = []

@@ -2,6 +2,7 @@ import Foundation
 import XCTest
 import GazetteModel
 @testable import GazetteResearch
+import GazetteTestSupport
 
 /// The speed-ups of the research pages must not change a result: each fast path is checked
 /// against the straightforward computation it replaces.
@@ -82,7 +83,7 @@ final class FastPathTests: XCTestCase {
 
     /// The masks built in two passes equal the masks built by growing the storage per character.
     func testLCSMasksLayout() {
-        var rng = SeededRandom(seed: 5)
+        var rng = SplitMix64(seed: 5)
         for _ in 0..<200 {
             let x = (0..<Int.random(in: 0...300, using: &rng)).map { _ in UInt32.random(in: 0x4E00...0x4E40, using: &rng) }
             let masks = LCSMasks(x)
@@ -99,7 +100,7 @@ final class FastPathTests: XCTestCase {
     }
 
     func testLCSOverAWideAlphabetAndSeveralTexts() {
-        var rng = SeededRandom(seed: 11)
+        var rng = SplitMix64(seed: 11)
         for _ in 0..<200 {
             let x = (0..<Int.random(in: 0...300, using: &rng)).map { _ in UInt32.random(in: 0x4E00...0x4F00, using: &rng) }
             let y1 = (0..<Int.random(in: 0...200, using: &rng)).map { _ in UInt32.random(in: 0x4E00...0x4F00, using: &rng) }
@@ -112,8 +113,8 @@ final class FastPathTests: XCTestCase {
         }
     }
 
-    /// The textbook table walk InlineDiff.middle used before it ran on raw buffers.
-    func referenceMiddle(_ x: [Unicode.Scalar], _ y: [Unicode.Scalar]) -> [(InlineDiff.Op.Kind, Unicode.Scalar)] {
+    /// The textbook suffix-LCS table walk: what InlineDiff.middle computes on raw buffers.
+    func textbookMiddle(_ x: [Unicode.Scalar], _ y: [Unicode.Scalar]) -> [(InlineDiff.Op.Kind, Unicode.Scalar)] {
         let n = x.count, m = y.count, w = m + 1
         var t = [Int](repeating: 0, count: (n + 1) * w)
         for i in stride(from: n - 1, through: 0, by: -1) {
@@ -134,11 +135,26 @@ final class FastPathTests: XCTestCase {
     }
 
     func testInlineDiffMiddleMatchesTheTextbookWalk() {
-        var rng = SeededRandom(seed: 5)
+        var rng = SplitMix64(seed: 5)
         for _ in 0..<200 {
             let x = (0..<Int.random(in: 1...120, using: &rng)).map { _ in Unicode.Scalar(UInt32.random(in: 0x4E00...0x4E0A, using: &rng))! }
             let y = (0..<Int.random(in: 1...120, using: &rng)).map { _ in Unicode.Scalar(UInt32.random(in: 0x4E00...0x4E0A, using: &rng))! }
-            let fast = InlineDiff.middle(x, y), slow = referenceMiddle(x, y)
+            let fast = InlineDiff.middle(x, y), slow = textbookMiddle(x, y)
+            XCTAssertEqual(fast.map(\.0), slow.map(\.0)); XCTAssertEqual(fast.map(\.1), slow.map(\.1))
+        }
+    }
+
+    func testInlineDiffOfLongTextsMatchesTheTextbookWalk() {
+        var rng = SplitMix64(seed: 31)
+        for _ in 0..<120 {
+            let x = (0..<Int.random(in: 1...400, using: &rng)).map { _ in Unicode.Scalar(UInt32.random(in: 0x4E00...0x4E08, using: &rng))! }
+            var y = x
+            for _ in 0..<Int.random(in: 0...30, using: &rng) where !y.isEmpty {
+                let p = Int.random(in: 0..<y.count, using: &rng)
+                if Bool.random(using: &rng) { y.remove(at: p) } else { y.insert(Unicode.Scalar(UInt32.random(in: 0x4E00...0x4E10, using: &rng))!, at: p) }
+            }
+            if y.isEmpty { continue }
+            let fast = InlineDiff.middle(x, y), slow = textbookMiddle(x, y)
             XCTAssertEqual(fast.map(\.0), slow.map(\.0)); XCTAssertEqual(fast.map(\.1), slow.map(\.1))
         }
     }

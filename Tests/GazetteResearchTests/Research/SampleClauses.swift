@@ -1,16 +1,12 @@
 import Foundation
 import GazetteModel
+import GazetteTestSupport
 
 /// Test-only clause splitter: cuts a plan's text at numbered headings (一、 / （一） / (一) /
 /// 1. / 1、), stops at the 政策解读 appendix, and makes the first sentence the heading.
 /// The real clause tree comes from the structure stage; this only feeds the alignment tests.
 enum SampleClauses {
-    static let corpus: URL = {
-        let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent()
-        let shared = repo.deletingLastPathComponent().appendingPathComponent("shared/corpus")
-        return FileManager.default.fileExists(atPath: shared.path) ? shared : URL(fileURLWithPath: "/work/shared/corpus")
-    }()
+    static var corpus: URL { Fixtures.samples }
 
     static func text(_ name: String) throws -> String {
         try String(contentsOf: corpus.appendingPathComponent(name), encoding: .utf8)
@@ -64,18 +60,5 @@ enum SampleClauses {
     static func document(id: String, clauses: [Clause], region: String? = nil, year: Int? = nil) -> Document {
         Document(id: id, title: id, planTitle: id, docType: .workPlan, region: region, year: year,
                  source: Source(path: id, sha256: "", format: "txt", encoding: "utf-8"), clauses: clauses)
-    }
-}
-
-/// SplitMix64: a small seeded generator so every run makes the same scripts.
-struct SeededRandom: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E3779B97F4A7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58476D1CE4E5B9
-        z = (z ^ (z >> 27)) &* 0x94D049BB133111EB
-        return z ^ (z >> 31)
     }
 }

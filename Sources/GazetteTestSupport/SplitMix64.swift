@@ -1,0 +1,20 @@
+/// The tests' seeded random generator (SplitMix64): the same numbers for the same seed on
+/// every run and machine, so a generated input that fails can be made again.
+public struct SplitMix64: RandomNumberGenerator, Sendable {
+    public var state: UInt64
+    public init(seed: UInt64) { state = seed }
+
+    public mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    /// A number in 0..<n (by remainder: cheap, and stable across Swift versions).
+    public mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
+
+    /// An element of a non-empty array, drawn by `below`.
+    public mutating func pick<T>(_ xs: [T]) -> T { xs[below(xs.count)] }
+}
