@@ -15,12 +15,14 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        // OOXML (DOCX) and OFD are ZIP containers.
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .systemLibrary(name: "COpenCC", pkgConfig: "opencc"),
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0",
                        providers: [.apt(["libxml2-dev"])]),
-        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CGazetteZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
         // Two system calls Foundation does not expose (atomic directory exchange).
@@ -32,11 +34,12 @@ let package = Package(
         .target(name: "GazetteModel"),
         // The stages, one folder each, and the pipeline that orders them.
         .target(name: "GazetteCore", dependencies: [
-            "GazetteModel", "COpenCC", "CLibXML2", "CZlib", "CCrypto", "CGazetteSys", "CGazetteSIMD",
+            "GazetteModel", "COpenCC", "CLibXML2", "CGazetteZlib", "CCrypto", "CGazetteSys", "CGazetteSIMD",
             .product(name: "Yams", package: "Yams"),
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         // Sinks, one per output format.
-        .target(name: "GazettePublish", dependencies: ["GazetteModel", "GazetteCore", "CSQLite", "CZlib"]),
+        .target(name: "GazettePublish", dependencies: ["GazetteModel", "GazetteCore", "CSQLite", "CGazetteZlib"]),
         // Researchers' tools: clause alignment (diff) and coverage tables (compare).
         .target(name: "GazetteResearch", dependencies: ["GazetteModel", "GazetteCore"]),
         // `gazette generate`: labelled test corpora made from the samples.

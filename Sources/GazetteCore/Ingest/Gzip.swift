@@ -1,4 +1,4 @@
-import CZlib
+import CGazetteZlib
 
 /// gzip inflation through zlib, with a cap on the inflated size so that a
 /// compression bomb is rejected instead of filling memory.
@@ -21,7 +21,7 @@ public enum Gzip {
                 let produced: Int = chunk.withUnsafeMutableBufferPointer { cb in
                     stream.next_out = cb.baseAddress
                     stream.avail_out = uInt(cb.count)
-                    status = CZlib.inflate(&stream, Z_NO_FLUSH)
+                    status = CGazetteZlib.inflate(&stream, Z_NO_FLUSH)
                     return cb.count - Int(stream.avail_out)
                 }
                 if status == Z_NEED_DICT || status == Z_DATA_ERROR || status == Z_MEM_ERROR || status == Z_STREAM_ERROR {
@@ -55,7 +55,7 @@ public enum Gzip {
                 let produced: Int = chunk.withUnsafeMutableBufferPointer { cb in
                     stream.next_out = cb.baseAddress
                     stream.avail_out = uInt(cb.count)
-                    status = CZlib.deflate(&stream, Z_FINISH)
+                    status = CGazetteZlib.deflate(&stream, Z_FINISH)
                     return cb.count - Int(stream.avail_out)
                 }
                 out.append(contentsOf: chunk[0..<produced])

@@ -20,7 +20,8 @@ public struct IngestSettings: Codable, Equatable, Sendable {
     /// Largest inflated size of a .gz file.
     public var maxInflatedBytes: Int = 64 << 20
     /// File name endings taken as input; everything else is recorded as rejected (`unsupported-type`).
-    public var extensions: [String] = ["txt", "html", "htm", "md", "markdown", "txt.gz", "html.gz", "htm.gz", "md.gz"]
+    public var extensions: [String] = ["txt", "html", "htm", "md", "markdown", "txt.gz", "html.gz", "htm.gz", "md.gz",
+                                       "docx", "pdf", "ofd", "doc", "wps"]
     /// Longest line of decoded text, in characters. Documents are made of paragraphs; a
     /// file that is one enormous line is machine output, rejected (`line-too-long`)
     /// before the later stages spend memory on it.
@@ -88,6 +89,7 @@ public struct Ingester: Sendable {
 
     /// Decode bytes already in memory.
     public func ingest(bytes raw: [UInt8], path: String, sha256: String) throws -> IngestedText {
+        if let office = OfficeFormat.detect(raw, path: path) { return try ingest(office: office, bytes: raw, path: path, sha256: sha256) }
         var bytes = raw
         let lower = path.lowercased()
         var compressed = false
@@ -120,6 +122,23 @@ public struct Ingester: Sendable {
         let format = (isHTML ? "html" : isMarkdown ? "md" : "txt") + (compressed ? ".gz" : "")
         return IngestedText(path: path, sha256: sha256, bytes: raw.count, format: format,
                             encoding: decoded.encoding, text: text, pageMetadata: meta, pageTitle: title)
+    }
+
+    /// An office file through its format's reader.
+    func ingest(office: OfficeFormat, bytes: [UInt8], path: String, sha256: String) throws -> IngestedText {
+        guard let reader = office.reader else {
+            throw RejectReason("unsupported-type", "\(office.rawValue) files are not read yet")
+        }
+        var read = try reader.read(bytes, limits: settings)
+        if read.text.hasPrefix("\u{FEFF}") { read.text.removeFirst() }
+        if read.text.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) {
+            throw RejectReason("blank", "no text in the \(office.rawValue) file")
+        }
+        if let longest = Self.longestLine(read.text, over: settings.maxLineChars) {
+            throw RejectReason("line-too-long", "a line of \(longest) characters is over the limit of \(settings.maxLineChars)")
+        }
+        return IngestedText(path: path, sha256: sha256, bytes: bytes.count, format: office.rawValue, encoding: read.encoding,
+                            text: read.text, pageMetadata: [:], pageTitle: read.title)
     }
 
     /// The length of the first line longer than `limit` characters (counted in scalars), or nil.

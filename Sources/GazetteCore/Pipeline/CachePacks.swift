@@ -1,4 +1,4 @@
-import CZlib
+import CGazetteZlib
 import Foundation
 #if canImport(Glibc)
 import Glibc

@@ -1,4 +1,4 @@
-import CZlib
+import CGazetteZlib
 import Foundation
 
 /// Streams gzip-compressed bytes to a file, so a large corpus is never held in memory.
