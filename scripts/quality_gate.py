@@ -3,7 +3,9 @@
 
 Runs the release binary over the sample documents (../shared/corpus), the development set
 (../shared/devset/docs) and five metamorphic layout variants of both (flat, wrap, html,
-gb18030, crlf from ../shared/tools/variants.py), and scores each run with
+gb18030, crlf from ../shared/tools/variants.py) — and, where the thresholds file names them,
+the real office files of one format in ../shared/devset/formats (formats-EXT) and the samples
+and devset written as office files by scripts/office_variants.py (office-KIND) — and scores each run with
 `score.py structure`: clause precision/recall/F1 against the gold outlines, metadata fields
 right, responsible units precision/recall. A variant changes only the layout, never the
 outline, so its score shows how far the structure stage depends on line breaks, markup,
@@ -42,6 +44,23 @@ def gold_has_units(gold):
     return False
 
 
+def formats_subset(ext, folder, work):
+    """The real office files of one format in devset/formats with their gold: a corpus of
+    links and a gold folder holding only those documents."""
+    corpus, gold = os.path.join(work, "corpus"), os.path.join(work, "gold")
+    for p in (corpus, gold):
+        os.makedirs(p, exist_ok=True)
+    for f in sorted(glob.glob(os.path.join(folder, "*." + ext))):
+        stem = os.path.splitext(os.path.basename(f))[0]
+        g = os.path.join(folder, "gold", stem + ".json")
+        if not os.path.exists(g):
+            continue
+        for src, dst in ((f, os.path.join(corpus, os.path.basename(f))), (g, os.path.join(gold, stem + ".json"))):
+            if not os.path.lexists(dst):
+                os.symlink(src, dst)
+    return corpus, gold
+
+
 def measure(name, args):
     """One run: (variants), gazette run, score.py structure. Returns a result dict."""
     sh_ = args.shared
@@ -53,6 +72,16 @@ def measure(name, args):
             corpus, gold = os.path.join(sh_, "corpus"), os.path.join(sh_, "gold")
         elif name == "devset":
             corpus, gold = os.path.join(sh_, "devset/docs"), os.path.join(sh_, "devset/gold")
+        elif name.startswith("formats-"):
+            corpus, gold = formats_subset(name[len("formats-"):], os.path.join(sh_, "devset/formats"), d)
+        elif name.startswith("office-"):
+            # The samples and the devset written as office files (scripts/office_variants.py).
+            kind, vdir = name[len("office-"):], os.path.join(args.work, name, "variants")
+            r = sh([sys.executable, os.path.join(ROOT, "scripts/office_variants.py"), "make", kind, vdir,
+                    "--shared", sh_], ROOT, args.timeout)
+            if r.returncode != 0:
+                raise RuntimeError(f"office_variants.py exit {r.returncode}: {tail(r)}")
+            corpus, gold = os.path.join(vdir, "corpus"), os.path.join(vdir, "gold")
         else:
             kind, vdir = name[len("variants-"):], os.path.join(args.work, name, "variants")
             r = sh([sys.executable, os.path.join(sh_, "tools/variants.py"), "make", kind, vdir,
@@ -125,7 +154,10 @@ def main():
         sys.exit(f"quality gate: no executable at {args.bin} (make build first)")
     limits = json.load(open(args.thresholds, encoding="utf-8"))
     targets = limits.get("targets", {})
-    names = ["samples", "devset"] + [f"variants-{k}" for k in KINDS]
+    # Runs on office files exist once the thresholds file has an entry for them:
+    # formats-EXT (the real files in devset/formats), office-KIND (samples and devset as KIND).
+    extra = sorted(k for k in limits if k.startswith(("formats-", "office-")))
+    names = ["samples", "devset"] + [f"variants-{k}" for k in KINDS] + extra
     if args.only:
         wanted = [n.strip() for n in args.only.split(",") if n.strip()]
         unknown = set(wanted) - set(names)
