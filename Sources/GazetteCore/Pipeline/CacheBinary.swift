@@ -45,6 +45,7 @@ enum CacheBinary {
         w.words(g.sample)
         w.string(g.script)
         write(g.clauses, &w)
+        w.strings(s.members)
     }
 
     static func readSummary(_ r: inout DocumentBinary.Reader) throws -> PreparedSummary {
@@ -56,10 +57,13 @@ enum CacheBinary {
         let sample = try r.words(UInt32.self)
         let script = try r.string()
         let clauses = try readClauses(&r)
+        let members = try r.strings()
         guard level >= 0, level < 32 else { throw DocumentBinary.Truncated() }
         let signature = DedupSignature(parameters: parameters, textHash: textHash, minhash: minhash, sampleLevel: level,
                                        sample: sample, clauses: clauses, script: script)
-        return PreparedSummary(sha256: sha, conversion: conversion, length: length, signature: signature, structuredKey: structuredKey)
+        var summary = PreparedSummary(sha256: sha, conversion: conversion, length: length, signature: signature, structuredKey: structuredKey)
+        summary.members = members
+        return summary
     }
 
     /// Whole-body helpers: the body must be read to its last byte.

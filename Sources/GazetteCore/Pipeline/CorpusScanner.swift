@@ -65,7 +65,7 @@ public enum CorpusScanner {
     public static func documentID(for path: String) -> String {
         let name = (path as NSString).lastPathComponent
         var stem = name
-        for ext in [".gz", ".html", ".htm", ".txt"] where stem.lowercased().hasSuffix(ext) { stem = String(stem.dropLast(ext.count)) }
+        for ext in [".gz", ".html", ".htm", ".txt", ".md", ".markdown", ".docx", ".pdf", ".ofd", ".doc", ".wps"] where stem.lowercased().hasSuffix(ext) { stem = String(stem.dropLast(ext.count)) }
         let safe = stem.unicodeScalars.allSatisfy { ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0))) || $0 == "_" || $0 == "-" }
         if safe && !stem.isEmpty && !stem.hasPrefix("-") && stem.count <= 80 { return stem }
         let slug = String(stem.unicodeScalars.filter { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0)) }.prefix(24).map(Character.init))

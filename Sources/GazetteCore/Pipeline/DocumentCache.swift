@@ -26,6 +26,9 @@ public struct PreparedSummary: Codable, Sendable {
     /// the overrides a summary still serves (the input is not read, cleaned, normalized and
     /// signed again) while its document, under another key, is made again.
     public var structuredKey: String
+    /// For a page with attachments, what became of each attachment (`UnitMember.encoded`),
+    /// so a run that takes the summary from the cache still accounts for every file.
+    public var members: [String] = []
 
     /// Whether the input was structured under `documentKey`.
     public func isStructured(as documentKey: String) -> Bool { !documentKey.isEmpty && structuredKey == documentKey }

@@ -59,6 +59,21 @@ public struct DocumentProcessor: Sendable {
         return input
     }
 
+    /// The stages before dedup on a page and its attachments (`AttachmentAssembler`): the
+    /// body as one text, the other attachments cleaned and normalized as appendices.
+    public func prepare(unit: IngestedUnit, id: String) throws -> (input: StructureInput, roles: [(path: String, role: String)]) {
+        guard let assembled = AttachmentAssembler.assemble(unit) else {
+            throw RejectReason("no-chinese-text", "neither the page nor its attachments hold Chinese text")
+        }
+        var input = try prepare(ingested: assembled.body, id: id)
+        for a in assembled.appendices {
+            let text = stages.contains("clean") ? cleaner.clean(a.text.text).text : a.text.text
+            let normalized = stages.contains("normalize") ? try normalizer.normalize(text) : Normalizer.unconverted(text)
+            input.attachedAppendices.append(Appendix(kind: .attachment, title: a.title, text: normalized.text))
+        }
+        return (input, assembled.roles)
+    }
+
     /// The stages after dedup: structure and classify.
     public func complete(_ input: StructureInput) -> Document {
         let structured = structurer.structure(input)

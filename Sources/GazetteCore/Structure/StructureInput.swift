@@ -13,6 +13,9 @@ public struct StructureInput: Sendable {
     public var removed: [RemovedLine]
     /// Layout recovery's record: families found, decisions, and header fields (crawler lines, front matter).
     public var layout = LaidOutText(text: "", families: [], decisions: [], fields: [])
+    /// Attachments of the page beyond the one that is the body, cleaned and normalized:
+    /// appended to the document's appendices.
+    public var attachedAppendices: [Appendix] = []
     public init(id: String, source: Source, normalized: NormalizedText, pageMetadata: [String: String],
                 pageTitle: String?, removed: [RemovedLine]) {
         self.id = id; self.source = source; self.normalized = normalized

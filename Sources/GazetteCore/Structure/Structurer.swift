@@ -106,7 +106,7 @@ public struct Structurer: Sendable {
                            issueDate: meta.issueDate, publicationDate: meta.publicationDate, addressees: meta.addressees,
                            contact: meta.contact, disclosure: meta.disclosure, source: input.source,
                            text: input.normalized.text, preamble: preamble, closing: closing, clauses: clauses,
-                           appendices: parts.map(\.appendix), removed: input.removed)
+                           appendices: parts.map(\.appendix) + input.attachedAppendices, removed: input.removed)
         doc.metadataSources = meta.sources
         doc.quality = QualityCheck.assess(doc, lines: lines, body: 0..<bodyEnd, layout: input.layout, metadata: meta)
         return doc

@@ -102,6 +102,13 @@ extension PipelineRunner {
             // now): read and prepare it again, provided the file is still what was signed.
             let f = job.files[i]
             do {
+                if let members = job.attachments[i] {
+                    let unit = try readUnit(i, members: members, job: job, recordStamps: false)
+                    guard unit.hash == p.summary.sha256 else {
+                        throw RejectReason("changed-during-run", "the page or an attachment changed while the run was reading it; the next run takes it")
+                    }
+                    return finish(i, unit.input, prepared: p, job: job)
+                }
                 let bytes = try read(f)
                 let sha = SHA256Digest.hex(bytes)
                 guard sha == p.summary.sha256 else {
@@ -112,6 +119,11 @@ extension PipelineRunner {
                 return .failed(RejectReason("unreadable", "\(error)"))
             }
         }
+        return finish(i, input, prepared: p, job: job)
+    }
+
+    /// Structures and classifies `input`, caches the document and holds it for publish.
+    func finish(_ i: Int, _ input: StructureInput, prepared p: Prepared, job: RunJob) -> Completion {
         let doc = processor.complete(input)
         let clauses = ClauseSignatures.make(for: doc, settings: config.dedup)
         if job.cache.store(ProcessedDocument(document: doc, clauses: clauses), key: p.documentKey) {

@@ -18,6 +18,9 @@ final class RunJob: @unchecked Sendable {
     let documents: HeldValues<String, Document>
     /// Which copy of each text dedup will keep; nil when the run does not deduplicate.
     let sameText: SameTextPreference?
+    /// Pages with attachments (page index → attachment indices) and each attachment's page.
+    var attachments: [Int: [Int]] = [:] { didSet { pageOf = Dictionary(attachments.flatMap { p, a in a.map { ($0, p) } }, uniquingKeysWith: min) } }
+    private(set) var pageOf: [Int: Int] = [:]
     private let holdLock = NSLock()
 
     init(files: [CorpusFile], ids: [String], cache: DocumentCache, prepareHash: String, configHash: String, useCache: Bool,
@@ -52,7 +55,9 @@ struct PreparedCorpus {
 }
 
 extension PipelineRunner {
-    enum Outcome { case prepared(Prepared), rejected(String?, RejectReason) }
+    /// What prepare made of one file: a summary, a rejection (with the file's hash when it
+    /// was read), or — for an attachment — the page whose document it is part of.
+    enum Outcome { case prepared(Prepared), rejected(String?, RejectReason), attachment(of: Int) }
 
     /// An input that went through prepare: its cache keys and summary.
     struct Prepared {
@@ -72,6 +77,7 @@ extension PipelineRunner {
         let job = RunJob(files: scan.files, ids: scan.ids, cache: scan.cache, prepareHash: scan.prepareHash, configHash: scan.configHash,
                          useCache: !full, preparedBudget: preparedBudget, documentBudget: documentBudget,
                          sameText: config.runs("dedup") ? SameTextPreference() : nil)
+        job.attachments = scan.attachments
         let stamps = scan.stamps
         let prepared = ResultBox<Outcome>(count: scan.files.count)
         ParallelLoop.run(count: scan.files.count, workers: workers, cancellation: cancellation) { [self] i in
@@ -90,6 +96,8 @@ extension PipelineRunner {
     func prepareOne(_ i: Int, job: RunJob, stamps: [String: DocumentCache.FileStamp]) -> Outcome {
         let f = job.files[i]
         if let p = f.problem { return .rejected(nil, p) }
+        if let page = job.pageOf[i] { return .attachment(of: page) }
+        if let members = job.attachments[i] { return prepareUnit(i, members: members, job: job, stamps: stamps) }
         let ext = f.path.lowercased()
         guard config.ingest.extensions.contains(where: { ext.hasSuffix("." + $0) }) else {
             return .rejected(nil, RejectReason("unsupported-type", "file type not taken as input (expected \(config.ingest.extensions.joined(separator: ", ")))"))

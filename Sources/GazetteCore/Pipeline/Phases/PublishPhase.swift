@@ -17,21 +17,27 @@ enum PublishItem { case ready(Document, [Data?]), failed(Error) }
 
 extension PipelineRunner {
     /// Record: one manifest entry per input — published, duplicate (of which document) or
-    /// rejected (why) — so every input is accounted for.
+    /// rejected (why) — so every input is accounted for; an attachment is recorded with the
+    /// document of its page and what it became there.
     func record(_ scan: ScannedCorpus, _ prepared: PreparedCorpus, _ dedup: DedupResult) -> RunRecords {
         var r = RunRecords()
+        let stamps = prepared.job.newStamps.stamps
         for (i, f) in scan.files.enumerated() {
             switch prepared.outcomes[i] {
             case .prepared(let s)?:
+                // A page with attachments is summarised under the hash of all its files: the manifest gives its own.
+                let sha = stamps[f.path]?.sha256 ?? s.summary.sha256
                 if let canon = dedup.canonicalOf[scan.ids[i]] {
-                    r.inputs.append(InputRecord(path: f.path, sha256: s.summary.sha256, status: .duplicate, reason: "same document as \(canon)", document: canon))
+                    r.inputs.append(InputRecord(path: f.path, sha256: sha, status: .duplicate, reason: "same document as \(canon)", document: canon))
                     r.report.duplicates += 1
                 } else {
-                    r.inputs.append(InputRecord(path: f.path, sha256: s.summary.sha256, status: .published, document: scan.ids[i]))
+                    r.inputs.append(InputRecord(path: f.path, sha256: sha, status: .published, document: scan.ids[i]))
                     r.documentKeys[scan.ids[i]] = s.documentKey
                     r.report.published += 1
                 }
                 if s.fresh { r.report.reprocessed += 1 }
+            case .attachment(let page)?:
+                recordAttachment(f, page: page, scan, prepared, dedup, into: &r)
             case .rejected(let sha, let reason)?:
                 r.inputs.append(InputRecord(path: f.path, sha256: sha, status: .rejected, reason: reason.description))
                 r.report.rejected.append((f.path, reason.description))
@@ -42,6 +48,31 @@ extension PipelineRunner {
         }
         progress.log("\(r.report.reprocessed) of \(scan.files.count) inputs processed anew, the rest taken from the cache")
         return r
+    }
+
+    /// An attachment's entry: its page's document (published or a duplicate, as the page is)
+    /// with what the attachment became in it, or its own rejection.
+    func recordAttachment(_ f: CorpusFile, page: Int, _ scan: ScannedCorpus, _ prepared: PreparedCorpus, _ dedup: DedupResult,
+                          into r: inout RunRecords) {
+        let sha = prepared.job.newStamps.stamps[f.path]?.sha256
+        let pagePath = scan.files[page].path
+        var member: UnitMember? = nil
+        if case .prepared(let s)? = prepared.outcomes[page] {
+            member = s.summary.members.compactMap(UnitMember.init(encoded:)).first { $0.path == f.path }
+        }
+        guard let member, let role = member.role else {
+            let reason = member?.rejection?.description ?? "attachment of \(pagePath), which was rejected"
+            r.inputs.append(InputRecord(path: f.path, sha256: sha, status: .rejected, reason: reason))
+            r.report.rejected.append((f.path, reason))
+            return
+        }
+        let id = scan.ids[page]
+        let reason = "attachment of \(pagePath): \(role)"
+        if let canon = dedup.canonicalOf[id] {
+            r.inputs.append(InputRecord(path: f.path, sha256: sha, status: .duplicate, reason: reason, document: canon))
+        } else {
+            r.inputs.append(InputRecord(path: f.path, sha256: sha, status: .published, reason: reason, document: id))
+        }
     }
 
     /// Publish: the sinks stream the canonical documents into a staging folder, which is

@@ -15,6 +15,8 @@ struct ScannedCorpus {
     var prepareHash: String
     /// Everything that shapes Output/ beyond the per-document results.
     var runHash: String
+    /// Pages with attachments: page index → attachment indices (`AttachmentLinks`).
+    var attachments: [Int: [Int]] = [:]
 }
 
 extension PipelineRunner {
@@ -35,8 +37,13 @@ extension PipelineRunner {
         let runHash = SHA256Digest.hex([configHash, "formats=" + config.publish.formats.joined(separator: ","),
                                         "dedup=\(config.dedup)", Self.publishVersion]
                                        .joined(separator: "\n") + versions.sorted { $0.key < $1.key }.map { "\n\($0.key)=\($0.value)" }.joined())
-        return ScannedCorpus(files: files, ids: Self.assignIDs(files), cache: cache, stamps: full ? [:] : cache.loadStamps(),
-                             configHash: configHash, prepareHash: prepareHash, runHash: runHash)
+        var scanned = ScannedCorpus(files: files, ids: Self.assignIDs(files), cache: cache, stamps: full ? [:] : cache.loadStamps(),
+                                    configHash: configHash, prepareHash: prepareHash, runHash: runHash)
+        scanned.attachments = AttachmentLinks.units(files) { [processor, config] f in
+            guard f.size <= config.ingest.maxFileBytes, let bytes = try? processor.ingester.readBytes(f.url) else { return nil }
+            return Gzip.isGzip(bytes) ? try? Gzip.inflate(bytes, cap: config.ingest.maxInflatedBytes) : bytes
+        }
+        return scanned
     }
 
     /// The report of the last run when nothing changed since (same files, same stamps, same
