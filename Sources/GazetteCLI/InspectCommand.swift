@@ -28,7 +28,13 @@ struct InspectCommand: ParsableCommand {
         do {
             let bytes = Array(data)
             let ingested = try processor.ingester.ingest(bytes: bytes, path: file, sha256: SHA256Digest.hex(bytes))
-            prepared = try processor.prepare(ingested: ingested, id: CorpusScanner.documentID(for: file))
+            if let unit = Self.attachments(of: file, page: ingested, processor: processor) {
+                let (input, roles) = try processor.prepare(unit: unit, id: CorpusScanner.documentID(for: file))
+                prepared = input
+                for r in roles { FileHandle.standardError.write(Data("attachment: \(r.path): \(r.role)\n".utf8)) }
+            } else {
+                prepared = try processor.prepare(ingested: ingested, id: CorpusScanner.documentID(for: file))
+            }
             doc = processor.complete(prepared)
         } catch {
             FileHandle.standardError.write(Data("gazette: \(file) rejected: \(error)\n".utf8)); throw ExitCode(ExitStatus.rejected)
@@ -40,6 +46,25 @@ struct InspectCommand: ParsableCommand {
             print(InspectView.render(doc))
         }
         if layout { print(InspectView.render(prepared.layout)) }
+    }
+}
+
+extension InspectCommand {
+    /// The page with the attachments it has in its folder (`AttachmentLinks`), as `gazette
+    /// run` would read them; nil when `file` is not a page or has none.
+    static func attachments(of file: String, page: IngestedText, processor: DocumentProcessor) -> IngestedUnit? {
+        guard page.format.hasPrefix("htm") else { return nil }
+        let folder = URL(fileURLWithPath: file).deletingLastPathComponent()
+        let files = CorpusScanner.scan(folder, displayRoot: "")
+        let name = URL(fileURLWithPath: file).lastPathComponent
+        guard let me = files.firstIndex(where: { $0.path == name }) else { return nil }
+        // Every page of the folder is read, as the run does: an attachment belongs to the first page linking it.
+        let units = AttachmentLinks.units(files) { f in FileManager.default.contents(atPath: f.url.path).map { Array($0) } }
+        guard let members = units[me] else { return nil }
+        let attachments = members.compactMap { k -> IngestedText? in
+            try? processor.ingester.ingest(fileAt: files[k].url, path: folder.appendingPathComponent(files[k].path).path)
+        }
+        return IngestedUnit(page: page, attachments: attachments)
     }
 }
 
