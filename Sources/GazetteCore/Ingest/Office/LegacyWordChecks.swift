@@ -24,22 +24,6 @@ enum OLEHeader {
     }
 }
 
-/// catdoc's plain text (the fallback for documents too small for antiword): page breaks and
-/// the instructions of Word fields (catdoc prints ` HYPERLINK "…" ` before a link's text) removed.
-enum CatdocText {
-    static let fieldCode = try! NSRegularExpression(
-        pattern: #" ?\b(HYPERLINK|PAGEREF|NUMPAGES|PAGE|TOC|SEQ|REF)\b( +("[^"]*"|\\[a-zA-Z*#@!]|[A-Za-z_0-9:.]+(?=[ "\\])))* ?"#)
-
-    static func lines(_ text: String) -> [String] {
-        text.replacingOccurrences(of: "\u{0C}", with: "\n").split(separator: "\n", omittingEmptySubsequences: true).compactMap { raw in
-            let s = String(raw)
-            let cleaned = fieldCode.stringByReplacingMatches(in: s, range: NSRange(s.startIndex..., in: s), withTemplate: "")
-            let t = cleaned.trimmingCharacters(in: .whitespaces)
-            return t.isEmpty ? nil : t
-        }
-    }
-}
-
 /// Text a converter decoded in the wrong code page: Chinese stored as 8-bit bytes (Word
 /// 6/95, old WPS) or UTF-16 read as 8-bit comes out as Latin-1 letters and C1 controls.
 enum GarbledText {

@@ -7,32 +7,30 @@ import Glibc
 /// Word's binary format in an OLE2 file) through antiword's DocBook output, in a child
 /// process under `ConverterLimits`.
 ///
-/// Why antiword (measured on the DOC fixtures, Debian 12, one core): it follows the piece
-/// table, so Chinese text comes out whole (fixtures: 100 % of the characters), about 6 ms
-/// and 2 MB resident a file, and `-x db` keeps paragraphs and table cells apart. catdoc
-/// (2 ms, 2 MB) guesses UTF-16 per 256-byte block from ASCII bytes, so a run of 128 Chinese
-/// characters without an ASCII space or mark comes out as Latin-1 garbage; LibreOffice
-/// headless reads everything but costs 1.8 s and 210 MB a file. antiword refuses documents
-/// whose text stream is under 4 KiB ("too small to handle"); those go to catdoc, whose
-/// output is rejected when it is garbled.
+/// Why antiword (measured on the DOC fixtures, Debian 12): it follows the piece table, so
+/// Chinese text comes out whole (100 % of the characters of every fixture), about 2 ms and
+/// 2 MB resident a file, and `-x db` keeps paragraphs and table cells apart. catdoc (2 ms,
+/// 2 MB) guesses UTF-16 per 256-byte block from ASCII bytes: a block of 128 Chinese
+/// characters without one comes out as garbage (the d023 fixture: 10 % of the text right,
+/// no error); antiword's plain text wraps table cells over lines; LibreOffice
+/// headless reads everything but costs 1.8 s and 210 MB a file. antiword refuses very
+/// short documents whose text stream sits in the OLE2 mini stream (`doc-too-small`): catdoc
+/// would read them, but silently drops what its guess garbles, so it is not a fallback.
 ///
 /// Rejections: `doc-converter-missing`, `doc-timeout`, `doc-too-large` (memory or output
-/// limit), `doc-encrypted`, `doc-damaged` (the converter's first stderr line, or garbled
-/// text), `wps-unsupported-version` (a .wps without Word's text stream, or garbled), and
-/// the ingester's `blank`. Lost: Word's automatic list labels (not in the text stream;
-/// antiword flattens lists), headers, footers, footnotes, text boxes, images.
+/// limit), `doc-encrypted`, `doc-too-small`, `doc-damaged` (antiword's first stderr line,
+/// or garbled text), `wps-unsupported-version` (a .wps without Word's text stream, or
+/// garbled), and the ingester's `blank`. Lost: Word's automatic list labels (not in the
+/// text stream; antiword flattens lists), headers, footers, footnotes, text boxes, images.
 public struct LegacyWordReader: OfficeReader {
     public var format: OfficeFormat
-    /// Paths or names (found on PATH) of the converters; $GAZETTE_ANTIWORD and $GAZETTE_CATDOC override.
+    /// Path or name (found on PATH) of antiword; $GAZETTE_ANTIWORD overrides (tests point it at fake converters).
     public var antiword: String
-    public var catdoc: String
     public var limits: ConverterLimits
 
-    public init(format: OfficeFormat, antiword: String? = nil, catdoc: String? = nil, limits: ConverterLimits = ConverterLimits()) {
-        let env = ProcessInfo.processInfo.environment
+    public init(format: OfficeFormat, antiword: String? = nil, limits: ConverterLimits = ConverterLimits()) {
         self.format = format
-        self.antiword = antiword ?? env["GAZETTE_ANTIWORD"] ?? "antiword"
-        self.catdoc = catdoc ?? env["GAZETTE_CATDOC"] ?? "catdoc"
+        self.antiword = antiword ?? ProcessInfo.processInfo.environment["GAZETTE_ANTIWORD"] ?? "antiword"
         self.limits = limits
     }
 
@@ -42,16 +40,8 @@ public struct LegacyWordReader: OfficeReader {
         limits.maxOutputBytes = min(limits.maxOutputBytes, settings.maxInflatedBytes)
         let input = try LimitedProcess.privateCopy(bytes)
         defer { close(input) }
-        let lines: [String]
-        switch try convert(antiword, ["-x", "db", "/dev/fd/3"], input: input, limits: limits) {
-        case .text(let xml):
-            guard let read = AntiwordDocBook.lines(xml) else { throw reject("damaged", "antiword wrote no readable DocBook") }
-            lines = read
-        case .tooSmall:
-            lseek(input, 0, SEEK_SET)
-            guard case .text(let text) = try convert(catdoc, ["-w", "-d", "utf-8", "/dev/fd/3"], input: input, limits: limits)
-            else { throw reject("damaged", "catdoc could not read it") }
-            lines = CatdocText.lines(String(decoding: text, as: UTF8.self))
+        guard let lines = AntiwordDocBook.lines(try convert(["-x", "db", "/dev/fd/3"], input: input, limits: limits)) else {
+            throw reject("damaged", "antiword wrote no readable DocBook")
         }
         let text = lines.joined(separator: "\n")
         if let garbled = GarbledText.describe(text) {
@@ -62,14 +52,11 @@ public struct LegacyWordReader: OfficeReader {
         return OfficeText(text: text.isEmpty ? "" : text + "\n")
     }
 
-    enum Converted { case text([UInt8]), tooSmall }
-
-    /// One converter run, its failures turned into rejections.
-    func convert(_ converter: String, _ args: [String], input: Int32, limits: ConverterLimits) throws -> Converted {
-        let tool = (converter as NSString).lastPathComponent
-        guard let path = LimitedProcess.locate(converter) else {
-            let package = tool == "catdoc" ? "catdoc (needed for documents too small for antiword)" : "antiword"
-            throw reject("converter-missing", "\(converter) is not installed (Debian package \(package))")
+    /// One converter run: its standard output, or its failure as a rejection.
+    func convert(_ args: [String], input: Int32, limits: ConverterLimits) throws -> [UInt8] {
+        let tool = (antiword as NSString).lastPathComponent
+        guard let path = LimitedProcess.locate(antiword) else {
+            throw reject("converter-missing", "\(antiword) is not installed (Debian package antiword)")
         }
         switch LimitedProcess.run(path, args, input: input, limits: limits) {
         case .couldNotStart(let why):
@@ -80,17 +67,19 @@ public struct LegacyWordReader: OfficeReader {
             throw reject("too-large", "\(tool) wrote more than \(limit) bytes and was killed")
         case .signaled(let signal, let stderr):
             if signal == SIGXCPU || signal == SIGKILL { throw reject("timeout", "\(tool) ran past its CPU limit of \(limits.cpuSeconds) s") }
-            if Self.mentionsMemory(stderr) || signal == SIGSEGV || signal == SIGABRT || signal == SIGBUS {
-                throw reject("too-large", "\(tool) ended by signal \(signal) (\(Self.firstLine(stderr) ?? "no message")) under a memory limit of \(limits.memoryBytes >> 20) MiB")
+            if Self.mentionsMemory(stderr) {
+                throw reject("too-large", "\(tool) ran out of its memory limit of \(limits.memoryBytes >> 20) MiB (signal \(signal))")
             }
-            throw reject("damaged", "\(tool) ended by signal \(signal)")
+            throw reject("damaged", "\(tool) crashed (signal \(signal))")
         case .exited(let status, let output, let stderr):
-            if status == 0 { return .text(output) }
+            if status == 0 { return output }
             let first = Self.firstLine(stderr) ?? "\(tool) exited with status \(status) and no message"
-            if stderr.contains("too small to handle") { return .tooSmall }
+            if stderr.contains("too small to handle") {
+                throw reject("too-small", "antiword cannot read a text stream this short (very short files saved by LibreOffice, WPS or Word for Mac keep it in the OLE2 mini stream): \(first)")
+            }
             if stderr.localizedCaseInsensitiveContains("encrypt") { throw reject("encrypted", first) }
             if Self.mentionsMemory(stderr) { throw reject("too-large", "\(first) (memory limit \(limits.memoryBytes >> 20) MiB)") }
-            if format == .wps && stderr.contains("is not a Word Document") {
+            if format == .wps && (stderr.contains("not contain a Word document") || stderr.contains("is not a Word Document")) {
                 throw RejectReason("wps-unsupported-version", "no Word-format text stream (WPS 97/2000 or another program's .wps): \(first)")
             }
             throw reject("damaged", first)
