@@ -15,12 +15,18 @@ OUT = os.path.join(ROOT, "Tests/Fixtures/office/doc")
 CHOSEN = [("corpus", "001_4abc55ab1248088c.txt", "gold"), ("corpus", "003_5e563d7ae628c257.txt", "gold"),
           ("devset/docs", "d002.html", "devset/gold"), ("devset/docs", "d008.md", "devset/gold"),
           ("devset/docs", "d023.txt", "devset/gold")]
+# Made here, in features/: a header, footer, footnote, link, page break, table and list
+# (features.fodt), a document too short for antiword (short.txt) and a paragraph of 340
+# Chinese characters without an ASCII byte, which catdoc garbles (short-unbroken.txt).
+FEATURES = ["features.fodt", "short.txt", "short-unbroken.txt"]
 
 
 def convert(src, work):
     """src as .doc in work; text and Markdown are read as UTF-8 text, one line a paragraph."""
     stem, ext = os.path.splitext(os.path.basename(src))
-    if ext in (".txt", ".md"):
+    if ext == ".fodt":
+        tmp, infilter = src, "OpenDocument Text Flat XML"
+    elif ext in (".txt", ".md"):
         tmp = os.path.join(work, stem + ".txt")
         shutil.copyfile(src, tmp)
         infilter = "Text (encoded):UTF8"
@@ -49,6 +55,10 @@ def main():
                 json.dump(g, fh, ensure_ascii=False, indent=1)
                 fh.write("\n")
             print(f"{stem}.doc {os.path.getsize(os.path.join(OUT, stem + '.doc'))} bytes")
+        for name in FEATURES:
+            doc = convert(os.path.join(OUT, "features", name), work)
+            shutil.copyfile(doc, os.path.join(OUT, "features", os.path.basename(doc)))
+            print(f"features/{os.path.basename(doc)} {os.path.getsize(doc)} bytes")
     return 0
 
 
