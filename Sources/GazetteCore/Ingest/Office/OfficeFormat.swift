@@ -73,7 +73,8 @@ extension OfficeFormat {
     /// The reader for this format.
     var reader: OfficeReader? {
         switch self {
-        case .docx, .pdf, .ofd, .doc, .wps: return nil
+        case .doc, .wps: return LegacyWordReader(format: self)
+        case .docx, .pdf, .ofd: return nil
         }
     }
 }
