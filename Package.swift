@@ -30,25 +30,30 @@ let package = Package(
 
         // Leaf model: documents, clauses, units, diagnostics. No dependencies.
         .target(name: "GazetteModel"),
+        // What every sink shares: the OutputSink protocol and the order sinks declare, the
+        // corpus summary they finish with, whole-file writes and the one HTML layer. Below
+        // the core, which drives the sinks and writes files of its own (manifest, generator).
+        .target(name: "GazetteOutput", dependencies: ["GazetteModel"]),
         // The stages, one folder each, and the pipeline that orders them.
         .target(name: "GazetteCore", dependencies: [
-            "GazetteModel", "COpenCC", "CLibXML2", "CZlib", "CCrypto", "CGazetteSys", "CGazetteSIMD",
+            "GazetteModel", "GazetteOutput", "COpenCC", "CLibXML2", "CZlib", "CCrypto", "CGazetteSys", "CGazetteSIMD",
             .product(name: "Yams", package: "Yams"),
         ]),
         // Sinks, one per output format.
-        .target(name: "GazettePublish", dependencies: ["GazetteModel", "GazetteCore", "CSQLite", "CZlib"]),
+        .target(name: "GazettePublish", dependencies: ["GazetteModel", "GazetteOutput", "GazetteCore", "CSQLite", "CZlib"]),
         // Researchers' tools: clause alignment (diff) and coverage tables (compare).
-        .target(name: "GazetteResearch", dependencies: ["GazetteModel", "GazetteCore"]),
+        .target(name: "GazetteResearch", dependencies: ["GazetteModel", "GazetteOutput", "GazetteCore"]),
         .target(name: "GazetteCLI", dependencies: [
-            "GazetteModel", "GazetteCore", "GazettePublish", "GazetteResearch",
+            "GazetteModel", "GazetteOutput", "GazetteCore", "GazettePublish", "GazetteResearch",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "gazette", dependencies: ["GazetteCLI"]),
 
-        .testTarget(name: "GazetteCoreTests", dependencies: ["GazetteCore", "GazetteModel"],
+        .testTarget(name: "GazetteOutputTests", dependencies: ["GazetteOutput", "GazetteModel"]),
+        .testTarget(name: "GazetteCoreTests", dependencies: ["GazetteCore", "GazetteOutput", "GazetteModel"],
                     resources: [.copy("Fixtures")]),
-        .testTarget(name: "GazettePublishTests", dependencies: ["GazettePublish", "GazetteResearch", "GazetteCore", "GazetteModel", "CSQLite"]),
-        .testTarget(name: "GazetteResearchTests", dependencies: ["GazetteResearch", "GazetteCore", "GazetteModel"]),
+        .testTarget(name: "GazettePublishTests", dependencies: ["GazettePublish", "GazetteResearch", "GazetteOutput", "GazetteCore", "GazetteModel", "CSQLite"]),
+        .testTarget(name: "GazetteResearchTests", dependencies: ["GazetteResearch", "GazetteOutput", "GazetteCore", "GazetteModel"]),
         .testTarget(name: "GazetteCLITests", dependencies: ["GazetteCLI", "GazetteCore", "GazetteModel"]),
     ],
     swiftLanguageModes: [.v5]

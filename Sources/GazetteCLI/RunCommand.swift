@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GazetteCore
+import GazetteOutput
 import GazettePublish
 import GazetteResearch
 

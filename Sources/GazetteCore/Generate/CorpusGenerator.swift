@@ -1,4 +1,5 @@
 import Foundation
+import GazetteOutput
 
 /// `gazette generate`: a labelled corpus for dedup tests and benchmarks.
 ///

@@ -1,4 +1,4 @@
-import GazetteCore
+import GazetteOutput
 
 /// The sinks for the formats named in pipeline.yml, in a fixed order.
 public enum Sinks {

@@ -1,6 +1,6 @@
 import Foundation
-import GazetteCore
 import GazetteModel
+import GazetteOutput
 
 /// `site/`: the HTML gazette (layout fixed in COMMON.md).
 ///

@@ -1,6 +1,7 @@
 import Foundation
 import GazetteCore
 import GazetteModel
+import GazetteOutput
 
 /// Adds the researchers' pages to the HTML gazette: `site/diff/<id>.html` for every
 /// published document (its diff against the same region's previous year of the same

@@ -2,6 +2,7 @@ import Foundation
 import XCTest
 import GazetteCore
 import GazetteModel
+import GazetteOutput
 @testable import GazettePublish
 
 /// The directly written document page must be byte for byte the page the node tree made.

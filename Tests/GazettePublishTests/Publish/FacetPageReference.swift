@@ -2,6 +2,7 @@ import Foundation
 @testable import GazettePublish
 import GazetteCore
 import GazetteModel
+import GazetteOutput
 
 /// The node-tree facet page as it was before the direct writer: the reference the tests pin it to.
 enum FacetPageReference {

@@ -1,6 +1,7 @@
 import Foundation
 import GazetteCore
 import GazetteModel
+import GazetteOutput
 @testable import GazettePublish
 
 /// Small hand-made documents with a real clause tree, labels, units, similar links and
