@@ -1,6 +1,7 @@
 import Foundation
 @testable import GazettePublish
 import GazetteModel
+import GazetteOutput
 
 /// The node-tree DocumentPage as it was before the direct writer: the reference the tests pin it to.
 enum DocumentPageReference {
