@@ -9,6 +9,8 @@ import GazetteOutput
 /// clause ids and short headings, so memory stays small on large corpora.
 public final class SiteSink: OutputSink {
     public let name = "site"
+    /// What the research pages, which live inside the site, link to.
+    public var provides: [OutputPart] { [.siteAssets, .documentPages] }
     var root: URL!
     var search: SearchIndexWriter!
     /// Bytes per search index chunk (`site/search/NNNN.js`).

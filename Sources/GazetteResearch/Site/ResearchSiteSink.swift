@@ -14,6 +14,8 @@ import GazetteOutput
 /// region at a time. The spill file is removed before the staging folder is swapped in.
 public final class ResearchSiteSink: OutputSink {
     public let name = "research"
+    /// The pages sit inside the site: they use its stylesheet and link its document pages.
+    public var requires: [OutputPart] { [.siteAssets, .documentPages] }
     /// Heavy ordered work: written and finished on a thread of its own.
     public var ownThread: Bool { true }
     var site: URL!
