@@ -19,13 +19,14 @@ final class HTMLWriterTests: XCTestCase {
         XCTAssertEqual(w.string, "<td class=\"a\">引用&quot;标准&quot;与&#39;规范&#39; A&amp;B &lt;b&gt;</td>")
     }
 
-    func testANodeWrittenInPlaceIsTheNodeRendered() {
+    func testANodeIsWrittenInPlaceWithTheWritersTextRule() {
         let node = H.el("div", [("class", "x\"y")], [
             H.t("a<b \"c\""), H.el("br"), H.a("../doc/a.html#s1", "s1 & s2", [("title", "t'")]), H.group([H.t("z"), H.el("hr")]),
         ])
         var w = HTMLWriter()
-        w.node(node)
-        XCTAssertEqual(w.string, node.render())
+        w.markup("<main>"); w.node(node); w.markup("</main>")
+        XCTAssertEqual(w.string, "<main><div class=\"x&quot;y\">a&lt;b \"c\"<br><a href=\"../doc/a.html#s1\" title=\"t&#39;\">s1 &amp; s2</a>z<hr></div></main>")
+        XCTAssertEqual(node.render(), "<div class=\"x&quot;y\">a&lt;b \"c\"<br><a href=\"../doc/a.html#s1\" title=\"t&#39;\">s1 &amp; s2</a>z<hr></div>")
         var quoted = HTMLWriter(quotesInText: true)
         quoted.node(H.t("\"c\""))
         XCTAssertEqual(quoted.string, "&quot;c&quot;")

@@ -12,33 +12,11 @@ public indirect enum HTMLNode: Sendable, Equatable {
     /// Elements without content or end tag.
     static let voidElements: Set<String> = ["meta", "link", "br", "hr", "img", "input"]
 
-    /// Render the node (and its children) to a string.
+    /// Render the node (and its children) to a string (`HTMLWriter.node` writes it).
     public func render() -> String {
-        var out = ""
-        render(into: &out)
-        return out
-    }
-
-    public func render(into out: inout String) {
-        switch self {
-        case .text(let s):
-            HTMLEscape.text(s, into: &out)
-        case .fragment(let nodes):
-            for n in nodes { n.render(into: &out) }
-        case .element(let name, let attrs, let children):
-            precondition(HTMLEscape.isName(name), "bad tag name")
-            out.append("<"); out.append(name)
-            for a in attrs {
-                precondition(HTMLEscape.isName(a.name), "bad attribute name")
-                out.append(" "); out.append(a.name); out.append("=\"")
-                HTMLEscape.attribute(a.value, into: &out)
-                out.append("\"")
-            }
-            out.append(">")
-            if Self.isVoid(name) { return }
-            for c in children { c.render(into: &out) }
-            out.append("</"); out.append(name); out.append(">")
-        }
+        var w = HTMLWriter(capacity: 256)
+        w.node(self)
+        return w.string
     }
 
     /// `voidElements.contains(name)` without hashing the name.
