@@ -32,32 +32,37 @@ let package = Package(
 
         // Leaf model: documents, clauses, units, diagnostics. No dependencies.
         .target(name: "GazetteModel"),
+        // What every sink shares: the OutputSink protocol and the order sinks declare, the
+        // corpus summary they finish with, whole-file writes and the one HTML layer. Below
+        // the core, which drives the sinks and writes files of its own (manifest, generator).
+        .target(name: "GazetteOutput", dependencies: ["GazetteModel"]),
         // The stages, one folder each, and the pipeline that orders them.
         .target(name: "GazetteCore", dependencies: [
-            "GazetteModel", "COpenCC", "CLibXML2", "CGazetteZlib", "CCrypto", "CGazetteSys", "CGazetteSIMD",
+            "GazetteModel", "GazetteOutput", "COpenCC", "CLibXML2", "CGazetteZlib", "CCrypto", "CGazetteSys", "CGazetteSIMD",
             .product(name: "Yams", package: "Yams"),
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         // Sinks, one per output format.
-        .target(name: "GazettePublish", dependencies: ["GazetteModel", "GazetteCore", "CSQLite", "CGazetteZlib"]),
+        .target(name: "GazettePublish", dependencies: ["GazetteModel", "GazetteOutput", "GazetteCore", "CSQLite", "CGazetteZlib"]),
         // Researchers' tools: clause alignment (diff) and coverage tables (compare).
-        .target(name: "GazetteResearch", dependencies: ["GazetteModel", "GazetteCore"]),
+        .target(name: "GazetteResearch", dependencies: ["GazetteModel", "GazetteOutput", "GazetteCore"]),
         // `gazette generate`: labelled test corpora made from the samples.
-        .target(name: "GazetteGenerate", dependencies: ["GazetteModel", "GazetteCore"]),
+        .target(name: "GazetteGenerate", dependencies: ["GazetteModel", "GazetteOutput", "GazetteCore"]),
         .target(name: "GazetteCLI", dependencies: [
-            "GazetteModel", "GazetteCore", "GazettePublish", "GazetteResearch", "GazetteGenerate",
+            "GazetteModel", "GazetteOutput", "GazetteCore", "GazettePublish", "GazetteResearch", "GazetteGenerate",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "gazette", dependencies: ["GazetteCLI"]),
 
         // What every test target shares: the binary launcher, the seeded generator, golden files, fixture paths.
         .target(name: "GazetteTestSupport"),
-        .testTarget(name: "GazetteCoreTests", dependencies: ["GazetteCore", "GazetteModel", "GazetteGenerate", "GazetteTestSupport"],
+        .testTarget(name: "GazetteOutputTests", dependencies: ["GazetteOutput", "GazetteModel", "GazetteTestSupport"]),
+        .testTarget(name: "GazetteCoreTests", dependencies: ["GazetteCore", "GazetteOutput", "GazetteModel", "GazetteGenerate", "GazetteTestSupport"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "GazetteGenerateTests", dependencies: ["GazetteGenerate", "GazetteCore", "GazetteTestSupport"]),
-        .testTarget(name: "GazettePublishTests", dependencies: ["GazettePublish", "GazetteResearch", "GazetteCore", "GazetteModel", "CSQLite",
-                                                                "GazetteTestSupport"], exclude: ["Fixtures"]),
-        .testTarget(name: "GazetteResearchTests", dependencies: ["GazetteResearch", "GazetteCore", "GazetteModel", "GazetteTestSupport"],
+        .testTarget(name: "GazettePublishTests", dependencies: ["GazettePublish", "GazetteResearch", "GazetteOutput", "GazetteCore", "GazetteModel",
+                                                                "CSQLite", "GazetteTestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "GazetteResearchTests", dependencies: ["GazetteResearch", "GazetteOutput", "GazetteCore", "GazetteModel", "GazetteTestSupport"],
                     exclude: ["Fixtures"]),
         .testTarget(name: "GazetteCLITests", dependencies: ["GazetteCLI", "GazetteCore", "GazetteModel", "GazetteTestSupport"]),
     ],

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import GazetteCore
+import GazetteModel
+import GazetteOutput
 import GazettePublish
 import GazetteResearch
 
@@ -38,7 +40,8 @@ struct RunCommand: ParsableCommand {
             let processor = try DocumentProcessor.make(config: config, baseDirectory: base)
             let runner = PipelineRunner(config: config, corpus: resolve(corpus, config.corpus), output: resolve(output, config.output),
                                         cacheRoot: resolve(cache, config.cache), processor: processor,
-                                        sinks: Self.sinks(for: config.publish.formats), progress: progress)
+                                        sinks: try Self.sinks(for: config.publish.formats, configFile: options.config),
+                                        progress: progress)
             runner.full = full
             runner.wait = wait
             SignalTrap.install(runner.cancellation)
@@ -60,10 +63,14 @@ struct RunCommand: ParsableCommand {
         }
     }
 
-    /// The publish sinks, then the researchers' diff and compare pages inside the site
-    /// (after the site sink, whose `begin` lays out site/).
-    static func sinks(for formats: [String]) -> [OutputSink] {
-        Sinks.make(formats: formats) + (formats.contains("site") ? [ResearchSiteSink()] : [])
+    /// The publish sinks and, with the site, the researchers' diff and compare pages inside
+    /// it, in the order their declarations give (`SinkOrder`).
+    /// - Throws: `ConfigurationError` when a sink needs a part of the output no sink writes.
+    static func sinks(for formats: [String], configFile: String? = nil) throws -> [OutputSink] {
+        let sinks = Sinks.make(formats: formats) + (formats.contains("site") ? [ResearchSiteSink()] : [])
+        do { return try SinkOrder.resolve(sinks) } catch let e as SinkOrderError {
+            throw ConfigurationError([Diagnostic(id: "publish-order", severity: .error, message: e.description, file: configFile)])
+        }
     }
 
     func printSummary(_ r: RunReport) {

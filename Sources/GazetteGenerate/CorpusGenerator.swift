@@ -1,5 +1,6 @@
 import Foundation
 import GazetteCore
+import GazetteOutput
 
 /// `gazette generate`: a labelled corpus for dedup tests and benchmarks.
 ///

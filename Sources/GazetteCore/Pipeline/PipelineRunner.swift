@@ -1,5 +1,6 @@
 import Foundation
 import GazetteModel
+import GazetteOutput
 
 /// The outcome of `gazette run`, mapped to the exit codes of DESIGN.md by the CLI.
 public struct RunReport: Sendable {

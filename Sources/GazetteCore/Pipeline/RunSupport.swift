@@ -1,5 +1,6 @@
 import Foundation
 import GazetteModel
+import GazetteOutput
 
 /// A flag set from a signal handler and read by worker threads.
 public final class CancellationFlag: @unchecked Sendable {

@@ -1,5 +1,6 @@
 import Foundation
 import GazetteModel
+import GazetteOutput
 
 /// Runs one sink's ordered writes and its `finish` on a thread of its own, in the order
 /// they are handed over, so that a sink with heavy ordered work (the SQLite inserts and

@@ -1,5 +1,6 @@
 import CGazetteSys
 import Foundation
+import GazetteOutput
 
 /// Writes a new Output/ beside the old one and swaps it in atomically.
 ///

@@ -1,6 +1,6 @@
 import Foundation
-import GazetteCore
 import GazetteModel
+import GazetteOutput
 
 /// `clauses.csv`: one row per clause, for spreadsheets and pandas. List-valued fields are
 /// joined with ';': `units` as written, `units_canonical` (registry name, or as written when

@@ -1,6 +1,6 @@
 import Foundation
-import GazetteCore
 import GazetteModel
+import GazetteOutput
 
 /// `documents/<id>.json`: one pretty-printed file per canonical document; with `lines`,
 /// also `corpus.jsonl.gz` (as `JSONLinesSink` writes it), each line the file's JSON with

@@ -1,6 +1,6 @@
 import Foundation
-import GazetteCore
 import GazetteModel
+import GazetteOutput
 
 /// `corpus.jsonl.gz`: every canonical document, one compact JSON object per line, in id
 /// order, compressed as it streams. When `documents/` is written too, `DocumentJSONSink`

@@ -1,6 +1,6 @@
-import GazetteCore
+import GazetteOutput
 
-/// The sinks for the formats named in pipeline.yml, in a fixed order.
+/// The sinks for the formats named in pipeline.yml (`SinkOrder.resolve` orders them).
 public enum Sinks {
     public static func make(formats: [String]) -> [OutputSink] {
         var out: [OutputSink] = []

@@ -1,6 +1,7 @@
 import Foundation
 import GazetteCore
 import GazetteModel
+import GazetteOutput
 
 /// `gazette.sqlite`: the gazette database, with an FTS5 trigram index over clause text
 /// (so Chinese phrases of three or more characters are found without a word segmenter).

@@ -1,5 +1,6 @@
 import Foundation
 import GazetteModel
+import GazetteOutput
 
 /// `site/doc/<id>.html`: metadata, the clause tree with a permalink on every clause,
 /// labels, links to similar clauses and duplicate copies, the original-script text.

@@ -1,6 +1,6 @@
 import Foundation
-import GazetteCore
 import GazetteModel
+import GazetteOutput
 
 /// Facet pages (`area/`, `topic/`, `unit/`): every clause with one area, topic or unit,
 /// grouped by document in the index's order. A facet with more than `pageHits` clauses

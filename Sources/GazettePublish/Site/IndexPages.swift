@@ -1,6 +1,6 @@
 import Foundation
-import GazetteCore
 import GazetteModel
+import GazetteOutput
 
 /// The corpus-wide pages: index (by region, year and type), facets, search.
 enum IndexPages {

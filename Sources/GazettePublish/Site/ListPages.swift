@@ -1,6 +1,7 @@
 import Foundation
 import GazetteCore
 import GazetteModel
+import GazetteOutput
 
 /// Document list pages: `region/<slug>.html` (a region's documents by year), `year/<y>.html`
 /// and `type/<code>.html` (documents by region). The index links to them instead of listing

@@ -1,6 +1,6 @@
 import Foundation
-import GazetteCore
 import GazetteModel
+import GazetteOutput
 
 /// `site/search/`: the clause search index, streamed into script chunks of about
 /// `chunkBytes` each — `0001.js`, `0002.js`, … each one call

@@ -1,6 +1,6 @@
 import Foundation
-import GazetteCore
 import GazetteModel
+import GazetteOutput
 
 /// `site/`: the HTML gazette (layout fixed in COMMON.md).
 ///
@@ -9,6 +9,8 @@ import GazetteModel
 /// clause ids and short headings, so memory stays small on large corpora.
 public final class SiteSink: OutputSink {
     public let name = "site"
+    /// What the research pages, which live inside the site, link to.
+    public var provides: [OutputPart] { [.siteAssets, .documentPages] }
     var root: URL!
     var search: SearchIndexWriter!
     /// Bytes per search index chunk (`site/search/NNNN.js`).

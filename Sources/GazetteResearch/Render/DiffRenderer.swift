@@ -1,7 +1,7 @@
 import Foundation
 import GazetteModel
 
-/// Renders a `DocumentDiff` as a terminal view, CSV or a side-by-side HTML page.
+/// Renders a `DocumentDiff` as a terminal view, CSV or a side-by-side HTML page (`DiffPage`).
 public struct DiffRenderer {
     public let diff: DocumentDiff
     /// Clause texts by id, per side, for the views that show text.
@@ -85,38 +85,7 @@ public struct DiffRenderer {
         return out.joined(separator: "\n")
     }
 
-    /// Newlines as `<br>` (most cells have none: no Foundation call for them).
-    static func lineBreaks(_ s: String) -> String {
-        (s.utf8.withContiguousStorageIfAvailable { $0.contains(0x0A) } ?? s.utf8.contains(0x0A)) ? s.replacingOccurrences(of: "\n", with: "<br>") : s
-    }
-
     func snippet(_ s: String) -> String { s.count <= 40 ? s : String(s.prefix(40)) + "…" }
-
-    /// Side-by-side HTML; clause ids link to `docBase/<id>.html#<clause>`.
-    public func html(stylesheet: String = "../assets/style.css", docBase: String = "../doc") -> String {
-        var body = "<h1>对照 · Diff</h1>\n<p>A: <a href=\"\(HTML.attr(docBase))/\(HTML.segment(diff.a.id)).html\">\(HTML.text(diff.a.title))</a> "
-        body += "(\(HTML.text(diff.a.id)))<br>B: <a href=\"\(HTML.attr(docBase))/\(HTML.segment(diff.b.id)).html\">\(HTML.text(diff.b.title))</a> (\(HTML.text(diff.b.id)))</p>\n"
-        body += "<p>" + DiffPair.Status.allCases.map { "\($0.rawValue) \(diff.summary[$0.rawValue] ?? 0)" }.map(HTML.text).joined(separator: " · ") + "</p>\n"
-        body += "<table class=\"rs-diff\">\n<tr><th class=\"meta\">status</th><th>A</th><th>B</th></tr>\n"
-        for p in diff.pairs {
-            let link = { (doc: String, clause: String?) -> String in
-                guard let c = clause else { return "" }
-                return "<a href=\"\(HTML.attr(docBase))/\(HTML.segment(doc)).html#\(HTML.segment(c))\">\(HTML.text(c))</a> "
-            }
-            var cellA = link(diff.a.id, p.a), cellB = link(diff.b.id, p.b)
-            if let ops = p.ops {
-                cellA += ops.filter { $0.op != .insert }.map { $0.op == .delete ? "<del>\(HTML.text($0.text))</del>" : HTML.text($0.text) }.joined()
-                cellB += ops.filter { $0.op != .delete }.map { $0.op == .insert ? "<ins>\(HTML.text($0.text))</ins>" : HTML.text($0.text) }.joined()
-            } else {
-                cellA += HTML.text(p.a.flatMap { textA[$0] } ?? "")
-                cellB += HTML.text(p.b.flatMap { textB[$0] } ?? "")
-            }
-            let meta = HTML.text(p.status.rawValue) + (p.score.map { String(format: "<br>%.2f", $0) } ?? "") + (p.group.map { "<br>group \($0)" } ?? "")
-            body += "<tr class=\"rs-\(p.status.rawValue)\"><td class=\"meta\">\(meta)</td><td class=\"a\">\(Self.lineBreaks(cellA))</td><td class=\"b\">\(Self.lineBreaks(cellB))</td></tr>\n"
-        }
-        body += "</table>"
-        return HTML.page(title: "Diff \(diff.a.id) → \(diff.b.id)", stylesheet: stylesheet, body: body)
-    }
 }
 
 /// RFC 4180 fields.

@@ -1,6 +1,7 @@
 import Foundation
 import GazetteCore
 import GazetteModel
+import GazetteOutput
 
 /// Adds the researchers' pages to the HTML gazette: `site/diff/<id>.html` for every
 /// published document (its diff against the same region's previous year of the same
@@ -13,6 +14,8 @@ import GazetteModel
 /// region at a time. The spill file is removed before the staging folder is swapped in.
 public final class ResearchSiteSink: OutputSink {
     public let name = "research"
+    /// The pages sit inside the site: they use its stylesheet and link its document pages.
+    public var requires: [OutputPart] { [.siteAssets, .documentPages] }
     /// Heavy ordered work: written and finished on a thread of its own.
     public var ownThread: Bool { true }
     var site: URL!
@@ -74,12 +77,12 @@ public final class ResearchSiteSink: OutputSink {
             let known = KnownBox()
             DispatchQueue.concurrentPerform(iterations: members.count) { k in
                 let d = docs[k]
-                let page: String
+                let page: HTMLWriter
                 if let p = previous[members[k]], let pk = local[p] {
                     let prev = prepared[pk]
                     let aligner = ClauseAligner()
                     let r = DocumentDiff.makeDetailed(prev, prepared[k], aligner: aligner)
-                    page = DiffRenderer(diff: r.diff, a: prev, b: prepared[k]).html()
+                    page = DiffRenderer(diff: r.diff, a: prev, b: prepared[k]).page()
                     // The coverage table pools these two years: when each holds only these
                     // documents, its alignment is this one, so its unmatched clauses are read here.
                     if let y0 = prev.document.year, let y1 = d.year, shared[y1] == y0,
@@ -90,11 +93,9 @@ public final class ResearchSiteSink: OutputSink {
                         known.set(pk * members.count + k, u)
                     }
                 } else {
-                    let what = "\(d.region ?? "unknown region") \(d.year.map { String($0 - 1) } ?? "previous year") \(d.docType.rawValue)"
-                    page = HTML.page(title: "Diff \(d.id)", stylesheet: "../assets/style.css", body:
-                        "<h1>对照 · Diff</h1>\n<p><a href=\"../doc/\(HTML.segment(d.id)).html\">\(HTML.text(d.title))</a></p>\n<p>No earlier document to compare with (\(HTML.text(what))).</p>")
+                    page = DiffRenderer.withoutPrevious(d)
                 }
-                do { try FileOutput.write(Array(page.utf8), to: folder.appendingPathComponent(d.id + ".html")) } catch { failures.add(error) }
+                do { try FileOutput.write(page.bytes, to: folder.appendingPathComponent(d.id + ".html")) } catch { failures.add(error) }
             }
             if let e = failures.first { throw e }
             parts.append(CoverageTable.make(prepared.map(\.document), prepared: prepared, by: Self.coverageBy, axis: .area,
@@ -102,7 +103,7 @@ public final class ResearchSiteSink: OutputSink {
         }
         let table = CoverageTable.merged(parts, by: Self.coverageBy, axis: .area, threshold: CoverageTable.defaultThreshold)
         try FileManager.default.createDirectory(at: site.appendingPathComponent("compare"), withIntermediateDirectories: true)
-        for p in CoverageRenderer(table).sitePages() { try FileOutput.write(Array(p.html.utf8), to: site.appendingPathComponent(p.path)) }
+        for p in CoverageRenderer(table).sitePages() { try FileOutput.write(p.page.bytes, to: site.appendingPathComponent(p.path)) }
     }
 
     /// The compare page's grouping: one column per region and year.

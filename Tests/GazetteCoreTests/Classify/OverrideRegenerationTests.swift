@@ -1,6 +1,7 @@
 import XCTest
 @testable import GazetteCore
 import GazetteModel
+import GazetteOutput
 
 /// Overrides survive regeneration: the pipeline run twice in a temporary folder, with the
 /// cache in between, keeps the editor's label; editing a data file changes the

@@ -1,5 +1,6 @@
 import Foundation
 import GazetteModel
+import GazetteOutput
 import XCTest
 @testable import GazetteCore
 

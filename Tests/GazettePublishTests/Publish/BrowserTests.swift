@@ -1,6 +1,7 @@
 import XCTest
 import GazetteCore
 import GazetteModel
+import GazetteOutput
 @testable import GazettePublish
 import GazetteResearch
 

@@ -1,6 +1,7 @@
 import XCTest
 import GazetteCore
 import GazetteModel
+import GazetteOutput
 @testable import GazettePublish
 
 /// Large facets are split into pages of whole documents, linked to each other.

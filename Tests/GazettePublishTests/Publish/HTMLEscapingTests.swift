@@ -1,5 +1,6 @@
 import XCTest
 import GazetteModel
+import GazetteOutput
 @testable import GazettePublish
 
 final class HTMLEscapingTests: XCTestCase {

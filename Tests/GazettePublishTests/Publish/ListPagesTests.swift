@@ -1,6 +1,7 @@
 import XCTest
 import GazetteCore
 import GazetteModel
+import GazetteOutput
 @testable import GazettePublish
 
 /// Region, year and type pages list every document once each; year and type pages split.

@@ -2,6 +2,7 @@ import Foundation
 import XCTest
 import GazetteCore
 import GazetteModel
+import GazetteOutput
 @testable import GazettePublish
 import GazetteTestSupport
 

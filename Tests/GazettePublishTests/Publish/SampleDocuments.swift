@@ -1,6 +1,7 @@
 import Foundation
 import GazetteCore
 import GazetteModel
+import GazetteOutput
 @testable import GazettePublish
 import GazetteTestSupport
 

@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import GazettePublish
+@testable import GazetteOutput
 
 /// The scalar paragraph splitter and the escaper's fast path, pinned against the slow
 /// Foundation/Character versions they replace.

@@ -1,5 +1,6 @@
 import CSQLite
 import Foundation
+import GazetteOutput
 import GazetteCore
 import GazetteModel
 import GazettePublish

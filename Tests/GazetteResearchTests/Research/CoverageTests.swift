@@ -1,5 +1,6 @@
 import XCTest
 import GazetteModel
+import GazetteOutput
 @testable import GazetteResearch
 @testable import GazetteCore
 

@@ -1,5 +1,6 @@
 import Foundation
 import GazetteModel
+import GazetteOutput
 
 /// Every input's manifest entry, the run's report and the cache key of each published document.
 struct RunRecords {

@@ -38,4 +38,5 @@ public enum FileOutput {
 /// A file of the output that could not be written (the run stops; Output/ is left as it was).
 public struct FileOutputError: Error, CustomStringConvertible {
     public var description: String
+    public init(description: String) { self.description = description }
 }

@@ -1,5 +1,5 @@
 import XCTest
-@testable import GazetteCore
+@testable import GazetteOutput
 
 /// Output files are written with open/write/close (no fsync each); errors name the file.
 final class FileOutputTests: XCTestCase {

@@ -1,0 +1,38 @@
+import Foundation
+import GazetteModel
+
+/// One output format. The runner calls `begin`; then for each published document
+/// `prepare` (on worker threads, in any order) and `write(_:prepared:)` (in id order, one
+/// at a time, from one thread); then `finish` (from that same thread). Sinks are called
+/// in the order `SinkOrder.resolve` gives them, from what they `provide` and `require`.
+public protocol OutputSink: AnyObject {
+    /// Short name used in pipeline.yml `publish.formats` and in progress lines.
+    var name: String { get }
+    /// The parts of the output this sink writes that other sinks rely on. By default none.
+    var provides: [OutputPart] { get }
+    /// The parts written by other sinks that this one relies on: it comes after their
+    /// writers, and a run without one of them is a configuration error. By default none.
+    var requires: [OutputPart] { get }
+    func begin(staging: URL) throws
+    /// The per-document work that depends on no other document — encoding, rendering, a
+    /// file of the document's own — done ahead on the other cores. May only read the
+    /// sink's state. Returns what `write(_:prepared:)` needs; by default nothing.
+    func prepare(_ document: Document) throws -> Data?
+    /// The ordered part, with `prepare`'s result. By default `write(_:)`.
+    func write(_ document: Document, prepared: Data?) throws
+    /// Both parts at once, for callers that write documents one by one.
+    func write(_ document: Document) throws
+    func finish(_ corpus: CorpusSummary) throws
+    /// Whether `write(_:prepared:)` and `finish` run on a thread of the sink's own (in
+    /// order, overlapping the other sinks): for sinks whose ordered work is heavy. Such a
+    /// sink's `prepare` still runs on the workers. By default false.
+    var ownThread: Bool { get }
+}
+
+extension OutputSink {
+    public var provides: [OutputPart] { [] }
+    public var requires: [OutputPart] { [] }
+    public func prepare(_ document: Document) throws -> Data? { nil }
+    public func write(_ document: Document, prepared: Data?) throws { try write(document) }
+    public var ownThread: Bool { false }
+}
