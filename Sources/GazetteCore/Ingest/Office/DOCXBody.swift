@@ -232,9 +232,8 @@ struct DOCXBody {
         if !(p.markDeleted && empty) {
             var text = lines.joined(separator: "\n")
             if let (label, suffix) = numbering.label(numId: p.numId, ilvl: p.ilvl, style: p.style) {
-                // A space after a label ending in ASCII (1. / 1) / A.) keeps "1. 2023年" from reading as 1.2023.
-                let gap = suffix != "nothing" && label.unicodeScalars.last.map { $0.isASCII } == true ? " " : ""
-                text = label + gap + text
+                // The tab or space Word puts after the label is a space: "1. 2023年" does not read as 1.2023.
+                text = label + (suffix == "nothing" || text.isEmpty ? "" : " ") + text
             }
             add(.paragraph(text))
         }
