@@ -110,8 +110,9 @@ final class DOCXHostileTests: XCTestCase {
         XCTAssertEqual(code(X.docx(empty)), "blank")
     }
 
-    /// Random damage to a real-shaped DOCX — flipped bytes, cuts, spliced ranges, in the
-    /// container and in stored XML — is read or rejected with a docx code or blank, never a crash.
+    /// Random damage to a real-shaped DOCX — flipped bytes, cuts, spliced ranges — in the
+    /// container, and in the XML before it is packed (so the checksums hold and the damage
+    /// reaches the parser and the reader): read, or rejected with a docx code or blank, never a crash.
     func testRandomDamageNeverCrashes() {
         let numbering = DOCX.numbering([0: DOCX.officialLevels], nums: [(1, 0, "")])
         let body = X.document([X.p("总体要求", num: 1), X.p("指导思想", num: 1, level: 1),
@@ -122,6 +123,23 @@ final class DOCXHostileTests: XCTestCase {
         var codes: [String: Int] = [:]
         for k in 0..<3000 {
             var b = sources[k % 2]
+            if k % 3 == 2 {
+                var xml = Array(body.utf8), num = Array(numbering.utf8)
+                for _ in 0..<(1 + r.below(6)) {
+                    let i = r.below(xml.count), j = r.below(xml.count)
+                    switch r.below(4) {
+                    case 0: xml[i] = xml[j]
+                    case 1: xml.removeSubrange(min(i, j)..<min(max(i, j), min(i, j) + 40))
+                    case 2: xml.insert(contentsOf: xml[min(i, j)..<min(max(i, j), min(i, j) + 60)], at: r.below(xml.count))
+                    default: num[r.below(num.count)] = xml[i]
+                    }
+                }
+                let packed = X.zip([.init("word/document.xml", xml), .init("word/numbering.xml", num)])
+                let c = DOCX.rejection(packed)?.code ?? "read"
+                codes["xml " + c, default: 0] += 1
+                XCTAssertTrue(c == "read" || c == "blank" || c.hasPrefix("docx-"), "xml damage \(k): \(c)")
+                continue
+            }
             for _ in 0..<(1 + r.below(4)) {
                 switch r.below(4) {
                 case 0: b[r.below(b.count)] ^= UInt8(1 << r.below(8))
@@ -137,6 +155,7 @@ final class DOCXHostileTests: XCTestCase {
                           || ["empty", "undecodable", "invalid-utf8", "truncated-utf8", "unsupported-type"].contains(c), "damage \(k): \(c)")
         }
         XCTAssertGreaterThan(codes["docx-damaged"] ?? 0, 100, "\(codes)")
+        XCTAssertGreaterThan(codes["xml read"] ?? 0, 50, "damaged XML that still parses is read: \(codes)")
     }
 
     /// Pathological but well-formed markup stays linear: many open fields, many runs.
