@@ -57,6 +57,14 @@ final class DOCXNumberingTests: XCTestCase {
         XCTAssertEqual(DOCX.lines(body, parts: ["word/numbering.xml": numbering]), ["（1）a", "（2）b", "（3）c", "（5）d", "（6）e", "（4）f"])
     }
 
+    /// A num may replace a whole level of its abstract numbering (w:lvlOverride holding a w:lvl).
+    func testLevelOverrideReplacesTheLevel() {
+        let numbering = DOCX.numbering([0: [DOCX.lvl(0, "decimal", "%1.")]],
+                                       nums: [(1, 0, ""), (2, 0, "<w:lvlOverride w:ilvl=\"0\">" + DOCX.lvl(0, "upperLetter", "%1)", start: 2) + "</w:lvlOverride>")])
+        let body = [X.p("甲", num: 1), X.p("乙", num: 2), X.p("丙", num: 2), X.p("丁", num: 1)].joined()
+        XCTAssertEqual(DOCX.lines(body, parts: ["word/numbering.xml": numbering]), ["1. 甲", "B) 乙", "C) 丙", "2. 丁"])
+    }
+
     /// f005's case: a single-level list starting at 3, its label not in document.xml.
     func testStartValueAndChineseCountingInBrackets() {
         let numbering = DOCX.numbering([1: [DOCX.lvl(0, "chineseCounting", "（%1）", start: 3, extra: "<w:suff w:val=\"nothing\"/>")]],
