@@ -7,7 +7,8 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 FIXTURES = os.path.join(ROOT, "Tests/Fixtures/office/doc")
 
 
-def make(kind, outdir, shared):
+def make(outdir, shared):
+    outdir, shared = os.path.abspath(outdir), os.path.abspath(shared)
     corpus, gold = os.path.join(outdir, "corpus"), os.path.join(outdir, "gold")
     for p in (corpus, gold):
         os.makedirs(p, exist_ok=True)

@@ -1,4 +1,4 @@
-// libxml2 for the HTML extractor.
+// libxml2 for the HTML extractor and the office readers (xmlreader: XML parts streamed).
 //
 // Debian builds libxml2 with ICU, so <libxml/encoding.h> includes the system's
 // <unicode/ucnv.h>. Swift's Foundation carries its own ICU module (_FoundationICU) whose
@@ -11,3 +11,4 @@
 #include <libxml/HTMLtree.h>
 #include <libxml/tree.h>
 #include <libxml/parser.h>
+#include <libxml/xmlreader.h>

@@ -301,7 +301,8 @@ public struct MetadataExtractor: Sendable {
         let wrapped = titleSource.flatMap { Self.bookTitle($0.0) }
         let title = titleSource ?? fieldTitle ?? Self.firstSourced([(planLine?.1, "body"), (cleanedPageTitle, "page-title"),
             (header.lazy.compactMap { Self.forwardedTitle(t[$0]) }.first, "body"),
-            (t.indices.first(where: { !t[$0].isEmpty && !Self.isTOCWord(t[$0]) && !m.usedLines.contains($0) }).map { t[$0] }, "body")])
+            (t.indices.first(where: { !t[$0].isEmpty && !Self.isTOCWord(t[$0]) && !m.usedLines.contains($0) })
+                .map { Self.wrappedTitle(t, at: $0, before: header.upperBound) ?? t[$0] }, "body")])
         m.title = title?.0 ?? ""
         m.sources["title"] = title?.1
         if let w = wrapped { m.planTitle = w } else if titleSource != nil, let p = planLine { m.planTitle = p.1 } else { m.planTitle = m.title }
@@ -334,7 +335,8 @@ public struct MetadataExtractor: Sendable {
         let issuers: [(String?, String)] = [(issuer?.0, issuer?.1 ?? ""), (signature?.0, "body"), (closingOrg, "body"), (frontAuthor, "front-matter"),
                                             (Self.issuerFromTitle(m.title), "title"), (decree?.issuer, "body"), (historyIssuer, "body"),
                                             (adoption?.issuer, "body"), (speaker, "body")]
-        let chosenIssuer = Self.firstSourced(issuers)
+        var chosenIssuer = Self.firstSourced(issuers)
+        if chosenIssuer == nil, let o = Self.interpretingOrganisation(t) { chosenIssuer = (o, "body") }
         m.issuer = chosenIssuer?.0
         m.sources["issuer"] = chosenIssuer?.1
         // Issue date: the table's 成文日期, the signature, a dated line under the title, the
@@ -565,6 +567,32 @@ public struct MetadataExtractor: Sendable {
     static func hasSentencePunctuation(_ l: String) -> Bool {
         l.contains { "。，,；;：:！!？?".contains($0) }
     }
+
+    /// A title its author broke over two short lines without punctuation, as Word titles are
+    /// centred (济南市2025年下半年第一轮汽车消费 / 补贴活动公告): the lines joined, when the join
+    /// ends as a title does and the first line alone does not. Only where the title would
+    /// otherwise be the first line alone.
+    static func wrappedTitle(_ t: [String], at i: Int, before end: Int) -> String? {
+        let l = t[i]
+        guard SimpleText.hasAtMost(l, 40), !hasSentencePunctuation(l), first(wrappedTitleEnd, l) == nil, first(orgLine, l) == nil,
+              dateOf(l) == nil, ClauseLabel.recognize(l) == nil, let k = nextNonEmpty(t, after: i, before: end) else { return nil }
+        let n = t[k]
+        guard SimpleText.hasAtMost(n, 20), !hasSentencePunctuation(n), first(year, n) == nil, first(orgLine, n) == nil,
+              ClauseLabel.recognize(n) == nil, first(wrappedTitleEnd, l + n) != nil else { return nil }
+        return l + n
+    }
+    static let wrappedTitleEnd = re(#"(要点|计划|方案|报告|公报|规划|办法|规定|细则|条例|意见|通知|决定|指南|清单|措施|纲要|安排|任务分工|公告|通告)$"#)
+
+    /// The organisation a closing line gives the right of interpretation to (活动解释权：归济南市
+    /// 商务局所有), named in full: the issuer of a notice that is not signed, before guessing
+    /// the region's government. Looked for in the last lines only.
+    static func interpretingOrganisation(_ t: [String]) -> String? {
+        for l in t.suffix(40).reversed() where SimpleText.contains(l, "解释权") {
+            if let m = first(interpretationRight, l) { return group(m, 1, l) }
+        }
+        return nil
+    }
+    static let interpretationRight = re(#"解释权\s*[：:]?\s*(?:归|属于)\s*([\p{Han}&&[^本市县区省我该各]][\p{Han}]{2,30}?"# + orgSuffix + #")\s*所有"#)
 
     /// A notice title the page broke over two or three short lines without punctuation
     /// (国务院办公厅关于印发国家组织药品 / 集中采购和使用试点方案的通知): the lines joined, and

@@ -22,7 +22,11 @@ public enum OfficeFormat: String, Sendable, CaseIterable {
     public static func detect(_ bytes: [UInt8], path: String) -> OfficeFormat? {
         let lower = path.lowercased()
         if bytes.starts(with: Array("%PDF-".utf8)) { return .pdf }
-        if bytes.starts(with: oleMagic) { return lower.hasSuffix(".wps") ? .wps : .doc }
+        if bytes.starts(with: oleMagic) {
+            // A password-protected DOCX is an OLE2 file too; its reader says so (docx-encrypted).
+            if hasEncryptedPackage(bytes) { return .docx }
+            return lower.hasSuffix(".wps") ? .wps : .doc
+        }
         if bytes.starts(with: zipMagic) {
             // The container's entry names sit in its local headers near the start; the name decides when both could be.
             if lower.hasSuffix(".ofd") { return .ofd }
@@ -74,7 +78,8 @@ extension OfficeFormat {
     var reader: OfficeReader? {
         switch self {
         case .doc, .wps: return LegacyWordReader(format: self)
-        case .docx, .pdf, .ofd: return nil
+        case .docx: return DOCXReader()
+        case .pdf, .ofd: return nil
         }
     }
 }
