@@ -26,8 +26,12 @@ public struct IngestSettings: Codable, Equatable, Sendable {
     /// file that is one enormous line is machine output, rejected (`line-too-long`)
     /// before the later stages spend memory on it.
     public var maxLineChars: Int = 1 << 20
+    /// Most pages of a PDF or OFD read; longer ones are rejected (`pdf-too-large`, `ofd-too-large`).
+    public var maxPages: Int = 2_000
     public init() {}
-    enum CodingKeys: String, CodingKey { case maxFileBytes = "max_file_bytes", maxInflatedBytes = "max_inflated_bytes", extensions, maxLineChars = "max_line_chars" }
+    enum CodingKeys: String, CodingKey {
+        case maxFileBytes = "max_file_bytes", maxInflatedBytes = "max_inflated_bytes", extensions, maxLineChars = "max_line_chars", maxPages = "max_pages"
+    }
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         let d = IngestSettings.defaults
@@ -35,6 +39,7 @@ public struct IngestSettings: Codable, Equatable, Sendable {
         maxInflatedBytes = try c.decodeIfPresent(Int.self, forKey: .maxInflatedBytes) ?? d.maxInflatedBytes
         extensions = try c.decodeIfPresent([String].self, forKey: .extensions) ?? d.extensions
         maxLineChars = try c.decodeIfPresent(Int.self, forKey: .maxLineChars) ?? d.maxLineChars
+        maxPages = try c.decodeIfPresent(Int.self, forKey: .maxPages) ?? d.maxPages
     }
     static let defaults = IngestSettings()
 }
