@@ -2,7 +2,7 @@
 import PackageDescription
 
 // gazette: a thin executable over a core library.
-// C libraries (OpenCC 1.4.2, libxml2, zlib, SQLite, OpenSSL's libcrypto for SHA-256)
+// C libraries (OpenCC 1.4.2, libxml2, zlib, SQLite, OpenSSL's libcrypto for SHA-256, poppler-glib for PDF)
 // are found through pkg-config; `make` installs them and points PKG_CONFIG_PATH at
 // the OpenCC build it unpacks into .deps/.
 let package = Package(
@@ -25,6 +25,8 @@ let package = Package(
         .systemLibrary(name: "CGazetteZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+        // PDF text with the box, size and colour of each character (poppler's GLib API).
+        .systemLibrary(name: "CPoppler", pkgConfig: "poppler-glib", providers: [.apt(["libpoppler-glib-dev"])]),
         // Two system calls Foundation does not expose (atomic directory exchange).
         .target(name: "CGazetteSys"),
         // The MinHash loop in AVX-512 lanes, used when the CPU has them.
@@ -34,7 +36,7 @@ let package = Package(
         .target(name: "GazetteModel"),
         // The stages, one folder each, and the pipeline that orders them.
         .target(name: "GazetteCore", dependencies: [
-            "GazetteModel", "COpenCC", "CLibXML2", "CGazetteZlib", "CCrypto", "CGazetteSys", "CGazetteSIMD",
+            "GazetteModel", "COpenCC", "CLibXML2", "CGazetteZlib", "CCrypto", "CGazetteSys", "CGazetteSIMD", "CPoppler",
             .product(name: "Yams", package: "Yams"),
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),

@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.."
 mode="${1:-run}"
 OPENCC_VERSION=1.4.2
 
-pkgs=(pkg-config libxml2-dev zlib1g-dev libsqlite3-dev libssl-dev python3 python3-pip unzip)
+pkgs=(pkg-config libxml2-dev zlib1g-dev libsqlite3-dev libssl-dev libpoppler-glib-dev poppler-utils python3 python3-pip unzip)
 if [ "$mode" = test ]; then
   pkgs+=(chromium sqlite3 valgrind fonts-wqy-microhei)
 fi

@@ -73,7 +73,8 @@ extension OfficeFormat {
     /// The reader for this format.
     var reader: OfficeReader? {
         switch self {
-        case .docx, .pdf, .ofd, .doc, .wps: return nil
+        case .pdf: return PDFReader()
+        case .docx, .ofd, .doc, .wps: return nil
         }
     }
 }
