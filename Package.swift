@@ -54,7 +54,8 @@ let package = Package(
 
         // What every test target shares: the binary launcher, the seeded generator, golden files, fixture paths.
         .target(name: "GazetteTestSupport"),
-        .testTarget(name: "GazetteCoreTests", dependencies: ["GazetteCore", "GazetteModel", "GazetteGenerate", "GazetteTestSupport"],
+        .testTarget(name: "GazetteCoreTests", dependencies: ["GazetteCore", "GazetteModel", "GazetteGenerate", "GazetteTestSupport",
+                                                             "CGazetteZlib"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "GazetteGenerateTests", dependencies: ["GazetteGenerate", "GazetteCore", "GazetteTestSupport"]),
         .testTarget(name: "GazettePublishTests", dependencies: ["GazettePublish", "GazetteResearch", "GazetteCore", "GazetteModel", "CSQLite",

@@ -53,7 +53,9 @@ public struct IngestSettings: Codable, Equatable, Sendable {
 /// `gzip-too-large` (over `max_inflated_bytes`), `html-unparsable`, `html-empty`,
 /// `html-no-text`, `html-too-deep`, `line-too-long` (over `max_line_chars`), `too-large`
 /// (over `max_file_bytes`, refused from its size without reading), `unreadable`,
-/// `not-a-file`. The scanner and runner add `symlink-loop`, `broken-symlink`,
+/// `not-a-file`; office files add their readers' codes (`pdf-encrypted`, `pdf-damaged`,
+/// `pdf-too-large`, `ofd-damaged`, `ofd-encrypted`, `ofd-too-large`, `ofd-too-deep`,
+/// `no-text-layer`: see `PDFReader`, `OFDReader`). The scanner and runner add `symlink-loop`, `broken-symlink`,
 /// `symlink-directory`, `unsupported-type`, `too-deep`, and the processor `no-chinese-text`.
 public struct Ingester: Sendable {
     public var settings: IngestSettings

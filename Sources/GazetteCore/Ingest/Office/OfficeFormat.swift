@@ -74,7 +74,8 @@ extension OfficeFormat {
     var reader: OfficeReader? {
         switch self {
         case .pdf: return PDFReader()
-        case .docx, .ofd, .doc, .wps: return nil
+        case .ofd: return OFDReader()
+        case .docx, .doc, .wps: return nil
         }
     }
 }
