@@ -55,8 +55,9 @@ public struct IngestSettings: Codable, Equatable, Sendable {
 /// (over `max_file_bytes`, refused from its size without reading), `unreadable`,
 /// `not-a-file`; office files add their readers' codes (`pdf-encrypted`, `pdf-damaged`,
 /// `pdf-too-large`, `ofd-damaged`, `ofd-encrypted`, `ofd-too-large`, `ofd-too-deep`,
-/// `no-text-layer`: see `PDFReader`, `OFDReader`). The scanner and runner add `symlink-loop`, `broken-symlink`,
-/// `symlink-directory`, `unsupported-type`, `too-deep`, and the processor `no-chinese-text`.
+/// `no-text-layer`: see `PDFReader`, `OFDReader`). The scanner and runner add
+/// `symlink-loop`, `broken-symlink`, `symlink-directory`, `unsupported-type`, `too-deep`,
+/// and the processor `no-chinese-text`.
 public struct Ingester: Sendable {
     public var settings: IngestSettings
     public init(settings: IngestSettings = IngestSettings()) { self.settings = settings }
