@@ -4,12 +4,15 @@ import CPoppler
 /// with their boxes, font sizes and colours; lines, reading order and paragraphs are
 /// rebuilt from that geometry by `FixedLayout`, as for OFD.
 ///
-/// Chosen over MuPDF's structured text by measurement on the devset PDFs (f001–f004):
-/// both give the same characters, boxes and sizes, so the quality is the layout's either
-/// way; poppler-glib took 1.2–2.4× less CPU per file (about 14–63 MB/s per core against
-/// MuPDF's 12–51 MB/s, pdftotext's whole run 10–48 MB/s), links as a shared library (MuPDF
-/// is a 69 MB static archive with five more -dev packages) and keeps its state per
-/// document, so the two worker threads need no locks. Its error messages go to g_log at
+/// Chosen over MuPDF's structured text by measurement (CPU seconds per process on this
+/// 2-core VM, bench/pdf_extract.py for the whole reader): both give the same characters,
+/// boxes and sizes, so the layout is as good either way. On the devset's real PDFs (Word and
+/// WPS output with images, 2.0 MB) poppler-glib reads about 47 MB/s per core against MuPDF's
+/// 29; on the committed LibreOffice PDFs (text only, 2.4 MB) MuPDF is ahead, 16 against 9.5.
+/// poppler-glib is kept: faster on files like the corpus's, a shared library (MuPDF is a
+/// 69 MB static archive whose link flags pkg-config does not hand SwiftPM, with five more
+/// -dev packages), errors as GError values (MuPDF's need fz_try/fz_catch in a C shim), and
+/// state per document, so the two worker threads need no locks. Its messages go to g_log at
 /// INFO level, which is not printed.
 ///
 /// Rejections: `pdf-encrypted` (a password is needed), `pdf-damaged` (poppler cannot open
