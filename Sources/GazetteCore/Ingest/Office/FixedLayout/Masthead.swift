@@ -1,5 +1,5 @@
 /// The masthead (版头, GB/T 9704 发文机关标志) of an official document: the issuers' names
-/// in large red type at the top of the first page, one per line for a joint document, often
+/// in large red type opening the first page, one per line for a joint document, often
 /// letterspaced, with `文件` beside or after them. A joint masthead becomes one line of the
 /// names separated by spaces — how the text path writes joint issuers — without `文件`;
 /// a single issuer's masthead stays as it is.
@@ -7,10 +7,11 @@ struct Masthead: Sendable {
     func closeUp(_ lines: [PlacedLine]) -> [PlacedLine] {
         guard let first = lines.first?.line.page else { return lines }
         let body = FixedLayout.bodySize(lines)
-        let head = lines.indices.filter { i in
+        // The run of large red lines the first page opens with (a red title further down is no masthead).
+        let head = Array(lines.indices.prefix { i in
             let l = lines[i].line
             return l.page == first && l.red && l.size >= 1.2 * body && !lines[i].tableRow
-        }
+        })
         guard head.count >= 2 else { return lines }
         var names: [String] = []
         for i in head {
