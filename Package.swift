@@ -2,7 +2,7 @@
 import PackageDescription
 
 // gazette: a thin executable over a core library.
-// C libraries (OpenCC 1.4.2, libxml2, zlib, SQLite, OpenSSL's libcrypto for SHA-256)
+// C libraries (OpenCC 1.4.2, libxml2, zlib, SQLite, OpenSSL's libcrypto for SHA-256, poppler-glib for PDF)
 // are found through pkg-config; `make` installs them and points PKG_CONFIG_PATH at
 // the OpenCC build it unpacks into .deps/.
 let package = Package(
@@ -15,8 +15,6 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
-        // OOXML (DOCX) and OFD are ZIP containers.
-        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .systemLibrary(name: "COpenCC", pkgConfig: "opencc"),
@@ -25,6 +23,8 @@ let package = Package(
         .systemLibrary(name: "CGazetteZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+        // PDF text with the box, size and colour of each character (poppler's GLib API).
+        .systemLibrary(name: "CPoppler", pkgConfig: "poppler-glib", providers: [.apt(["libpoppler-glib-dev"])]),
         // Two system calls Foundation does not expose (atomic directory exchange).
         .target(name: "CGazetteSys"),
         // The MinHash loop in AVX-512 lanes, used when the CPU has them.
@@ -38,9 +38,8 @@ let package = Package(
         .target(name: "GazetteOutput", dependencies: ["GazetteModel"]),
         // The stages, one folder each, and the pipeline that orders them.
         .target(name: "GazetteCore", dependencies: [
-            "GazetteModel", "GazetteOutput", "COpenCC", "CLibXML2", "CGazetteZlib", "CCrypto", "CGazetteSys", "CGazetteSIMD",
+            "GazetteModel", "GazetteOutput", "COpenCC", "CLibXML2", "CGazetteZlib", "CCrypto", "CGazetteSys", "CGazetteSIMD", "CPoppler",
             .product(name: "Yams", package: "Yams"),
-            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         // Sinks, one per output format.
         .target(name: "GazettePublish", dependencies: ["GazetteModel", "GazetteOutput", "GazetteCore", "CSQLite", "CGazetteZlib"]),
@@ -57,7 +56,8 @@ let package = Package(
         // What every test target shares: the binary launcher, the seeded generator, golden files, fixture paths.
         .target(name: "GazetteTestSupport"),
         .testTarget(name: "GazetteOutputTests", dependencies: ["GazetteOutput", "GazetteModel", "GazetteTestSupport"]),
-        .testTarget(name: "GazetteCoreTests", dependencies: ["GazetteCore", "GazetteOutput", "GazetteModel", "GazetteGenerate", "GazetteTestSupport"],
+        .testTarget(name: "GazetteCoreTests", dependencies: ["GazetteCore", "GazetteOutput", "GazetteModel", "GazetteGenerate", "GazetteTestSupport",
+                                                             "CGazetteZlib"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "GazetteGenerateTests", dependencies: ["GazetteGenerate", "GazetteCore", "GazetteTestSupport"]),
         .testTarget(name: "GazettePublishTests", dependencies: ["GazettePublish", "GazetteResearch", "GazetteOutput", "GazetteCore", "GazetteModel",

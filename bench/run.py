@@ -24,6 +24,8 @@ timing repeated and reported as the median:
                   baseline's output, so the like-for-like ratio beside the end-to-end one
   check           `gazette check` over the corpus (editors run it after a rule change)
   compare         `gazette compare` over the full run's Output/ (wall and peak RSS)
+  pdf             PDF text extraction, `gazette extract` beside `pdftotext` on the same PDFs, once,
+                  whatever the sizes (bench/pdf_extract.py; `--sizes ""` runs it alone)
 
 MB is 10^6 bytes. Wall-clock figures move with the machine's load (recorded beside them);
 the cpu_mb_s figures (bytes over user+system seconds) are steadier and are what
@@ -46,12 +48,13 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 sys.path.insert(0, HERE)
 from textio import corpus_files, read_text  # noqa: E402
+import pdf_extract  # noqa: E402
 
 VENV = os.path.join(HERE, ".venv")
 RESULTS = os.path.join(HERE, "results")
 OPENCC_CLI = os.path.join(ROOT, ".deps", "opencc", "opencc-cli")
 OPENCC_T2S = os.path.join(ROOT, ".deps", "opencc", "share", "opencc", "t2s.json")
-GROUPS = ["run", "floor", "json", "check", "compare", "normalize", "opencc", "sha256", "python"]
+GROUPS = ["run", "floor", "json", "check", "compare", "normalize", "opencc", "sha256", "python", "pdf"]
 # Metric → which way is better; anything not listed is informational.
 BETTER = {"mb_s": "higher", "docs_s": "higher", "cpu_mb_s": "higher", "wall_s": "lower", "cpu_s": "lower",
           "rss_mib": "lower", "ratio": "lower"}
@@ -362,13 +365,20 @@ def main():
     gazette = os.path.abspath(args.bin)
     if not os.access(gazette, os.X_OK):
         sys.exit(f"bench: {gazette} not found; run `make build` first")
-    py = venv_python()
-    kind = generator_kind(gazette)
     sizes = [int(x) for x in args.sizes.split(",") if x.strip()]
+    py = venv_python() if sizes else sys.executable   # the venv serves the corpus sizes only
+    kind = generator_kind(gazette)
     commit = subprocess.run(["git", "-C", ROOT, "rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout.strip()
     result = {"schema": 1, "timestamp": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), "commit": commit,
               "host": {"cpus": os.cpu_count(), "load_at_start": round(os.getloadavg()[0], 2)}, "repeat": args.repeat,
               "generator": kind, "sizes": {}}
+    os.makedirs(RESULTS, exist_ok=True)
+    path = os.path.join(RESULTS, result["timestamp"].replace(":", "") + ".json")
+    if "pdf" in args.only:
+        result["pdf"] = pdf_extract.bench(gazette, args.repeat)
+        result["host"]["load_at_end"] = round(os.getloadavg()[0], 2)
+        with open(path, "w") as f:
+            json.dump(result, f, indent=1, sort_keys=True)
     for n in sizes:
         saved = args.python_repeat
         if args.python_repeat is None:
@@ -381,8 +391,6 @@ def main():
         result["sizes"][str(n)] = data
         result["host"]["load_at_end"] = round(os.getloadavg()[0], 2)
         # Written after every size, so a long run that is stopped keeps what it measured.
-        os.makedirs(RESULTS, exist_ok=True)
-        path = os.path.join(RESULTS, result["timestamp"].replace(":", "") + ".json")
         with open(path, "w") as f:
             json.dump(result, f, indent=1, sort_keys=True)
     base_path = os.path.join(RESULTS, "baseline.json")
@@ -409,6 +417,8 @@ def main():
             b = data["floor_budget"]
             print(f"  10x leaves {b['budget_cpu_s']} CPU-s on {os.cpu_count()} cores; SQLite + zlib + writing the files alone take "
                   f"{b['floor_cpu_s']}, leaving {b['left_cpu_s']} for everything else (the full run now: {b['run_full_cpu_s']})")
+    if "pdf" in result:
+        print("\n" + pdf_extract.report(result["pdf"]))
     print(f"\nresults: {os.path.relpath(path, ROOT)}; {regressions} regression(s) over 10 %")
     if args.save_baseline:
         shutil.copyfile(path, base_path)

@@ -10,8 +10,8 @@ cd "$(dirname "$0")/.."
 mode="${1:-run}"
 OPENCC_VERSION=1.4.2
 
-# antiword reads .doc and .wps files, as a child process.
-pkgs=(pkg-config libxml2-dev zlib1g-dev libsqlite3-dev libssl-dev python3 python3-pip unzip antiword)
+# antiword reads .doc and .wps files, as a child process; poppler-glib reads PDFs in-process.
+pkgs=(pkg-config libxml2-dev zlib1g-dev libsqlite3-dev libssl-dev libpoppler-glib-dev poppler-utils python3 python3-pip unzip antiword)
 if [ "$mode" = test ]; then
   pkgs+=(chromium sqlite3 valgrind fonts-wqy-microhei)
 fi

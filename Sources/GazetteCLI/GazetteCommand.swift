@@ -17,7 +17,7 @@ public struct GazetteCommand: ParsableCommand {
         """,
         version: GazetteVersion.string,
         subcommands: [RunCommand.self, NormalizeCommand.self, InspectCommand.self, CheckCommand.self,
-                      DiffCommand.self, CompareCommand.self, GenerateCommand.self],
+                      DiffCommand.self, CompareCommand.self, GenerateCommand.self, ExtractCommand.self],
         defaultSubcommand: nil)
     public init() {}
 }

@@ -44,7 +44,7 @@ final class HostileCorpusTests: XCTestCase {
         try write("image.txt", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + (0..<4000).map { UInt8($0 % 251) })
         expect["image.txt"] = ("rejected", "binary")
         try write("report.txt", Array("%PDF-1.7\n%\u{E2}\u{E3}\n1 0 obj << /Type /Catalog >> endobj\n".utf8) + [0, 1, 2, 3, 0xFF, 0xFE] + (0..<2000).map { UInt8($0 % 256) })
-        expect["report.txt"] = ("rejected", "unsupported-type")   // a damaged PDF named .txt: read as the PDF it is
+        expect["report.txt"] = ("rejected", "pdf-damaged")   // a damaged PDF named .txt: read as the PDF it is
         try write("archive.txt", [0x50, 0x4B, 0x03, 0x04, 0x14, 0, 0, 0] + (0..<2000).map { UInt8(($0 * 7) % 256) })
         expect["archive.txt"] = ("rejected", "binary")
         // Make sure the cut falls inside a character: drop bytes until the last is a lead byte's continuation.

@@ -26,8 +26,12 @@ public struct IngestSettings: Codable, Equatable, Sendable {
     /// file that is one enormous line is machine output, rejected (`line-too-long`)
     /// before the later stages spend memory on it.
     public var maxLineChars: Int = 1 << 20
+    /// Most pages of a PDF or OFD read; longer ones are rejected (`pdf-too-large`, `ofd-too-large`).
+    public var maxPages: Int = 2_000
     public init() {}
-    enum CodingKeys: String, CodingKey { case maxFileBytes = "max_file_bytes", maxInflatedBytes = "max_inflated_bytes", extensions, maxLineChars = "max_line_chars" }
+    enum CodingKeys: String, CodingKey {
+        case maxFileBytes = "max_file_bytes", maxInflatedBytes = "max_inflated_bytes", extensions, maxLineChars = "max_line_chars", maxPages = "max_pages"
+    }
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         let d = IngestSettings.defaults
@@ -35,6 +39,7 @@ public struct IngestSettings: Codable, Equatable, Sendable {
         maxInflatedBytes = try c.decodeIfPresent(Int.self, forKey: .maxInflatedBytes) ?? d.maxInflatedBytes
         extensions = try c.decodeIfPresent([String].self, forKey: .extensions) ?? d.extensions
         maxLineChars = try c.decodeIfPresent(Int.self, forKey: .maxLineChars) ?? d.maxLineChars
+        maxPages = try c.decodeIfPresent(Int.self, forKey: .maxPages) ?? d.maxPages
     }
     static let defaults = IngestSettings()
 }
@@ -48,8 +53,11 @@ public struct IngestSettings: Codable, Equatable, Sendable {
 /// `gzip-too-large` (over `max_inflated_bytes`), `html-unparsable`, `html-empty`,
 /// `html-no-text`, `html-too-deep`, `line-too-long` (over `max_line_chars`), `too-large`
 /// (over `max_file_bytes`, refused from its size without reading), `unreadable`,
-/// `not-a-file`. The scanner and runner add `symlink-loop`, `broken-symlink`,
-/// `symlink-directory`, `unsupported-type`, `too-deep`, and the processor `no-chinese-text`.
+/// `not-a-file`; office files add their readers' codes (`pdf-encrypted`, `pdf-damaged`,
+/// `pdf-too-large`, `ofd-damaged`, `ofd-encrypted`, `ofd-too-large`, `ofd-too-deep`,
+/// `no-text-layer`: see `PDFReader`, `OFDReader`). The scanner and runner add
+/// `symlink-loop`, `broken-symlink`, `symlink-directory`, `unsupported-type`, `too-deep`,
+/// and the processor `no-chinese-text`.
 public struct Ingester: Sendable {
     public var settings: IngestSettings
     public init(settings: IngestSettings = IngestSettings()) { self.settings = settings }

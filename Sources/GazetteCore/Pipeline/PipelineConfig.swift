@@ -40,6 +40,8 @@ public struct PipelineConfig: Sendable, Equatable {
     public func hash(extra: [String] = []) -> String {
         var parts = ["v1", stages.joined(separator: ","), "\(ingest.maxFileBytes)", "\(ingest.maxInflatedBytes)", "\(ingest.maxLineChars)",
                      ingest.extensions.joined(separator: ",")]
+        // Only when set: the keys of existing caches stay valid under the default.
+        if ingest.maxPages != IngestSettings.defaults.maxPages { parts.append("pages=\(ingest.maxPages)") }
         parts += extra
         return SHA256Digest.hex(parts.joined(separator: "\u{1F}"))
     }
@@ -140,7 +142,8 @@ public struct PipelineConfig: Sendable, Equatable {
     }
 
     mutating func readIngest(_ m: Node.Mapping, _ r: YAMLNodeReader, _ diags: inout [Diagnostic]) {
-        r.checkKeys(m, known: ["max_file_bytes", "max_inflated_bytes", "max_line_chars", "extensions"], section: "ingest", &diags)
+        r.checkKeys(m, known: ["max_file_bytes", "max_inflated_bytes", "max_line_chars", "max_pages", "extensions"], section: "ingest", &diags)
+        if let n = m["max_pages"], let i = r.positiveInt(n, "max_pages", &diags) { ingest.maxPages = i }
         if let n = m["max_line_chars"], let i = r.positiveInt(n, "max_line_chars", &diags) { ingest.maxLineChars = i }
         if let n = m["max_file_bytes"], let i = r.positiveInt(n, "max_file_bytes", &diags) { ingest.maxFileBytes = i }
         if let n = m["max_inflated_bytes"], let i = r.positiveInt(n, "max_inflated_bytes", &diags) { ingest.maxInflatedBytes = i }

@@ -75,7 +75,7 @@ final class PublishDeterminismTests: XCTestCase {
         XCTAssertEqual(inputs.filter { $0["status"] as? String == "rejected" }.compactMap { $0["path"] as? String }, ["Corpus/scan.pdf"])
         let loud = try PublishHarness.run(corpus: corpus, output: out, cache: dir.appendingPathComponent("cache"))
         XCTAssertEqual(loud.status, 1, "an unchanged run keeps reporting the rejected input")
-        XCTAssertTrue(loud.stdout.contains("rejected Corpus/scan.pdf: unsupported-type"), loud.stdout)
+        XCTAssertTrue(loud.stdout.contains("rejected Corpus/scan.pdf: pdf-damaged"), loud.stdout)
     }
 
     func testConfigurationErrorExitsTwo() throws {

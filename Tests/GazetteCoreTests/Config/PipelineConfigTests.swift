@@ -17,6 +17,16 @@ final class PipelineConfigTests: XCTestCase {
         XCTAssertEqual(c.ingest.maxFileBytes, 1024); XCTAssertEqual(c.ingest.maxLineChars, 99); XCTAssertEqual(c.workers, 2)
     }
 
+    func testMaxPagesIsReadAndKeysTheCacheOnlyWhenSet() throws {
+        let c = try PipelineConfig.parse("corpus: In\ningest:\n  max_pages: 50\n", file: "p.yml")
+        XCTAssertEqual(c.ingest.maxPages, 50)
+        XCTAssertEqual(PipelineConfig().ingest.maxPages, 2_000)
+        XCTAssertNotEqual(c.hash(), try PipelineConfig.parse("corpus: In\n", file: "p.yml").hash())
+        XCTAssertEqual(try PipelineConfig.parse("corpus: In\ningest:\n  max_pages: 2000\n", file: "p.yml").hash(),
+                       try PipelineConfig.parse("corpus: In\n", file: "p.yml").hash())
+        XCTAssertEqual(diagnostics("corpus: In\ningest:\n  max_pages: -3\n").first?.line, 3)
+    }
+
     func testBadYAMLHasLine() {
         let d = diagnostics("corpus: Corpus\nstages: [ingest, clean\noutput: Output\n")
         XCTAssertEqual(d.first?.id, "yaml-syntax")

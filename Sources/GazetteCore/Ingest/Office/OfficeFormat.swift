@@ -79,7 +79,8 @@ extension OfficeFormat {
         switch self {
         case .doc, .wps: return LegacyWordReader(format: self)
         case .docx: return DOCXReader()
-        case .pdf, .ofd: return nil
+        case .pdf: return PDFReader()
+        case .ofd: return OFDReader()
         }
     }
 }
