@@ -102,7 +102,7 @@ final class DOCXHostileTests: XCTestCase {
         var plain = ole
         plain[640] = 0x46   // "FncryptedPackage": an ordinary compound file
         XCTAssertEqual(OfficeFormat.detect(plain, path: "report.doc"), .doc)
-        XCTAssertEqual(DOCX.rejection(plain, name: "report.docx")?.code, "unsupported-type", "a .doc named .docx goes to the .doc reader")
+        XCTAssertEqual(DOCX.rejection(plain, name: "report.docx")?.code, "doc-damaged", "a .doc named .docx goes to the .doc reader")
     }
 
     func testDocumentWithoutTextIsBlank() {
