@@ -7,35 +7,45 @@ public enum Gzip {
 
     /// Inflate `bytes` (gzip or zlib framing). Throws `gzip-too-large` past `cap` bytes.
     public static func inflate(_ bytes: [UInt8], cap: Int) throws -> [UInt8] {
+        switch bytes.withUnsafeBufferPointer({ inflateCapped($0, windowBits: 15 + 32, cap: cap) }) {
+        case .done(let out): return out
+        case .cannotStart(let status): throw RejectReason("gzip-invalid", "zlib could not start (\(status))")
+        case .corrupt(let status): throw RejectReason("gzip-invalid", "corrupt gzip data (zlib status \(status))")
+        case .tooLarge: throw RejectReason("gzip-too-large", "inflates past the cap of \(cap) bytes (compression bomb?)")
+        case .truncated: throw RejectReason("gzip-truncated", "gzip stream ends early")
+        }
+    }
+
+    /// How a capped inflate ended.
+    enum Inflated { case done([UInt8]), cannotStart(Int32), corrupt(Int32), tooLarge, truncated }
+
+    /// The one inflate loop (gzip here, raw deflate in ZIP entries): at most `cap` bytes out,
+    /// a stream that ends before its last block reported rather than waited on.
+    static func inflateCapped(_ input: UnsafeBufferPointer<UInt8>, windowBits: Int32, cap: Int) -> Inflated {
         var stream = z_stream()
-        var status = inflateInit2_(&stream, 15 + 32, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size))
-        guard status == Z_OK else { throw RejectReason("gzip-invalid", "zlib could not start (\(status))") }
+        let start = inflateInit2_(&stream, windowBits, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size))
+        guard start == Z_OK else { return .cannotStart(start) }
         defer { inflateEnd(&stream) }
         var out = [UInt8]()
+        out.reserveCapacity(min(cap, 1 << 24))
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        var input = bytes
-        return try input.withUnsafeMutableBufferPointer { inBuf -> [UInt8] in
-            stream.next_in = inBuf.baseAddress
-            stream.avail_in = uInt(inBuf.count)
-            repeat {
-                let produced: Int = chunk.withUnsafeMutableBufferPointer { cb in
-                    stream.next_out = cb.baseAddress
-                    stream.avail_out = uInt(cb.count)
-                    status = CGazetteZlib.inflate(&stream, Z_NO_FLUSH)
-                    return cb.count - Int(stream.avail_out)
-                }
-                if status == Z_NEED_DICT || status == Z_DATA_ERROR || status == Z_MEM_ERROR || status == Z_STREAM_ERROR {
-                    throw RejectReason("gzip-invalid", "corrupt gzip data (zlib status \(status))")
-                }
-                out.append(contentsOf: chunk[0..<produced])
-                if out.count > cap {
-                    throw RejectReason("gzip-too-large", "inflates past the cap of \(cap) bytes (compression bomb?)")
-                }
-                if (status == Z_BUF_ERROR && produced == 0) || (status == Z_OK && stream.avail_in == 0 && produced < chunk.count) {
-                    throw RejectReason("gzip-truncated", "gzip stream ends early")
-                }
-            } while status != Z_STREAM_END
-            return out
+        stream.next_in = UnsafeMutablePointer(mutating: input.baseAddress)
+        stream.avail_in = uInt(input.count)
+        while true {
+            var status: Int32 = Z_OK
+            let produced: Int = chunk.withUnsafeMutableBufferPointer { cb in
+                stream.next_out = cb.baseAddress
+                stream.avail_out = uInt(cb.count)
+                status = CGazetteZlib.inflate(&stream, Z_NO_FLUSH)
+                return cb.count - Int(stream.avail_out)
+            }
+            if status == Z_NEED_DICT || status == Z_DATA_ERROR || status == Z_MEM_ERROR || status == Z_STREAM_ERROR { return .corrupt(status) }
+            if out.count + produced > cap { return .tooLarge }
+            out.append(contentsOf: chunk[0..<produced])
+            if status == Z_STREAM_END { return .done(out) }
+            // No input left and room for output unused, or no progress: the stream ends early.
+            if (produced == 0 && (status == Z_BUF_ERROR || stream.avail_in == 0))
+                || (status == Z_OK && stream.avail_in == 0 && produced < chunk.count) { return .truncated }
         }
     }
 

@@ -117,44 +117,15 @@ struct OfficeZip {
         return out
     }
 
-    /// Raw deflate through zlib; at most `cap` bytes out.
+    /// Raw deflate through zlib (`Gzip.inflateCapped`); at most `cap` bytes out.
     static func inflate(_ data: ArraySlice<UInt8>, cap: Int, name: String) throws(Failure) -> [UInt8] {
-        var stream = z_stream()
-        guard inflateInit2_(&stream, -15, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
-            throw .damaged("zlib could not start")
+        switch data.withUnsafeBufferPointer({ Gzip.inflateCapped($0, windowBits: -15, cap: cap) }) {
+        case .done(let out): return out
+        case .cannotStart: throw .damaged("zlib could not start")
+        case .corrupt: throw .damaged("\(name): corrupt deflate data")
+        case .tooLarge: throw .tooLarge("\(name) inflates past \(cap) bytes (zip bomb or a lying size)")
+        case .truncated: throw .damaged("\(name): deflate data ends early")
         }
-        defer { inflateEnd(&stream) }
-        var out = [UInt8]()
-        out.reserveCapacity(min(cap, 1 << 24))
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        var failure: Failure? = nil
-        data.withUnsafeBufferPointer { inBuf in
-            stream.next_in = UnsafeMutablePointer(mutating: inBuf.baseAddress)
-            stream.avail_in = uInt(inBuf.count)
-            while true {
-                var status: Int32 = Z_OK
-                let produced: Int = chunk.withUnsafeMutableBufferPointer { cb in
-                    stream.next_out = cb.baseAddress
-                    stream.avail_out = uInt(cb.count)
-                    status = CGazetteZlib.inflate(&stream, Z_NO_FLUSH)
-                    return cb.count - Int(stream.avail_out)
-                }
-                if status == Z_NEED_DICT || status == Z_DATA_ERROR || status == Z_MEM_ERROR || status == Z_STREAM_ERROR {
-                    failure = .damaged("\(name): corrupt deflate data"); return
-                }
-                if out.count + produced > cap {
-                    failure = .tooLarge("\(name) inflates past \(cap) bytes (zip bomb or a lying size)"); return
-                }
-                out.append(contentsOf: chunk[0..<produced])
-                if status == Z_STREAM_END { return }
-                // No output and no input left: the stream ends before its last block.
-                if produced == 0 && (status == Z_BUF_ERROR || stream.avail_in == 0) {
-                    failure = .damaged("\(name): deflate data ends early"); return
-                }
-            }
-        }
-        if let failure { throw failure }
-        return out
     }
 
     static func endOfCentralDirectory(_ b: [UInt8]) throws(Failure) -> Int {
