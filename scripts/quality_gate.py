@@ -13,7 +13,9 @@ encoding or indentation rather than on the numbering itself.
 
 Each run fails when a figure is below its minimum in scripts/quality_thresholds.json (units
 only where the entry names them and the gold lists units), or when the binary exits with
-anything but 0 or 1. The file's "targets" are printed beside the figures, not enforced.
+anything but 0 or 1. Where the gold has labels (gold/labels/), the run is also scored with
+`score.py labels` (area accuracy and macro-F1, topic micro-F1), against the entry's
+area_accuracy / area_macro_f1 / topic_f1 minimums. The file's "targets" are printed beside the figures, not enforced.
 Exit status 1 when any run fails. Standard library only.
 """
 import argparse, concurrent.futures as cf, glob, json, os, re, subprocess, sys, tempfile, time
@@ -23,6 +25,8 @@ KINDS = ["flat", "wrap", "html", "gb18030", "crlf"]
 SUMMARY = re.compile(r"structure: clause precision ([\d.]+) recall ([\d.]+) F1 ([\d.]+); "
                      r"metadata (\d+)/(\d+); units precision ([\d.]+) recall ([\d.]+)")
 UNITS = ("units_precision", "units_recall")
+LABELS_SUMMARY = re.compile(r"labels: area accuracy ([\d.]+) macro-F1 ([\d.]+); topic micro-F1 ([\d.]+) over (\d+) clauses")
+LABELS = ("area_accuracy", "area_macro_f1", "topic_f1")
 
 
 def sh(cmd, cwd, timeout):
@@ -55,7 +59,12 @@ def formats_subset(ext, folder, work):
         g = os.path.join(folder, "gold", stem + ".json")
         if not os.path.exists(g):
             continue
-        for src, dst in ((f, os.path.join(corpus, os.path.basename(f))), (g, os.path.join(gold, stem + ".json"))):
+        pairs = [(f, os.path.join(corpus, os.path.basename(f))), (g, os.path.join(gold, stem + ".json"))]
+        lg = os.path.join(folder, "gold", "labels", stem + ".json")
+        if os.path.exists(lg):
+            os.makedirs(os.path.join(gold, "labels"), exist_ok=True)
+            pairs.append((lg, os.path.join(gold, "labels", stem + ".json")))
+        for src, dst in pairs:
             if not os.path.lexists(dst):
                 os.symlink(src, dst)
     return corpus, gold
@@ -110,6 +119,16 @@ def measure(name, args):
                    metadata=int(a) / int(b) if int(b) else 0.0, units_precision=float(up),
                    units_recall=float(ur), has_units=gold_has_units(gold),
                    docs=len(res["lines"]), missing=sum("no output document" in l for l in res["lines"]))
+        if glob.glob(os.path.join(gold, "labels", "*.json")):
+            r = sh([sys.executable, os.path.join(sh_, "tools/score.py"), "labels", "--output", out,
+                    "--gold", gold], ROOT, args.timeout)
+            m = LABELS_SUMMARY.search(r.stdout)
+            if r.returncode != 0 or not m:
+                raise RuntimeError(f"score.py labels exit {r.returncode}, no summary line: {tail(r)}")
+            with open(os.path.join(d, "labels.txt"), "w", encoding="utf-8") as fh:
+                fh.write(r.stdout)
+            res.update(area_accuracy=float(m.group(1)), area_macro_f1=float(m.group(2)),
+                       topic_f1=float(m.group(3)), label_clauses=int(m.group(4)))
     except (RuntimeError, OSError, subprocess.TimeoutExpired) as e:
         res["error"] = str(e)
     return res
@@ -126,6 +145,13 @@ def judge(res, mins):
         if key not in mins or (key in UNITS and not res["has_units"]):
             continue
         if res[key] + 1e-9 < mins[key]:
+            bad.append(f"{key} {res[key]:.3f} < {mins[key]:.3f}")
+    for key in LABELS:
+        if key not in mins:
+            continue
+        if key not in res:
+            bad.append(f"{key}: the gold has no labels to score")
+        elif res[key] + 1e-9 < mins[key]:
             bad.append(f"{key} {res[key]:.3f} < {mins[key]:.3f}")
     return bad
 
@@ -192,6 +218,14 @@ def main():
                     f"{res['f1']:.3f}", f"{res['meta_ok']}/{res['meta_n']} {res['metadata']:.3f}"]
             figs += ([f"{res['units_precision']:.3f}", f"{res['units_recall']:.3f}"] if res["has_units"] else ["n/a"] * 2)
         rows.append(row([name] + figs + [fmt_limits(mins), fmt_limits(targets.get(name)), "FAIL" if bad else "PASS"]))
+    labelled = [res for res in results if "area_accuracy" in res]
+    if labelled:
+        rows += ["", "labels (score.py labels): run, clauses, area accuracy, area macro-F1, topic micro-F1; minimums"]
+        for res in labelled:
+            mins = limits.get(res["name"]) or {}
+            lim = " ".join(f"{mins[k]:.2f}" if k in mins else "-" for k in LABELS)
+            rows.append(f"  {res['name']:<17} {res['label_clauses']:>4}  {res['area_accuracy']:.3f}  "
+                        f"{res['area_macro_f1']:.3f}  {res['topic_f1']:.3f}  [{lim}]")
     if notes:
         rows += ["", "below threshold or errored:"] + notes
     n = len(results)

@@ -95,7 +95,7 @@ public enum InspectView {
         field("clauses:", "\(d.clauses.count)" + (levels.isEmpty ? "" : " (\(levels.joined(separator: " ")))"))
         for c in d.clauses {
             let indent = String(repeating: "  ", count: max(0, c.level - 1))
-            out.append("\(indent)L\(c.level) \(c.label) \(c.heading)  [\(c.id)] area=\(c.area)" + (c.topics.isEmpty ? "" : " topics=\(c.topics.joined(separator: ","))"))
+            out.append("\(indent)L\(c.level) \(c.label) \(c.heading)  [\(c.id)] area=\(c.area ?? "none")" + (c.topics.isEmpty ? "" : " topics=\(c.topics.joined(separator: ","))"))
             for e in c.evidence.prefix(6) { out.append("\(indent)    · \(e)") }
             for u in c.units {
                 out.append("\(indent)    unit \(u.name) (\(u.role.rawValue))" + (u.canonical.map { " → \($0)" } ?? "") + (u.successor.map { " ⇒ \($0)" } ?? ""))

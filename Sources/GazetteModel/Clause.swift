@@ -11,7 +11,9 @@ public struct Clause: Codable, Equatable, Sendable {
     public var heading: String
     public var text: String
     public var original: String
-    public var area: String
+    /// Open-government work area; nil when the document is not about open-government work
+    /// (taxonomy.yml `scope:`), the reason then in `evidence`.
+    public var area: String?
     public var topics: [String]
     public var evidence: [String]
     public var units: [UnitMention]
@@ -22,7 +24,7 @@ public struct Clause: Codable, Equatable, Sendable {
     public var scores: [String: Double]
 
     public init(id: String, parent: String?, level: Int, label: String, number: Int,
-                heading: String, text: String, original: String, area: String = "general",
+                heading: String, text: String, original: String, area: String? = "general",
                 topics: [String] = [], evidence: [String] = [], units: [UnitMention] = [],
                 deadlines: [String] = [], targets: [String] = [], similar: [SimilarClause] = [],
                 scores: [String: Double] = [:]) {

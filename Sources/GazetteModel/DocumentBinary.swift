@@ -91,7 +91,7 @@ public enum DocumentBinary {
 
     static func clause(_ r: inout Reader) throws -> Clause? {
         let id = try r.string(), parent = try r.optString(), level = try r.int(), label = try r.string(), number = try r.int()
-        let heading = try r.string(), text = try r.string(), original = try r.string(), area = try r.string()
+        let heading = try r.string(), text = try r.string(), original = try r.string(), area = try r.optString()
         let topics = try r.strings(), evidence = try r.strings()
         var units: [UnitMention] = []
         for _ in 0..<(try r.count()) {

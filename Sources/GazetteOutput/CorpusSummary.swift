@@ -31,7 +31,7 @@ public struct DocumentSummary: Codable, Sendable, Equatable {
         clauseCount = d.clauses.count
         var a: [String: Int] = [:], t: [String: Int] = [:], u: [String: Int] = [:]
         for c in d.clauses {
-            a[c.area, default: 0] += 1
+            if let area = c.area { a[area, default: 0] += 1 }
             for x in c.topics { t[x, default: 0] += 1 }
             for m in Set(c.units.map { $0.canonical ?? $0.name }) { u[m, default: 0] += 1 }
         }

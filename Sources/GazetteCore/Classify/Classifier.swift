@@ -14,6 +14,9 @@ import GazetteModel
 ///    ones its heading names plus each child's main topic, none for a cross-field container;
 /// 4. an editor's override (overrides.yml) replaces the result for its clause, before the
 ///    clause's parent looks at it.
+///
+/// A document outside the taxonomy's `scope` (not about open-government work) gets no area on
+/// any clause, the reason in each clause's evidence; its topics are chosen as everywhere else.
 public struct Classifier: Sendable {
     public var taxonomy: Taxonomy
     public var registry: UnitRegistry
@@ -33,6 +36,8 @@ public struct Classifier: Sendable {
     public func classify(_ doc: Document) -> Document {
         var d = doc
         let region = d.region ?? registry.region(in: [d.issuer ?? "", d.title, d.planTitle].joined(separator: " "))
+        let scope = taxonomy.scope?.decide(titles: [d.title, d.planTitle], text: d.text)
+        let areasApply = scope?.applies ?? true
         // The first clause of each id (a parent's heading), and each heading's cue scan, made
         // once: a heading is read as its clause's own and again as each child's parent heading.
         var first: [String: Int] = [:]
@@ -54,16 +59,17 @@ public struct Classifier: Sendable {
             if let kids = byParent[c.id], !kids.isEmpty {
                 // A parent is labelled from its heading and its children: no body to cut out.
                 label = labelParent(heading: headingScan(i), level: c.level, children: kids.map { d.clauses[$0] },
-                                    childHeadings: kids.map(headingScan))
+                                    childHeadings: kids.map(headingScan), areasApply: areasApply)
             } else {
                 let parent = c.parent.flatMap { first[$0] }.map(headingScan) ?? TextMatches()
-                label = labelLeaf(matcher.analyze(heading: headingScan(i), body: Self.body(of: c), parent: parent))
+                label = labelLeaf(matcher.analyze(heading: headingScan(i), body: Self.body(of: c), parent: parent), areasApply: areasApply)
             }
             c.area = label.area; c.topics = label.topics; c.evidence = label.evidence; c.scores = label.scores
+            if let scope, !scope.applies { c.evidence.insert("area none: \(scope.reason)", at: 0) }
             if let o = overrides.find(document: d.id, clause: c.id) {
                 if let a = o.area { c.area = a }
                 if let t = o.topics { c.topics = t }
-                c.evidence.insert("override (\(overrides.file ?? "overrides.yml")\(o.line.map { ":\($0)" } ?? "")): area \(c.area), topics [\(c.topics.joined(separator: ", "))]" + (o.note.map { " — \($0)" } ?? ""), at: 0)
+                c.evidence.insert("override (\(overrides.file ?? "overrides.yml")\(o.line.map { ":\($0)" } ?? "")): area \(c.area ?? "none"), topics [\(c.topics.joined(separator: ", "))]" + (o.note.map { " — \($0)" } ?? ""), at: 0)
             }
             c.units = c.units.map { registry.resolve($0, region: region) }
             d.clauses[i] = c
@@ -129,7 +135,8 @@ public struct Classifier: Sendable {
 
 /// The labels of one clause before they are written into it.
 struct LabelDecision {
-    var area: String
+    /// nil when the document is outside the taxonomy's scope.
+    var area: String?
     var topics: [String]
     var evidence: [String]
     var scores: [String: Double]
@@ -150,9 +157,16 @@ extension Classifier {
     static func byScore(_ a: Score, _ b: Score) -> Bool { a.total != b.total ? a.total > b.total : a.code < b.code }
 
     /// Labels of a clause without children, from the matches of its heading, body and parent heading.
-    func labelLeaf(_ m: ClauseMatches) -> LabelDecision {
+    /// `areasApply` false: topics only, each on its own score (no area to support or to doubt them).
+    func labelLeaf(_ m: ClauseMatches, areasApply: Bool = true) -> LabelDecision {
         let r = taxonomy.rules
         var (allTopics, topics) = topicScores(m)
+        if !areasApply {
+            var scores: [String: Double] = [:]
+            for t in allTopics { scores["topic." + t.code] = (t.total * 100).rounded() / 100 }
+            return LabelDecision(area: nil, topics: topics.map(\.code),
+                                 evidence: topics.map { "topic \($0.code) \(Score.format($0.total)): \($0.explanation)" }, scores: scores)
+        }
         var areas = matcher.scoreAreas(m)
         if !topics.isEmpty, let k = areas.firstIndex(where: { $0.code == r.topicSupportArea }) {
             let pts = topics.reduce(0.0) { $0 + r.topicSupport * ($1.headingPoints >= r.headingTopicMin ? r.headingTopicSupport : 1) }
@@ -183,11 +197,12 @@ extension Classifier {
 
     /// Labels of a clause with children: `heading`, the matches of its heading; `childHeadings`,
     /// those of each child's heading.
-    func labelParent(heading: TextMatches, level: Int, children: [Clause], childHeadings: [TextMatches]) -> LabelDecision {
+    func labelParent(heading: TextMatches, level: Int, children: [Clause], childHeadings: [TextMatches],
+                     areasApply: Bool = true) -> LabelDecision {
         let hm = ClauseMatches(heading: heading)
         let r = taxonomy.rules
         var counts: [String: Int] = [:]
-        for k in children { counts[k.area, default: 0] += 1 }
+        for k in children { if let a = k.area { counts[a, default: 0] += 1 } }
         let order = taxonomy.areas.map(\.code)
         func rank(_ a: String) -> Int { order.firstIndex(of: a) ?? order.count }
         let tally: [(key: String, value: Int)] = counts.sorted { (a: (key: String, value: Int), b: (key: String, value: Int)) -> Bool in
@@ -196,10 +211,12 @@ extension Classifier {
         }
         let tallyText = tally.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
         var evidence: [String] = []
-        var area: String
-        if let top = tally.first, top.value * 2 > children.count {
+        var area: String?
+        if !areasApply {
+            area = nil
+        } else if let top = tally.first, top.value * 2 > children.count {
             area = top.key
-            evidence.append("area \(area): \(top.value) of \(children.count) children (\(tallyText))")
+            evidence.append("area \(top.key): \(top.value) of \(children.count) children (\(tallyText))")
         } else {
             // The heading decides among the areas it names; naming several, the children's
             // plurality among those decides, then the heading's score, then taxonomy order.
@@ -211,11 +228,12 @@ extension Classifier {
                 }
                 area = pick.code
                 let others = named.filter { $0.code != pick.code }.map(\.code)
-                evidence.append("area \(area): no majority among children (\(tallyText)); the heading decides: \(pick.explanation)"
+                evidence.append("area \(pick.code): no majority among children (\(tallyText)); the heading decides: \(pick.explanation)"
                                 + (others.isEmpty ? "" : " (also names \(others.joined(separator: ", ")))"))
             } else {
-                area = tally.first?.key ?? r.defaultArea
-                evidence.append("area \(area): no majority among children (\(tallyText)) and no area cue in the heading; plurality")
+                let plurality = tally.first?.key ?? r.defaultArea
+                area = plurality
+                evidence.append("area \(plurality): no majority among children (\(tallyText)) and no area cue in the heading; plurality")
             }
         }
         // Topics: the heading's own, plus each child's main topic.

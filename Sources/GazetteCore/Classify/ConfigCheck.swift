@@ -11,6 +11,10 @@ public enum ConfigCheck {
     public struct Result: Sendable {
         public var diagnostics: [Diagnostic]
         public var documents = 0
+        /// Per-label counts of the corpus, when asked for (`gazette check --labels`).
+        public var labels: LabelReport?
+        /// The taxonomy the corpus was labelled with (to render `labels`).
+        public var taxonomy: Taxonomy?
         public var errors: Int { diagnostics.filter { $0.severity == .error }.count }
         public var warnings: Int { diagnostics.filter { $0.severity == .warning }.count }
     }
@@ -18,7 +22,8 @@ public enum ConfigCheck {
     /// - Parameters:
     ///   - configURL: pipeline.yml; a missing file means the built-in defaults when `allowMissing`.
     ///   - corpus: overrides the corpus folder named in the configuration.
-    public static func run(configURL: URL, allowMissing: Bool = false, corpus: URL? = nil) -> Result {
+    ///   - labels: also count, per area and topic, the clauses and the cues behind them.
+    public static func run(configURL: URL, allowMissing: Bool = false, corpus: URL? = nil, labels: Bool = false) -> Result {
         var d: [Diagnostic] = []
         let base = configURL.deletingLastPathComponent()
         var config = PipelineConfig()
@@ -45,9 +50,10 @@ public enum ConfigCheck {
         let files = Classifier.dataFiles(config: config, baseDirectory: base)
         let corpusURL = corpus ?? (config.corpus.hasPrefix("/") ? URL(fileURLWithPath: config.corpus) : base.appendingPathComponent(config.corpus))
         var result = Result(diagnostics: [])
+        result.taxonomy = classifier.taxonomy
         if FileManager.default.fileExists(atPath: corpusURL.path) {
-            result.documents = checkCorpus(corpusURL, config: config, base: base, classifier: classifier,
-                                           taxonomyFile: files.taxonomy.path, &d)
+            (result.documents, result.labels) = checkCorpus(corpusURL, config: config, base: base, classifier: classifier,
+                                                            taxonomyFile: files.taxonomy.path, labels: labels, &d)
         } else {
             d.append(Diagnostic(id: "corpus-missing", severity: .warning, message: "corpus folder \(corpusURL.path) does not exist; cues and units not checked against it",
                                 file: configURL.path))
@@ -61,7 +67,7 @@ public enum ConfigCheck {
     /// leaves only the ids of the cues it holds and its unknown unit names, so the corpus
     /// is never held in memory. Returns the documents read.
     static func checkCorpus(_ corpus: URL, config: PipelineConfig, base: URL, classifier: Classifier,
-                            taxonomyFile: String, _ d: inout [Diagnostic]) -> Int {
+                            taxonomyFile: String, labels: Bool = false, _ d: inout [Diagnostic]) -> (Int, LabelReport?) {
         let processor: DocumentProcessor
         do {
             var p = try DocumentProcessor.make(config: config, baseDirectory: base)
@@ -69,8 +75,8 @@ public enum ConfigCheck {
             processor = p
         } catch let e as ConfigurationError {
             d += e.diagnostics.filter { !d.contains($0) }
-            return 0
-        } catch { return 0 }
+            return (0, nil)
+        } catch { return (0, nil) }
         let matcher = CueMatcher(taxonomy: classifier.taxonomy)
         let files = CorpusScanner.scan(corpus, displayRoot: corpus.lastPathComponent).filter { f in
             let lower = f.path.lowercased()
@@ -82,11 +88,15 @@ public enum ConfigCheck {
             let f = files[i]
             guard let bytes = try? processor.ingester.readBytes(f.url),
                   let doc = try? processor.process(bytes: bytes, path: f.path, id: CorpusScanner.documentID(for: f.path)) else { return }
-            results.set(i, FileFindings(cues: matcher.occurringCues(in: doc.text), unknownUnits: unknownMentions(in: doc)))
+            var report: LabelReport? = nil
+            if labels { report = LabelReport(); report?.add(doc, classifier: classifier) }
+            results.set(i, FileFindings(cues: matcher.occurringCues(in: doc.text), unknownUnits: unknownMentions(in: doc), labels: report))
         }
         let read = results.values.compactMap { $0 }
         d += unknownUnitDiagnostics(read.flatMap(\.unknownUnits), registryFile: classifier.registry.file)
-        guard !read.isEmpty else { return 0 }
+        var report: LabelReport? = labels ? LabelReport() : nil
+        for r in read { if let l = r.labels { report?.merge(l) } }
+        guard !read.isEmpty else { return (0, report) }
         var seen = Set<Int32>()
         for r in read { seen.formUnion(r.cues) }
         for (id, code, cue) in matcher.numberedCues where cue.weight > 0 && !seen.contains(id) {
@@ -94,13 +104,14 @@ public enum ConfigCheck {
                                 message: "cue '\(cue.pattern)' of '\(code)' matches nothing in the corpus (\(read.count) documents)",
                                 file: taxonomyFile, line: cue.line))
         }
-        return read.count
+        return (read.count, report)
     }
 
     /// What `gazette check` keeps of one corpus file.
     struct FileFindings {
         var cues: Set<Int32>
         var unknownUnits: [(name: String, place: String)]
+        var labels: LabelReport?
     }
 
     /// One warning per unit name the registry did not resolve, with its count and first place.

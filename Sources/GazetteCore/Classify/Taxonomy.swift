@@ -10,9 +10,11 @@ public struct Taxonomy: Sendable, Equatable {
     public var areas: [TaxonomyCode]
     public var topics: [TaxonomyCode]
     public var rules: ClassifyRules
+    /// Which documents the areas apply to; nil: every document.
+    public var scope: AreaScope?
 
-    public init(areas: [TaxonomyCode], topics: [TaxonomyCode], rules: ClassifyRules = ClassifyRules()) {
-        self.areas = areas; self.topics = topics; self.rules = rules
+    public init(areas: [TaxonomyCode], topics: [TaxonomyCode], rules: ClassifyRules = ClassifyRules(), scope: AreaScope? = nil) {
+        self.areas = areas; self.topics = topics; self.rules = rules; self.scope = scope
     }
 
     public func area(_ code: String) -> TaxonomyCode? { areas.first { $0.code == code } }

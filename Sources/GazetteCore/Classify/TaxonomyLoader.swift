@@ -40,9 +40,10 @@ public enum TaxonomyLoader {
         }
         let r = YAMLNodeReader(file: file)
         guard let top = r.mapping(root, "the taxonomy", &d) else { return nil }
-        r.checkKeys(top, known: ["rules", "areas", "topics"], section: "the taxonomy", &d)
+        r.checkKeys(top, known: ["rules", "scope", "areas", "topics"], section: "the taxonomy", &d)
         var tax = Taxonomy(areas: [], topics: [])
         if let n = top["rules"], let m = r.mapping(n, "rules", &d) { tax.rules = readRules(m, r, &d) }
+        if let n = top["scope"] { tax.scope = AreaScope.read(n, r, &d) }
         if let n = top["areas"], let m = r.mapping(n, "areas", &d) {
             tax.areas = readCodes(m, kind: "area", contract: TaxonomyContract.areas, r, &d)
         } else if top["areas"] == nil {

@@ -34,7 +34,7 @@ public final class ClausesCSVSink: OutputSink {
 
     static func row(_ d: Document, _ c: Clause, seq: Int) -> [String] {
         [d.id, d.region ?? "", d.year.map(String.init) ?? "", d.docType.rawValue, String(seq), c.id, c.parent ?? "",
-         String(c.level), c.label, String(c.number), c.heading, c.text, c.area, c.topics.joined(separator: ";"),
+         String(c.level), c.label, String(c.number), c.heading, c.text, c.area ?? "", c.topics.joined(separator: ";"),
          c.units.map(\.name).joined(separator: ";"), c.units.map { $0.canonical ?? $0.name }.joined(separator: ";"),
          c.units.map(\.role.rawValue).joined(separator: ";"),
          c.deadlines.joined(separator: ";"), c.targets.joined(separator: ";"),

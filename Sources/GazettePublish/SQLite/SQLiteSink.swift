@@ -43,7 +43,7 @@ public final class SQLiteSink: OutputSink {
       area TEXT, topics TEXT, deadlines TEXT, targets TEXT, UNIQUE(doc_id, clause_id));
     CREATE TABLE units(doc_id TEXT NOT NULL, clause_id TEXT NOT NULL, seq INTEGER, name TEXT, canonical TEXT, role TEXT,
       successor TEXT, kind TEXT);
-    CREATE TABLE labels(doc_id TEXT NOT NULL, clause_id TEXT NOT NULL, kind TEXT NOT NULL, code TEXT NOT NULL, evidence TEXT);
+    CREATE TABLE labels(doc_id TEXT NOT NULL, clause_id TEXT NOT NULL, kind TEXT NOT NULL, code TEXT, evidence TEXT);
     CREATE TABLE duplicates(doc_id TEXT NOT NULL, path TEXT, sha256 TEXT, similarity REAL);
     CREATE TABLE similar(doc_id TEXT NOT NULL, clause_id TEXT NOT NULL, other_doc TEXT, other_clause TEXT, score REAL);
     CREATE TABLE appendices(doc_id TEXT NOT NULL, seq INTEGER, kind TEXT, title TEXT, text TEXT);

@@ -145,7 +145,9 @@ enum DocumentPage {
 
     static func labels(_ c: Clause, into w: inout HTMLWriter) {
         w.open("div", "class", "chips")
-        w.open("a", "href", "../area/\(SiteLabels.codeSlug(c.area)).html", "class", "chip area"); w.text(SiteLabels.area(c.area)); w.close("a")
+        if let area = c.area {
+            w.open("a", "href", "../area/\(SiteLabels.codeSlug(area)).html", "class", "chip area"); w.text(SiteLabels.area(area)); w.close("a")
+        }
         for t in c.topics {
             w.open("a", "href", "../topic/\(SiteLabels.codeSlug(t)).html", "class", "chip topic"); w.text(SiteLabels.topic(t)); w.close("a")
         }

@@ -59,7 +59,7 @@ public final class SiteSink: OutputSink {
         try search.add(d)
         for c in d.clauses {
             let hit = FacetHit(doc: d.id, clause: c.id, caption: Self.caption(c))
-            areas[c.area, default: []].append(hit)
+            if let area = c.area { areas[area, default: []].append(hit) }
             for t in c.topics { topics[t, default: []].append(hit) }
             var seen = Set<String>()
             for u in c.units where seen.insert(u.canonical ?? u.name).inserted { units[u.canonical ?? u.name, default: []].append(hit) }

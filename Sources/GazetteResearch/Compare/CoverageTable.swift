@@ -157,7 +157,7 @@ public struct CoverageTable: Codable, Equatable, Sendable {
     /// The labels a clause counts under on `axis` (each once).
     static func labels(of c: Clause, axis: Axis, renames: UnitRenames) -> [String] {
         switch axis {
-        case .area: return [c.area]
+        case .area: return c.area.map { [$0] } ?? []
         case .topic: return Array(Set(c.topics)).sorted()
         case .unit: return Array(Set(c.units.map { renames.apply($0.successor ?? $0.canonical ?? $0.name) })).sorted()
         }

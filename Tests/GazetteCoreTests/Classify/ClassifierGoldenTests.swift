@@ -20,7 +20,7 @@ final class ClassifierGoldenTests: XCTestCase {
             d.clauses.map { c in
                 let scores = c.scores.keys.sorted().map { "\($0)=\(c.scores[$0]!)" }.joined(separator: " ")
                     .replacingOccurrences(of: "area.", with: "").replacingOccurrences(of: "topic.", with: "t.")
-                return ("\(d.id)/\(c.id)", "\(c.area) [\(c.topics.joined(separator: " "))] {\(scores)} evidence#\(Golden.digest(c.evidence.joined(separator: "\n")))")
+                return ("\(d.id)/\(c.id)", "\(c.area ?? "none") [\(c.topics.joined(separator: " "))] {\(scores)} evidence#\(Golden.digest(c.evidence.joined(separator: "\n")))")
             }
         }
     }

@@ -26,12 +26,14 @@ enum ClassifyFixtures {
 
     static func source() -> Source { Source(path: "Corpus/test.txt", sha256: "0", format: "txt", encoding: "utf-8") }
 
-    /// A document whose clauses are given as (id, parent, heading, body).
-    static func document(id: String = "doc", region: String? = nil, _ clauses: [(String, String?, String, String)]) -> Document {
+    /// A document whose clauses are given as (id, parent, heading, body). Its title names
+    /// open-government work, so the taxonomy's areas apply (see AreaScopeTests for others).
+    static func document(id: String = "doc", region: String? = nil, title: String = "政务公开工作要点",
+                         _ clauses: [(String, String?, String, String)]) -> Document {
         let cs = clauses.enumerated().map { i, c in
             Clause(id: c.0, parent: c.1, level: c.1 == nil ? 1 : 2, label: "", number: i + 1, heading: c.2, text: c.3, original: c.3)
         }
-        return Document(id: id, region: region, source: source(), clauses: cs)
+        return Document(id: id, title: title, region: region, source: source(), clauses: cs)
     }
 
     static func temporaryDirectory() throws -> URL {
