@@ -3230,8 +3230,6 @@ enum RegionData {
 平潭综合实验区	zone	350128	福建省 平潭县: the experimental zone administers the county
 雄安新区	zone	130600	河北省 保定市: 雄县, 容城县, 安新县
 两江新区	zone	500000	重庆市: parts of 江北区, 渝北区, 北碚区
-浦东新区	zone	310115	上海市 浦东新区 is also a district: listed so the name never reads as a zone word
-滨海新区	zone	120116	天津市 滨海新区 is also a district
 天府新区	zone	510100	四川省 成都市 (and parts of 眉山市)
 西咸新区	zone	610400	陕西省 咸阳市 (and parts of 西安市)
 舟山群岛新区	zone	330900	浙江省 舟山市
