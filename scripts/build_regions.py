@@ -116,7 +116,8 @@ def build(table, nations):
 
 
 def swift_literal(text):
-    return '#"""\n' + text + '"""#'
+    # The line break before the closing delimiter is not part of a multi-line literal: one more keeps text's last.
+    return '#"""\n' + text + '\n"""#'
 
 
 def main():

@@ -3215,6 +3215,7 @@ enum RegionData {
 710000	台湾省	台湾	province	
 810000	香港特别行政区	香港	province	
 820000	澳门特别行政区	澳门	province	
+
 """#
     static let zones = #"""
 # Places that are not GB/T 2260 divisions, each with the division it lies in (hand-written;
@@ -3253,5 +3254,6 @@ enum RegionData {
 襄樊市	historic	420600	襄阳市 since 2010
 巢湖市	historic	340181	the prefecture abolished in 2011; the county-level 巢湖市 of 合肥市 since
 思茅市	historic	530800	普洱市 since 2007
+
 """#
 }
