@@ -72,12 +72,25 @@ extension InspectCommand {
 /// tree indented by level with label, heading, id, labels, units, deadlines and targets,
 /// then preamble/closing sizes and the appendices with their questions.
 public enum InspectView {
+    /// `350128 county 福建省/福州市/平潭县 (zone 平潭综合实验区)`, or the status and candidates.
+    static func placeLine(_ p: Place) -> String {
+        switch p.status {
+        case .resolved:
+            return [p.code ?? "-", p.level?.rawValue ?? "-", p.path.isEmpty ? "" : p.path.joined(separator: "/")].filter { !$0.isEmpty }
+                .joined(separator: " ") + (p.zone.map { " (zone \($0))" } ?? "")
+        case .ambiguous: return "ambiguous: " + p.candidates.joined(separator: " | ")
+        case .unresolved: return "unresolved"
+        }
+    }
+
     public static func render(_ d: Document) -> String {
         var out: [String] = []
         func field(_ name: String, _ value: String) { out.append(name.padding(toLength: 12, withPad: " ", startingAt: 0) + value) }
         field("title:", d.title)
         if d.planTitle != d.title { field("plan title:", d.planTitle) }
         field("type:", "\(d.docType.rawValue)   region: \(d.region ?? "-")   year: \(d.year.map(String.init) ?? "-")")
+        field("place:", placeLine(d.place))
+        field("", "via " + d.place.via)
         field("issuer:", "\(d.issuer ?? "-")   number: \(d.docNumber ?? "-")")
         field("dates:", "issued \(d.issueDate ?? "-")   published \(d.publicationDate ?? "-")")
         if !d.addressees.isEmpty { field("to:", d.addressees.joined(separator: " | ")) }

@@ -30,6 +30,8 @@ public struct Document: Codable, Equatable, Sendable {
     public var metadataSources: [String: String] = [:]
     /// How the structure was found, and what an editor should look at.
     public var quality = DocumentQuality()
+    /// The region as a place of the national division list (GB/T 2260).
+    public var place = Place()
 
     public init(id: String, title: String = "", planTitle: String = "", docType: DocType = .other,
                 region: String? = nil, year: Int? = nil, issuer: String? = nil, docNumber: String? = nil,
@@ -52,10 +54,10 @@ public struct Document: Codable, Equatable, Sendable {
         case region, year, issuer, docNumber = "doc_number", issueDate = "issue_date"
         case publicationDate = "publication_date", addressees, contact, disclosure
         case source, duplicates, text, preamble, closing, clauses, appendices, removed
-        case metadataSources = "metadata_sources", quality
+        case metadataSources = "metadata_sources", quality, place
     }
 
-    /// Output of earlier versions has no `metadata_sources` or `quality`: they decode empty.
+    /// Output of earlier versions has no `metadata_sources`, `quality` or `place`: they decode empty.
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         schemaVersion = try c.decode(Int.self, forKey: .schemaVersion)
@@ -82,6 +84,7 @@ public struct Document: Codable, Equatable, Sendable {
         removed = try c.decode([RemovedLine].self, forKey: .removed)
         metadataSources = try c.decodeIfPresent([String: String].self, forKey: .metadataSources) ?? [:]
         quality = try c.decodeIfPresent(DocumentQuality.self, forKey: .quality) ?? DocumentQuality()
+        place = try c.decodeIfPresent(Place.self, forKey: .place) ?? Place()
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -110,6 +113,7 @@ public struct Document: Codable, Equatable, Sendable {
         try c.encode(removed, forKey: .removed)
         try c.encode(metadataSources, forKey: .metadataSources)
         try c.encode(quality, forKey: .quality)
+        try c.encode(place, forKey: .place)
     }
 }
 

@@ -29,6 +29,9 @@ public enum DocumentBinary {
         w.count(d.metadataSources.count)
         for k in d.metadataSources.keys.sorted() { w.string(k); w.string(d.metadataSources[k]!) }
         w.string(d.quality.layout); w.double(d.quality.clauseCoverage); w.strings(d.quality.warnings)
+        let p = d.place
+        w.string(p.status.rawValue); w.string(p.level?.rawValue); w.string(p.code); w.strings(p.path); w.strings(p.pathCodes)
+        w.string(p.zone); w.strings(p.candidates); w.string(p.via)
         out = w.out
     }
 
@@ -76,13 +79,19 @@ public enum DocumentBinary {
             var sources: [String: String] = [:]
             for _ in 0..<(try r.count()) { let k = try r.string(); sources[k] = try r.string() }
             let quality = DocumentQuality(layout: try r.string(), clauseCoverage: try r.double(), warnings: try r.strings())
+            guard let status = Place.Status(rawValue: try r.string()) else { return nil }
+            let levelCode = try r.optString()
+            let level = levelCode.flatMap(Place.Level.init(rawValue:))
+            if levelCode != nil && level == nil { return nil }
+            let place = Place(status: status, level: level, code: try r.optString(), path: try r.strings(), pathCodes: try r.strings(),
+                              zone: try r.optString(), candidates: try r.strings(), via: try r.string())
             guard r.at == bytes.count else { return nil }
             var d = Document(id: id, title: title, planTitle: planTitle, docType: docType, region: region, year: year, issuer: issuer,
                              docNumber: docNumber, issueDate: issueDate, publicationDate: publicationDate, addressees: addressees,
                              contact: contact, disclosure: disclosure, source: source, duplicates: duplicates, text: text,
                              preamble: preamble, closing: closing, clauses: clauses, appendices: appendices, removed: removed)
             d.schemaVersion = schema
-            d.metadataSources = sources; d.quality = quality
+            d.metadataSources = sources; d.quality = quality; d.place = place
             return d
         } catch {
             return nil

@@ -3,11 +3,11 @@
 /// fill-every-field test (GazettePublishTests/Schema) names whatever was missed, and
 /// `GAZETTE_RECORD=1` regenerates schema/document.schema.json.
 extension DocumentFields {
-    public static let records: [Record] = [document, source, duplicate, clause, unit, similar, appendix, qa, removed, quality]
+    public static let records: [Record] = [document, source, duplicate, clause, unit, similar, appendix, qa, removed, quality, place]
 
     // Why a field is not in a format, where several share the reason.
     static let jsonOnly = "JSON only"
-    static let perClause = "a row per clause, with only the id, region, year and type of its document"
+    static let perClause = "a row per clause, with only the id, region, region code, year and type of its document"
     static let notAClauseColumn = "JSON and SQLite only"
     static let editorsRecord = "for editors: JSON (and gazette inspect, the site), not the database"
 
@@ -72,6 +72,8 @@ extension DocumentFields {
               "per metadata field: page-table, crawler-header, front-matter, body, title, issuer, issue-date"),
         Field("quality", "quality", .record("quality"), required: false,
               sqlite: .absent(editorsRecord), csv: .absent(perClause), "How the structure was found, and what an editor should look at."),
+        Field("place", "place", .record("place"), required: false, sqlite: .inline, csv: .inline,
+              "The region as a place of the national division list (GB/T 2260 codes), resolved from region, issuer, title and first lines."),
     ])
 
     static let source = Record(name: "source", swiftType: "Source",

@@ -105,6 +105,17 @@ public enum DocumentJSON {
         w.key("metadata_sources"); w.beginObject()
         for k in d.metadataSources.keys.sorted() { w.key(k); w.string(d.metadataSources[k]!) }
         w.endObject()
+        w.key("place"); w.beginObject()
+        let p = d.place
+        w.key("candidates"); w.stringArray(p.candidates)
+        w.key("code"); w.string(p.code)
+        w.key("level"); w.string(p.level?.rawValue)
+        w.key("path"); w.stringArray(p.path)
+        w.key("path_codes"); w.stringArray(p.pathCodes)
+        w.key("status"); w.string(p.status.rawValue)
+        w.key("via"); w.string(p.via)
+        w.key("zone"); w.string(p.zone)
+        w.endObject()
         w.key("plan_title"); w.string(d.planTitle)
         w.key("preamble"); w.string(d.preamble)
         w.key("publication_date"); w.string(d.publicationDate)

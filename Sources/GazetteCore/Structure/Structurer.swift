@@ -108,6 +108,8 @@ public struct Structurer: Sendable {
                            text: input.normalized.text, preamble: preamble, closing: closing, clauses: clauses,
                            appendices: parts.map(\.appendix) + input.attachedAppendices, removed: input.removed)
         doc.metadataSources = meta.sources
+        doc.place = RegionResolver.shared.resolve(region: meta.region, issuer: meta.issuer, titles: [meta.title, meta.planTitle],
+                                                  lines: Array(lines.prefix(30)))
         doc.quality = QualityCheck.assess(doc, lines: lines, body: 0..<bodyEnd, layout: input.layout, metadata: meta)
         return doc
     }

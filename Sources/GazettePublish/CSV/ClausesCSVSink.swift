@@ -10,7 +10,7 @@ public final class ClausesCSVSink: OutputSink {
     var writer: CSVWriter?
     public init() {}
 
-    public static let columns = ["doc_id", "region", "year", "doc_type", "seq", "clause_id", "parent", "level", "label", "number",
+    public static let columns = ["doc_id", "region", "region_code", "region_level", "year", "doc_type", "seq", "clause_id", "parent", "level", "label", "number",
                                  "heading", "text", "area", "topics", "units", "units_canonical", "unit_roles", "deadlines", "targets", "similar"]
 
     public func begin(staging: URL) throws {
@@ -33,7 +33,7 @@ public final class ClausesCSVSink: OutputSink {
     public func write(_ d: Document) throws { try write(d, prepared: nil) }
 
     static func row(_ d: Document, _ c: Clause, seq: Int) -> [String] {
-        [d.id, d.region ?? "", d.year.map(String.init) ?? "", d.docType.rawValue, String(seq), c.id, c.parent ?? "",
+        [d.id, d.region ?? "", d.place.code ?? "", d.place.level?.rawValue ?? "", d.year.map(String.init) ?? "", d.docType.rawValue, String(seq), c.id, c.parent ?? "",
          String(c.level), c.label, String(c.number), c.heading, c.text, c.area ?? "", c.topics.joined(separator: ";"),
          c.units.map(\.name).joined(separator: ";"), c.units.map { $0.canonical ?? $0.name }.joined(separator: ";"),
          c.units.map(\.role.rawValue).joined(separator: ";"),

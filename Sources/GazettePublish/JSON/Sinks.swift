@@ -9,7 +9,7 @@ public enum Sinks {
         else if formats.contains("jsonl") { out.append(JSONLinesSink()) }
         if formats.contains("csv") { out.append(ClausesCSVSink()) }
         if formats.contains("sqlite") { out.append(SQLiteSink()) }
-        if formats.contains("site") { out.append(SiteSink()) }
+        if formats.contains("site") { out.append(SiteSink()); out.append(PlacePagesSink()) }
         return out
     }
 }

@@ -49,10 +49,25 @@ enum DocumentPage {
         w.open("a", "href", href); w.text(text); w.close("a")
     }
 
+    /// The document's place linked to its page in `place/`: its path and code, the zone beside
+    /// it; the candidates of an ambiguous one. Nil when unresolved.
+    static func placeLink(_ p: Place) -> HTMLNode? {
+        switch p.status {
+        case .resolved where p.level == .national: return H.a("../place/national.html", "全国")
+        case .resolved:
+            guard let code = p.code else { return nil }
+            return H.group([H.a("../place/\(code).html", p.path.joined(separator: " › ")), H.t(" (\(code))")]
+                           + (p.zone.map { [H.t(" · " + $0)] } ?? []))
+        case .ambiguous: return H.group([H.a("../place/unplaced.html", "有歧义"), H.t("：" + p.candidates.joined(separator: "；"))])
+        case .unresolved: return nil
+        }
+    }
+
     static func metadata(_ d: Document) -> HTMLNode {
         var rows: [(String, HTMLNode)] = []
         rows.append(("类型", H.t(SiteLabels.docType(d.docType.rawValue))))
         if let r = d.region { rows.append(("地区", H.t(r))) }
+        if let p = placeLink(d.place) { rows.append(("行政区划", p)) }
         if let y = d.year { rows.append(("年份", H.t(String(y)))) }
         if let v = d.issuer { rows.append(("发文机关", H.t(v))) }
         if let v = d.docNumber { rows.append(("文号", H.t(v))) }

@@ -29,6 +29,7 @@ enum IndexPages {
         main.append(H.el("h2", [("id", "latest")], text: "最新文件"))
         main.append(H.el("ul", [("class", "docs")], latest(docs, count: 20).map { docItem($0) }))
         main.append(H.el("h2", [("id", "by-region")], text: "按地区"))
+        main.append(H.el("p", [("class", "muted")], [H.a("place/index.html", "按行政区划：省、市、县")]))
         main.append(H.el("ul", [("class", "regions")], byRegion(docs).map { s in
             let page = "region/\(regionSlug(s.docs[0].region)).html"
             var item: [HTMLNode] = [H.a(page, s.heading, [("class", "region")]), H.el("span", [("class", "count")], text: " \(s.docs.count) 份 ")]

@@ -40,7 +40,9 @@ final class FormatSinkTests: XCTestCase {
         XCTAssertEqual(parsed["header"] as? [String], ClausesCSVSink.columns)
         XCTAssertEqual(parsed["n"] as? Int, docs.reduce(0) { $0 + $1.clauses.count })
         let row = parsed["row2"] as! [String]
-        XCTAssertEqual(row[0], "bj-2021"); XCTAssertEqual(row[5], "s1.c1"); XCTAssertEqual(row[6], "s1")
+        XCTAssertEqual(row[0], "bj-2021")
+        XCTAssertEqual(row[ClausesCSVSink.columns.firstIndex(of: "clause_id")!], "s1.c1")
+        XCTAssertEqual(row[ClausesCSVSink.columns.firstIndex(of: "parent")!], "s1")
         XCTAssertEqual(row[ClausesCSVSink.columns.firstIndex(of: "units")!], "市发展改革委;市财政局")
         XCTAssertEqual(row[ClausesCSVSink.columns.firstIndex(of: "unit_roles")!], "each_responsible;each_responsible")
         XCTAssertEqual(row[ClausesCSVSink.columns.firstIndex(of: "similar")!], "other-doc#s2.c1@0.93")

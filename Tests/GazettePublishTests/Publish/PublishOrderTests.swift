@@ -9,11 +9,12 @@ import GazetteResearch
 final class PublishOrderTests: XCTestCase {
     func testResearchPagesFollowTheSiteInEveryListOrder() throws {
         let all = Sinks.make(formats: PublishSettings.allFormats) + [ResearchSiteSink()]
-        XCTAssertEqual(all.map(\.name), ["json", "csv", "sqlite", "site", "research"])
+        XCTAssertEqual(all.map(\.name), ["json", "csv", "sqlite", "site", "places", "research"])
         for shift in all.indices {
             for list in [Array(all[shift...] + all[..<shift]), Array((all[shift...] + all[..<shift]).reversed())] {
                 let order = try SinkOrder.resolve(list).map(\.name)
                 XCTAssertLessThan(order.firstIndex(of: "site")!, order.firstIndex(of: "research")!, "\(list.map(\.name)) → \(order)")
+                XCTAssertLessThan(order.firstIndex(of: "site")!, order.firstIndex(of: "places")!, "\(list.map(\.name)) → \(order)")
                 XCTAssertEqual(Set(order), Set(all.map(\.name)))
             }
         }
