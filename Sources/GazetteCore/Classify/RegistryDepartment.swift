@@ -111,6 +111,8 @@ extension UnitRegistry {
                       let place = region(at: level, from: docRegion, docLevel: docLevel) else { continue }
                 return departmentResolution(i, place: place, level: level, ix)
             }
+            // A special zone's own bodies go without a level character (管委会).
+            if docLevel == .zone, let i = ix.byBody[name] { return departmentResolution(i, place: docRegion, level: .zone, ix) }
         }
         // 2. A place name: two or more characters that a level suffix closes.
         let chars = Array(name)
