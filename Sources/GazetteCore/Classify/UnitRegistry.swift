@@ -97,8 +97,18 @@ public struct UnitRegistry: Sendable, Equatable {
     }
 
     /// `{city}` and `{province}` for a region.
+    /// A region `regions:` does not list gets them from its level (`RegionLevel`).
     func vars(_ region: String?) -> [String: String] {
-        guard let region, let r = regions.first(where: { $0.name == region }) else { return [:] }
+        guard let region else { return [:] }
+        guard let r = regions.first(where: { $0.name == region }) else {
+            switch RegionLevel.of(region) {
+            case .municipality?: return ["region": region, "city": region, "province": region]
+            case .city?: return ["region": region, "city": region]
+            case .province?: return ["region": region, "province": region]
+            case .county?, .district?, .zone?: return ["region": region]
+            default: return [:]
+            }
+        }
         var v = ["region": r.name]
         if r.name.hasSuffix("市") { v["city"] = r.name }
         if r.level == "provincial" { v["province"] = r.name } else if let p = r.province { v["province"] = p }
