@@ -23,19 +23,6 @@ public enum RegionLevel: String, Sendable, CaseIterable {
 
     static let zoneSuffixes = ["实验区", "开发区", "高新区", "新区", "示范区", "园区", "自贸区", "试验区", "合作区"]
 
-    /// The characters a department's short name opens with at this level (省财政厅, 市财政局,
-    /// 县财政局, 区财政局): a mention opening with one of them names a unit of this level.
-    var prefixes: [String] {
-        switch self {
-        case .province: return ["省", "自治区"]
-        case .municipality, .city: return ["市", "州", "盟"]
-        case .county: return ["县", "旗"]
-        case .district: return ["区"]
-        case .zone: return ["区", "实验区"]
-        case .national: return []
-        }
-    }
-
     /// The level a mention's leading character names, seen from a document of this level:
     /// 市 in a 直辖市 document is the municipality itself.
     static func named(by prefix: String, from doc: RegionLevel?) -> RegionLevel? {
