@@ -116,8 +116,11 @@ extension UnitRegistry {
         }
         // 2. A place name: two or more characters that a level suffix closes.
         let chars = Array(name)
-        guard chars.count >= 4, !"各相有其全本该我".contains(chars[0]) else { return nil }
+        // No place opens with a level character or a word for "each/this", nor holds an organ's
+        // character (市委市政府 is no place 市委市).
+        guard chars.count >= 4, !"各相有其全本该我省市县区旗州盟".contains(chars[0]) else { return nil }
         for k in 3..<min(chars.count, 12) {
+            if "委办局厅府部".contains(chars[k - 1]) { break }
             guard "省市县区旗州盟".contains(chars[k - 1]) else { continue }
             let place = String(chars[..<k])
             guard let i = ix.byBody[String(chars[k...])], let level = RegionLevel.of(place), level != .national else { continue }

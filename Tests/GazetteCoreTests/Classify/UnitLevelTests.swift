@@ -80,6 +80,10 @@ final class UnitLevelTests: XCTestCase {
         assertResolves(reg, "通州区财政局", in: "北京市", to: "北京市通州区财政局")
         // The signature of a provincial document.
         assertResolves(reg, "福建省人民政府办公厅", in: "福建省", to: "福建省人民政府办公厅")
+        // Only a place opens a place-named unit.
+        for name in ["市委市政府", "省委省政府", "县委县政府"] {
+            XCTAssertNotEqual(reg.resolve(name: name, region: "福建省").canonical?.hasPrefix(String(name.prefix(3))), true, name)
+        }
         XCTAssertEqual(reg.resolve(name: "省直有关部门", region: "福建省").kind, "collective")
         XCTAssertEqual(reg.resolve(name: "各设区市人民政府", region: "福建省").kind, "collective")
     }
