@@ -10,7 +10,7 @@ struct CheckCommand: ParsableCommand {
         discussion: """
         Errors: unknown keys and wrong types in pipeline.yml, unknown area/topic codes, duplicate unit
         aliases, renames to unknown units and rename cycles, invalid overrides. Warnings: cues that
-        match nothing in the corpus, units in the corpus the registry does not know.
+        match nothing in the corpus, units in the corpus the registry does not resolve (by region, with counts and documents).
         With --labels, also a per-label report of the corpus: for every area and topic, the clauses
         that got it and the cues that fired in them, most first.
         Exit status 2 when there is an error, 0 otherwise.

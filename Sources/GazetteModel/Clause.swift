@@ -62,7 +62,7 @@ public struct UnitMention: Codable, Equatable, Hashable, Sendable {
     public var role: Role
     /// The registry's successor for a renamed or merged unit (e.g. 市环保局 → 北京市生态环境局).
     public var successor: String?
-    public var kind: String?       // unit | collective | unknown
+    public var kind: String?       // unit | collective | unresolved
     public init(name: String, canonical: String? = nil, role: Role, successor: String? = nil, kind: String? = nil) {
         self.name = name; self.canonical = canonical; self.role = role; self.successor = successor; self.kind = kind
     }

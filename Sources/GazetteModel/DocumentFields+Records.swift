@@ -166,7 +166,7 @@ extension DocumentFields {
               sqlite: .column("units", "successor"), csv: .absent(notAClauseColumn),
               "The registry's successor of a renamed or merged unit."),
         Field("kind", "kind", .string, optional: true, required: false,
-              sqlite: .column("units", "kind"), csv: .absent(notAClauseColumn), "unit, collective or unknown."),
+              sqlite: .column("units", "kind"), csv: .absent(notAClauseColumn), "unit, collective or unresolved (no registry entry, department or pattern names it; the raw name is kept in `name` and `gazette check` lists it)."),
     ])
 
     static let similar = Record(name: "similar", swiftType: "SimilarClause",

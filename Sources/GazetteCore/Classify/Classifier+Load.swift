@@ -13,7 +13,7 @@ extension Classifier {
     /// The classifier for `config` (taxonomy and unit registry paths relative to `baseDirectory`).
     ///
     /// Invalid data files throw `ConfigurationError` (exit 2). A missing file leaves that part
-    /// empty — every clause `general`, every unit `unknown` — so a bare corpus still runs;
+    /// empty — every clause `general`, every unit `unresolved` — so a bare corpus still runs;
     /// `gazette check` reports the missing file as an error.
     public static func load(config: PipelineConfig, baseDirectory: URL) throws -> Classifier {
         var diags: [Diagnostic] = []

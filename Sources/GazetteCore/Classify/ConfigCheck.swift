@@ -3,7 +3,7 @@ import GazetteModel
 
 /// What `gazette check` does, as a library call the tests can run without a process:
 /// validate pipeline.yml, the taxonomy, the unit registry and the overrides, then look at
-/// the corpus for cues that match nothing and for units the registry does not know.
+/// the corpus for cues that match nothing and for units the registry does not resolve.
 ///
 /// Every problem is a `Diagnostic` with file and line; errors make the command exit 2,
 /// warnings are printed and leave the exit status 0.
@@ -64,7 +64,7 @@ public enum ConfigCheck {
 
     /// Decode every corpus file with the pipeline's own stages, on every core; warn about
     /// cues that match nothing and list units the registry does not resolve. Each file
-    /// leaves only the ids of the cues it holds and its unknown unit names, so the corpus
+    /// leaves only the ids of the cues it holds and its unresolved unit names, so the corpus
     /// is never held in memory. Returns the documents read.
     static func checkCorpus(_ corpus: URL, config: PipelineConfig, base: URL, classifier: Classifier,
                             taxonomyFile: String, labels: Bool = false, _ d: inout [Diagnostic]) -> (Int, LabelReport?) {
@@ -90,10 +90,12 @@ public enum ConfigCheck {
                   let doc = try? processor.process(bytes: bytes, path: f.path, id: CorpusScanner.documentID(for: f.path)) else { return }
             var report: LabelReport? = nil
             if labels { report = LabelReport(); report?.add(doc, classifier: classifier) }
-            results.set(i, FileFindings(cues: matcher.occurringCues(in: doc.text), unknownUnits: unknownMentions(in: doc), labels: report))
+            results.set(i, FileFindings(cues: matcher.occurringCues(in: doc.text), unresolved: unresolvedMentions(in: doc), labels: report))
         }
         let read = results.values.compactMap { $0 }
-        d += unknownUnitDiagnostics(read.flatMap(\.unknownUnits), registryFile: classifier.registry.file)
+        var unresolved = UnresolvedUnits()
+        for r in read { unresolved.merge(r.unresolved) }
+        d += unresolvedUnitDiagnostics(unresolved, registryFile: classifier.registry.file)
         var report: LabelReport? = labels ? LabelReport() : nil
         for r in read { if let l = r.labels { report?.merge(l) } }
         guard !read.isEmpty else { return (0, report) }
@@ -110,33 +112,36 @@ public enum ConfigCheck {
     /// What `gazette check` keeps of one corpus file.
     struct FileFindings {
         var cues: Set<Int32>
-        var unknownUnits: [(name: String, place: String)]
+        var unresolved: UnresolvedUnits
         var labels: LabelReport?
     }
 
-    /// One warning per unit name the registry did not resolve, with its count and first place.
-    public static func unknownUnits(in docs: [Document], registryFile: String?) -> [Diagnostic] {
-        unknownUnitDiagnostics(docs.flatMap(unknownMentions), registryFile: registryFile)
+    /// One warning per unit name the registry did not resolve in a region, grouped by region,
+    /// with its count and the documents it occurs in.
+    public static func unresolvedUnits(in docs: [Document], registryFile: String?) -> [Diagnostic] {
+        var all = UnresolvedUnits()
+        for d in docs { all.add(d, as: d.source.path) }
+        return unresolvedUnitDiagnostics(all, registryFile: registryFile)
     }
 
-    /// The unit mentions of a document the registry did not resolve, with where each is.
-    static func unknownMentions(in doc: Document) -> [(name: String, place: String)] {
-        doc.clauses.flatMap { c in
-            c.units.filter { $0.kind == "unknown" || $0.canonical == nil }.map { (name: $0.name, place: "\(doc.source.path) (\(c.id))") }
-        }
+    /// The unit mentions of a document the registry did not resolve.
+    static func unresolvedMentions(in doc: Document) -> UnresolvedUnits {
+        var u = UnresolvedUnits()
+        u.add(doc, as: doc.source.path)
+        return u
     }
 
-    /// `mentions` in corpus order → one warning per name, sorted by name.
-    static func unknownUnitDiagnostics(_ mentions: [(name: String, place: String)], registryFile: String?) -> [Diagnostic] {
-        var unknown: [String: (first: String, count: Int)] = [:]
-        for m in mentions {
-            let seen = unknown[m.name]
-            unknown[m.name] = (seen?.first ?? m.place, (seen?.count ?? 0) + 1)
-        }
-        return unknown.sorted(by: { $0.key < $1.key }).map { name, seen in
-            Diagnostic(id: "unit-unknown", severity: .warning,
-                       message: "unknown unit '\(name)' (\(seen.count)×, first in \(seen.first))",
-                       file: registryFile, suggestion: "add it to the unit registry with its full name, or as an alias")
+    /// Documents named in one warning; the rest are counted.
+    static let documentsShown = 5
+
+    /// One warning per region and name: by region, most frequent first.
+    static func unresolvedUnitDiagnostics(_ all: UnresolvedUnits, registryFile: String?) -> [Diagnostic] {
+        all.list.map { e in
+            let shown = e.documents.prefix(documentsShown).joined(separator: ", ")
+            let more = e.documents.count > documentsShown ? " and \(e.documents.count - documentsShown) more" : ""
+            return Diagnostic(id: "unit-unresolved", severity: .warning,
+                              message: "unresolved unit '\(e.name)' in \(e.region): \(e.count)× in \(e.documents.count) document\(e.documents.count == 1 ? "" : "s") (\(shown)\(more))",
+                              file: registryFile, suggestion: "add it to the unit registry with its full name, or as an alias or department")
         }
     }
 

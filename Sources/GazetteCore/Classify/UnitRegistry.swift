@@ -7,8 +7,10 @@ import GazetteModel
 /// An entry is either bound to a region (`region: 北京市`), national (no region, full name
 /// without placeholders), or region-generic: its name holds `{city}` or `{province}`
 /// (`{city}发展和改革委员会`), so `市发展改革委` resolves in any city's document. Lookup
-/// prefers the document region's own entries, then generic ones, then national ones,
-/// then the name patterns (`{1}区人民政府`). Nothing found → kind `unknown`, name kept.
+/// prefers the document region's own entries, then generic ones, then national ones, then
+/// the departments of `departments:` named for the document's level (`RegistryDepartment`:
+/// 省财政局 in a provincial document → 福建省财政厅), then the name patterns
+/// (`{1}区人民政府`). Nothing found → kind `unresolved`, name kept.
 ///
 /// Lookups go through `UnitRegistryCache`: name → entry tables built once per region and
 /// memoised resolutions, so resolving a mention is a dictionary hit.
@@ -16,20 +18,26 @@ public struct UnitRegistry: Sendable, Equatable {
     public var regions: [RegistryRegion] = [] { didSet { cache = UnitRegistryCache() } }
     public var units: [RegistryUnit] = [] { didSet { cache = UnitRegistryCache() } }
     public var patterns: [RegistryPattern] = [] { didSet { cache = UnitRegistryCache() } }
+    /// Departments of every local government, each with its name per level.
+    public var departments: [RegistryDepartment] = [] { didSet { cache = UnitRegistryCache() } }
     public var file: String?
-    private var cache = UnitRegistryCache()
-    public init(regions: [RegistryRegion] = [], units: [RegistryUnit] = [], patterns: [RegistryPattern] = []) {
-        self.regions = regions; self.units = units; self.patterns = patterns
+    private(set) var cache = UnitRegistryCache()
+    public init(regions: [RegistryRegion] = [], units: [RegistryUnit] = [], patterns: [RegistryPattern] = [],
+                departments: [RegistryDepartment] = []) {
+        self.regions = regions; self.units = units; self.patterns = patterns; self.departments = departments
     }
 
     /// What a mention resolved to.
     public struct Resolution: Sendable, Equatable {
         public var canonical: String?
         public var successor: String?
-        public var kind: String            // unit | collective | unknown
+        public var kind: String            // unit | collective | unresolved
         public var level: String?
         public var region: String?
     }
+
+    /// The kind of a mention nothing resolves: kept with its raw name and listed for editors.
+    public static let unresolved = "unresolved"
 
     /// The region a text names first (for documents whose metadata has none).
     public func region(in text: String) -> String? {
@@ -75,6 +83,7 @@ public struct UnitRegistry: Sendable, Equatable {
         for (form, region) in forms {
             if let u = lookup(form, region: region) { return resolution(of: u, region: region) }
         }
+        if let r = resolveDepartment(name, region: docRegion) { return r }
         let compiled = cache.patternRegexes { patterns.map { try? NSRegularExpression(pattern: $0.match) } }
         for (form, region) in forms {
             let v = table(region).vars
@@ -84,12 +93,22 @@ public struct UnitRegistry: Sendable, Equatable {
                 }
             }
         }
-        return Resolution(canonical: nil, successor: nil, kind: "unknown", level: nil, region: docRegion)
+        return Resolution(canonical: nil, successor: nil, kind: Self.unresolved, level: nil, region: docRegion)
     }
 
     /// `{city}` and `{province}` for a region.
+    /// A region `regions:` does not list gets them from its level (`RegionLevel`).
     func vars(_ region: String?) -> [String: String] {
-        guard let region, let r = regions.first(where: { $0.name == region }) else { return [:] }
+        guard let region else { return [:] }
+        guard let r = regions.first(where: { $0.name == region }) else {
+            switch RegionLevel.of(region) {
+            case .municipality?: return ["region": region, "city": region, "province": region]
+            case .city?: return ["region": region, "city": region]
+            case .province?: return ["region": region, "province": region]
+            case .county?, .district?, .zone?: return ["region": region]
+            default: return [:]
+            }
+        }
         var v = ["region": r.name]
         if r.name.hasSuffix("市") { v["city"] = r.name }
         if r.level == "provincial" { v["province"] = r.name } else if let p = r.province { v["province"] = p }
@@ -136,12 +155,13 @@ public struct UnitRegistry: Sendable, Equatable {
     }
 }
 
-/// A region the registry knows: its level and, for a city below a province, the province.
+/// A region the registry knows: its level and, below a province, the province and city.
 public struct RegistryRegion: Sendable, Equatable {
     public var name: String
     public var short: [String]
     public var level: String
     public var province: String?
+    public var city: String?
     public var line: Int?
 }
 

@@ -25,6 +25,7 @@ final class UnitRegistryCache: @unchecked Sendable, Equatable {
     private var tables: [String?: RegionTable] = [:]
     private var regexes: [NSRegularExpression?]? = nil
     private var resolutions: [Key: UnitRegistry.Resolution] = [:]
+    private var departments: UnitRegistry.DepartmentIndex?
 
     init() {}
 
@@ -45,6 +46,14 @@ final class UnitRegistryCache: @unchecked Sendable, Equatable {
         let r = build()
         regexes = r
         return r
+    }
+
+    func departmentIndex(build: () -> UnitRegistry.DepartmentIndex) -> UnitRegistry.DepartmentIndex {
+        lock.lock(); defer { lock.unlock() }
+        if let d = departments { return d }
+        let d = build()
+        departments = d
+        return d
     }
 
     func resolution(_ key: Key) -> UnitRegistry.Resolution? {

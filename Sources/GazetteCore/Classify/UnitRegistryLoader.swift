@@ -42,20 +42,22 @@ public enum UnitRegistryLoader {
         }
         let r = YAMLNodeReader(file: file)
         guard let top = r.mapping(root, "the unit registry", &d) else { return nil }
-        r.checkKeys(top, known: ["regions", "units", "patterns"], section: "the unit registry", &d)
+        r.checkKeys(top, known: ["regions", "departments", "units", "patterns"], section: "the unit registry", &d)
         var reg = UnitRegistry()
         reg.file = file
         if let n = top["regions"], let m = r.mapping(n, "regions", &d) {
             for (k, v) in m {
                 guard let name = k.string, let body = r.mapping(v, name, &d) else { continue }
-                r.checkKeys(body, known: ["level", "short", "province"], section: name, &d)
-                var region = RegistryRegion(name: name, short: [], level: "municipal", province: nil, line: k.mark?.line)
+                r.checkKeys(body, known: ["level", "short", "province", "city"], section: name, &d)
+                var region = RegistryRegion(name: name, short: [], level: "municipal", province: nil, city: nil, line: k.mark?.line)
                 if let x = body["level"], let s = r.string(x, "level", &d) { region.level = s; checkLevel(s, x, r, &d) }
                 if let x = body["short"], let l = r.stringList(x, "short", &d) { region.short = l }
                 if let x = body["province"], let s = r.string(x, "province", &d) { region.province = s }
+                if let x = body["city"], let s = r.string(x, "city", &d) { region.city = s }
                 reg.regions.append(region)
             }
         }
+        if let n = top["departments"] { reg.departments = readDepartments(n, r, &d) }
         if let n = top["units"] {
             guard let seq = n.sequence else {
                 d.append(Diagnostic(id: "wrong-type", severity: .error, message: "'units' must be a list of entries (- name: …)", file: file, line: n.mark?.line))
@@ -83,6 +85,7 @@ public enum UnitRegistryLoader {
             }
         }
         validate(reg, file: file, &d)
+        validateDepartments(reg.departments, file: file, &d)
         return reg
     }
 
@@ -155,6 +158,8 @@ public enum UnitRegistryLoader {
                 ?? reg.units.first { names($0).contains(to) }
         }
         for u in reg.units where u.renamedTo != nil {
+            // A successor a department names in the entry's region (北京市民政局) ends the chain.
+            if target(u) == nil, reg.resolveDepartment(RegistryUnit.fill(u.renamedTo!, reg.vars(u.region)), region: u.region) != nil { continue }
             guard target(u) != nil else {
                 d.append(Diagnostic(id: "rename-unknown", severity: .error, message: "'\(u.name)' is renamed to '\(u.renamedTo!)', which no entry names",
                                     file: file, line: u.renameLine ?? u.line, suggestion: "add an entry for the successor"))

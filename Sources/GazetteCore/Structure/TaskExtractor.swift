@@ -18,8 +18,8 @@ public struct TaskExtractor: Sendable {
     /// A bracketed note: （…负责落实） / (…牵头,…负责落实) / （…配合）.
     static let note = try! NSRegularExpression(pattern: #"[（(]([^（）()]{2,200}?(?:落实|负责|牵头|配合|参与|承担|实施|推进))[)）]"#)
 
-    /// Labelled unit fields of task lists and tables.
-    static let labelled = try! NSRegularExpression(pattern: #"(牵头单位|主责单位|责任单位|负责单位|承办单位|配合单位|协办单位|参与单位|责任部门|牵头部门|配合部门)\s*[:：]\s*([^:：\n。（）()]+?)(?=(?:牵头单位|主责单位|责任单位|负责单位|承办单位|配合单位|协办单位|参与单位|责任部门|牵头部门|配合部门|完成时限|完成时间|时间节点|时限)\s*[:：]|[。\n（）()]|$)"#)
+    /// Labelled unit fields of task lists and tables, also in square brackets (【牵头单位：…】).
+    static let labelled = try! NSRegularExpression(pattern: #"(牵头单位|主责单位|责任单位|负责单位|承办单位|配合单位|协办单位|参与单位|责任部门|牵头部门|配合部门)\s*[:：]\s*([^:：\n。（）()【】\[\]]+?)(?=(?:牵头单位|主责单位|责任单位|负责单位|承办单位|配合单位|协办单位|参与单位|责任部门|牵头部门|配合部门|完成时限|完成时间|时间节点|时限)\s*[:：]|[。\n（）()【】\[\]]|$)"#)
 
     /// Units opening a sentence, followed by what they do.
     static let subject = try! NSRegularExpression(pattern:

@@ -12,7 +12,8 @@ enum IndexPages {
         return a.id.utf8.lexicographicallyPrecedes(b.id.utf8)
     }
 
-    static func index(_ docs: [DocumentSummary], manifest: Manifest, areas: [(String, Int)], topics: [(String, Int)], units: [(String, Int)]) -> String {
+    static func index(_ docs: [DocumentSummary], manifest: Manifest, areas: [(String, Int)], topics: [(String, Int)], units: [(String, Int)],
+                      unresolvedUnits: Int = 0) -> String {
         var main: [HTMLNode] = [H.el("h1", text: "政务公开文库")]
         let dup = manifest.inputs.filter { $0.status == .duplicate }.count
         let rej = manifest.inputs.filter { $0.status == .rejected }.count
@@ -55,6 +56,7 @@ enum IndexPages {
         main.append(facetList("领域", areas.map { ("area/\(SiteLabels.codeSlug($0.0)).html", SiteLabels.area($0.0), $0.1) }))
         main.append(facetList("主题", topics.map { ("topic/\(SiteLabels.codeSlug($0.0)).html", SiteLabels.topic($0.0), $0.1) }))
         main.append(facetList("单位", units.map { ("unit/\(SiteLabels.unitSlug($0.0)).html", $0.0, $0.1) }))
+        main.append(H.el("p", [("class", "muted")], [H.a(UnresolvedUnitsPage.file, "未解析的单位：\(unresolvedUnits) 个名称待补入单位名录")]))
         return H.page(title: "政务公开文库", root: "", bodyClass: "index",
                       body: [SiteChrome.header(root: ""), H.el("main", [], main), SiteChrome.footer()])
     }

@@ -1,4 +1,5 @@
 import Foundation
+import GazetteCore
 import GazetteModel
 import GazetteOutput
 
@@ -18,6 +19,8 @@ public final class SiteSink: OutputSink {
     var areas: [String: [FacetHit]] = [:]
     var topics: [String: [FacetHit]] = [:]
     var units: [String: [FacetHit]] = [:]
+    /// Mentions the unit registry did not resolve, for `unit/unresolved.html`.
+    var unresolved = UnresolvedUnits()
     /// About 1 MiB: a few hundred documents' clauses, read in well under a second.
     public static let defaultSearchChunkBytes = 1 << 20
     /// Clauses per facet page, and documents per year or type page, about (`IndexPages.facetPages`).
@@ -64,12 +67,14 @@ public final class SiteSink: OutputSink {
             var seen = Set<String>()
             for u in c.units where seen.insert(u.canonical ?? u.name).inserted { units[u.canonical ?? u.name, default: []].append(hit) }
         }
+        unresolved.add(d, as: d.id)
     }
 
     public func finish(_ corpus: CorpusSummary) throws {
         try search.close()
         let docs = corpus.documents.sorted(by: IndexPages.order)
-        try save(IndexPages.index(docs, manifest: corpus.manifest, areas: counts(areas), topics: counts(topics), units: counts(units)), "index.html")
+        try save(IndexPages.index(docs, manifest: corpus.manifest, areas: counts(areas), topics: counts(topics), units: counts(units),
+                                 unresolvedUnits: unresolved.list.count), "index.html")
         try save(IndexPages.searchPage(), "search.html")
         try save(IndexPages.qualityPage(docs, limit: facetPageHits), "quality.html")
         for p in IndexPages.allListPages(docs, pageDocs: facetPageHits) { try save(p.page, p.path) }
@@ -90,6 +95,7 @@ public final class SiteSink: OutputSink {
         for (unit, hits) in units.sorted(by: { $0.key < $1.key }) {
             try facet("unit", "单位", unit, nil, SiteLabels.unitSlug(unit), hits)
         }
+        try save(UnresolvedUnitsPage.render(unresolved, docs: byID), UnresolvedUnitsPage.file)
     }
 
     func counts(_ m: [String: [FacetHit]]) -> [(String, Int)] {

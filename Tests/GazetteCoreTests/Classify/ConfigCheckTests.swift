@@ -143,17 +143,18 @@ final class ConfigCheckTests: XCTestCase {
         XCTAssertTrue(unmatched.contains { $0.contains("决算[信资]") }, "\(unmatched)")
         XCTAssertTrue(unmatched.contains { $0.contains("新闻发布会") }, "\(unmatched)")
         XCTAssertTrue(unmatched.allSatisfy { $0.contains("(3 documents)") }, "\(unmatched)")
-        let units = r.diagnostics.filter { $0.id == "unit-unknown" && $0.message.contains("市星际办") }
+        let units = r.diagnostics.filter { $0.id == "unit-unresolved" && $0.message.contains("市星际办") }
         XCTAssertEqual(units.count, 1, "\(r.diagnostics.map(\.message))")
-        XCTAssertTrue(units.first?.message.contains("(2×, first in Corpus/plan2.txt") ?? false, units.first?.message ?? "")
+        XCTAssertTrue(units.first?.message.contains(": 2× in ") ?? false, units.first?.message ?? "")
+        XCTAssertTrue(units.first?.message.contains("(Corpus/plan2.txt") ?? false, units.first?.message ?? "")
     }
 
     func testUnknownUnitsAreListed() throws {
         let c = try ClassifyFixtures.repositoryClassifier()
         var doc = ClassifyFixtures.document(region: "北京市", [("s1", nil, "工作", "")])
         doc.clauses[0].units = [UnitMention(name: "市发展改革委", role: .lead), UnitMention(name: "市星际办", role: .responsible)]
-        let d = ConfigCheck.unknownUnits(in: [c.classify(doc)], registryFile: "units.yml")
-        XCTAssertEqual(d.map(\.id), ["unit-unknown"])
+        let d = ConfigCheck.unresolvedUnits(in: [c.classify(doc)], registryFile: "units.yml")
+        XCTAssertEqual(d.map(\.id), ["unit-unresolved"])
         XCTAssertTrue(d[0].message.contains("市星际办"), d[0].message)
         XCTAssertTrue(d[0].message.contains("Corpus/test.txt"), d[0].message)
     }

@@ -11,7 +11,7 @@ final class UnitRegistryCacheTests: XCTestCase {
 
     /// A registry whose tables have never been built (a fresh copy of the data).
     func fresh(_ reg: UnitRegistry) -> UnitRegistry {
-        var r = UnitRegistry(regions: reg.regions, units: reg.units, patterns: reg.patterns)
+        var r = UnitRegistry(regions: reg.regions, units: reg.units, patterns: reg.patterns, departments: reg.departments)
         r.file = reg.file
         return r
     }
@@ -37,7 +37,7 @@ final class UnitRegistryCacheTests: XCTestCase {
 
     func testChangingTheRegistryDropsItsTables() throws {
         var reg = try ClassifyFixtures.repositoryClassifier().registry
-        XCTAssertEqual(reg.resolve(name: "市测试办", region: "北京市").kind, "unknown")
+        XCTAssertEqual(reg.resolve(name: "市测试办", region: "北京市").kind, "unresolved")
         reg.units.append(RegistryUnit(name: "{city}测试办公室", aliases: ["市测试办"], region: nil, level: "municipal", kind: "unit"))
         XCTAssertEqual(reg.resolve(name: "市测试办", region: "北京市").canonical, "北京市测试办公室")
         XCTAssertEqual(reg.resolve(name: "市测试办", region: "济南市").canonical, "济南市测试办公室")

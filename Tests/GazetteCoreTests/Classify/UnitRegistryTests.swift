@@ -39,7 +39,7 @@ final class UnitRegistryTests: XCTestCase {
         let reg = try registry()
         for name in Self.beijingGold {
             let r = reg.resolve(name: name, region: "北京市")
-            XCTAssertNotEqual(r.kind, "unknown", name)
+            XCTAssertNotEqual(r.kind, "unresolved", name)
             let canonical = try XCTUnwrap(r.canonical, name)
             XCTAssertTrue(canonical.hasPrefix("北京") || canonical.hasPrefix("中共北京") || canonical.hasPrefix("中关村"),
                           "\(name) → \(canonical)")
@@ -77,7 +77,7 @@ final class UnitRegistryTests: XCTestCase {
         let m = reg.resolve(UnitMention(name: "市星际旅行局", role: .responsible), region: "北京市")
         XCTAssertEqual(m.name, "市星际旅行局")
         XCTAssertNil(m.canonical)
-        XCTAssertEqual(m.kind, "unknown")
+        XCTAssertEqual(m.kind, "unresolved")
         XCTAssertEqual(m.role, .responsible)
     }
 
@@ -90,7 +90,7 @@ final class UnitRegistryTests: XCTestCase {
         XCTAssertEqual(out[0].canonical, "济南市环境保护局")
         XCTAssertEqual(out[0].successor, "济南市生态环境局")
         XCTAssertEqual(out[0].kind, "unit")
-        XCTAssertEqual(out[1].kind, "unknown")
+        XCTAssertEqual(out[1].kind, "unresolved")
     }
 
     func testDuplicateAliasInOneScopeIsAnError() {
@@ -132,6 +132,6 @@ final class UnitRegistryTests: XCTestCase {
         XCTAssertEqual(d, [])
         XCTAssertEqual(reg.resolve(name: "市甲局", region: "北京市").successor, "北京市丙局")
         XCTAssertEqual(reg.resolve(name: "海淀区政府", region: "北京市").canonical, "北京市海淀区人民政府")
-        XCTAssertEqual(reg.resolve(name: "海淀区政府", region: nil).kind, "unknown")
+        XCTAssertEqual(reg.resolve(name: "海淀区政府", region: nil).kind, "unresolved")
     }
 }
