@@ -85,13 +85,22 @@ extension UnitRegistry {
     }
 
     /// The region of a level seen from a document's region: itself, or its province or city
-    /// as `regions:` records them.
+    /// as `regions:` records them, else as the national division list (GB/T 2260) places it
+    /// (a county's 市XX局 is its own city's, a zone's 省XX厅 its province's).
     func region(at level: RegionLevel, from docRegion: String, docLevel: RegionLevel) -> String? {
         if level == docLevel { return docRegion }
-        guard let r = regions.first(where: { $0.name == docRegion }) else { return nil }
+        if let r = regions.first(where: { $0.name == docRegion }) {
+            switch level {
+            case .province: if let p = r.province { return p }
+            case .city: if let c = r.city { return c }
+            default: return nil
+            }
+        }
+        let place = RegionResolver.shared.resolve(region: docRegion, issuer: nil, titles: [], lines: [])
+        guard place.status == .resolved, place.path.count >= 2 else { return nil }
         switch level {
-        case .province: return r.province
-        case .city: return r.city
+        case .province: return place.path[0]
+        case .city: return place.path.count >= 3 || (place.level == .zone && place.path.count >= 2) ? place.path[1] : nil
         default: return nil
         }
     }

@@ -53,10 +53,14 @@ final class UnitLevelTests: XCTestCase {
         assertResolves(reg, "县政府办", in: "万载县", to: "万载县人民政府办公室")
         assertResolves(reg, "旗财政局", in: "科尔沁右翼前旗", to: "科尔沁右翼前旗财政局")
         assertResolves(reg, "区人社局", in: "历下区", to: "历下区人力资源和社会保障局")
-        // A county's 省/市 departments are its province's and city's only where regions: says which.
-        XCTAssertEqual(reg.resolve(name: "市财政局", region: "万载县").kind, UnitRegistry.unresolved)
-        XCTAssertEqual(reg.resolve(name: "省财政厅", region: "宜春市").kind, UnitRegistry.unresolved)
+        // A county's 省/市 departments are its province's and city's: as regions: says, else
+        // as the national division list places it.
+        assertResolves(reg, "市财政局", in: "万载县", to: "宜春市财政局")
+        assertResolves(reg, "省财政厅", in: "宜春市", to: "江西省财政厅")
         assertResolves(reg, "省财政厅", in: "苏州市", to: "江苏省财政厅")
+        assertResolves(reg, "省教育厅", in: "平潭综合实验区", to: "福建省教育厅")
+        // A county name several provinces share places nothing: unresolved, not guessed.
+        XCTAssertEqual(reg.resolve(name: "市财政局", region: "鼓楼区").kind, UnitRegistry.unresolved)
     }
 
     func testMunicipalitiesAreProvinceLevelButNameTheirsShi() throws {
