@@ -30,6 +30,9 @@ public struct Document: Codable, Equatable, Sendable {
     public var metadataSources: [String: String] = [:]
     /// How the structure was found, and what an editor should look at.
     public var quality = DocumentQuality()
+    /// The official subject class (gov.cn 主题分类), read from the page or predicted; nil when
+    /// the page has none and no cue speaks for a class.
+    public var subject: DocumentSubject?
 
     public init(id: String, title: String = "", planTitle: String = "", docType: DocType = .other,
                 region: String? = nil, year: Int? = nil, issuer: String? = nil, docNumber: String? = nil,
@@ -52,10 +55,10 @@ public struct Document: Codable, Equatable, Sendable {
         case region, year, issuer, docNumber = "doc_number", issueDate = "issue_date"
         case publicationDate = "publication_date", addressees, contact, disclosure
         case source, duplicates, text, preamble, closing, clauses, appendices, removed
-        case metadataSources = "metadata_sources", quality
+        case metadataSources = "metadata_sources", quality, subject
     }
 
-    /// Output of earlier versions has no `metadata_sources` or `quality`: they decode empty.
+    /// Output of earlier versions has no `metadata_sources`, `quality` or `subject`: they decode empty.
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         schemaVersion = try c.decode(Int.self, forKey: .schemaVersion)
@@ -82,6 +85,7 @@ public struct Document: Codable, Equatable, Sendable {
         removed = try c.decode([RemovedLine].self, forKey: .removed)
         metadataSources = try c.decodeIfPresent([String: String].self, forKey: .metadataSources) ?? [:]
         quality = try c.decodeIfPresent(DocumentQuality.self, forKey: .quality) ?? DocumentQuality()
+        subject = try c.decodeIfPresent(DocumentSubject.self, forKey: .subject)
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -110,6 +114,7 @@ public struct Document: Codable, Equatable, Sendable {
         try c.encode(removed, forKey: .removed)
         try c.encode(metadataSources, forKey: .metadataSources)
         try c.encode(quality, forKey: .quality)
+        try c.encode(subject, forKey: .subject)
     }
 }
 

@@ -29,6 +29,14 @@ public enum DocumentBinary {
         w.count(d.metadataSources.count)
         for k in d.metadataSources.keys.sorted() { w.string(k); w.string(d.metadataSources[k]!) }
         w.string(d.quality.layout); w.double(d.quality.clauseCoverage); w.strings(d.quality.warnings)
+        if let s = d.subject {
+            w.out.append(1)
+            w.string(s.code); w.string(s.name); w.string(s.source.rawValue); w.string(s.raw)
+            if let v = s.score { w.out.append(1); w.double(v) } else { w.out.append(0) }
+            w.strings(s.evidence)
+        } else {
+            w.out.append(0)
+        }
         out = w.out
     }
 
@@ -76,13 +84,20 @@ public enum DocumentBinary {
             var sources: [String: String] = [:]
             for _ in 0..<(try r.count()) { let k = try r.string(); sources[k] = try r.string() }
             let quality = DocumentQuality(layout: try r.string(), clauseCoverage: try r.double(), warnings: try r.strings())
+            var subject: DocumentSubject? = nil
+            if try r.byte() != 0 {
+                let code = try r.optString(), name = try r.string()
+                guard let source = DocumentSubject.Source(rawValue: try r.string()) else { return nil }
+                let raw = try r.optString(), score = try r.byte() == 0 ? nil : try r.double()
+                subject = DocumentSubject(code: code, name: name, source: source, raw: raw, score: score, evidence: try r.strings())
+            }
             guard r.at == bytes.count else { return nil }
             var d = Document(id: id, title: title, planTitle: planTitle, docType: docType, region: region, year: year, issuer: issuer,
                              docNumber: docNumber, issueDate: issueDate, publicationDate: publicationDate, addressees: addressees,
                              contact: contact, disclosure: disclosure, source: source, duplicates: duplicates, text: text,
                              preamble: preamble, closing: closing, clauses: clauses, appendices: appendices, removed: removed)
             d.schemaVersion = schema
-            d.metadataSources = sources; d.quality = quality
+            d.metadataSources = sources; d.quality = quality; d.subject = subject
             return d
         } catch {
             return nil

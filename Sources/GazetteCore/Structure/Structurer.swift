@@ -108,6 +108,11 @@ public struct Structurer: Sendable {
                            text: input.normalized.text, preamble: preamble, closing: closing, clauses: clauses,
                            appendices: parts.map(\.appendix) + input.attachedAppendices, removed: input.removed)
         doc.metadataSources = meta.sources
+        if let raw = meta.subject {
+            // As written; the classify stage normalises it to the code list (subject_classes.yml).
+            doc.subject = DocumentSubject(code: nil, name: raw, source: .page, raw: raw,
+                                          evidence: ["\(meta.sources["subject"] ?? "page-table"): 主题分类 \(raw)"])
+        }
         doc.quality = QualityCheck.assess(doc, lines: lines, body: 0..<bodyEnd, layout: input.layout, metadata: meta)
         return doc
     }

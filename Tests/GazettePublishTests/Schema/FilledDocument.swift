@@ -25,6 +25,8 @@ enum FilledDocument {
         // Keys as the fast JSON writer takes them ([a-z_]); values distinct.
         d.metadataSources = ["title": "«sources.title»", "issuer": "«sources.issuer»"]
         d.quality = DocumentQuality(layout: "«quality.layout»", clauseCoverage: 0.917, warnings: ["«quality.warning»"])
+        d.subject = DocumentSubject(code: "«subject.code»", name: "«subject.name»", source: .predicted, raw: "«subject.raw»",
+                                    score: 0.613, evidence: ["«subject.evidence.1»", "«subject.evidence.2»"])
         return d
     }
 
