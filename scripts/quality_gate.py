@@ -16,6 +16,11 @@ only where the entry names them and the gold lists units), or when the binary ex
 anything but 0 or 1. Where the gold has labels (gold/labels/), the run is also scored with
 `score.py labels` (area accuracy and macro-F1, topic micro-F1), against the entry's
 area_accuracy / area_macro_f1 / topic_f1 minimums. The file's "targets" are printed beside the figures, not enforced.
+
+When the thresholds name "subject", the official subject class (主题分类) is measured too, by
+scripts/subject_eval.py: the pages that carry it (the devset's policy-library pages, the
+official pages of a generated corpus) with the table hidden, first-level accuracy of the
+prediction per set, and the same pages untouched, which must be read, not predicted.
 Exit status 1 when any run fails. Standard library only.
 """
 import argparse, concurrent.futures as cf, glob, json, os, re, subprocess, sys, tempfile, time
@@ -134,6 +139,43 @@ def measure(name, args):
     return res
 
 
+SUBJECT_FIGURES = ("hidden_accuracy", "read_accuracy", "sub_accuracy")
+
+
+def measure_subject(args):
+    """scripts/subject_eval.py --json: the subject class with the table hidden, per set."""
+    res = {"name": "subject", "error": None, "sets": {}}
+    try:
+        r = sh([sys.executable, os.path.join(ROOT, "scripts/subject_eval.py"), "--json", "--bin", args.bin, "--shared", args.shared,
+                "--work", os.path.join(args.work, "subject")], ROOT, args.timeout)
+        if r.returncode != 0:
+            raise RuntimeError(f"subject_eval.py exit {r.returncode}: {tail(r)}")
+        out = json.loads(r.stdout)
+        res["sets"], res["misses"] = out["sets"], out.get("misses", [])
+    except (RuntimeError, OSError, ValueError, subprocess.TimeoutExpired) as e:
+        res["error"] = str(e)
+    return res
+
+
+def judge_subject(res, mins):
+    """Reasons the subject measure fails its minimums ({set: {figure: minimum}})."""
+    if res["error"]:
+        return [res["error"]]
+    bad = []
+    for name, figs in sorted(mins.items()):
+        if not isinstance(figs, dict):
+            continue
+        got = res["sets"].get(name)
+        if not got or not got.get("pages"):
+            bad.append(f"{name}: no pages with 主题分类")
+            continue
+        for key, minimum in figs.items():
+            v = got.get(key)
+            if v is None or v + 1e-9 < minimum:
+                bad.append(f"{name} {key} {'-' if v is None else f'{v:.3f}'} < {minimum:.3f}")
+    return bad
+
+
 def judge(res, mins):
     """List of reasons the run fails its minimums (empty = pass)."""
     if res["error"]:
@@ -183,7 +225,7 @@ def main():
     # Runs on office files exist once the thresholds file has an entry for them:
     # formats-EXT (the real files in devset/formats), office-KIND (samples and devset as KIND).
     extra = sorted(k for k in limits if k.startswith(("formats-", "office-")))
-    names = ["samples", "devset"] + [f"variants-{k}" for k in KINDS] + extra
+    names = ["samples", "devset"] + [f"variants-{k}" for k in KINDS] + extra + (["subject"] if "subject" in limits else [])
     if args.only:
         wanted = [n.strip() for n in args.only.split(",") if n.strip()]
         unknown = set(wanted) - set(names)
@@ -191,9 +233,13 @@ def main():
             sys.exit(f"quality gate: unknown run(s) {', '.join(sorted(unknown))}; known: {', '.join(names)}")
         names = [n for n in names if n in wanted]
 
+    subject_wanted = "subject" in limits and (not args.only or "subject" in args.only.split(","))
+    names = [n for n in names if n != "subject"]
     t0 = time.monotonic()
     with cf.ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:
+        subject_future = pool.submit(measure_subject, args) if subject_wanted else None
         results = list(pool.map(lambda n: measure(n, args), names))
+        subject = subject_future.result() if subject_future else None
     wall = time.monotonic() - t0
 
     if args.verbose:
@@ -226,9 +272,29 @@ def main():
             lim = " ".join(f"{mins[k]:.2f}" if k in mins else "-" for k in LABELS)
             rows.append(f"  {res['name']:<17} {res['label_clauses']:>4}  {res['area_accuracy']:.3f}  "
                         f"{res['area_macro_f1']:.3f}  {res['topic_f1']:.3f}  [{lim}]")
+    n = len(results)
+    if subject is not None:
+        mins, goals = limits.get("subject", {}), targets.get("subject", {})
+        bad = judge_subject(subject, mins)
+        failed += bool(bad)
+        n += 1
+        notes += [f"  subject: {b}" for b in bad]
+        rows += ["", "subject class (主题分类), table hidden: first-level accuracy of the prediction; read = table kept"]
+        rows.append(f"  {'set':<11} {'pages':>5} {'hidden':>7} {'sub':>6} {'baseline':>9}  {'read':>6}  {'minimum hidden/read':<20} {'target':<7} result")
+        for name in ("devset", "generated", "pooled"):
+            f = subject["sets"].get(name) or {}
+            m = mins.get(name) or {}
+            lim = "/".join(f"{m[k]:.2f}" if k in m else "-" for k in ("hidden_accuracy", "read_accuracy"))
+            goal = f"{goals[name]['hidden_accuracy']:.2f}" if isinstance(goals.get(name), dict) and "hidden_accuracy" in goals[name] else "-"
+            if not f.get("pages"):
+                rows.append(f"  {name:<11} {'-':>5}")
+                continue
+            sub = f"{f['sub_accuracy']:.3f}" if f.get("sub_accuracy") is not None else "-"
+            verdict = "FAIL" if any(b.startswith(name + " ") or b.startswith(name + ":") for b in bad) else "PASS"
+            rows.append(f"  {name:<11} {f['pages']:>5} {f['hidden_accuracy']:>7.3f} {sub:>6} {f['baseline']:>9.3f}  {f['read_accuracy']:>6.3f}  "
+                        f"{lim:<20} {goal:<7} {verdict}")
     if notes:
         rows += ["", "below threshold or errored:"] + notes
-    n = len(results)
     rows += ["", f"work folder {args.work}; wall time {wall:.1f} s",
              f"quality gate: all {n} runs at or above their thresholds" if not failed
              else f"quality gate: {failed} of {n} runs below their thresholds"]

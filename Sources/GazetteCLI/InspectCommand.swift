@@ -96,6 +96,12 @@ public enum InspectView {
         if !d.addressees.isEmpty { field("to:", d.addressees.joined(separator: " | ")) }
         for c in d.contact { field("contact:", c) }
         if let x = d.disclosure { field("disclosure:", x) }
+        if let s = d.subject {
+            field("subject:", "\(s.name) [\(s.code ?? "not in the code list")] \(s.source.rawValue)" + (s.score.map { " score \(Score.format($0))" } ?? ""))
+            for e in s.evidence { out.append("    · \(e)") }
+        } else {
+            field("subject:", "- (no page value, no cue)")
+        }
         if !d.metadataSources.isEmpty {
             field("from:", d.metadataSources.sorted { $0.key < $1.key }.map { "\($0.key) ← \($0.value)" }.joined(separator: "  "))
         }

@@ -32,6 +32,9 @@ public struct Document: Codable, Equatable, Sendable {
     public var quality = DocumentQuality()
     /// The region as a place of the national division list (GB/T 2260).
     public var place = Place()
+    /// The official subject class (gov.cn 主题分类), read from the page or predicted; nil when
+    /// the page has none and no cue speaks for a class.
+    public var subject: DocumentSubject?
 
     public init(id: String, title: String = "", planTitle: String = "", docType: DocType = .other,
                 region: String? = nil, year: Int? = nil, issuer: String? = nil, docNumber: String? = nil,
@@ -54,10 +57,10 @@ public struct Document: Codable, Equatable, Sendable {
         case region, year, issuer, docNumber = "doc_number", issueDate = "issue_date"
         case publicationDate = "publication_date", addressees, contact, disclosure
         case source, duplicates, text, preamble, closing, clauses, appendices, removed
-        case metadataSources = "metadata_sources", quality, place
+        case metadataSources = "metadata_sources", quality, place, subject
     }
 
-    /// Output of earlier versions has no `metadata_sources`, `quality` or `place`: they decode empty.
+    /// Output of earlier versions has no `metadata_sources`, `quality`, `place` or `subject`: they decode empty.
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         schemaVersion = try c.decode(Int.self, forKey: .schemaVersion)
@@ -85,6 +88,7 @@ public struct Document: Codable, Equatable, Sendable {
         metadataSources = try c.decodeIfPresent([String: String].self, forKey: .metadataSources) ?? [:]
         quality = try c.decodeIfPresent(DocumentQuality.self, forKey: .quality) ?? DocumentQuality()
         place = try c.decodeIfPresent(Place.self, forKey: .place) ?? Place()
+        subject = try c.decodeIfPresent(DocumentSubject.self, forKey: .subject)
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -114,6 +118,7 @@ public struct Document: Codable, Equatable, Sendable {
         try c.encode(metadataSources, forKey: .metadataSources)
         try c.encode(quality, forKey: .quality)
         try c.encode(place, forKey: .place)
+        try c.encode(subject, forKey: .subject)
     }
 }
 

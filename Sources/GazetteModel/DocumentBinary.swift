@@ -32,6 +32,14 @@ public enum DocumentBinary {
         let p = d.place
         w.string(p.status.rawValue); w.string(p.level?.rawValue); w.string(p.code); w.strings(p.path); w.strings(p.pathCodes)
         w.string(p.zone); w.strings(p.candidates); w.string(p.via)
+        if let s = d.subject {
+            w.out.append(1)
+            w.string(s.code); w.string(s.name); w.string(s.source.rawValue); w.string(s.raw)
+            if let v = s.score { w.out.append(1); w.double(v) } else { w.out.append(0) }
+            w.strings(s.evidence)
+        } else {
+            w.out.append(0)
+        }
         out = w.out
     }
 
@@ -85,13 +93,20 @@ public enum DocumentBinary {
             if levelCode != nil && level == nil { return nil }
             let place = Place(status: status, level: level, code: try r.optString(), path: try r.strings(), pathCodes: try r.strings(),
                               zone: try r.optString(), candidates: try r.strings(), via: try r.string())
+            var subject: DocumentSubject? = nil
+            if try r.byte() != 0 {
+                let code = try r.optString(), name = try r.string()
+                guard let source = DocumentSubject.Source(rawValue: try r.string()) else { return nil }
+                let raw = try r.optString(), score = try r.byte() == 0 ? nil : try r.double()
+                subject = DocumentSubject(code: code, name: name, source: source, raw: raw, score: score, evidence: try r.strings())
+            }
             guard r.at == bytes.count else { return nil }
             var d = Document(id: id, title: title, planTitle: planTitle, docType: docType, region: region, year: year, issuer: issuer,
                              docNumber: docNumber, issueDate: issueDate, publicationDate: publicationDate, addressees: addressees,
                              contact: contact, disclosure: disclosure, source: source, duplicates: duplicates, text: text,
                              preamble: preamble, closing: closing, clauses: clauses, appendices: appendices, removed: removed)
             d.schemaVersion = schema
-            d.metadataSources = sources; d.quality = quality; d.place = place
+            d.metadataSources = sources; d.quality = quality; d.place = place; d.subject = subject
             return d
         } catch {
             return nil

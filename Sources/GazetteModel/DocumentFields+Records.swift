@@ -3,7 +3,7 @@
 /// fill-every-field test (GazettePublishTests/Schema) names whatever was missed, and
 /// `GAZETTE_RECORD=1` regenerates schema/document.schema.json.
 extension DocumentFields {
-    public static let records: [Record] = [document, source, duplicate, clause, unit, similar, appendix, qa, removed, quality, place]
+    public static let records: [Record] = [document, source, duplicate, clause, unit, similar, appendix, qa, removed, quality, place, subject]
 
     // Why a field is not in a format, where several share the reason.
     static let jsonOnly = "JSON only"
@@ -74,6 +74,10 @@ extension DocumentFields {
               sqlite: .absent(editorsRecord), csv: .absent(perClause), "How the structure was found, and what an editor should look at."),
         Field("place", "place", .record("place"), required: false, sqlite: .inline, csv: .inline,
               "The region as a place of the national division list (GB/T 2260 codes), resolved from region, issuer, title and first lines."),
+        Field("subject", "subject", .record("subject"), optional: true, required: false,
+              sqlite: .inline, csv: .inline,
+              "The official subject class (gov.cn 主题分类, code list subject_classes.yml): read from the page, or predicted; "
+                + "null when the page has none and no cue speaks for a class."),
     ])
 
     static let source = Record(name: "source", swiftType: "Source",
@@ -212,7 +216,31 @@ extension DocumentFields {
               sqlite: .absent(editorsRecord), csv: .absent(perClause), "Share of the body's characters inside clauses, 0…1."),
         Field("warnings", "warnings", .list(.string),
               sqlite: .absent(editorsRecord), csv: .absent(perClause),
-              "Stable codes: numbering-without-tree, title-not-found, low-clause-coverage, page-table-disagrees:<field>."),
+              "Stable codes: numbering-without-tree, title-not-found, low-clause-coverage, page-table-disagrees:<field>, subject-unrecognised."),
+    ])
+}
+
+extension DocumentFields {
+    static let subject = Record(name: "subject", swiftType: "DocumentSubject",
+        about: "The official subject class (gov.cn 主题分类): two levels, coded by subject_classes.yml. A page value the code list "
+            + "does not know is kept as written: code null, name the raw value, and the quality warning subject-unrecognised.",
+        fields: [
+        Field("code", "code", .string, optional: true, Rule(pattern: "^[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)?$"),
+              sqlite: .column("documents", "subject_code"), csv: .column("clauses.csv", "subject_code"),
+              "The code list's code: a first-level class (finance) or a sub-class (finance.tax); null for a page value the code list does not know."),
+        Field("name", "name", .string, nonEmpty,
+              sqlite: .column("documents", "subject"), csv: .column("clauses.csv", "subject"),
+              "Full name, levels joined with a backslash (财政、金融、审计\\税务); the page's value as written when it is not in the code list."),
+        Field("source", "source", .code(DocumentSubject.Source.allCases.map(\.rawValue)),
+              sqlite: .column("documents", "subject_source"), csv: .absent(perClause),
+              "page: read from the page's metadata table (or a crawler header); predicted: from the title, issuer and text."),
+        Field("raw", "raw", .string, optional: true,
+              sqlite: .column("documents", "subject_raw"), csv: .absent(perClause), "The page's value as written (page only)."),
+        Field("score", "score", .number, optional: true,
+              sqlite: .column("documents", "subject_score"), csv: .absent(perClause), "The predicted class's score (predicted only)."),
+        Field("evidence", "evidence", .list(.string),
+              sqlite: .column("documents", "subject_evidence", separator: "\n"), csv: .absent(perClause),
+              "The page field it was read from, or the cues behind a prediction (place, count, points) and the runner-up."),
     ])
 }
 

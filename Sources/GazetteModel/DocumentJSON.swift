@@ -51,6 +51,7 @@ public enum DocumentJSON {
     static func supported(_ d: Document) -> Bool {
         for a in d.duplicates where !a.similarity.isFinite { return false }
         if !d.quality.clauseCoverage.isFinite { return false }
+        if let v = d.subject?.score, !v.isFinite { return false }
         for k in d.metadataSources.keys { for b in k.utf8 where !((b >= 0x61 && b <= 0x7A) || b == 0x5F) { return false } }
         for c in d.clauses {
             for s in c.similar where !s.score.isFinite { return false }
@@ -144,6 +145,19 @@ public enum DocumentJSON {
         w.key("sha256"); w.string(d.source.sha256)
         w.key("variant"); w.string(d.source.variant)
         w.endObject()
+        w.key("subject")
+        if let s = d.subject {
+            w.beginObject()
+            w.key("code"); w.string(s.code)
+            w.key("evidence"); w.stringArray(s.evidence)
+            w.key("name"); w.string(s.name)
+            w.key("raw"); w.string(s.raw)
+            w.key("score"); if let v = s.score { w.double(v) } else { w.null() }
+            w.key("source"); w.string(s.source.rawValue)
+            w.endObject()
+        } else {
+            w.null()
+        }
         w.key("text"); w.string(d.text)
         w.key("title"); w.string(d.title)
         w.key("year"); w.int(d.year)

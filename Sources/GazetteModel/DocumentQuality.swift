@@ -7,7 +7,8 @@ public struct DocumentQuality: Codable, Equatable, Sendable {
     /// Share of the body's characters (clauses, preamble and closing) inside clauses, 0…1, to three places.
     public var clauseCoverage: Double
     /// Stable codes: `numbering-without-tree`, `title-not-found`, `low-clause-coverage`,
-    /// `page-table-disagrees:<field>`.
+    /// `page-table-disagrees:<field>`, `subject-unrecognised` (the page's 主题分类 is not in
+    /// subject_classes.yml, or only its first level is).
     public var warnings: [String]
 
     public init(layout: String = "lines", clauseCoverage: Double = 0, warnings: [String] = []) {

@@ -66,7 +66,9 @@ public enum DocumentSchemaJSON {
         case .code(let values): return [("enum", .array(values.map(Node.string) + (nullable ? [.null] : [])))]
         case .list(let item): return [("type", named("array")), ("items", .object(typeKeywords(item)))]
         case .map(let value): return [("type", named("object")), ("additionalProperties", .object(typeKeywords(value)))]
-        case .record(let name): return [("$ref", .string("#/$defs/" + name))]
+        case .record(let name):
+            let ref = Node.object([("$ref", .string("#/$defs/" + name))])
+            return nullable ? [("anyOf", .array([ref, .object([("type", .string("null"))])]))] : [("$ref", .string("#/$defs/" + name))]
         }
     }
 

@@ -3,7 +3,7 @@ import GazetteModel
 
 extension Classifier {
     /// Bump when the classifier's code changes what it would write for the same data files.
-    public static let algorithmVersion = "classify-2"
+    public static let algorithmVersion = "classify-3"
 
     /// Hash of the taxonomy, registry and overrides in force (their file contents) and the
     /// algorithm version: part of the cache key, so an editor's change to any of them
@@ -29,19 +29,21 @@ extension Classifier {
         let taxonomy = TaxonomyLoader.load(urls.taxonomy, diagnostics: &diagnostics)
         let registry = UnitRegistryLoader.load(urls.units, diagnostics: &diagnostics)
         let overrides = Overrides.load(urls.overrides, taxonomy: taxonomy, diagnostics: &diagnostics)
+        let subjects = SubjectClassesLoader.load(urls.subjects, diagnostics: &diagnostics)
         var parts = [algorithmVersion]
-        for u in [urls.taxonomy, urls.units, urls.overrides] {
+        for u in [urls.taxonomy, urls.units, urls.overrides, urls.subjects] {
             let data = FileManager.default.contents(atPath: u.path) ?? Data()
             parts.append(u.lastPathComponent + ":" + SHA256Digest.hex(Array(data)))
         }
         let empty = Taxonomy(areas: [TaxonomyCode(code: "general")], topics: [])
         return Classifier(taxonomy: taxonomy ?? empty, registry: registry ?? UnitRegistry(), overrides: overrides,
+                          subjects: SubjectClassifier(classes: subjects ?? SubjectClasses()),
                           dataHash: SHA256Digest.hex(parts.joined(separator: "\n")))
     }
 
-    /// The three data files named by `classify:` in pipeline.yml.
-    public static func dataFiles(config: PipelineConfig, baseDirectory: URL) -> (taxonomy: URL, units: URL, overrides: URL) {
+    /// The four data files named by `classify:` in pipeline.yml.
+    public static func dataFiles(config: PipelineConfig, baseDirectory: URL) -> (taxonomy: URL, units: URL, overrides: URL, subjects: URL) {
         func url(_ p: String) -> URL { p.hasPrefix("/") ? URL(fileURLWithPath: p) : baseDirectory.appendingPathComponent(p) }
-        return (url(config.classify.taxonomy), url(config.classify.units), url(config.classify.overrides))
+        return (url(config.classify.taxonomy), url(config.classify.units), url(config.classify.overrides), url(config.classify.subjects))
     }
 }

@@ -21,12 +21,15 @@ public struct Classifier: Sendable {
     public var taxonomy: Taxonomy
     public var registry: UnitRegistry
     public var overrides: Overrides
+    /// The official subject class (subject_classes.yml): read from the page, or predicted.
+    public var subjects: SubjectClassifier
     /// Hash of the data files' contents (see `fingerprint`).
     public var dataHash: String
     let matcher: CueMatcher
 
-    public init(taxonomy: Taxonomy, registry: UnitRegistry = UnitRegistry(), overrides: Overrides = Overrides(), dataHash: String = "") {
-        self.taxonomy = taxonomy; self.registry = registry; self.overrides = overrides; self.dataHash = dataHash
+    public init(taxonomy: Taxonomy, registry: UnitRegistry = UnitRegistry(), overrides: Overrides = Overrides(),
+                subjects: SubjectClassifier = SubjectClassifier(), dataHash: String = "") {
+        self.taxonomy = taxonomy; self.registry = registry; self.overrides = overrides; self.subjects = subjects; self.dataHash = dataHash
         matcher = CueMatcher(taxonomy: taxonomy)
     }
 
@@ -74,7 +77,7 @@ public struct Classifier: Sendable {
             c.units = c.units.map { registry.resolve($0, region: region) }
             d.clauses[i] = c
         }
-        return d
+        return subjects.assign(d)
     }
 
     /// The clause text without a repeated heading.

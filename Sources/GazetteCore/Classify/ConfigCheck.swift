@@ -45,7 +45,10 @@ public enum ConfigCheck {
         var loadDiagnostics: [Diagnostic] = []
         let classifier = Classifier.load(config: config, baseDirectory: base, diagnostics: &loadDiagnostics)
         // pipeline.yml's own report of a missing taxonomy (with its line there) says it already.
-        if d.contains(where: { $0.id == "data-file-missing" }) { loadDiagnostics.removeAll { $0.id == "taxonomy-missing" } }
+        for (key, id) in [("classify.taxonomy", "taxonomy-missing"), ("classify.subjects", "subject-classes-missing")]
+            where d.contains(where: { $0.id == "data-file-missing" && $0.message.hasPrefix(key + " ") }) {
+            loadDiagnostics.removeAll { $0.id == id }
+        }
         d += loadDiagnostics
         let files = Classifier.dataFiles(config: config, baseDirectory: base)
         let corpusURL = corpus ?? (config.corpus.hasPrefix("/") ? URL(fileURLWithPath: config.corpus) : base.appendingPathComponent(config.corpus))

@@ -34,7 +34,8 @@ public struct Score: Sendable, Equatable {
     public var explanation: String {
         hits.sorted { abs($0.points) > abs($1.points) }.prefix(4).map(\.description).joined(separator: ", ")
     }
-    static func format(_ x: Double) -> String {
+    /// A score for people: two places, no trailing ".0".
+    public static func format(_ x: Double) -> String {
         let r = (x * 100).rounded() / 100
         return r == r.rounded() ? String(Int(r)) : String(r)
     }

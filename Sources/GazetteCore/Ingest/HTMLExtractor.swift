@@ -22,7 +22,7 @@ public enum HTMLExtractor {
                                          "section", "article", "ul", "ol", "dl", "dt", "dd", "blockquote", "pre", "center", "hr", "tbody", "thead"]
     static let chromeWords = ["nav", "menu", "footer", "header", "breadcrumb", "crumb", "share", "sidebar",
                               "topbar", "toolbar", "copyright", "related", "links", "login", "search", "banner", "print", "fontsize", "qrcode", "ewm"]
-    static let metaKeys = ["索引号", "主题分类", "发文机关", "發文機關", "成文日期", "标题", "標題", "发文字号", "發文字號",
+    static let metaKeys = ["索引号", "主题分类", "主題分類", "发文机关", "發文機關", "成文日期", "标题", "標題", "发文字号", "發文字號",
                            "发布日期", "發布日期", "发布机构", "發布機構", "主题词", "公文种类", "文号", "信息来源", "来源", "有效性"]
 
     /// libxml2 must be initialised once, before threads use it.

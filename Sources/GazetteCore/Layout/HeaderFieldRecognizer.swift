@@ -14,7 +14,7 @@ struct HeaderFieldRecognizer: LayoutRecognizer {
         "publishdate": "发布日期", "pubdate": "发布日期",
         "文号": "发文字号", "发文字号": "发文字号",
         "发布机构": "发布机构", "发文机关": "发布机构", "author": "发布机构",
-        "来源": "来源", "source": "来源",
+        "来源": "来源", "source": "来源", "主题分类": "主题分类",
         "原文链接": "url", "链接": "url", "url": "url", "link": "url",
         "栏目": nil, "本地目录": nil, "shorttitle": nil, "icon": nil, "category": nil, "tag": nil, "tags": nil,
         "content": nil, "keywords": nil, "description": nil, "order": nil, "id": nil,

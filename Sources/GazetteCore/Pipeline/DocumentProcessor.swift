@@ -53,7 +53,15 @@ public struct DocumentProcessor: Sendable {
         let source = Source(path: ingested.path, sha256: ingested.sha256, format: ingested.format,
                             encoding: ingested.encoding, script: normalized.script, variant: normalized.variant,
                             conversion: normalized.conversion, bytes: ingested.bytes)
-        var input = StructureInput(id: id, source: source, normalized: normalized, pageMetadata: ingested.pageMetadata,
+        // The page's subject class is compared with the code list's simplified names: a
+        // traditional page's value (綜合政務\政務公開) is converted as its text was.
+        var pageMetadata = ingested.pageMetadata
+        if normalized.conversion != "none" {
+            for k in ["主题分类", "主題分類"] {
+                if let v = pageMetadata[k], let n = try? normalizer.normalize(v) { pageMetadata[k] = n.text }
+            }
+        }
+        var input = StructureInput(id: id, source: source, normalized: normalized, pageMetadata: pageMetadata,
                                    pageTitle: ingested.pageTitle, removed: cleaned.removed)
         input.layout = cleaned.layout
         return input
@@ -86,6 +94,7 @@ public struct DocumentProcessor: Sendable {
     static func unclassified(_ doc: Document) -> Document {
         var d = doc
         for k in d.clauses.indices { d.clauses[k].evidence = ["not classified: 'classify' is not in pipeline.yml stages"] }
+        d.subject?.evidence.append("not normalised to the code list: 'classify' is not in pipeline.yml stages")
         return d
     }
 }

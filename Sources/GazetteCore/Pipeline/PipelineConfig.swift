@@ -59,10 +59,11 @@ public struct PipelineConfig: Sendable, Equatable {
     }
 
     /// Data files named in pipeline.yml that do not exist. Only files the configuration
-    /// names explicitly are checked; the taxonomy is required, the rest are optional.
+    /// names explicitly are checked (the taxonomy, and the subject classes when named); the rest
+    /// are optional.
     public func missingDataFiles(base: URL) -> [Diagnostic] {
         var out: [Diagnostic] = []
-        for (key, path) in [("classify.taxonomy", classify.taxonomy)] {
+        for (key, path) in [("classify.taxonomy", classify.taxonomy), ("classify.subjects", classify.subjects)] {
             guard let line = dataFileLines[key] else { continue }
             let url = path.hasPrefix("/") ? URL(fileURLWithPath: path) : base.appendingPathComponent(path)
             if !FileManager.default.fileExists(atPath: url.path) {
@@ -151,13 +152,17 @@ public struct PipelineConfig: Sendable, Equatable {
     }
 
     mutating func readClassify(_ m: Node.Mapping, _ r: YAMLNodeReader, _ diags: inout [Diagnostic]) {
-        r.checkKeys(m, known: ["taxonomy", "units", "overrides"], section: "classify", &diags)
+        r.checkKeys(m, known: ["taxonomy", "units", "overrides", "subjects"], section: "classify", &diags)
         if let n = m["taxonomy"], let s = r.string(n, "taxonomy", &diags) {
             classify.taxonomy = s
             dataFileLines["classify.taxonomy"] = n.mark?.line
         }
         if let n = m["units"], let s = r.string(n, "units", &diags) { classify.units = s }
         if let n = m["overrides"], let s = r.string(n, "overrides", &diags) { classify.overrides = s }
+        if let n = m["subjects"], let s = r.string(n, "subjects", &diags) {
+            classify.subjects = s
+            dataFileLines["classify.subjects"] = n.mark?.line
+        }
     }
 
     mutating func readPublish(_ m: Node.Mapping, _ r: YAMLNodeReader, _ diags: inout [Diagnostic]) {
@@ -177,6 +182,8 @@ public struct ClassifySettings: Sendable, Equatable {
     public var taxonomy = "taxonomy.yml"
     public var units = "units.yml"
     public var overrides = "overrides.yml"
+    /// The official subject classes (主题分类): code list, spellings and cues.
+    public var subjects = "subject_classes.yml"
     public init() {}
 }
 

@@ -23,6 +23,8 @@ public struct MetadataExtractor: Sendable {
         public var addressees: [String] = []
         public var contact: [String] = []
         public var disclosure: String?
+        /// The page's subject class (主题分类) as written, where its metadata table or crawler header gives one.
+        public var subject: String?
         /// Header lines that are metadata, not preamble text.
         public var usedLines: Set<Int> = []
         /// Where each field came from: `page-table`, `crawler-header`, `front-matter`,
@@ -351,6 +353,13 @@ public struct MetadataExtractor: Sendable {
         let chosenDate = Self.firstSourced(dates)
         m.issueDate = chosenDate?.0
         m.sources["issue_date"] = chosenDate?.1
+        // The subject class as the page writes it (normalised to the code list by the classify stage).
+        if let (v, source) = Self.firstSourced([(metaValue(["主题分类"]), "page-table"), (headerField("主题分类", "crawler-header"), "crawler-header"),
+                                                (headerField("主题分类", "front-matter"), "front-matter")]),
+           SimpleText.hasAtMost(v, 60) {
+            m.subject = v
+            m.sources["subject"] = source
+        }
         m.publicationDate = metaValue(["发布日期", "发布时间", "公开日期"]).flatMap(Self.dateOf)
             ?? removed.lazy.filter { $0.rule.contains("source") }.compactMap { Self.dateOf($0.text) }.first
         m.region = Self.region(issuer: m.issuer, titles: [m.planTitle, m.title])

@@ -110,6 +110,11 @@ public struct Structurer: Sendable {
         doc.metadataSources = meta.sources
         doc.place = RegionResolver.shared.resolve(region: meta.region, issuer: meta.issuer, titles: [meta.title, meta.planTitle],
                                                   lines: Array(lines.prefix(30)))
+        if let raw = meta.subject {
+            // As written; the classify stage normalises it to the code list (subject_classes.yml).
+            doc.subject = DocumentSubject(code: nil, name: raw, source: .page, raw: raw,
+                                          evidence: ["\(meta.sources["subject"] ?? "page-table"): 主题分类 \(raw)"])
+        }
         doc.quality = QualityCheck.assess(doc, lines: lines, body: 0..<bodyEnd, layout: input.layout, metadata: meta)
         return doc
     }

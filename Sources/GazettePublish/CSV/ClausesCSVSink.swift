@@ -4,14 +4,16 @@ import GazetteOutput
 
 /// `clauses.csv`: one row per clause, for spreadsheets and pandas. List-valued fields are
 /// joined with ';': `units` as written, `units_canonical` (registry name, or as written when
-/// unresolved) and `unit_roles` aligned with them; `similar` as `doc#clause@score`.
+/// unresolved) and `unit_roles` aligned with them; `similar` as `doc#clause@score`; the
+/// document's subject class (`subject_code`, `subject`) last.
 public final class ClausesCSVSink: OutputSink {
     public let name = "csv"
     var writer: CSVWriter?
     public init() {}
 
     public static let columns = ["doc_id", "region", "region_code", "region_level", "year", "doc_type", "seq", "clause_id", "parent", "level", "label", "number",
-                                 "heading", "text", "area", "topics", "units", "units_canonical", "unit_roles", "deadlines", "targets", "similar"]
+                                 "heading", "text", "area", "topics", "units", "units_canonical", "unit_roles", "deadlines", "targets", "similar",
+                                 "subject_code", "subject"]
 
     public func begin(staging: URL) throws {
         writer = try CSVWriter(url: staging.appendingPathComponent("clauses.csv"))
@@ -38,7 +40,9 @@ public final class ClausesCSVSink: OutputSink {
          c.units.map(\.name).joined(separator: ";"), c.units.map { $0.canonical ?? $0.name }.joined(separator: ";"),
          c.units.map(\.role.rawValue).joined(separator: ";"),
          c.deadlines.joined(separator: ";"), c.targets.joined(separator: ";"),
-         c.similar.map { "\($0.doc)#\($0.clause)@\(String(format: "%.2f", $0.score))" }.joined(separator: ";")]
+         c.similar.map { "\($0.doc)#\($0.clause)@\(String(format: "%.2f", $0.score))" }.joined(separator: ";"),
+         // The document's subject class (after the clause's own columns, so theirs keep their places).
+         d.subject?.code ?? "", d.subject?.name ?? ""]
     }
 
     public func finish(_ corpus: CorpusSummary) throws { try writer?.close(); writer = nil }

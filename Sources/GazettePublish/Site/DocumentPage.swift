@@ -74,6 +74,7 @@ enum DocumentPage {
         if let v = d.issueDate { rows.append(("成文日期", H.t(v))) }
         if let v = d.publicationDate { rows.append(("发布日期", H.t(v))) }
         if !d.addressees.isEmpty { rows.append(("主送", H.t(d.addressees.joined(separator: "、")))) }
+        if let v = d.subject { rows.append(("主题分类", subject(v))) }
         rows.append(("条款", H.t("\(d.clauses.count) 条")))
         let s = d.source
         rows.append(("来源", H.el("code", text: s.path)))
@@ -82,6 +83,24 @@ enum DocumentPage {
         var items: [HTMLNode] = []
         for (k, v) in rows { items.append(H.el("dt", text: k)); items.append(H.el("dd", [], [v])) }
         return H.el("dl", [("class", "meta")], items)
+    }
+
+    /// 主题分类: the name, then where it came from — the page, or predicted with its evidence
+    /// folded away; a page value the code list does not know is marked.
+    static func subject(_ v: DocumentSubject) -> HTMLNode {
+        var parts: [HTMLNode] = [H.t(v.name)]
+        switch (v.source, v.code) {
+        case (.page, nil): parts.append(H.el("span", [("class", "muted")], text: "（页面所载，不在分类表中）"))
+        case (.page, _): parts.append(H.el("span", [("class", "muted")], text: "（页面所载）"))
+        case (.predicted, _):
+            parts.append(H.el("span", [("class", "muted")], text: "（据标题和正文推测）"))
+        }
+        if v.source == .predicted || v.code == nil, !v.evidence.isEmpty {
+            parts.append(H.el("details", [("class", "subject-evidence")], [
+                H.el("summary", text: "依据"), H.el("ul", [], v.evidence.map { H.el("li", text: $0) }),
+            ]))
+        }
+        return H.el("span", [("class", "subject")], parts)
     }
 
     static func duplicates(_ d: Document) -> HTMLNode {

@@ -96,6 +96,7 @@ enum IndexPages {
         case "low-clause-coverage": return "条款只覆盖正文的一小部分"
         case "page-table-disagrees:doc_number": return "页面信息表与正文的发文字号不一致"
         case "page-table-disagrees:issue_date": return "页面信息表与正文的成文日期不一致"
+        case "subject-unrecognised": return "页面所载主题分类不在分类表（subject_classes.yml）中"
         default: return code
         }
     }

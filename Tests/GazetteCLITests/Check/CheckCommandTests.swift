@@ -10,7 +10,7 @@ final class CheckCommandTests: XCTestCase {
     override func setUpWithError() throws {
         dir = try Fixtures.temporaryFolder("check")
         try FileManager.default.createDirectory(at: dir.appendingPathComponent("Corpus"), withIntermediateDirectories: true)
-        for f in ["taxonomy.yml", "units.yml", "overrides.yml"] {
+        for f in ["taxonomy.yml", "units.yml", "overrides.yml", "subject_classes.yml"] {
             try FileManager.default.copyItem(at: Fixtures.root.appendingPathComponent(f), to: dir.appendingPathComponent(f))
         }
         try write("pipeline.yml", "corpus: Corpus\noutput: Output\n")

@@ -10,7 +10,7 @@ final class ConfigCheckTests: XCTestCase {
     override func setUpWithError() throws {
         dir = try ClassifyFixtures.temporaryDirectory()
         // A valid starting point: the repository's data files and a one-document corpus.
-        for f in ["taxonomy.yml", "units.yml", "overrides.yml"] {
+        for f in ["taxonomy.yml", "units.yml", "overrides.yml", "subject_classes.yml"] {
             try FileManager.default.copyItem(at: ClassifyFixtures.repoRoot.appendingPathComponent(f), to: dir.appendingPathComponent(f))
         }
         try write("pipeline.yml", "corpus: Corpus\noutput: Output\nclassify:\n  taxonomy: taxonomy.yml\n  units: units.yml\n  overrides: overrides.yml\n")

@@ -146,6 +146,8 @@ extension FillEveryFieldTests {
         let defs = schema["$defs"] as? [String: Any] ?? [:]
         func resolve(_ s: Any?) -> [String: Any] {
             guard let s = s as? [String: Any] else { return [:] }
+            // A nullable record: `anyOf` its reference and null.
+            if let any = s["anyOf"] as? [Any], let ref = any.first(where: { ($0 as? [String: Any])?["$ref"] != nil }) { return resolve(ref) }
             guard let ref = s["$ref"] as? String else { return s }
             return resolve(defs[String(ref.split(separator: "/").last ?? "")])
         }

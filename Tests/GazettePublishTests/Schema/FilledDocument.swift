@@ -28,6 +28,8 @@ enum FilledDocument {
         d.place = Place(status: .ambiguous, level: .zone, code: "«place.code»", path: ["«place.path.1»", "«place.path.2»"],
                         pathCodes: ["«place.path_codes.1»", "«place.path_codes.2»"], zone: "«place.zone»",
                         candidates: ["«place.candidate.1»", "«place.candidate.2»"], via: "«place.via»")
+        d.subject = DocumentSubject(code: "«subject.code»", name: "«subject.name»", source: .predicted, raw: "«subject.raw»",
+                                    score: 0.613, evidence: ["«subject.evidence.1»", "«subject.evidence.2»"])
         return d
     }
 
