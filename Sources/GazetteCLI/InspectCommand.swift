@@ -92,6 +92,10 @@ public enum InspectView {
         field("place:", placeLine(d.place))
         field("", "via " + d.place.via)
         field("issuer:", "\(d.issuer ?? "-")   number: \(d.docNumber ?? "-")")
+        if !d.issuerUnits.isEmpty {
+            field("", d.issuerUnits.map { u in u.name + (u.canonical.map { $0 == u.name ? "" : " → " + $0 } ?? "") + " (\(u.kind ?? "unit"))" }
+                .joined(separator: "; "))
+        }
         field("dates:", "issued \(d.issueDate ?? "-")   published \(d.publicationDate ?? "-")")
         if !d.addressees.isEmpty { field("to:", d.addressees.joined(separator: " | ")) }
         for c in d.contact { field("contact:", c) }

@@ -55,7 +55,7 @@ public struct Clause: Codable, Equatable, Sendable {
 /// A unit named in a clause, with its role and the registry entry it resolves to.
 public struct UnitMention: Codable, Equatable, Hashable, Sendable {
     public enum Role: String, Codable, Sendable, CaseIterable {
-        case lead, responsible, eachResponsible = "each_responsible", cooperating, mentioned
+        case lead, responsible, eachResponsible = "each_responsible", cooperating, mentioned, issuer
     }
     public var name: String
     public var canonical: String?

@@ -35,6 +35,9 @@ public struct Document: Codable, Equatable, Sendable {
     /// The official subject class (gov.cn 主题分类), read from the page or predicted; nil when
     /// the page has none and no cue speaks for a class.
     public var subject: DocumentSubject?
+    /// The issuer's units (中共福建省委办公厅、福建省人民政府办公厅 → two), each resolved in the
+    /// document's region like a clause's units, with role `issuer`.
+    public var issuerUnits: [UnitMention] = []
 
     public init(id: String, title: String = "", planTitle: String = "", docType: DocType = .other,
                 region: String? = nil, year: Int? = nil, issuer: String? = nil, docNumber: String? = nil,
@@ -57,10 +60,10 @@ public struct Document: Codable, Equatable, Sendable {
         case region, year, issuer, docNumber = "doc_number", issueDate = "issue_date"
         case publicationDate = "publication_date", addressees, contact, disclosure
         case source, duplicates, text, preamble, closing, clauses, appendices, removed
-        case metadataSources = "metadata_sources", quality, place, subject
+        case metadataSources = "metadata_sources", quality, place, subject, issuerUnits = "issuer_units"
     }
 
-    /// Output of earlier versions has no `metadata_sources`, `quality`, `place` or `subject`: they decode empty.
+    /// Output of earlier versions has no `metadata_sources`, `quality`, `place`, `subject` or `issuer_units`: they decode empty.
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         schemaVersion = try c.decode(Int.self, forKey: .schemaVersion)
@@ -88,6 +91,7 @@ public struct Document: Codable, Equatable, Sendable {
         metadataSources = try c.decodeIfPresent([String: String].self, forKey: .metadataSources) ?? [:]
         quality = try c.decodeIfPresent(DocumentQuality.self, forKey: .quality) ?? DocumentQuality()
         place = try c.decodeIfPresent(Place.self, forKey: .place) ?? Place()
+        issuerUnits = try c.decodeIfPresent([UnitMention].self, forKey: .issuerUnits) ?? []
         subject = try c.decodeIfPresent(DocumentSubject.self, forKey: .subject)
     }
 
@@ -118,6 +122,7 @@ public struct Document: Codable, Equatable, Sendable {
         try c.encode(metadataSources, forKey: .metadataSources)
         try c.encode(quality, forKey: .quality)
         try c.encode(place, forKey: .place)
+        try c.encode(issuerUnits, forKey: .issuerUnits)
         try c.encode(subject, forKey: .subject)
     }
 }

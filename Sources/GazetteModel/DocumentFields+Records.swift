@@ -78,6 +78,8 @@ extension DocumentFields {
               sqlite: .inline, csv: .inline,
               "The official subject class (gov.cn 主题分类, code list subject_classes.yml): read from the page, or predicted; "
                 + "null when the page has none and no cue speaks for a class."),
+        Field("issuerUnits", "issuer_units", .list(.record("unit")), required: false, sqlite: .absent(jsonOnly), csv: .absent(perClause),
+              "The issuer's units, each resolved in the document's region like a clause's units (role issuer); unresolved ones are kept."),
     ])
 
     static let source = Record(name: "source", swiftType: "Source",

@@ -103,6 +103,7 @@ public enum DocumentJSON {
         w.key("id"); w.string(d.id)
         w.key("issue_date"); w.string(d.issueDate)
         w.key("issuer"); w.string(d.issuer)
+        w.key("issuer_units"); Self.units(d.issuerUnits, into: &w)
         w.key("metadata_sources"); w.beginObject()
         for k in d.metadataSources.keys.sorted() { w.key(k); w.string(d.metadataSources[k]!) }
         w.endObject()
@@ -193,8 +194,16 @@ public enum DocumentJSON {
         w.key("targets"); w.stringArray(c.targets)
         w.key("text"); w.string(c.text)
         w.key("topics"); w.stringArray(c.topics)
-        w.key("units"); w.beginArray()
-        for u in c.units {
+        w.key("units"); Self.units(c.units, into: &w)
+        w.endObject()
+    }
+}
+
+extension DocumentJSON {
+    /// A list of unit mentions (a clause's, or the issuer's).
+    static func units(_ units: [UnitMention], into w: inout JSONBytes) {
+        w.beginArray()
+        for u in units {
             // Synthesized Codable: nil optionals are left out, not written as null.
             w.item(); w.beginObject()
             if let v = u.canonical { w.key("canonical"); w.string(v) }
@@ -205,6 +214,5 @@ public enum DocumentJSON {
             w.endObject()
         }
         w.endArray()
-        w.endObject()
     }
 }

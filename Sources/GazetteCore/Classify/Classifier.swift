@@ -39,6 +39,7 @@ public struct Classifier: Sendable {
     public func classify(_ doc: Document) -> Document {
         var d = doc
         let region = d.region ?? registry.region(in: [d.issuer ?? "", d.title, d.planTitle].joined(separator: " "))
+        d.issuerUnits = IssuerUnits.names(d.issuer).map { registry.resolve(UnitMention(name: $0, role: .issuer), region: region) }
         let scope = taxonomy.scope?.decide(titles: [d.title, d.planTitle], text: d.text)
         let areasApply = scope?.applies ?? true
         // The first clause of each id (a parent's heading), and each heading's cue scan, made

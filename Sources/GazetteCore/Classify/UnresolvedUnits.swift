@@ -30,6 +30,7 @@ public struct UnresolvedUnits: Sendable {
         for c in doc.clauses {
             for u in c.units where Self.isUnresolved(u) { add(name: u.name, region: doc.region, document: document) }
         }
+        for u in doc.issuerUnits where Self.isUnresolved(u) { add(name: u.name, region: doc.region, document: document) }
     }
 
     public mutating func add(name: String, region: String?, document: String) {
