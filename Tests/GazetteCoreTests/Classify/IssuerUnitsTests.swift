@@ -28,4 +28,12 @@ final class IssuerUnitsTests: XCTestCase {
         unresolved.add(out, as: "plan.txt")
         XCTAssertEqual(unresolved.list.map(\.name), ["省效能办"])
     }
+
+    /// Signatures of the other organs: a people's congress standing committee, a zone's office.
+    func testSigningOrgansResolve() throws {
+        let reg = try ClassifyFixtures.repositoryClassifier().registry
+        XCTAssertEqual(reg.resolve(name: "威海市人民代表大会常务委员会", region: "威海市").canonical, "威海市人民代表大会常务委员会")
+        XCTAssertEqual(reg.resolve(name: "县人大常委会", region: "万载县").canonical, "万载县人民代表大会常务委员会")
+        XCTAssertEqual(reg.resolve(name: "平潭综合实验区管委会办公室", region: "平潭综合实验区").canonical, "平潭综合实验区管理委员会办公室")
+    }
 }
