@@ -73,6 +73,27 @@ final class BrowserTests: XCTestCase {
         XCTAssertTrue(capped.contains("manifest.json"))
     }
 
+    /// The pages #26 added, opened from disk: the place tree links a division's page; an
+    /// unresolved unit with markup in its name is listed as text; a clause outside the areas'
+    /// scope (area null) is rendered without an area chip.
+    func testPlaceUnresolvedUnitAndAreaNonePagesRenderAsText() throws {
+        var docs = SampleDocuments.corpus
+        docs[0].place = Place(status: .resolved, level: .province, code: "110000", path: ["北京市"], pathCodes: ["110000"], via: "test")
+        docs[1].clauses[0].units.append(UnitMention(name: "市" + SampleDocuments.injection + "局", role: .lead, kind: "unresolved"))
+        docs[2].clauses[0].area = nil
+        let site = try buildSite(docs); defer { try? FileManager.default.removeItem(at: site.deletingLastPathComponent()) }
+        let (rc, places, err) = try chrome(["--dump-dom", site.appendingPathComponent("place/index.html").absoluteString])
+        XCTAssertEqual(rc, 0, err)
+        XCTAssertTrue(places.contains("按行政区划") && places.contains("href=\"110000.html\""), String(places.suffix(1500)))
+        let (rcu, unresolved, erru) = try chrome(["--dump-dom", site.appendingPathComponent("unit/unresolved.html").absoluteString])
+        XCTAssertEqual(rcu, 0, erru)
+        XCTAssertTrue(unresolved.contains("未解析的单位") && unresolved.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), String(unresolved.suffix(1500)))
+        XCTAssertFalse(unresolved.contains("<img"), "an injected unit name stays text")
+        let (rcd, page, errd) = try chrome(["--dump-dom", site.appendingPathComponent("doc/sh-2020.html").absoluteString])
+        XCTAssertEqual(rcd, 0, errd)
+        XCTAssertTrue(page.contains("id=\"\(docs[2].clauses[0].id)\""))
+    }
+
     func testIndexAndSearchWorkFromDisk() throws {
         let site = try buildSite(); defer { try? FileManager.default.removeItem(at: site.deletingLastPathComponent()) }
         let (rc, dom, err) = try chrome(["--dump-dom", site.appendingPathComponent("index.html").absoluteString])
