@@ -96,6 +96,7 @@ public enum InspectView {
             field("", d.issuerUnits.map { u in u.name + (u.canonical.map { $0 == u.name ? "" : " → " + $0 } ?? "") + " (\(u.kind ?? "unit"))" }
                 .joined(separator: "; "))
         }
+        if !d.topics.isEmpty { field("topics:", d.topics.joined(separator: ", ")) }
         field("dates:", "issued \(d.issueDate ?? "-")   published \(d.publicationDate ?? "-")")
         if !d.addressees.isEmpty { field("to:", d.addressees.joined(separator: " | ")) }
         for c in d.contact { field("contact:", c) }

@@ -38,6 +38,9 @@ public struct Document: Codable, Equatable, Sendable {
     /// The issuer's units (中共福建省委办公厅、福建省人民政府办公厅 → two), each resolved in the
     /// document's region like a clause's units, with role `issuer`.
     public var issuerUnits: [UnitMention] = []
+    /// The document's main policy topics (taxonomy.yml): those its title names, those enough of
+    /// its clauses carry, or — without clauses — those its whole text argues for.
+    public var topics: [String] = []
 
     public init(id: String, title: String = "", planTitle: String = "", docType: DocType = .other,
                 region: String? = nil, year: Int? = nil, issuer: String? = nil, docNumber: String? = nil,
@@ -60,10 +63,10 @@ public struct Document: Codable, Equatable, Sendable {
         case region, year, issuer, docNumber = "doc_number", issueDate = "issue_date"
         case publicationDate = "publication_date", addressees, contact, disclosure
         case source, duplicates, text, preamble, closing, clauses, appendices, removed
-        case metadataSources = "metadata_sources", quality, place, subject, issuerUnits = "issuer_units"
+        case metadataSources = "metadata_sources", quality, place, subject, issuerUnits = "issuer_units", topics
     }
 
-    /// Output of earlier versions has no `metadata_sources`, `quality`, `place`, `subject` or `issuer_units`: they decode empty.
+    /// Output of earlier versions has no `metadata_sources`, `quality`, `place`, `subject`, `issuer_units` or `topics`: they decode empty.
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         schemaVersion = try c.decode(Int.self, forKey: .schemaVersion)
@@ -92,6 +95,7 @@ public struct Document: Codable, Equatable, Sendable {
         quality = try c.decodeIfPresent(DocumentQuality.self, forKey: .quality) ?? DocumentQuality()
         place = try c.decodeIfPresent(Place.self, forKey: .place) ?? Place()
         issuerUnits = try c.decodeIfPresent([UnitMention].self, forKey: .issuerUnits) ?? []
+        topics = try c.decodeIfPresent([String].self, forKey: .topics) ?? []
         subject = try c.decodeIfPresent(DocumentSubject.self, forKey: .subject)
     }
 
@@ -123,6 +127,7 @@ public struct Document: Codable, Equatable, Sendable {
         try c.encode(quality, forKey: .quality)
         try c.encode(place, forKey: .place)
         try c.encode(issuerUnits, forKey: .issuerUnits)
+        try c.encode(topics, forKey: .topics)
         try c.encode(subject, forKey: .subject)
     }
 }

@@ -32,6 +32,7 @@ public enum DocumentBinary {
         let p = d.place
         w.string(p.status.rawValue); w.string(p.level?.rawValue); w.string(p.code); w.strings(p.path); w.strings(p.pathCodes)
         w.string(p.zone); w.strings(p.candidates); w.string(p.via)
+        w.strings(d.topics)
         w.count(d.issuerUnits.count)
         for u in d.issuerUnits { w.string(u.name); w.string(u.canonical); w.string(u.role.rawValue); w.string(u.successor); w.string(u.kind) }
         if let s = d.subject {
@@ -95,6 +96,7 @@ public enum DocumentBinary {
             if levelCode != nil && level == nil { return nil }
             let place = Place(status: status, level: level, code: try r.optString(), path: try r.strings(), pathCodes: try r.strings(),
                               zone: try r.optString(), candidates: try r.strings(), via: try r.string())
+            let topics = try r.strings()
             var issuerUnits: [UnitMention] = []
             for _ in 0..<(try r.count()) {
                 let name = try r.string(), canonical = try r.optString()
@@ -114,7 +116,7 @@ public enum DocumentBinary {
                              contact: contact, disclosure: disclosure, source: source, duplicates: duplicates, text: text,
                              preamble: preamble, closing: closing, clauses: clauses, appendices: appendices, removed: removed)
             d.schemaVersion = schema
-            d.metadataSources = sources; d.quality = quality; d.place = place; d.subject = subject; d.issuerUnits = issuerUnits
+            d.metadataSources = sources; d.quality = quality; d.place = place; d.subject = subject; d.issuerUnits = issuerUnits; d.topics = topics
             return d
         } catch {
             return nil

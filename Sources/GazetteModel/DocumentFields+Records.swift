@@ -80,6 +80,12 @@ extension DocumentFields {
                 + "null when the page has none and no cue speaks for a class."),
         Field("issuerUnits", "issuer_units", .list(.record("unit")), required: false, sqlite: .absent(jsonOnly), csv: .absent(perClause),
               "The issuer's units, each resolved in the document's region like a clause's units (role issuer); unresolved ones are kept."),
+        Field("topics", "topics", .list(.code(["economy", "business", "finance", "projects", "public_resources", "education", "health",
+                                               "environment", "housing", "social_security", "market_regulation", "emergency_safety",
+                                               "urban", "rural", "science_tech", "culture_tourism"])),
+              required: false, Rule(uniqueItems: true), sqlite: .column("documents", "topics", separator: ";"), csv: .absent(perClause),
+              "The document's main policy topics: those its title names, those at least document_topic_share of its clauses (and 2) carry, "
+                + "or, for a document without clauses, those its whole text argues for (taxonomy.yml)."),
     ])
 
     static let source = Record(name: "source", swiftType: "Source",

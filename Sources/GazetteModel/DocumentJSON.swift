@@ -161,6 +161,7 @@ public enum DocumentJSON {
         }
         w.key("text"); w.string(d.text)
         w.key("title"); w.string(d.title)
+        w.key("topics"); w.stringArray(d.topics)
         w.key("year"); w.int(d.year)
         w.endObject()
     }

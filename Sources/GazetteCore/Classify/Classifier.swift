@@ -78,6 +78,7 @@ public struct Classifier: Sendable {
             c.units = c.units.map { registry.resolve($0, region: region) }
             d.clauses[i] = c
         }
+        d.topics = documentTopics(d)
         return subjects.assign(d)
     }
 

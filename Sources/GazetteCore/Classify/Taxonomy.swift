@@ -95,12 +95,17 @@ public struct ClassifyRules: Sendable, Equatable {
     public var crossFieldTopics = 5
     /// Only parents at this level or above can be cross-field containers (1 = chapters).
     public var crossFieldMaxLevel = 1
+    /// A document's topics include those at least this share of its clauses carry …
+    public var documentTopicShare = 0.1
+    /// … and at least this many.
+    public var documentTopicMinClauses = 2
     public init() {}
 
     static let keys = ["heading_weight", "body_weight", "parent_weight", "body_repeat_cap", "default_area",
                        "topic_min_score", "topic_per_100_chars", "topic_relative_to_best", "enumeration_factor",
                        "enumeration_min_items", "topic_support_area", "topic_support", "cross_field_topics",
-                       "body_length_norm", "heading_topic_support", "heading_topic_min", "topic_outside_factor", "cross_field_max_level"]
+                       "body_length_norm", "heading_topic_support", "heading_topic_min", "topic_outside_factor", "cross_field_max_level",
+                       "document_topic_share", "document_topic_min_clauses"]
 }
 
 /// The codes fixed by the output contract (../shared/spec/taxonomy.md); a taxonomy file

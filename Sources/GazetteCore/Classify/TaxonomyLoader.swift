@@ -88,6 +88,8 @@ public enum TaxonomyLoader {
         num("heading_topic_min") { x.headingTopicMin = $0 }
         num("topic_outside_factor") { x.topicOutsideFactor = $0 }
         int("cross_field_max_level") { x.crossFieldMaxLevel = $0 }
+        num("document_topic_share") { x.documentTopicShare = $0 }
+        int("document_topic_min_clauses") { x.documentTopicMinClauses = $0 }
         return x
     }
 

@@ -25,6 +25,7 @@ enum FilledDocument {
         // Keys as the fast JSON writer takes them ([a-z_]); values distinct.
         d.metadataSources = ["title": "«sources.title»", "issuer": "«sources.issuer»"]
         d.quality = DocumentQuality(layout: "«quality.layout»", clauseCoverage: 0.917, warnings: ["«quality.warning»"])
+        d.topics = ["«doc.topic.1»", "«doc.topic.2»"]
         d.issuerUnits = [UnitMention(name: "«issuer_unit.name»", canonical: "«issuer_unit.canonical»", role: .issuer,
                                      successor: "«issuer_unit.successor»", kind: "«issuer_unit.kind»")]
         d.place = Place(status: .ambiguous, level: .zone, code: "«place.code»", path: ["«place.path.1»", "«place.path.2»"],
