@@ -33,8 +33,7 @@ public enum DocumentBinary {
         w.string(p.status.rawValue); w.string(p.level?.rawValue); w.string(p.code); w.strings(p.path); w.strings(p.pathCodes)
         w.string(p.zone); w.strings(p.candidates); w.string(p.via)
         w.strings(d.topics)
-        w.count(d.issuerUnits.count)
-        for u in d.issuerUnits { w.string(u.name); w.string(u.canonical); w.string(u.role.rawValue); w.string(u.successor); w.string(u.kind) }
+        units(d.issuerUnits, &w)
         if let s = d.subject {
             w.out.append(1)
             w.string(s.code); w.string(s.name); w.string(s.source.rawValue); w.string(s.raw)
@@ -49,8 +48,7 @@ public enum DocumentBinary {
     static func clause(_ c: Clause, _ w: inout Writer) {
         w.string(c.id); w.string(c.parent); w.int(c.level); w.string(c.label); w.int(c.number); w.string(c.heading)
         w.string(c.text); w.string(c.original); w.string(c.area); w.strings(c.topics); w.strings(c.evidence)
-        w.count(c.units.count)
-        for u in c.units { w.string(u.name); w.string(u.canonical); w.string(u.role.rawValue); w.string(u.successor); w.string(u.kind) }
+        units(c.units, &w)
         w.strings(c.deadlines); w.strings(c.targets)
         w.count(c.similar.count)
         for s in c.similar { w.string(s.doc); w.string(s.clause); w.double(s.score) }
@@ -97,12 +95,7 @@ public enum DocumentBinary {
             let place = Place(status: status, level: level, code: try r.optString(), path: try r.strings(), pathCodes: try r.strings(),
                               zone: try r.optString(), candidates: try r.strings(), via: try r.string())
             let topics = try r.strings()
-            var issuerUnits: [UnitMention] = []
-            for _ in 0..<(try r.count()) {
-                let name = try r.string(), canonical = try r.optString()
-                guard let role = UnitMention.Role(rawValue: try r.string()) else { return nil }
-                issuerUnits.append(UnitMention(name: name, canonical: canonical, role: role, successor: try r.optString(), kind: try r.optString()))
-            }
+            guard let issuerUnits = try units(&r) else { return nil }
             var subject: DocumentSubject? = nil
             if try r.byte() != 0 {
                 let code = try r.optString(), name = try r.string()
@@ -123,16 +116,28 @@ public enum DocumentBinary {
         }
     }
 
+    /// A list of unit mentions (a clause's, or the issuer's).
+    static func units(_ units: [UnitMention], _ w: inout Writer) {
+        w.count(units.count)
+        for u in units { w.string(u.name); w.string(u.canonical); w.string(u.role.rawValue); w.string(u.successor); w.string(u.kind) }
+    }
+
+    /// nil when a role is not one of `UnitMention.Role`.
+    static func units(_ r: inout Reader) throws -> [UnitMention]? {
+        var out: [UnitMention] = []
+        for _ in 0..<(try r.count()) {
+            let name = try r.string(), canonical = try r.optString()
+            guard let role = UnitMention.Role(rawValue: try r.string()) else { return nil }
+            out.append(UnitMention(name: name, canonical: canonical, role: role, successor: try r.optString(), kind: try r.optString()))
+        }
+        return out
+    }
+
     static func clause(_ r: inout Reader) throws -> Clause? {
         let id = try r.string(), parent = try r.optString(), level = try r.int(), label = try r.string(), number = try r.int()
         let heading = try r.string(), text = try r.string(), original = try r.string(), area = try r.optString()
         let topics = try r.strings(), evidence = try r.strings()
-        var units: [UnitMention] = []
-        for _ in 0..<(try r.count()) {
-            let name = try r.string(), canonical = try r.optString()
-            guard let role = UnitMention.Role(rawValue: try r.string()) else { return nil }
-            units.append(UnitMention(name: name, canonical: canonical, role: role, successor: try r.optString(), kind: try r.optString()))
-        }
+        guard let units = try units(&r) else { return nil }
         let deadlines = try r.strings(), targets = try r.strings()
         var similar: [SimilarClause] = []
         for _ in 0..<(try r.count()) { similar.append(SimilarClause(doc: try r.string(), clause: try r.string(), score: try r.double())) }
