@@ -84,7 +84,11 @@ public struct DocumentProcessor: Sendable {
 
     /// The stages after dedup: structure and classify.
     public func complete(_ input: StructureInput) -> Document {
-        let structured = structurer.structure(input)
+        classify(structurer.structure(input))
+    }
+
+    /// Classify (when pipeline.yml runs it) a document as the structure stage left it.
+    public func classify(_ structured: Document) -> Document {
         guard stages.contains("classify") else { return Self.unclassified(structured) }
         return classifier.classify(structured)
     }

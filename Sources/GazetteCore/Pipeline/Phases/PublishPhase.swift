@@ -37,6 +37,7 @@ extension PipelineRunner {
                     r.report.published += 1
                 }
                 if s.fresh { r.report.reprocessed += 1 }
+                if s.structuredAnew { r.report.restructured += 1 }
             case .attachment(let page)?:
                 recordAttachment(f, page: page, scan, prepared, dedup, into: &r)
             case .rejected(let sha, let reason)?:
