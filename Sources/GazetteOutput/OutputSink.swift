@@ -31,6 +31,9 @@ public protocol OutputSink: AnyObject {
     /// `prepare` for a document whose `documentFiles` were linked from the previous
     /// Output/: only what `write(_:prepared:)` still needs. By default `prepare`.
     func prepareUnchanged(_ document: Document) throws -> Data?
+    /// Called before `begin` with where this sink may keep state for the next run and the
+    /// Output/ it may reuse from. By default ignored.
+    func use(_ context: PublishContext)
     /// Whether `write(_:prepared:)` and `finish` run on a thread of the sink's own (in
     /// order, overlapping the other sinks): for sinks whose ordered work is heavy. Such a
     /// sink's `prepare` still runs on the workers. By default false.
@@ -45,4 +48,5 @@ extension OutputSink {
     public var ownThread: Bool { false }
     public func documentFiles(_ id: String) -> [String] { [] }
     public func prepareUnchanged(_ document: Document) throws -> Data? { try prepare(document) }
+    public func use(_ context: PublishContext) {}
 }

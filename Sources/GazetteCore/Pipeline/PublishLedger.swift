@@ -73,7 +73,7 @@ public struct PublishLedger: Equatable, Sendable {
     /// Links `paths` (relative to the two folders) from the old output into the staging
     /// folder; all or none: on any failure the links made are removed and false returned,
     /// so the caller writes the files instead (never through a link into the old tree).
-    static func link(_ paths: [String], from old: URL, to staging: URL) -> Bool {
+    public static func link(_ paths: [String], from old: URL, to staging: URL) -> Bool {
         var made: [String] = []
         for p in paths {
             let target = staging.appendingPathComponent(p).path

@@ -1,4 +1,5 @@
 import Foundation
+import GazetteCore
 import GazetteModel
 
 /// Documents kept on disk until they are needed again: appended in `DocumentBinary` form to
@@ -30,12 +31,16 @@ final class DocumentSpill<Key> {
         handle = try FileHandle(forWritingTo: url)
     }
 
-    func append(_ document: Document, key: Key) throws {
-        let start = written + buffer.count
+    /// Appends `document`; returns the SHA-256 of its record, which identifies what was kept.
+    @discardableResult
+    func append(_ document: Document, key: Key) throws -> String {
+        let start = written + buffer.count, local = buffer.count
         DocumentBinary.encode(document, into: &buffer)
         ranges.append(start..<(written + buffer.count))
         keys.append(key)
+        let digest = buffer.withUnsafeBytes { SHA256Digest.hex(UnsafeRawBufferPointer(rebasing: $0[local...])) }
         if buffer.count >= bufferSize { try flush() }
+        return digest
     }
 
     private func flush() throws {

@@ -20,7 +20,12 @@ public final class ResearchSiteSink: OutputSink {
     public var ownThread: Bool { true }
     var site: URL!
     var spill: DocumentSpill<Key>?
+    /// Id → hash of the trimmed document kept for the pages (all they read of it).
+    var hashes: [String: String] = [:]
+    var context: PublishContext?
     public init() {}
+
+    public func use(_ context: PublishContext) { self.context = context }
 
     /// What `finish` reads of a document before its clauses: where it stands among the others.
     struct Key: Sendable {
@@ -35,11 +40,12 @@ public final class ResearchSiteSink: OutputSink {
         site = staging.appendingPathComponent("site")
         try FileManager.default.createDirectory(at: site.appendingPathComponent("diff"), withIntermediateDirectories: true)
         spill = try DocumentSpill(url: staging.appendingPathComponent(".research-documents.spill"))
+        hashes = [:]
     }
 
     public func write(_ document: Document) throws {
         let d = DocumentStore.trimmedForComparison(document)   // keep only what the pages need
-        try spill!.append(d, key: Key(d))
+        hashes[d.id] = try spill!.append(d, key: Key(d))
     }
 
     public func finish(_ corpus: CorpusSummary) throws {
@@ -60,6 +66,8 @@ public final class ResearchSiteSink: OutputSink {
         var regions: [String: [Int]] = [:]
         for (i, k) in keys.enumerated() { regions[k.region ?? "-", default: []].append(i) }
         var parts: [CoverageTable] = []
+        let reusable = RegionLedger.load(context)
+        var ledger = RegionLedger(output: corpus.manifest.run.fingerprint ?? "", regions: [:])
         let failures = FailureBox()
         // Freed region memory is given back every sixteenth of the corpus: after every region
         // (81 at 10k files) the trims and the pages faulted in again cost a third of this stage.
@@ -68,6 +76,15 @@ public final class ResearchSiteSink: OutputSink {
         for key in regions.keys.sorted() {
             if sinceTrim >= trimEvery { ProcessMemory.releaseFreed(); sinceTrim = 0 }
             let members = regions[key]!
+            // A region whose documents are all as the previous Output/ had them: its pages are linked, its table part kept.
+            let regionHash = SHA256Digest.hex(members.map { keys[$0].id + "\t" + (hashes[keys[$0].id] ?? "") }.joined(separator: "\n"))
+            if let old = reusable?.regions[key], old.hash == regionHash, let previous = context?.previous,
+               PublishLedger.link(members.map { "site/diff/\(keys[$0].id).html" }, from: previous.output,
+                                  to: site.deletingLastPathComponent()) {
+                parts.append(old.part)
+                ledger.regions[key] = old
+                continue
+            }
             sinceTrim += members.count
             var local: [Int: Int] = [:]
             for (k, i) in members.enumerated() { local[i] = k }
@@ -98,9 +115,12 @@ public final class ResearchSiteSink: OutputSink {
                 do { try FileOutput.write(page.bytes, to: folder.appendingPathComponent(d.id + ".html")) } catch { failures.add(error) }
             }
             if let e = failures.first { throw e }
-            parts.append(CoverageTable.make(prepared.map(\.document), prepared: prepared, by: Self.coverageBy, axis: .area,
-                                            threshold: CoverageTable.defaultThreshold, known: known.values))
+            let part = CoverageTable.make(prepared.map(\.document), prepared: prepared, by: Self.coverageBy, axis: .area,
+                                          threshold: CoverageTable.defaultThreshold, known: known.values)
+            parts.append(part)
+            ledger.regions[key] = .init(hash: regionHash, part: part)
         }
+        if let context { ledger.store(in: context.state) }
         let table = CoverageTable.merged(parts, by: Self.coverageBy, axis: .area, threshold: CoverageTable.defaultThreshold)
         try FileManager.default.createDirectory(at: site.appendingPathComponent("compare"), withIntermediateDirectories: true)
         for p in CoverageRenderer(table).sitePages() { try FileOutput.write(p.page.bytes, to: site.appendingPathComponent(p.path)) }
@@ -149,6 +169,36 @@ public final class ResearchSiteSink: OutputSink {
             }
         }
         return out
+    }
+}
+
+/// Per region, the hash of its documents as the research pages read them and its part of
+/// the coverage table, for the Output/ whose manifest fingerprint is `output`: a later run
+/// over that Output/ links the diff pages of a region whose hash is unchanged and reuses
+/// its part instead of aligning its documents again.
+struct RegionLedger: Codable {
+    struct Region: Codable { var hash: String; var part: CoverageTable }
+    var output: String
+    var regions: [String: Region]
+
+    static let fileName = "regions.json"
+
+    /// The ledger written for the Output/ the context says may be reused from, if any.
+    static func load(_ context: PublishContext?) -> RegionLedger? {
+        guard let context, let previous = context.previous,
+              let data = FileManager.default.contents(atPath: context.state.appendingPathComponent(fileName).path),
+              let ledger = try? JSONDecoder().decode(RegionLedger.self, from: data), ledger.output == previous.fingerprint else { return nil }
+        return ledger
+    }
+
+    /// Writes the ledger into `folder` (a temporary file renamed over the old one).
+    func store(in folder: URL) {
+        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        guard let data = try? JSONEncoder().encode(self) else { return }
+        let tmp = folder.appendingPathComponent(Self.fileName + ".tmp-\(ProcessInfo.processInfo.processIdentifier)")
+        guard (try? data.write(to: tmp)) != nil, rename(tmp.path, folder.appendingPathComponent(Self.fileName).path) == 0 else {
+            try? FileManager.default.removeItem(at: tmp); return
+        }
     }
 }
 

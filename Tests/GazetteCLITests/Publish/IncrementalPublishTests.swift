@@ -7,9 +7,9 @@ import GazetteTestSupport
 /// final form did not change are the old ones, linked rather than written again.
 final class IncrementalPublishTests: XCTestCase {
     /// Per-document files (those `PublishLedger` may link) → inode.
-    func inodes(_ output: URL) throws -> [String: Int] {
+    func inodes(_ output: URL, folders: [String] = ["documents", "site/doc"]) throws -> [String: Int] {
         var out: [String: Int] = [:]
-        for folder in ["documents", "site/doc"] {
+        for folder in folders {
             let dir = output.appendingPathComponent(folder)
             for name in try FileManager.default.contentsOfDirectory(atPath: dir.path) {
                 let attrs = try FileManager.default.attributesOfItem(atPath: dir.appendingPathComponent(name).path)
@@ -25,6 +25,7 @@ final class IncrementalPublishTests: XCTestCase {
         let out = dir.appendingPathComponent("Output"), cache = dir.appendingPathComponent("cache")
         XCTAssertEqual(try PublishHarness.run(corpus: corpus, output: out, cache: cache).status, 0)
         let before = try PublishHarness.tree(out), beforeInodes = try inodes(out)
+        let beforeDiffs = try inodes(out, folders: ["site/diff"])
         XCTAssertEqual(beforeInodes.keys.filter { $0.hasPrefix("documents/") }.count, 100)
 
         // One more document (1 %): a new variant of the first sample.
@@ -57,6 +58,18 @@ final class IncrementalPublishTests: XCTestCase {
             }
         }
         XCTAssertGreaterThan(reused, 100, "most documents are untouched by one new one")
+        // The research pages of the regions the new document is not in are linked too.
+        func region(_ id: String) throws -> String? {
+            let data = try Data(contentsOf: out.appendingPathComponent("documents/\(id).json"))
+            return (try JSONSerialization.jsonObject(with: data) as? [String: Any])?["region"] as? String
+        }
+        let newRegion = try region(first.replacingOccurrences(of: ".txt", with: ""))
+        let diffs = try inodes(out, folders: ["site/diff"])
+        let elsewhere = try beforeDiffs.filter { path, _ in
+            try region(String(path.dropFirst("site/diff/".count).dropLast(".html".count))) != newRegion
+        }
+        XCTAssertGreaterThanOrEqual(elsewhere.count, 40)
+        for (path, inode) in elsewhere { XCTAssertEqual(diffs[path], inode, "\(path): its region did not change") }
 
         // `--full` publishes everything anew (new files), with the same bytes.
         XCTAssertEqual(try PublishHarness.run(corpus: corpus, output: out, cache: cache, extra: ["--full"]).status, 0)

@@ -86,13 +86,17 @@ extension PipelineRunner {
         do {
             let published = records.published
             progress.stage("publish", total: published.count)
-            for s in sinks { try s.begin(staging: staging.staging) }
+            let ledger = full ? nil : PublishLedger.current(cache: cacheRoot, output: output, sinks: sinksHash(versions))
+            for s in sinks {
+                s.use(PublishContext(state: cacheRoot.appendingPathComponent("publish/" + s.name),
+                                     previous: ledger.map { .init(output: output, fingerprint: $0.output) }))
+                try s.begin(staging: staging.staging)
+            }
             try FaultPoint.check("publish-write")
             // Sinks with heavy ordered work write and finish on threads of their own; on any
             // failure they are stopped (before the staging folder is abandoned).
             let threads = sinks.map { $0.ownThread ? SinkThread($0, capacity: 64) : nil }
             defer { for t in threads { t?.cancel() } }
-            let ledger = full ? nil : PublishLedger.current(cache: cacheRoot, output: output, sinks: sinksHash(versions))
             let written = try writeDocuments(published, records, prepared.job, dedup, threads: threads,
                                              reuse: ledger.map { ($0, staging.staging) })
             let summaries = written.summaries
