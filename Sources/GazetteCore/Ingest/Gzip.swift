@@ -42,7 +42,14 @@ public enum Gzip {
             if status == Z_NEED_DICT || status == Z_DATA_ERROR || status == Z_MEM_ERROR || status == Z_STREAM_ERROR { return .corrupt(status) }
             if out.count + produced > cap { return .tooLarge }
             out.append(contentsOf: chunk[0..<produced])
-            if status == Z_STREAM_END { return .done(out) }
+            if status == Z_STREAM_END {
+                // A gzip file may hold several members one after another (RFC 1952 §2.2;
+                // corpus.jsonl.gz has one per document): each is inflated in turn.
+                let rest = Int(stream.avail_in)
+                guard windowBits >= 16, rest >= 2, let next = stream.next_in, next[0] == 0x1F, next[1] == 0x8B else { return .done(out) }
+                guard inflateReset(&stream) == Z_OK else { return .corrupt(Z_STREAM_ERROR) }
+                continue
+            }
             // No input left and room for output unused, or no progress: the stream ends early.
             if (produced == 0 && (status == Z_BUF_ERROR || stream.avail_in == 0))
                 || (status == Z_OK && stream.avail_in == 0 && produced < chunk.count) { return .truncated }

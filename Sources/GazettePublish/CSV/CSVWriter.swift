@@ -6,6 +6,8 @@ import GazetteModel
 final class CSVWriter {
     private let handle: FileHandle
     private var buffer = Data()
+    /// Bytes appended so far, the byte-order mark included: the offset of the next row.
+    private(set) var position = 3
 
     init(url: URL) throws {
         guard FileManager.default.createFile(atPath: url.path, contents: nil) else {
@@ -54,6 +56,7 @@ final class CSVWriter {
     /// Rows already encoded with `row`.
     func append(_ rows: Data) throws {
         buffer.append(rows)
+        position += rows.count
         if buffer.count > 1 << 20 { try flush() }
     }
 

@@ -9,7 +9,10 @@ import GazetteOutput
 public final class ClausesCSVSink: OutputSink {
     public let name = "csv"
     var writer: CSVWriter?
+    var segments: SegmentLedger?
     public init() {}
+
+    public func use(_ context: PublishContext) { segments = SegmentLedger(context: context, file: "clauses.csv") }
 
     public static let columns = ["doc_id", "region", "region_code", "region_level", "year", "doc_type", "seq", "clause_id", "parent", "level", "label", "number",
                                  "heading", "text", "area", "topics", "units", "units_canonical", "unit_roles", "deadlines", "targets", "similar",
@@ -27,9 +30,14 @@ public final class ClausesCSVSink: OutputSink {
         return out
     }
 
+    /// An unchanged document's rows, copied from the previous clauses.csv.
+    public func prepareUnchanged(_ d: Document) throws -> Data? { try segments?.previousSegment(d.id) ?? prepare(d) }
+
     public func write(_ d: Document, prepared: Data?) throws {
-        guard let rows = try prepared ?? prepare(d) else { return }
-        try writer?.append(rows)
+        guard let rows = try prepared ?? prepare(d), let writer else { return }
+        let at = writer.position
+        try writer.append(rows)
+        segments?.record(d.id, offset: at, length: rows.count)
     }
 
     public func write(_ d: Document) throws { try write(d, prepared: nil) }
@@ -45,5 +53,8 @@ public final class ClausesCSVSink: OutputSink {
          d.subject?.code ?? "", d.subject?.name ?? ""]
     }
 
-    public func finish(_ corpus: CorpusSummary) throws { try writer?.close(); writer = nil }
+    public func finish(_ corpus: CorpusSummary) throws {
+        try writer?.close(); writer = nil
+        segments?.store(output: corpus.manifest.run.fingerprint)
+    }
 }

@@ -10,7 +10,8 @@ public final class DocumentJSONSink: OutputSink {
     var folder: URL!
     /// Whether this sink writes `corpus.jsonl.gz` too.
     public let lines: Bool
-    var writer: GzipFileWriter?
+    var writer: GzipMembersFile?
+    var segments: SegmentLedger?
     /// With `lines`, the gzip stream is heavy ordered work, written on a thread of its own.
     public var ownThread: Bool { lines }
     public init(lines: Bool = false) { self.lines = lines }
@@ -30,46 +31,53 @@ public final class DocumentJSONSink: OutputSink {
     public func begin(staging: URL) throws {
         folder = staging.appendingPathComponent("documents")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        if lines { writer = try GzipFileWriter(url: staging.appendingPathComponent("corpus.jsonl.gz")) }
+        if lines { writer = try GzipMembersFile(url: staging.appendingPathComponent("corpus.jsonl.gz")) }
     }
 
+    public func use(_ context: PublishContext) { segments = lines ? SegmentLedger(context: context, file: "corpus.jsonl.gz") : nil }
+
     /// Encodes and writes the document's file (on a worker thread); with `lines`, returns
-    /// the document's line.
+    /// the document's line as a gzip member.
     public func prepare(_ document: Document) throws -> Data? {
         let url = folder.appendingPathComponent(document.id + ".json")
         guard let pretty = DocumentJSON.encode(document, pretty: true) else {
             try FileOutput.write(Self.encoder().encode(document), to: url)   // what the direct writer leaves to JSONEncoder
-            return lines ? try JSONLinesSink.line(document) : nil
+            return lines ? GzipMembersFile.member(try JSONLinesSink.line(document)) : nil
         }
         try FileOutput.write(pretty, to: url)
         guard lines else { return nil }
         var line = DocumentJSON.compacted(pretty)
         line.append(0x0A)
-        return Data(line)
+        return GzipMembersFile.member(Data(line))
     }
 
     public func documentFiles(_ id: String) -> [String] { ["documents/\(id).json"] }
 
-    /// The file was linked from the previous Output/: with `lines`, the line is that file
-    /// compacted, as `prepare` makes it.
+    /// The file was linked from the previous Output/: with `lines`, the member is copied from
+    /// the previous corpus.jsonl.gz, or made from that file compacted, as `prepare` makes it.
     public func prepareUnchanged(_ document: Document) throws -> Data? {
         guard lines else { return nil }
+        if let member = segments?.previousSegment(document.id) { return member }
         let url = folder.appendingPathComponent(document.id + ".json")
         guard DocumentJSON.supported(document), let pretty = FileManager.default.contents(atPath: url.path) else {
-            return try JSONLinesSink.line(document)
+            return GzipMembersFile.member(try JSONLinesSink.line(document))
         }
         var line = DocumentJSON.compacted(Array(pretty))
         line.append(0x0A)
-        return Data(line)
+        return GzipMembersFile.member(Data(line))
     }
 
-    /// With `lines`, appends the document's line to the gzip stream (in id order).
+    /// With `lines`, appends the document's member to corpus.jsonl.gz (in id order).
     public func write(_ document: Document, prepared: Data?) throws {
-        guard lines, let line = try prepared ?? prepare(document) else { return }
-        try writer?.write(line)
+        guard lines, let member = try prepared ?? prepare(document), let writer else { return }
+        let at = try writer.append(member)   // not inside the optional chain: it must run without a ledger
+        segments?.record(document.id, offset: at, length: member.count)
     }
 
     public func write(_ document: Document) throws { try write(document, prepared: prepare(document)) }
 
-    public func finish(_ corpus: CorpusSummary) throws { try writer?.close(); writer = nil }
+    public func finish(_ corpus: CorpusSummary) throws {
+        try writer?.close(); writer = nil
+        segments?.store(output: corpus.manifest.run.fingerprint)
+    }
 }

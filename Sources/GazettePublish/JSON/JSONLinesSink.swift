@@ -3,13 +3,14 @@ import GazetteModel
 import GazetteOutput
 
 /// `corpus.jsonl.gz`: every canonical document, one compact JSON object per line, in id
-/// order, compressed as it streams. When `documents/` is written too, `DocumentJSONSink`
+/// order, each line a gzip member of its own (`GzipMembersFile`). When `documents/` is written too, `DocumentJSONSink`
 /// writes this file instead (`Sinks.make`), from the JSON it has already encoded.
 public final class JSONLinesSink: OutputSink {
     public let name = "jsonl"
     /// Heavy ordered work: written and finished on a thread of its own.
     public var ownThread: Bool { true }
-    var writer: GzipFileWriter?
+    var writer: GzipMembersFile?
+    var segments: SegmentLedger?
     static func encoder() -> JSONEncoder {
         let e = JSONEncoder()
         e.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
@@ -17,12 +18,19 @@ public final class JSONLinesSink: OutputSink {
     }
     public init() {}
 
+    public func use(_ context: PublishContext) { segments = SegmentLedger(context: context, file: "corpus.jsonl.gz") }
+
     public func begin(staging: URL) throws {
-        writer = try GzipFileWriter(url: staging.appendingPathComponent("corpus.jsonl.gz"))
+        writer = try GzipMembersFile(url: staging.appendingPathComponent("corpus.jsonl.gz"))
     }
 
-    /// The document's line (on a worker thread: encoding is the costly part).
-    public func prepare(_ document: Document) throws -> Data? { try Self.line(document) }
+    /// The document's line, compressed (on a worker thread: encoding and deflate are the costly part).
+    public func prepare(_ document: Document) throws -> Data? { GzipMembersFile.member(try Self.line(document)) }
+
+    /// An unchanged document's member, copied from the previous file.
+    public func prepareUnchanged(_ document: Document) throws -> Data? {
+        try segments?.previousSegment(document.id) ?? prepare(document)
+    }
 
     /// The document as compact JSON and a newline.
     static func line(_ document: Document) throws -> Data {
@@ -36,11 +44,15 @@ public final class JSONLinesSink: OutputSink {
     }
 
     public func write(_ document: Document, prepared: Data?) throws {
-        guard let line = try prepared ?? prepare(document) else { return }
-        try writer?.write(line)
+        guard let member = try prepared ?? prepare(document), let writer else { return }
+        let at = try writer.append(member)   // not inside the optional chain: it must run without a ledger
+        segments?.record(document.id, offset: at, length: member.count)
     }
 
     public func write(_ document: Document) throws { try write(document, prepared: nil) }
 
-    public func finish(_ corpus: CorpusSummary) throws { try writer?.close(); writer = nil }
+    public func finish(_ corpus: CorpusSummary) throws {
+        try writer?.close(); writer = nil
+        segments?.store(output: corpus.manifest.run.fingerprint)
+    }
 }

@@ -51,7 +51,7 @@ final class FormatSinkTests: XCTestCase {
     func testStreamedFilesThatCannotBeCreatedNameTheFileAndTheReason() {
         let missing = FileManager.default.temporaryDirectory.appendingPathComponent("gazette-no-such-folder-\(getpid())")
         for (what, make) in [("clauses.csv", { _ = try CSVWriter(url: missing.appendingPathComponent("clauses.csv")) }),
-                             ("corpus.jsonl.gz", { _ = try GzipFileWriter(url: missing.appendingPathComponent("corpus.jsonl.gz")) })]
+                             ("corpus.jsonl.gz", { _ = try GzipMembersFile(url: missing.appendingPathComponent("corpus.jsonl.gz")) })]
             as [(String, () throws -> Void)] {
             XCTAssertThrowsError(try make(), what) { error in
                 let text = "\(error)"
