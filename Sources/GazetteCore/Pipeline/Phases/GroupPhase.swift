@@ -54,7 +54,8 @@ extension PipelineRunner {
         progress.stage("structure", total: canonical.count)
         let done = ResultBox<Completion>(count: canonical.count)
         ParallelLoop.run(count: canonical.count, workers: workers, cancellation: cancellation) { [self] k in
-            done.set(k, completeOne(canonical[k].index, prepared: canonical[k].prepared, job: job))
+            let i = canonical[k].index
+            done.set(k, InFlight.document(job.files[i].path, .structure) { completeOne(i, prepared: canonical[k].prepared, job: job) })
             progress.advance(1)
         }
         progress.finishStage()
@@ -125,6 +126,7 @@ extension PipelineRunner {
     /// Structures and classifies `input`, caches the document and holds it for publish.
     func finish(_ i: Int, _ input: StructureInput, prepared p: Prepared, job: RunJob) -> Completion {
         let doc = processor.complete(input)
+        InFlight.stage(.sign)
         let clauses = ClauseSignatures.make(for: doc, settings: config.dedup)
         if job.cache.store(ProcessedDocument(document: doc, clauses: clauses), key: p.documentKey) {
             var summary = p.summary

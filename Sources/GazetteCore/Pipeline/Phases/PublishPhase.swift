@@ -125,8 +125,10 @@ extension PipelineRunner {
             guard var doc = job.documents.take(id) ?? keys[id].flatMap({ job.cache.load($0)?.document }) else {
                 return .failed(PublishFailure("the processed document \(id) could not be read back from the cache"))
             }
-            dedup.apply(to: &doc)
-            do { return .ready(doc, try sinks.map { try $0.prepare(doc) }) } catch { return .failed(error) }
+            return InFlight.document(doc.source.path, .publish) {
+                dedup.apply(to: &doc)
+                do { return .ready(doc, try sinks.map { try $0.prepare(doc) }) } catch { return .failed(error) }
+            }
         }
         defer { ahead.cancel() }
         var summaries: [DocumentSummary] = []
@@ -139,8 +141,10 @@ extension PipelineRunner {
             guard case .ready(let doc, let parts)? = item else {
                 throw PublishFailure("the document \(published[n]) was not prepared for publishing")
             }
-            for (k, p) in parts.enumerated() {
-                if let t = threads[k] { try t.submit(.write(doc, p)) } else { try sinks[k].write(doc, prepared: p) }
+            try InFlight.document(doc.source.path, .publish) {
+                for (k, p) in parts.enumerated() {
+                    if let t = threads[k] { try t.submit(.write(doc, p)) } else { try sinks[k].write(doc, prepared: p) }
+                }
             }
             summaries.append(DocumentSummary(doc))
             progress.advance(1)
