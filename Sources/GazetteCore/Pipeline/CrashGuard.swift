@@ -118,7 +118,7 @@ public enum CrashGuard {
 }
 
 /// Inputs that crashed a run: those this run's supervisor said to skip, and those earlier
-/// runs of the same build crashed on (`<cache>/crashes.json`, by the file's SHA-256), so
+/// runs of the same build crashed on (`<cache>/crashes.json`, by the file's SHA-256 and path), so
 /// an unchanged file does not crash every night. A new build (`BuildIdentity`,
 /// `PipelineRunner.codeVersion`) tries them all again.
 public final class CrashLedger: @unchecked Sendable {
@@ -127,6 +127,7 @@ public final class CrashLedger: @unchecked Sendable {
     /// This run's skip list, by input path.
     public var skip: [String: CrashNote] = [:]
     private var known: [String: CrashNote] = [:]
+    private var knownPaths = Set<String>()
     private var seen: [String: CrashNote] = [:]
     private let lock = NSLock()
     private var loaded = false
@@ -142,20 +143,22 @@ public final class CrashLedger: @unchecked Sendable {
         guard let data = FileManager.default.contents(atPath: Self.file(cacheRoot).path),
               let stored = try? JSONDecoder().decode(Stored.self, from: data), stored.version == Self.version else { return }
         known = stored.crashes
+        knownPaths = Set(known.values.map(\.path))
     }
 
     var isEmpty: Bool { skip.isEmpty && known.isEmpty }
 
     /// Why input `path` is not to be processed, if it crashed a run; `sha256` gives its
     /// content hash (read only when needed).
+    /// Remembered by content and path: the same bytes under another name are tried again
+    /// (as they were, after this one crashed, in the run that met the crash).
     func check(path: String, sha256: () -> String?) -> RejectReason? {
         if let note = skip[path] {
-            if let sha = sha256() { lock.lock(); seen[sha] = note; lock.unlock() }
+            if let sha = sha256() { lock.lock(); seen[sha + " " + path] = note; lock.unlock() }
             return note.reason
         }
-        guard !known.isEmpty, let sha = sha256(), var note = known[sha] else { return nil }
-        note.path = path
-        lock.lock(); seen[sha] = note; lock.unlock()
+        guard knownPaths.contains(path), let sha = sha256(), let note = known[sha + " " + path] else { return nil }
+        lock.lock(); seen[sha + " " + path] = note; lock.unlock()
         return note.reason
     }
 
