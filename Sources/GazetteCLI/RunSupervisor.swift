@@ -34,6 +34,7 @@ enum RunSupervisor {
     static func bindToSupervisor() {
         guard let s = ProcessInfo.processInfo.environment[supervisorVariable], let pid = pid_t(s) else { return }
         if !CrashGuard.dieWithParent(pid) { exit(ExitStatus.internalFailure) }   // it died before the request
+        RunLock.holderPID = pid
     }
 
     /// What one attempt ended with.
