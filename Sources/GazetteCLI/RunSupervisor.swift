@@ -110,8 +110,11 @@ enum RunSupervisor {
         var skipped: [CrashNote] = []
         var attempt = 1
         while true {
-            FileManager.default.createFile(atPath: report.path, contents: nil)
-            FileManager.default.createFile(atPath: skipList.path, contents: Data(skipped.map { $0.line + "\n" }.joined().utf8))
+            guard FileManager.default.createFile(atPath: report.path, contents: nil),
+                  FileManager.default.createFile(atPath: skipList.path, contents: Data(skipped.map { $0.line + "\n" }.joined().utf8)) else {
+                say("gazette: internal failure: cannot write the crash report or skip list in \(dir.path)")
+                return ExitStatus.internalFailure
+            }
             guard let pid = spawn(env) else {
                 say("gazette: internal failure: cannot start the worker: \(String(cString: strerror(errno)))")
                 return ExitStatus.internalFailure

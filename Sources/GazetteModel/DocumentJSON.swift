@@ -47,8 +47,8 @@ public enum DocumentJSON {
         }
     }
 
-    /// Everything the fast path can write exactly as JSONEncoder does.
-    static func supported(_ d: Document) -> Bool {
+    /// Whether the fast path can write `d` exactly as JSONEncoder does (else `encode` is nil).
+    public static func supported(_ d: Document) -> Bool {
         for a in d.duplicates where !a.similarity.isFinite { return false }
         if !d.quality.clauseCoverage.isFinite { return false }
         if let v = d.subject?.score, !v.isFinite { return false }

@@ -23,6 +23,14 @@ public protocol OutputSink: AnyObject {
     /// Both parts at once, for callers that write documents one by one.
     func write(_ document: Document) throws
     func finish(_ corpus: CorpusSummary) throws
+    /// The files this sink writes for document `id` alone, relative to the output folder.
+    /// When a document's final form is what the Output/ being replaced holds
+    /// (`PublishLedger`), the runner links these files from it into the staging folder and
+    /// calls `prepareUnchanged` instead of `prepare`. By default none.
+    func documentFiles(_ id: String) -> [String]
+    /// `prepare` for a document whose `documentFiles` were linked from the previous
+    /// Output/: only what `write(_:prepared:)` still needs. By default `prepare`.
+    func prepareUnchanged(_ document: Document) throws -> Data?
     /// Whether `write(_:prepared:)` and `finish` run on a thread of the sink's own (in
     /// order, overlapping the other sinks): for sinks whose ordered work is heavy. Such a
     /// sink's `prepare` still runs on the workers. By default false.
@@ -35,4 +43,6 @@ extension OutputSink {
     public func prepare(_ document: Document) throws -> Data? { nil }
     public func write(_ document: Document, prepared: Data?) throws { try write(document) }
     public var ownThread: Bool { false }
+    public func documentFiles(_ id: String) -> [String] { [] }
+    public func prepareUnchanged(_ document: Document) throws -> Data? { try prepare(document) }
 }

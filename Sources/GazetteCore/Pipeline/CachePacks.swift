@@ -20,7 +20,7 @@ import Glibc
 /// `maxPacks`) into the run's pack before deleting them.
 final class CachePacks: @unchecked Sendable {
     /// What a record holds.
-    enum Kind: UInt8 { case document = 1, summary = 2 }
+    enum Kind: UInt8 { case document = 1, summary = 2, structured = 3 }
 
     struct Name: Hashable { let key: String; let kind: Kind }
     /// Where a record's body is.
@@ -76,6 +76,17 @@ final class CachePacks: @unchecked Sendable {
         lock.lock(); defer { lock.unlock() }
         loadIfNeeded()
         return append(name, record)
+    }
+
+    /// Marks record `name` as used by this run without reading it, so `compact` keeps it;
+    /// false when there is no such record.
+    @discardableResult
+    func keep(_ name: Name) -> Bool {
+        lock.lock(); defer { lock.unlock() }
+        loadIfNeeded()
+        guard index[name] != nil else { return false }
+        used.insert(name)
+        return true
     }
 
     /// Pack file, offset and length of the latest record `name` (for tests that damage entries).

@@ -69,6 +69,31 @@ public struct DocumentCache: Sendable {
         packs.write(.init(key: key, kind: .summary), body: Self.encodeSummary(s))
     }
 
+    /// The document as the structure stage left it, before classification, under its
+    /// summary's key: what a run after an edit to the classifier's data files (taxonomy,
+    /// units, overrides, subject classes) reclassifies without reading, cleaning,
+    /// normalizing or structuring the input again.
+    public func loadStructured(_ key: String) -> Document? {
+        packs.read(.init(key: key, kind: .structured)).flatMap { body in
+            body.withUnsafeBytes { raw in
+                raw.first == Self.binaryMark2 ? DocumentBinary.decode(UnsafeRawBufferPointer(rebasing: raw[1...])) : nil
+            }
+        }
+    }
+
+    @discardableResult
+    public func storeStructured(_ doc: Document, key: String) -> Bool {
+        var bytes: [UInt8] = [Self.binaryMark2]
+        bytes.reserveCapacity(doc.text.utf8.count * 3 + 4096)
+        DocumentBinary.encode(doc, into: &bytes)
+        return packs.write(.init(key: key, kind: .structured), body: bytes)
+    }
+
+    /// Keeps the structured record under `key` through compaction although this run took
+    /// the classified document instead; false when there is none.
+    @discardableResult
+    public func keepStructured(_ key: String) -> Bool { packs.keep(.init(key: key, kind: .structured)) }
+
     /// True when the structured document's record exists and its checksum holds (it is not decoded).
     public func hasValidDocument(_ key: String) -> Bool { packs.read(.init(key: key, kind: .document)) != nil }
 

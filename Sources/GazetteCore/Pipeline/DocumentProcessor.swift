@@ -88,7 +88,11 @@ public struct DocumentProcessor: Sendable {
     /// The stages after dedup: structure and classify.
     public func complete(_ input: StructureInput) -> Document {
         InFlight.stage(.structure)
-        let structured = structurer.structure(input)
+        return classify(structurer.structure(input))
+    }
+
+    /// Classify (when pipeline.yml runs it) a document as the structure stage left it.
+    public func classify(_ structured: Document) -> Document {
         guard stages.contains("classify") else { return Self.unclassified(structured) }
         InFlight.stage(.classify)
         return classifier.classify(structured)

@@ -9,6 +9,9 @@ public struct RunReport: Sendable {
     public var rejected: [(path: String, reason: String)] = []
     public var unchanged = false
     public var reprocessed = 0
+    /// Of those, the documents structured anew; the others were reclassified from their
+    /// cached structure (after an edit to the classifier's data files).
+    public var restructured = 0
     public var exitCode: Int32 { rejected.isEmpty ? 0 : 1 }
 }
 

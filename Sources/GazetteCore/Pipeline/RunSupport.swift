@@ -37,6 +37,8 @@ final class AtomicCounter: @unchecked Sendable {
     private let lock = NSLock()
     private var value = 0
     func next() -> Int { lock.lock(); defer { lock.unlock() }; let v = value; value += 1; return v }
+    /// How many times `next` was called.
+    var count: Int { lock.lock(); defer { lock.unlock() }; return value }
 }
 
 /// One result slot per index, filled from worker threads.

@@ -48,6 +48,21 @@ public final class DocumentJSONSink: OutputSink {
         return Data(line)
     }
 
+    public func documentFiles(_ id: String) -> [String] { ["documents/\(id).json"] }
+
+    /// The file was linked from the previous Output/: with `lines`, the line is that file
+    /// compacted, as `prepare` makes it.
+    public func prepareUnchanged(_ document: Document) throws -> Data? {
+        guard lines else { return nil }
+        let url = folder.appendingPathComponent(document.id + ".json")
+        guard DocumentJSON.supported(document), let pretty = FileManager.default.contents(atPath: url.path) else {
+            return try JSONLinesSink.line(document)
+        }
+        var line = DocumentJSON.compacted(Array(pretty))
+        line.append(0x0A)
+        return Data(line)
+    }
+
     /// With `lines`, appends the document's line to the gzip stream (in id order).
     public func write(_ document: Document, prepared: Data?) throws {
         guard lines, let line = try prepared ?? prepare(document) else { return }

@@ -52,6 +52,11 @@ public final class SiteSink: OutputSink {
         return nil
     }
 
+    public func documentFiles(_ id: String) -> [String] { ["site/doc/\(id).html"] }
+
+    /// The page was linked from the previous Output/: nothing left to do ahead.
+    public func prepareUnchanged(_ d: Document) throws -> Data? { nil }
+
     public func write(_ d: Document) throws {
         _ = try prepare(d)
         try write(d, prepared: nil)

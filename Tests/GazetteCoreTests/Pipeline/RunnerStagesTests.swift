@@ -68,15 +68,19 @@ final class RunnerStagesTests: XCTestCase {
     }
 
     func testRuleEditReclassifiesCanonicalCopiesWithoutSigningInputsAgain() throws {
-        _ = try runner().0.run()
-        let summaries = cacheEntries(.summary), documents = cacheEntries(.document)
+        let first = try runner(budgets: (0, 0)).0.run()
+        XCTAssertEqual(first.restructured, 2)
+        let summaries = cacheEntries(.summary), documents = cacheEntries(.document), structured = cacheEntries(.structured)
+        XCTAssertEqual(structured.count, 2, "the two canonical copies' structure is cached")
         // An editor's rule change: the classifier's data files hash differently.
         try "overrides:\n  - { document: plan-b, clause: s1, area: general }\n"
             .write(to: work.appendingPathComponent("overrides.yml"), atomically: true, encoding: .utf8)
-        let (r, sink) = try runner()
+        let (r, sink) = try runner(budgets: (0, 0))
         let report = try r.run()
         XCTAssertEqual(report.reprocessed, 2, "the two canonical copies are classified again, the duplicate is not touched")
+        XCTAssertEqual(report.restructured, 0, "from their cached structure: no input is read, cleaned or structured again")
         XCTAssertEqual(cacheEntries(.summary), summaries, "every input's summary (its signature) still serves")
+        XCTAssertEqual(cacheEntries(.structured), structured, "the structured documents serve any rules")
         XCTAssertEqual(cacheEntries(.document).count, 2)
         XCTAssertTrue(Set(cacheEntries(.document)).isDisjoint(with: documents), "documents are cached under the new rules' keys")
         XCTAssertEqual(sink.documents["plan-b"]?.clauses.first { $0.id == "s1" }?.area, "general")
@@ -88,6 +92,7 @@ final class RunnerStagesTests: XCTestCase {
         let (again, againSink) = try runner()
         XCTAssertEqual(try again.run().reprocessed, 0)
         XCTAssertEqual(againSink.json, sink.json)
+        XCTAssertEqual(cacheEntries(.structured), structured, "kept through compaction by runs that did not read them")
     }
 
     func testDuplicateIsStructuredOnceItsOriginalIsGone() throws {

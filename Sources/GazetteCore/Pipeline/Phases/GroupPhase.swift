@@ -9,7 +9,7 @@ struct GroupedCorpus {
 }
 
 extension PipelineRunner {
-    enum Completion { case done(ClauseSignatures, fresh: Bool), failed(RejectReason) }
+    enum Completion { case done(ClauseSignatures, fresh: Bool, structuredAnew: Bool = false), failed(RejectReason) }
 
     /// Group, then complete the canonical copies. A canonical copy that cannot be completed
     /// (its file vanished or changed since it was read) is rejected and the grouping done
@@ -63,9 +63,9 @@ extension PipelineRunner {
         var failed = false
         for (k, (i, p)) in canonical.enumerated() {
             switch done.values[k] {
-            case .done(let clauses, let fresh)?:
+            case .done(let clauses, let fresh, let structuredAnew)?:
                 grouped.completed[i] = clauses
-                if fresh { var s = p; s.fresh = true; prepared.outcomes[i] = .prepared(s) }
+                if fresh { var s = p; s.fresh = true; s.structuredAnew = structuredAnew; prepared.outcomes[i] = .prepared(s) }
             case .failed(let reason)?:
                 prepared.outcomes[i] = .rejected(p.summary.sha256, reason); failed = true
             case nil: continue
@@ -93,7 +93,13 @@ extension PipelineRunner {
     func completeOne(_ i: Int, prepared p: Prepared, job: RunJob) -> Completion {
         if p.summary.isStructured(as: p.documentKey) && job.useCache && job.cache.hasValidDocument(p.documentKey) {
             _ = job.held.take(i)
+            job.cache.keepStructured(p.key)
             return .done(p.summary.signature.clauses, fresh: false)
+        }
+        // Classified under other rules: classify the structured document again, without the input.
+        if job.useCache, let structured = job.cache.loadStructured(p.key) {
+            _ = job.held.take(i)
+            return finish(i, structured: structured, prepared: p, job: job)
         }
         let input: StructureInput
         if let held = job.held.take(i) {
@@ -123,9 +129,21 @@ extension PipelineRunner {
         return finish(i, input, prepared: p, job: job)
     }
 
-    /// Structures and classifies `input`, caches the document and holds it for publish.
+    /// Structures `input` and caches the structured document (under the summary's key,
+    /// which no classifier data file changes), then classifies it (`finish(_:structured:)`).
     func finish(_ i: Int, _ input: StructureInput, prepared p: Prepared, job: RunJob) -> Completion {
-        let doc = processor.complete(input)
+        InFlight.stage(.structure)
+        let structured = processor.structurer.structure(input)
+        job.cache.storeStructured(structured, key: p.key)
+        guard case .done(let clauses, let fresh, _) = finish(i, structured: structured, prepared: p, job: job) else {
+            preconditionFailure("classifying never fails")
+        }
+        return .done(clauses, fresh: fresh, structuredAnew: true)
+    }
+
+    /// Classifies a structured document, caches the result and holds it for publish.
+    func finish(_ i: Int, structured: Document, prepared p: Prepared, job: RunJob) -> Completion {
+        let doc = processor.classify(structured)
         InFlight.stage(.sign)
         let clauses = ClauseSignatures.make(for: doc, settings: config.dedup)
         if job.cache.store(ProcessedDocument(document: doc, clauses: clauses), key: p.documentKey) {

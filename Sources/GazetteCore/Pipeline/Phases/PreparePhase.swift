@@ -68,6 +68,8 @@ extension PipelineRunner {
         var summary: PreparedSummary
         /// True when this run did any stage's work for it (rather than the cache).
         var fresh: Bool
+        /// True when this run structured it (rather than classifying its cached structure).
+        var structuredAnew = false
     }
 
     /// Prepare: ingest, clean, normalize and sign every input on all cores, or take its

@@ -13,8 +13,8 @@ struct RunRecords {
 }
 
 /// One published document made ready by the read-ahead: the document with each sink's
-/// prepared part, or why it could not be.
-enum PublishItem { case ready(Document, [Data?]), failed(Error) }
+/// prepared part and the hash of its final form (`PublishLedger.hash`), or why it could not be.
+enum PublishItem { case ready(Document, [Data?], hash: String), failed(Error) }
 
 extension PipelineRunner {
     /// Record: one manifest entry per input — published, duplicate (of which document) or
@@ -37,6 +37,7 @@ extension PipelineRunner {
                     r.report.published += 1
                 }
                 if s.fresh { r.report.reprocessed += 1 }
+                if s.structuredAnew { r.report.restructured += 1 }
             case .attachment(let page)?:
                 recordAttachment(f, page: page, scan, prepared, dedup, into: &r)
             case .rejected(let sha, let reason)?:
@@ -91,7 +92,10 @@ extension PipelineRunner {
             // failure they are stopped (before the staging folder is abandoned).
             let threads = sinks.map { $0.ownThread ? SinkThread($0, capacity: 64) : nil }
             defer { for t in threads { t?.cancel() } }
-            let summaries = try writeDocuments(published, records, prepared.job, dedup, threads: threads)
+            let ledger = full ? nil : PublishLedger.current(cache: cacheRoot, output: output, sinks: sinksHash(versions))
+            let written = try writeDocuments(published, records, prepared.job, dedup, threads: threads,
+                                             reuse: ledger.map { ($0, staging.staging) })
+            let summaries = written.summaries
             timings.end("publish")
             var manifest = self.manifest(records, summaries, scan: scan, stamps: prepared.job.newStamps.stamps, versions: versions)
             let corpus = CorpusSummary(documents: summaries, manifest: manifest)
@@ -107,6 +111,10 @@ extension PipelineRunner {
             if cancellation.isSet { throw RunCancelled() }   // a signal during the last writes: stop before the swap
             try beforeCommit?()
             try staging.commit()
+            if let fingerprint = manifest.run.fingerprint {
+                PublishLedger(output: fingerprint, sinks: sinksHash(versions), documents: written.hashes).store(cache: cacheRoot)
+            }
+            if written.linked > 0 { progress.log("\(written.linked) of \(published.count) documents unchanged: their files linked from the previous Output/") }
         } catch {
             staging.abandon()
             throw error
@@ -117,8 +125,9 @@ extension PipelineRunner {
     /// about it and handed to each sink: the per-document work done ahead on all cores, the
     /// ordered writes here. Returns the documents' summaries for the index pages.
     func writeDocuments(_ published: [String], _ records: RunRecords, _ job: RunJob, _ dedup: DedupResult,
-                        threads: [SinkThread?]) throws -> [DocumentSummary] {
-        let sinks = self.sinks, keys = records.documentKeys
+                        threads: [SinkThread?], reuse: (ledger: PublishLedger, staging: URL)?) throws -> WrittenDocuments {
+        let sinks = self.sinks, keys = records.documentKeys, previous = output
+        let linked = AtomicCounter()
         let ahead = ReadAhead<PublishItem>(count: published.count, threads: workers, depth: 4 * workers,
                                             niceness: Self.publishWorkerNiceness) { n in
             let id = published[n]
@@ -127,18 +136,27 @@ extension PipelineRunner {
             }
             return InFlight.document(doc.source.path, .publish) {
                 dedup.apply(to: &doc)
-                do { return .ready(doc, try sinks.map { try $0.prepare(doc) }) } catch { return .failed(error) }
+                let hash = PublishLedger.hash(doc)
+                do {
+                    // Unchanged since the Output/ being replaced: its own files are linked, not written again.
+                    if let reuse, reuse.ledger.documents[id] == hash,
+                       PublishLedger.link(sinks.flatMap { $0.documentFiles(id) }, from: previous, to: reuse.staging) {
+                        _ = linked.next()
+                        return .ready(doc, try sinks.map { try $0.prepareUnchanged(doc) }, hash: hash)
+                    }
+                    return .ready(doc, try sinks.map { try $0.prepare(doc) }, hash: hash)
+                } catch { return .failed(error) }
             }
         }
         defer { ahead.cancel() }
-        var summaries: [DocumentSummary] = []
+        var written = WrittenDocuments()
         for n in published.indices {
             if cancellation.isSet { throw RunCancelled() }
             // A published document must be written: losing it silently would leave the
             // manifest listing a document that Output/ does not have.
             let item = ahead.take(n)
             if case .failed(let e)? = item { throw e }
-            guard case .ready(let doc, let parts)? = item else {
+            guard case .ready(let doc, let parts, let hash)? = item else {
                 throw PublishFailure("the document \(published[n]) was not prepared for publishing")
             }
             try InFlight.document(doc.source.path, .publish) {
@@ -146,10 +164,26 @@ extension PipelineRunner {
                     if let t = threads[k] { try t.submit(.write(doc, p)) } else { try sinks[k].write(doc, prepared: p) }
                 }
             }
-            summaries.append(DocumentSummary(doc))
+            written.summaries.append(DocumentSummary(doc))
+            written.hashes[doc.id] = hash
             progress.advance(1)
         }
-        return summaries
+        written.linked = linked.count
+        return written
+    }
+
+    /// What `writeDocuments` leaves: the summaries for the index pages, the hashes for the
+    /// next run's `PublishLedger`, and how many documents' files were linked, not written.
+    struct WrittenDocuments {
+        var summaries: [DocumentSummary] = []
+        var hashes: [String: String] = [:]
+        var linked = 0
+    }
+
+    /// Hash of what shapes the published files beyond each document (`PublishLedger.sinks`).
+    func sinksHash(_ versions: [String: String]) -> String {
+        SHA256Digest.hex((["formats=" + config.publish.formats.joined(separator: ","), Self.publishVersion, BuildIdentity.current]
+                          + versions.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }).joined(separator: "\n"))
     }
 
     /// The manifest: every input's entry (with the warnings of documents an editor should

@@ -1,0 +1,88 @@
+import Foundation
+import GazetteModel
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// What the committed Output/ holds, document by document: the hash of each published
+/// document's final form (after dedup's copies and clause links), so the next run links
+/// the per-document files (`OutputSink.documentFiles`) of the documents that did not
+/// change from the old tree into the staging folder instead of rendering and writing them
+/// again — after one new file, a rule edit that changes few labels, or a `--full` run of
+/// the same corpus.
+///
+/// Kept in the cache folder (`publish-ledger.tsv`: a header line, then `id TAB hash`
+/// lines) and trusted only for the Output/ it was written for: its manifest's
+/// fingerprint, and the same publish settings and build (`sinks`). An Output/ replaced or
+/// edited by hand since (another fingerprint) or a `--full` run publishes everything.
+public struct PublishLedger: Equatable, Sendable {
+    /// `run.fingerprint` of the manifest of the Output/ this ledger describes.
+    public var output: String
+    /// Hash of what shaped the files beyond each document: formats, publish version, build.
+    public var sinks: String
+    /// Published document id → hash of its final form (`hash(_:)`).
+    public var documents: [String: String]
+
+    public init(output: String, sinks: String, documents: [String: String]) {
+        self.output = output; self.sinks = sinks; self.documents = documents
+    }
+
+    static let fileName = "publish-ledger.tsv"
+    static let magic = "gazette-publish-ledger-1"
+
+    /// The hash of a document's final form: SHA-256 of its binary encoding, which holds
+    /// every field any sink reads.
+    public static func hash(_ document: Document) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(document.text.utf8.count * 3 + 4096)
+        DocumentBinary.encode(document, into: &bytes)
+        return SHA256Digest.hex(bytes)
+    }
+
+    /// The ledger in `cache` when it describes `output` as it is now and was written with
+    /// the same `sinks`; nil otherwise.
+    static func current(cache: URL, output: URL, sinks: String) -> PublishLedger? {
+        guard let ledger = load(cache: cache), ledger.sinks == sinks,
+              let fingerprint = PipelineRunner.previousRun(output)?.fingerprint, fingerprint == ledger.output else { return nil }
+        return ledger
+    }
+
+    static func load(cache: URL) -> PublishLedger? {
+        guard let data = FileManager.default.contents(atPath: cache.appendingPathComponent(fileName).path),
+              let text = String(data: data, encoding: .utf8) else { return nil }
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: true).makeIterator()
+        guard let head = lines.next()?.split(separator: "\t").map(String.init), head.count == 3, head[0] == magic else { return nil }
+        var documents: [String: String] = [:]
+        while let line = lines.next() {
+            guard let tab = line.firstIndex(of: "\t") else { return nil }
+            documents[String(line[..<tab])] = String(line[line.index(after: tab)...])
+        }
+        return PublishLedger(output: head[1], sinks: head[2], documents: documents)
+    }
+
+    /// Writes the ledger (a temporary file renamed over the old one).
+    func store(cache: URL) {
+        try? FileManager.default.createDirectory(at: cache, withIntermediateDirectories: true)
+        var text = "\(Self.magic)\t\(output)\t\(sinks)\n"
+        for id in documents.keys.sorted() { text += id + "\t" + documents[id]! + "\n" }
+        let dest = cache.appendingPathComponent(Self.fileName)
+        let tmp = cache.appendingPathComponent(Self.fileName + ".tmp-\(getpid())")
+        if (try? Data(text.utf8).write(to: tmp)) != nil { _ = rename(tmp.path, dest.path) }
+    }
+
+    /// Links `paths` (relative to the two folders) from the old output into the staging
+    /// folder; all or none: on any failure the links made are removed and false returned,
+    /// so the caller writes the files instead (never through a link into the old tree).
+    static func link(_ paths: [String], from old: URL, to staging: URL) -> Bool {
+        var made: [String] = []
+        for p in paths {
+            let target = staging.appendingPathComponent(p).path
+            if Glibc.link(old.appendingPathComponent(p).path, target) != 0 {
+                for m in made { unlink(m) }
+                return false
+            }
+            made.append(target)
+        }
+        return true
+    }
+}
