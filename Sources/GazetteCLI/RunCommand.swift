@@ -27,6 +27,10 @@ struct RunCommand: ParsableCommand {
     }
 
     func execute() -> Int32 {
+        // A crash while one document is processed must not cost the night: the work is done
+        // by a worker process, started again without the input it crashed on (RunSupervisor).
+        if RunSupervisor.shouldSupervise { return RunSupervisor.run() }
+        RunSupervisor.bindToSupervisor()
         let config: PipelineConfig, base: URL
         do { (config, base) = try options.load() } catch let e as ConfigurationError {
             return failConfiguration(e).rawValue
@@ -45,6 +49,7 @@ struct RunCommand: ParsableCommand {
             runner.full = full
             runner.wait = wait
             SignalTrap.install(runner.cancellation)
+            if CrashGuard.installFromEnvironment() { runner.crashes.skip = CrashGuard.skipListFromEnvironment() }
             let report = try runner.run(versions: ["gazette": GazetteVersion.string, "opencc": "1.4.2"])
             if !quiet { printSummary(report) }
             return report.exitCode

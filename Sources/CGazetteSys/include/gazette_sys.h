@@ -28,4 +28,26 @@ int gazette_exited_unreaped(pid_t pid);
 /// A new file in `folder` (mkostemp: mode 0600, a unique name, close-on-exec), unlinked at
 /// once so nothing is left behind however the process ends. The descriptor, or -1 with errno.
 int gazette_unlinked_temp(const char *folder);
+/* Crash attribution (gazette_crash.c). Each thread that processes a document marks it in
+   flight — its input path, preformatted, and the stage running — and a handler for
+   SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT and SIGFPE writes the crashing thread's mark to
+   `fd` as "stage TAB path TAB SIGNAME\n" (async-signal-safe), then lets the signal take its
+   previous course. Threads get an alternate signal stack at their first mark, so a stack
+   overflow is reported too. 0, or -1 with errno. */
+#define GAZETTE_ALTSTACK_BYTES (128 * 1024)
+int gazette_crash_guard_install(int fd);
+/// Marks `path` (kept by the caller until replaced) at `stage` in flight on this thread;
+/// returns the previous path and stores the previous stage, for nesting.
+const char *gazette_inflight_swap(const char *path, int stage, int *previous_stage);
+/// Changes the stage of the document in flight on this thread.
+void gazette_inflight_set_stage(int stage);
+/// The path in flight on this thread, or NULL.
+const char *gazette_inflight_path(void);
+/// The name of a stage number ("" for none).
+const char *gazette_stage_name(int stage);
+/// Asks for SIGKILL when the parent process ends (Linux PR_SET_PDEATHSIG); -1 when the
+/// parent is no longer `expected_parent` (it ended before the request), else 0.
+int gazette_die_with_parent(pid_t expected_parent);
+/// Recurses until the stack overflows (a fault point).
+int gazette_recurse(int depth);
 #endif

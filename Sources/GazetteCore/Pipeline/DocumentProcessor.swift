@@ -45,10 +45,12 @@ public struct DocumentProcessor: Sendable {
     /// The stages before dedup — clean and normalize — on ingested text: what the structure
     /// stage reads. The runner signs this for dedup and structures only the canonical copies.
     public func prepare(ingested: IngestedText, id: String) throws -> StructureInput {
+        InFlight.stage(.clean)
         let cleaned = stages.contains("clean") ? cleaner.clean(ingested.text) : CleanedText(text: ingested.text, removed: [])
         guard cleaned.text.unicodeScalars.contains(where: { $0.value >= 0x4E00 && $0.value <= 0x9FFF }) else {
             throw RejectReason("no-chinese-text", "no Chinese text left after cleaning")
         }
+        InFlight.stage(.normalize)
         let normalized = stages.contains("normalize") ? try normalizer.normalize(cleaned.text) : Normalizer.unconverted(cleaned.text)
         let source = Source(path: ingested.path, sha256: ingested.sha256, format: ingested.format,
                             encoding: ingested.encoding, script: normalized.script, variant: normalized.variant,
@@ -75,6 +77,7 @@ public struct DocumentProcessor: Sendable {
         }
         var input = try prepare(ingested: assembled.body, id: id)
         for a in assembled.appendices {
+            InFlight.stage(.clean)
             let text = stages.contains("clean") ? cleaner.clean(a.text.text).text : a.text.text
             let normalized = stages.contains("normalize") ? try normalizer.normalize(text) : Normalizer.unconverted(text)
             input.attachedAppendices.append(Appendix(kind: .attachment, title: a.title, text: normalized.text))
@@ -84,12 +87,14 @@ public struct DocumentProcessor: Sendable {
 
     /// The stages after dedup: structure and classify.
     public func complete(_ input: StructureInput) -> Document {
-        classify(structurer.structure(input))
+        InFlight.stage(.structure)
+        return classify(structurer.structure(input))
     }
 
     /// Classify (when pipeline.yml runs it) a document as the structure stage left it.
     public func classify(_ structured: Document) -> Document {
         guard stages.contains("classify") else { return Self.unclassified(structured) }
+        InFlight.stage(.classify)
         return classifier.classify(structured)
     }
 

@@ -1,3 +1,4 @@
+import CGazetteSys
 import Foundation
 
 /// Test seam: failures and pauses injected at named points of a run, driven by the
@@ -8,6 +9,11 @@ import Foundation
 ///   the staging folder is swapped in.
 /// - `GAZETTE_FAULT_DELAY=process=200,publish=3000` sleeps that many milliseconds at each
 ///   point (per document for `process`), so a test can deliver a signal mid-run.
+/// - `GAZETTE_FAULT=trap-in-structure:plan-3` crashes the process for real while the input
+///   whose path contains `plan-3` is in stage `structure` (any `InFlight.Stage`): an array
+///   index out of range, which Swift traps on (SIGILL); `overflow-in-<stage>:<substring>`
+///   recurses until the thread's stack overflows (SIGSEGV); `abort-in-<stage>:<substring>`
+///   calls abort(3) as a C library does on a broken invariant (SIGABRT).
 /// Without these variables every call is a no-op costing one dictionary lookup.
 public enum FaultPoint {
     static let faults: [String: String] = parse(ProcessInfo.processInfo.environment["GAZETTE_FAULT"])
@@ -32,5 +38,24 @@ public enum FaultPoint {
     /// Pause at `point` when a delay is configured.
     public static func pause(_ point: String) {
         if let ms = delays[point], ms > 0 { usleep(useconds_t(ms) * 1000) }
+    }
+
+    /// True when a crash fault is configured (`InFlight` checks it on every mark).
+    static let crashes: Bool = faults.keys.contains { k in ["trap-in-", "overflow-in-", "abort-in-"].contains { k.hasPrefix($0) } }
+
+    /// Crashes the process if a crash fault names `stage` and the input in flight on this thread.
+    static func crash(_ stage: InFlight.Stage) {
+        guard let path = InFlight.path else { return }
+        func matches(_ kind: String) -> Bool {
+            guard let part = faults["\(kind)-in-\(stage.name)"] else { return false }
+            return part.isEmpty || path.contains(part)
+        }
+        if matches("trap") {
+            let none: [Int] = []
+            let value = none[path.utf8.count]   // index out of range: a Swift runtime trap
+            if value == Int.min { print(value) }
+        }
+        if matches("overflow") { _ = gazette_recurse(0) }
+        if matches("abort") { abort() }
     }
 }

@@ -26,6 +26,9 @@ public final class PipelineRunner {
     public var progress: ProgressReporter
     public var full = false
     public var wait = false
+    /// Inputs that crashed an earlier attempt of this run (set from the supervisor's skip
+    /// list) or an earlier run of this build: rejected as `crashed-in-<stage>`, never read.
+    public let crashes = CrashLedger()
     /// Set from a signal handler: the run stops between documents, leaving Output/ as it was.
     public let cancellation = CancellationFlag()
     /// For fault tests: called before the staging folder is swapped in.

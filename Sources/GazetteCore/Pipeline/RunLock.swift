@@ -8,6 +8,9 @@ import Foundation
 public final class RunLock {
     public let url: URL
     private var fd: Int32 = -1
+    /// The pid written into the lock file: this process's, or under `gazette run`'s
+    /// supervisor the supervisor's (the process a user or cron started, and would signal).
+    nonisolated(unsafe) public static var holderPID: Int32 = getpid()
     /// Told once when `acquire(wait: true)` has to block (for a log line).
     public var onWait: ((String) -> Void)?
 
@@ -41,7 +44,7 @@ public final class RunLock {
             }
         }
         ftruncate(fd, 0)
-        let pid = "\(getpid())\n"
+        let pid = "\(Self.holderPID)\n"
         _ = pid.withCString { write(fd, $0, strlen($0)) }
     }
 

@@ -81,7 +81,7 @@ final class SinkThread: @unchecked Sendable {
             condition.unlock()
             do {
                 switch job {
-                case .write(let doc, let prepared): try sink.write(doc, prepared: prepared)
+                case .write(let doc, let prepared): try InFlight.document(doc.source.path, .publish) { try sink.write(doc, prepared: prepared) }
                 case .finish(let corpus): try sink.finish(corpus)
                 }
             } catch {

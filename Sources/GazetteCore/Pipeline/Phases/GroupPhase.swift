@@ -54,7 +54,8 @@ extension PipelineRunner {
         progress.stage("structure", total: canonical.count)
         let done = ResultBox<Completion>(count: canonical.count)
         ParallelLoop.run(count: canonical.count, workers: workers, cancellation: cancellation) { [self] k in
-            done.set(k, completeOne(canonical[k].index, prepared: canonical[k].prepared, job: job))
+            let i = canonical[k].index
+            done.set(k, InFlight.document(job.files[i].path, .structure) { completeOne(i, prepared: canonical[k].prepared, job: job) })
             progress.advance(1)
         }
         progress.finishStage()
@@ -131,6 +132,7 @@ extension PipelineRunner {
     /// Structures `input` and caches the structured document (under the summary's key,
     /// which no classifier data file changes), then classifies it (`finish(_:structured:)`).
     func finish(_ i: Int, _ input: StructureInput, prepared p: Prepared, job: RunJob) -> Completion {
+        InFlight.stage(.structure)
         let structured = processor.structurer.structure(input)
         job.cache.storeStructured(structured, key: p.key)
         guard case .done(let clauses, let fresh, _) = finish(i, structured: structured, prepared: p, job: job) else {
@@ -142,6 +144,7 @@ extension PipelineRunner {
     /// Classifies a structured document, caches the result and holds it for publish.
     func finish(_ i: Int, structured: Document, prepared p: Prepared, job: RunJob) -> Completion {
         let doc = processor.classify(structured)
+        InFlight.stage(.sign)
         let clauses = ClauseSignatures.make(for: doc, settings: config.dedup)
         if job.cache.store(ProcessedDocument(document: doc, clauses: clauses), key: p.documentKey) {
             var summary = p.summary

@@ -82,14 +82,16 @@ extension PipelineRunner {
         job.attachments = scan.attachments
         let stamps = scan.stamps
         let prepared = ResultBox<Outcome>(count: scan.files.count)
+        crashes.load(cacheRoot: cacheRoot)
         ParallelLoop.run(count: scan.files.count, workers: workers, cancellation: cancellation) { [self] i in
             FaultPoint.pause("process")
-            prepared.set(i, prepareOne(i, job: job, stamps: stamps))
+            prepared.set(i, InFlight.document(scan.files[i].path, .prepare) { prepareOne(i, job: job, stamps: stamps) })
             progress.advance(1)
         }
         progress.finishStage()
         if cancellation.isSet { throw RunCancelled() }
         scan.cache.storeStamps(job.newStamps.stamps)
+        crashes.store(cacheRoot: cacheRoot)
         afterPrepare?()
         return PreparedCorpus(job: job, outcomes: prepared.values)
     }
@@ -99,6 +101,7 @@ extension PipelineRunner {
         let f = job.files[i]
         if let p = f.problem { return .rejected(nil, p) }
         if let page = job.pageOf[i] { return .attachment(of: page) }
+        if let crashed = crashRejection(i, job: job, stamps: stamps) { return crashed }
         if let members = job.attachments[i] { return prepareUnit(i, members: members, job: job, stamps: stamps) }
         let ext = f.path.lowercased()
         guard config.ingest.extensions.contains(where: { ext.hasSuffix("." + $0) }) else {
@@ -122,6 +125,7 @@ extension PipelineRunner {
         if let hit = cachedSummary(key, job: job) { return .prepared(Prepared(key: key, documentKey: documentKey, summary: hit, fresh: false)) }
         do {
             let input = try prepare(bytes: bytes, sha256: sha, file: f, id: job.ids[i])
+            InFlight.stage(.sign)
             let summary = PreparedSummary(sha256: sha, conversion: input.source.conversion,
                                           length: SimpleText.scalarCount(input.normalized.text),
                                           signature: DedupSignature.document(text: input.normalized.text, settings: config.dedup,
@@ -147,7 +151,8 @@ extension PipelineRunner {
     }
 
     func prepare(bytes: [UInt8], sha256: String, file f: CorpusFile, id: String) throws -> StructureInput {
-        try processor.prepare(ingested: processor.ingester.ingest(bytes: bytes, path: f.path, sha256: sha256), id: id)
+        InFlight.stage(.ingest)
+        return try processor.prepare(ingested: processor.ingester.ingest(bytes: bytes, path: f.path, sha256: sha256), id: id)
     }
 
     /// The keys of an input's summary (what prepare made of it: not the classifier's concern)

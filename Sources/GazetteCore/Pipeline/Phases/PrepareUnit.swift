@@ -62,6 +62,7 @@ extension PipelineRunner {
             let unit = try readUnit(i, members: members, job: job, recordStamps: true)
             let (key, documentKey) = Self.cacheKeys(sha256: unit.hash, id: job.ids[i], job: job)
             if let hit = cachedSummary(key, job: job) { return .prepared(Prepared(key: key, documentKey: documentKey, summary: hit, fresh: false)) }
+            InFlight.stage(.sign)
             var summary = PreparedSummary(sha256: unit.hash, conversion: unit.input.source.conversion,
                                           length: SimpleText.scalarCount(unit.input.normalized.text),
                                           signature: DedupSignature.document(text: unit.input.normalized.text, settings: config.dedup,
@@ -87,6 +88,7 @@ extension PipelineRunner {
         var shas: [String] = [], ingested: [Int: IngestedText] = [:], failures: [Int: RejectReason] = [:]
         for k in [i] + members {
             let f = job.files[k]
+            InFlight.stage(.ingest)
             do {
                 let bytes = try read(f)
                 let sha = SHA256Digest.hex(bytes)

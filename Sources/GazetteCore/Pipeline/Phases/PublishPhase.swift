@@ -138,17 +138,19 @@ extension PipelineRunner {
             guard var doc = job.documents.take(id) ?? keys[id].flatMap({ job.cache.load($0)?.document }) else {
                 return .failed(PublishFailure("the processed document \(id) could not be read back from the cache"))
             }
-            dedup.apply(to: &doc)
-            let hash = PublishLedger.hash(doc)
-            do {
-                // Unchanged since the Output/ being replaced: its own files are linked, not written again.
-                if let reuse, reuse.ledger.documents[id] == hash,
-                   PublishLedger.link(sinks.flatMap { $0.documentFiles(id) }, from: previous, to: reuse.staging) {
-                    _ = linked.next()
-                    return .ready(doc, try sinks.map { try $0.prepareUnchanged(doc) }, hash: hash)
-                }
-                return .ready(doc, try sinks.map { try $0.prepare(doc) }, hash: hash)
-            } catch { return .failed(error) }
+            return InFlight.document(doc.source.path, .publish) {
+                dedup.apply(to: &doc)
+                let hash = PublishLedger.hash(doc)
+                do {
+                    // Unchanged since the Output/ being replaced: its own files are linked, not written again.
+                    if let reuse, reuse.ledger.documents[id] == hash,
+                       PublishLedger.link(sinks.flatMap { $0.documentFiles(id) }, from: previous, to: reuse.staging) {
+                        _ = linked.next()
+                        return .ready(doc, try sinks.map { try $0.prepareUnchanged(doc) }, hash: hash)
+                    }
+                    return .ready(doc, try sinks.map { try $0.prepare(doc) }, hash: hash)
+                } catch { return .failed(error) }
+            }
         }
         defer { ahead.cancel() }
         var written = WrittenDocuments()
@@ -161,8 +163,10 @@ extension PipelineRunner {
             guard case .ready(let doc, let parts, let hash)? = item else {
                 throw PublishFailure("the document \(published[n]) was not prepared for publishing")
             }
-            for (k, p) in parts.enumerated() {
-                if let t = threads[k] { try t.submit(.write(doc, p)) } else { try sinks[k].write(doc, prepared: p) }
+            try InFlight.document(doc.source.path, .publish) {
+                for (k, p) in parts.enumerated() {
+                    if let t = threads[k] { try t.submit(.write(doc, p)) } else { try sinks[k].write(doc, prepared: p) }
+                }
             }
             written.summaries.append(DocumentSummary(doc))
             written.hashes[doc.id] = hash
