@@ -13,7 +13,11 @@ boilerplate), then written as one to several copies: exact copies, other encodin
 site-wrapped HTML with page chrome, gzip, and lightly edited copies.
 
 Requires the `opencc` package (bench/requirements.txt); stdlib otherwise.
-Usage: make_corpus.py --out DIR --count N [--seed 42] [--samples ../shared/corpus]
+Usage: make_corpus.py --out DIR --count N [--seed 42] [--samples ../shared/corpus] [--duplicates 0.2]
+
+`--duplicates F` (below 0.5) makes about that share of the files copies of another: each
+family is one file, or two with probability F / (1 - F). Without it families have one to six
+files (about half the files are copies), like `gazette generate`'s two thirds.
 """
 import argparse
 import gzip
@@ -164,10 +168,13 @@ class Builder:
             return text.encode("utf-8-sig"), encoding
         return text.encode("utf-8"), "utf-8"
 
-    def copy_files(self, text, city):
+    def copy_files(self, text, city, duplicates=None):
         """One family: list of (kind, bytes, extension)."""
         rng = self.rng
-        size = rng.choices([1, 2, 3, 4, 5, 6], weights=[45, 25, 15, 9, 4, 2])[0]
+        if duplicates is not None:
+            size = 2 if rng.random() < duplicates / (1 - duplicates) else 1
+        else:
+            size = rng.choices([1, 2, 3, 4, 5, 6], weights=[45, 25, 15, 9, 4, 2])[0]
         simplified_original = rng.random() < 0.75
         script = "s" if simplified_original else rng.choice(["s2t", "s2tw", "s2hk"])
         first = text if script == "s" else self.conv[script].convert(text)
@@ -201,7 +208,11 @@ def main():
     ap.add_argument("--count", type=int, required=True)
     ap.add_argument("--seed", type=int, default=42)
     ap.add_argument("--samples", default=os.path.join(here, "..", "..", "shared", "corpus"))
+    ap.add_argument("--duplicates", type=float, default=None, help="share of files that are copies (below 0.5)")
+    ap.add_argument("--prefix", default="", help="prefix of the top folders (a batch added to an existing corpus)")
     args = ap.parse_args()
+    if args.duplicates is not None and not 0 <= args.duplicates < 0.5:
+        sys.exit("make_corpus: --duplicates must be in [0, 0.5)")
     if not os.path.isdir(args.samples):
         args.samples = "/work/shared/corpus"
     b = Builder(args.samples, args.seed)
@@ -209,10 +220,10 @@ def main():
     groups, written, family = [], 0, 0
     while written < args.count:
         text, city = b.base_document()
-        files = b.copy_files(text, city)[: args.count - written]
+        files = b.copy_files(text, city, args.duplicates)[: args.count - written]
         group = []
         for j, (data, ext) in enumerate(files):
-            site = f"site{(family * 7 + j) % 23:02d}"
+            site = f"{args.prefix}site{(family * 7 + j) % 23:02d}"
             rel = f"{site}/{family // 1000:03d}/doc{family:06d}-{j}.{ext}"
             path = os.path.join(root, rel)
             os.makedirs(os.path.dirname(path), exist_ok=True)
