@@ -78,11 +78,12 @@ public final class ResearchSiteSink: OutputSink {
             let members = regions[key]!
             // A region whose documents are all as the previous Output/ had them: its pages are linked, its table part kept.
             let regionHash = SHA256Digest.hex(members.map { keys[$0].id + "\t" + (hashes[keys[$0].id] ?? "") }.joined(separator: "\n"))
-            if let old = reusable?.regions[key], old.hash == regionHash, let previous = context?.previous,
+            if reusable?.regions[key] == regionHash, let context, let previous = context.previous,
+               let part = RegionLedger.part(regionHash, in: context.state),
                PublishLedger.link(members.map { "site/diff/\(keys[$0].id).html" }, from: previous.output,
                                   to: site.deletingLastPathComponent()) {
-                parts.append(old.part)
-                ledger.regions[key] = old
+                parts.append(part)
+                ledger.regions[key] = regionHash
                 continue
             }
             sinceTrim += members.count
@@ -118,7 +119,8 @@ public final class ResearchSiteSink: OutputSink {
             let part = CoverageTable.make(prepared.map(\.document), prepared: prepared, by: Self.coverageBy, axis: .area,
                                           threshold: CoverageTable.defaultThreshold, known: known.values)
             parts.append(part)
-            ledger.regions[key] = .init(hash: regionHash, part: part)
+            if let context { RegionLedger.store(part, regionHash, in: context.state) }
+            ledger.regions[key] = regionHash
         }
         if let context { ledger.store(in: context.state) }
         let table = CoverageTable.merged(parts, by: Self.coverageBy, axis: .area, threshold: CoverageTable.defaultThreshold)
@@ -172,14 +174,15 @@ public final class ResearchSiteSink: OutputSink {
     }
 }
 
-/// Per region, the hash of its documents as the research pages read them and its part of
-/// the coverage table, for the Output/ whose manifest fingerprint is `output`: a later run
-/// over that Output/ links the diff pages of a region whose hash is unchanged and reuses
-/// its part instead of aligning its documents again.
+/// Per region, the hash of its documents as the research pages read them, for the Output/
+/// whose manifest fingerprint is `output`: a later run over that Output/ links the diff pages
+/// of a region whose hash is unchanged and reads its part of the coverage table back
+/// (`parts/<hash>.json`, content-addressed, written as each region is done so that no more
+/// than one region's part is held for it) instead of aligning its documents again.
 struct RegionLedger: Codable {
-    struct Region: Codable { var hash: String; var part: CoverageTable }
     var output: String
-    var regions: [String: Region]
+    /// Region → hash of its documents.
+    var regions: [String: String]
 
     static let fileName = "regions.json"
 
@@ -191,12 +194,36 @@ struct RegionLedger: Codable {
         return ledger
     }
 
-    /// Writes the ledger into `folder` (a temporary file renamed over the old one).
+    static func partURL(_ hash: String, in folder: URL) -> URL { folder.appendingPathComponent("parts/\(hash).json") }
+
+    /// A region's part of the coverage table, stored under the hash of its documents.
+    static func part(_ hash: String, in folder: URL) -> CoverageTable? {
+        FileManager.default.contents(atPath: partURL(hash, in: folder).path).flatMap { try? JSONDecoder().decode(CoverageTable.self, from: $0) }
+    }
+
+    static func store(_ part: CoverageTable, _ hash: String, in folder: URL) {
+        let url = partURL(hash, in: folder)
+        guard !FileManager.default.fileExists(atPath: url.path), let data = try? JSONEncoder().encode(part) else { return }
+        try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        write(data, to: url)
+    }
+
+    /// Writes the ledger into `folder` and removes the parts no region of it names.
     func store(in folder: URL) {
-        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         guard let data = try? JSONEncoder().encode(self) else { return }
-        let tmp = folder.appendingPathComponent(Self.fileName + ".tmp-\(ProcessInfo.processInfo.processIdentifier)")
-        guard (try? data.write(to: tmp)) != nil, rename(tmp.path, folder.appendingPathComponent(Self.fileName).path) == 0 else {
+        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        Self.write(data, to: folder.appendingPathComponent(Self.fileName))
+        let kept = Set(regions.values.map { "\($0).json" })
+        let parts = folder.appendingPathComponent("parts")
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: parts.path)) ?? [] where !kept.contains(name) {
+            try? FileManager.default.removeItem(at: parts.appendingPathComponent(name))
+        }
+    }
+
+    /// A temporary file renamed over `url`.
+    static func write(_ data: Data, to url: URL) {
+        let tmp = url.deletingLastPathComponent().appendingPathComponent(url.lastPathComponent + ".tmp-\(ProcessInfo.processInfo.processIdentifier)")
+        guard (try? data.write(to: tmp)) != nil, rename(tmp.path, url.path) == 0 else {
             try? FileManager.default.removeItem(at: tmp); return
         }
     }
