@@ -36,9 +36,9 @@ public struct IdiomChooser: Sendable {
     }
 
     private var forms: [String: Form] = [:]
-    /// First scalars of the forms, to reject most positions with one lookup.
-    private var starts: Set<Unicode.Scalar> = []
-    private var longest = 0
+    /// The forms by first scalar, longest first: most positions are rejected with one lookup,
+    /// and a form is compared scalar by scalar, with no string made until it matches.
+    private var byFirst: [Unicode.Scalar: [(scalars: [Unicode.Scalar], word: String)]] = [:]
 
     /// The chooser over the shipped statistics, built once per process.
     public static let shared = IdiomChooser(source: IdiomChoiceData.source)
@@ -54,16 +54,21 @@ public struct IdiomChooser: Sendable {
                     return Candidate(word: String(p[0]), frequency: n)
                 }
                 forms[f[1], default: Form(candidates: [], contexts: [])].candidates = cands
-                if let s = f[1].unicodeScalars.first { starts.insert(s) }
-                longest = max(longest, f[1].unicodeScalars.count)
+                let scalars = Array(f[1].unicodeScalars)
+                byFirst[scalars[0], default: []].append((scalars, f[1]))
             } else if f[0] == "C", f.count == 6, let offset = Int(f[2]), let n = Int(f[5]) {
                 forms[f[3], default: Form(candidates: [], contexts: [])].contexts
                     .append(Context(scalars: Array(f[1].unicodeScalars), offset: offset, candidate: f[4], frequency: n))
             }
         }
+        sortForms()
     }
 
     /// The forms and their candidates (tests, documentation).
+    private mutating func sortForms() {
+        for k in byFirst.keys { byFirst[k]!.sort { $0.scalars.count > $1.scalars.count } }
+    }
+
     public var formCount: Int { forms.count }
     public func candidates(of form: String) -> [String] { forms[form]?.candidates.map(\.word) ?? [] }
 
@@ -76,13 +81,12 @@ public struct IdiomChooser: Sendable {
         var i = 0, copied = 0
         var guardIndex = 0
         while i < s.count {
-            guard starts.contains(s[i]) else { i += 1; continue }
+            guard let list = byFirst[s[i]] else { i += 1; continue }
             var match: (String, Form, Int)? = nil
-            var n = min(longest, s.count - i)
-            while n >= 2 {
-                let w = String(String.UnicodeScalarView(s[i..<(i + n)]))
-                if let f = forms[w] { match = (w, f, n); break }
-                n -= 1
+            for (scalars, w) in list where scalars.count <= s.count - i {
+                var k = 1
+                while k < scalars.count && s[i + k] == scalars[k] { k += 1 }
+                if k == scalars.count, let f = forms[w] { match = (w, f, k); break }
             }
             guard let (word, form, len) = match else { i += 1; continue }
             while guardIndex < protected.count && protected[guardIndex].upperBound <= i { guardIndex += 1 }
