@@ -20,7 +20,8 @@ public struct IdiomChoice: Sendable, Equatable {
 ///    the candidate with the most frequency among the longest wins;
 /// 2. neighbours: the characters just before and after the form, counted over every context
 ///    word of each candidate (执行 after 平稳: words with 稳运行 or 稳执行);
-/// 3. the candidates' own frequencies.
+/// 3. the candidates' own frequencies — unless the form's other occurrences in the document were
+///    decided by context and agree (one sense per document).
 /// Only documents detected as Taiwan idiom are read (`Normalizer`), so mainland text is never touched.
 public struct IdiomChooser: Sendable {
     struct Candidate: Sendable { var word: String; var frequency: Int }
@@ -38,7 +39,9 @@ public struct IdiomChooser: Sendable {
     private var forms: [String: Form] = [:]
     /// The forms by first scalar, longest first: most positions are rejected with one lookup,
     /// and a form is compared scalar by scalar, with no string made until it matches.
-    private var byFirst: [Unicode.Scalar: [(scalars: [Unicode.Scalar], word: String)]] = [:]
+    private var byFirst: [[(scalars: [Unicode.Scalar], word: String)]] = [[]]
+    /// Bucket of `byFirst` per scalar below U+30000 (0: no form starts with it).
+    private var firstIndex = [UInt16](repeating: 0, count: 0x30000)
 
     /// The chooser over the shipped statistics, built once per process.
     public static let shared = IdiomChooser(source: IdiomChoiceData.source)
@@ -55,7 +58,10 @@ public struct IdiomChooser: Sendable {
                 }
                 forms[f[1], default: Form(candidates: [], contexts: [])].candidates = cands
                 let scalars = Array(f[1].unicodeScalars)
-                byFirst[scalars[0], default: []].append((scalars, f[1]))
+                let first = Int(scalars[0].value)
+                guard first < firstIndex.count else { continue }
+                if firstIndex[first] == 0 { byFirst.append([]); firstIndex[first] = UInt16(byFirst.count - 1) }
+                byFirst[Int(firstIndex[first])].append((scalars, f[1]))
             } else if f[0] == "C", f.count == 6, let offset = Int(f[2]), let n = Int(f[5]) {
                 forms[f[3], default: Form(candidates: [], contexts: [])].contexts
                     .append(Context(scalars: Array(f[1].unicodeScalars), offset: offset, candidate: f[4], frequency: n))
@@ -66,7 +72,7 @@ public struct IdiomChooser: Sendable {
 
     /// The forms and their candidates (tests, documentation).
     private mutating func sortForms() {
-        for k in byFirst.keys { byFirst[k]!.sort { $0.scalars.count > $1.scalars.count } }
+        for k in byFirst.indices { byFirst[k].sort { $0.scalars.count > $1.scalars.count } }
     }
 
     public var formCount: Int { forms.count }
@@ -75,13 +81,31 @@ public struct IdiomChooser: Sendable {
     /// `text` with every form replaced by its chosen candidate, and the choices. Forms that
     /// overlap `protected` (scalar ranges: what the curated phrase table matched) are left alone.
     public func choose(_ text: String, protected: [Range<Int>] = []) -> (text: String, choices: [IdiomChoice]) {
-        let s = Array(text.unicodeScalars)
-        var out = String.UnicodeScalarView()
+        let (bytes, choices) = choose(utf8: Array(text.utf8), protected: protected)
+        return (choices.contains { $0.chosen != $0.word } ? String(decoding: bytes, as: UTF8.self) : text, choices)
+    }
+
+    /// `choose` on UTF-8 bytes (the normalizer's form): the bytes with the choices applied.
+    public func choose(utf8 bytes: [UInt8], protected: [Range<Int>] = []) -> (bytes: [UInt8], choices: [IdiomChoice]) {
+        // Scalars and where each starts in `bytes` (one more entry: the end).
+        var s: [Unicode.Scalar] = []
+        var at: [Int] = []
+        s.reserveCapacity(bytes.count / 2); at.reserveCapacity(bytes.count / 2 + 1)
+        var p = 0
+        for scalar in String(decoding: bytes, as: UTF8.self).unicodeScalars {
+            s.append(scalar); at.append(p); p += UTF8.width(scalar)
+        }
+        at.append(p)
+        guard p == bytes.count else { return (bytes, []) }   // not well-formed UTF-8: left as it is
         var choices: [IdiomChoice] = []
-        var i = 0, copied = 0
+        var lengths: [Int] = []
+        var byFrequency: [Bool] = []
+        var i = 0
         var guardIndex = 0
         while i < s.count {
-            guard let list = byFirst[s[i]] else { i += 1; continue }
+            let first = Int(s[i].value)
+            guard first < firstIndex.count, firstIndex[first] != 0 else { i += 1; continue }
+            let list = byFirst[Int(firstIndex[first])]
             var match: (String, Form, Int)? = nil
             for (scalars, w) in list where scalars.count <= s.count - i {
                 var k = 1
@@ -91,24 +115,43 @@ public struct IdiomChooser: Sendable {
             guard let (word, form, len) = match else { i += 1; continue }
             while guardIndex < protected.count && protected[guardIndex].upperBound <= i { guardIndex += 1 }
             if guardIndex < protected.count && protected[guardIndex].lowerBound < i + len { i += 1; continue }
-            let (chosen, reason) = decide(form, at: i, length: len, in: s)
-            if chosen != word || form.candidates.count > 1 {
-                choices.append(IdiomChoice(word: word, candidates: form.candidates.map(\.word), chosen: chosen, reason: reason, offset: i))
-            }
-            if chosen != word {
-                out.append(contentsOf: s[copied..<i])
-                out.append(contentsOf: chosen.unicodeScalars)
-                copied = i + len
-            }
+            let (chosen, reason, fallback) = decide(form, at: i, length: len, in: s)
+            choices.append(IdiomChoice(word: word, candidates: form.candidates.map(\.word), chosen: chosen, reason: reason, offset: i))
+            lengths.append(len)
+            byFrequency.append(fallback)
             i += len
         }
-        if copied == 0 && choices.allSatisfy({ $0.chosen == $0.word }) { return (text, choices) }
-        out.append(contentsOf: s[copied...])
-        return (String(out), choices)
+        // One sense per document: a form decided by frequency alone takes the candidate its
+        // other occurrences' contexts chose, when they agree on one at least twice.
+        var votes: [String: [String: Int]] = [:]
+        for (c, f) in zip(choices, byFrequency) where !f && c.candidates.contains(c.chosen) && c.candidates.count > 1 {
+            votes[c.word, default: [:]][c.chosen, default: 0] += 1
+        }
+        for k in choices.indices where byFrequency[k] {
+            guard let v = votes[choices[k].word], let (top, n) = v.max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }),
+                  n >= 2, n * 2 > v.values.reduce(0, +) else { continue }
+            choices[k].chosen = top
+            choices[k].reason = "document: " + v.sorted { $0.value > $1.value || ($0.value == $1.value && $0.key < $1.key) }
+                .map { "\($0.key) \($0.value)" }.joined(separator: ", ") + " by context elsewhere"
+        }
+        // Choices of one candidate that keep the word say nothing: not listed.
+        let listed = choices.indices.filter { choices[$0].chosen != choices[$0].word || choices[$0].candidates.count > 1 }
+        guard listed.contains(where: { choices[$0].chosen != choices[$0].word }) else { return (bytes, listed.map { choices[$0] }) }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + 64)
+        var copied = 0   // in bytes
+        for k in listed where choices[k].chosen != choices[k].word {
+            out.append(contentsOf: bytes[copied..<at[choices[k].offset]])
+            out.append(contentsOf: choices[k].chosen.utf8)
+            copied = at[choices[k].offset + lengths[k]]
+        }
+        out.append(contentsOf: bytes[copied...])
+        return (out, listed.map { choices[$0] })
     }
 
     /// The candidate for the form at `start` and the reason, by context words, then neighbours, then frequency.
-    func decide(_ form: Form, at start: Int, length: Int, in s: [Unicode.Scalar]) -> (String, String) {
+    /// The third value is true when only frequency decided.
+    func decide(_ form: Form, at start: Int, length: Int, in s: [Unicode.Scalar]) -> (String, String, Bool) {
         var cands = form.candidates
         let word = String(String.UnicodeScalarView(s[start..<(start + length)]))
         // Context words across the form's edge (建设 after 内建) imply the text as it is, even
@@ -129,9 +172,9 @@ public struct IdiomChooser: Sendable {
             if evidence[c.candidate] == nil { evidence[c.candidate] = String(String.UnicodeScalarView(c.scalars)) }
         }
         if let (w, _) = Self.top(mass, order: cands) {
-            return (w, "context " + cands.compactMap { c in mass[c.word].map { "\(evidence[c.word]!)←\(c.word) \($0)" } }.joined(separator: ", "))
+            return (w, "context " + cands.compactMap { c in mass[c.word].map { "\(evidence[c.word]!)←\(c.word) \($0)" } }.joined(separator: ", "), false)
         }
-        if form.candidates.count == 1 { return (form.candidates[0].word, "only candidate") }
+        if form.candidates.count == 1 { return (form.candidates[0].word, "only candidate", false) }
         // 2. The neighbouring characters, counted over each candidate's context words.
         let before = start > 0 ? s[start - 1] : nil, after = start + length < s.count ? s[start + length] : nil
         var near: [String: Int] = [:]
@@ -142,13 +185,13 @@ public struct IdiomChooser: Sendable {
         }
         if let (w, _) = Self.top(Self.keeping(form: s, start, length, near), order: cands) {
             let around = (before.map { String($0) } ?? "") + "_" + (after.map { String($0) } ?? "")
-            return (w, "neighbours \(around): " + cands.compactMap { c in near[c.word].map { "\(c.word) \($0)" } }.joined(separator: ", "))
+            return (w, "neighbours \(around): " + cands.compactMap { c in near[c.word].map { "\(c.word) \($0)" } }.joined(separator: ", "), false)
         }
         // 3. Frequency.
         var freq: [String: Int] = [:]
         for c in cands { freq[c.word] = c.frequency }
         let chosen = Self.top(Self.keeping(form: s, start, length, freq), order: cands)?.0 ?? cands[0].word
-        return (chosen, "frequency " + cands.map { "\($0.word) \($0.frequency)" }.joined(separator: ", "))
+        return (chosen, "frequency " + form.candidates.map { "\($0.word) \($0.frequency)" }.joined(separator: ", "), true)
     }
 
     /// How much more weight another candidate needs than the form itself (when the form is a

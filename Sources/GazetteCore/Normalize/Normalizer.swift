@@ -151,9 +151,7 @@ public struct Normalizer: Sendable {
             advance(to: r.lowerBound); let lo = scalars
             advance(to: r.upperBound); protected.append(lo ..< scalars)
         }
-        let text = String(decoding: bytes, as: UTF8.self)
-        let (chosen, choices) = IdiomChooser.shared.choose(text, protected: protected)
-        return (choices.contains { $0.chosen != $0.word } ? Array(chosen.utf8) : bytes, choices)
+        return IdiomChooser.shared.choose(utf8: bytes, protected: protected)
     }
 
     /// (Taiwan, Hong Kong) idiom phrase counts in simplified text.
