@@ -100,6 +100,7 @@ public struct IdiomChooser: Sendable {
         var choices: [IdiomChoice] = []
         var lengths: [Int] = []
         var byFrequency: [Bool] = []
+        var votesFrom: [Bool] = []   // decided by context words frequent enough to speak for the document
         var i = 0
         var guardIndex = 0
         while i < s.count {
@@ -115,16 +116,17 @@ public struct IdiomChooser: Sendable {
             guard let (word, form, len) = match else { i += 1; continue }
             while guardIndex < protected.count && protected[guardIndex].upperBound <= i { guardIndex += 1 }
             if guardIndex < protected.count && protected[guardIndex].lowerBound < i + len { i += 1; continue }
-            let (chosen, reason, fallback) = decide(form, at: i, length: len, in: s)
+            let (chosen, reason, mass) = decideWithMass(form, at: i, length: len, in: s)
             choices.append(IdiomChoice(word: word, candidates: form.candidates.map(\.word), chosen: chosen, reason: reason, offset: i))
             lengths.append(len)
-            byFrequency.append(fallback)
+            byFrequency.append(mass < 0)
+            votesFrom.append(mass >= Self.voteMinimum)
             i += len
         }
         // One sense per document: a form decided by frequency alone takes the candidate its
-        // other occurrences' contexts chose, when they agree on one at least twice.
+        // other occurrences' context words (voteMinimum or more) chose, when they agree on one at least twice.
         var votes: [String: [String: Int]] = [:]
-        for (c, f) in zip(choices, byFrequency) where !f && c.candidates.contains(c.chosen) && c.candidates.count > 1 {
+        for (c, strong) in zip(choices, votesFrom) where strong && c.candidates.contains(c.chosen) && c.candidates.count > 1 {
             votes[c.word, default: [:]][c.chosen, default: 0] += 1
         }
         for k in choices.indices where byFrequency[k] {
@@ -152,6 +154,12 @@ public struct IdiomChooser: Sendable {
     /// The candidate for the form at `start` and the reason, by context words, then neighbours, then frequency.
     /// The third value is true when only frequency decided.
     func decide(_ form: Form, at start: Int, length: Int, in s: [Unicode.Scalar]) -> (String, String, Bool) {
+        let (w, reason, mass) = decideWithMass(form, at: start, length: length, in: s)
+        return (w, reason, mass < 0)
+    }
+
+    /// `decide` with the mass that chose (-1: frequency alone).
+    func decideWithMass(_ form: Form, at start: Int, length: Int, in s: [Unicode.Scalar]) -> (String, String, Int) {
         var cands = form.candidates
         let word = String(String.UnicodeScalarView(s[start..<(start + length)]))
         // Context words across the form's edge (建设 after 内建) imply the text as it is, even
@@ -171,10 +179,10 @@ public struct IdiomChooser: Sendable {
             mass[c.candidate, default: 0] += c.frequency
             if evidence[c.candidate] == nil { evidence[c.candidate] = String(String.UnicodeScalarView(c.scalars)) }
         }
-        if let (w, _) = Self.top(mass, order: cands) {
-            return (w, "context " + cands.compactMap { c in mass[c.word].map { "\(evidence[c.word]!)←\(c.word) \($0)" } }.joined(separator: ", "), false)
+        if let (w, m) = Self.top(mass, order: cands), m >= Self.contextMinimum {
+            return (w, "context " + cands.compactMap { c in mass[c.word].map { "\(evidence[c.word]!)←\(c.word) \($0)" } }.joined(separator: ", "), m)
         }
-        if form.candidates.count == 1 { return (form.candidates[0].word, "only candidate", false) }
+        if form.candidates.count == 1 { return (form.candidates[0].word, "only candidate", 0) }
         // 2. The neighbouring characters, counted over each candidate's context words.
         let before = start > 0 ? s[start - 1] : nil, after = start + length < s.count ? s[start + length] : nil
         var near: [String: Int] = [:]
@@ -183,16 +191,21 @@ public struct IdiomChooser: Sendable {
             if let b = before, c.offset > 0, c.scalars[c.offset - 1] == b { near[c.candidate, default: 0] += c.frequency }
             if let a = after, end < c.scalars.count, c.scalars[end] == a { near[c.candidate, default: 0] += c.frequency }
         }
-        if let (w, _) = Self.top(Self.keeping(form: s, start, length, near), order: cands) {
+        if let (w, m) = Self.top(Self.keeping(form: s, start, length, near), order: cands), m >= Self.contextMinimum {
             let around = (before.map { String($0) } ?? "") + "_" + (after.map { String($0) } ?? "")
-            return (w, "neighbours \(around): " + cands.compactMap { c in near[c.word].map { "\(c.word) \($0)" } }.joined(separator: ", "), false)
+            return (w, "neighbours \(around): " + cands.compactMap { c in near[c.word].map { "\(c.word) \($0)" } }.joined(separator: ", "), min(m, Self.voteMinimum - 1))
         }
         // 3. Frequency.
         var freq: [String: Int] = [:]
         for c in cands { freq[c.word] = c.frequency }
         let chosen = Self.top(Self.keeping(form: s, start, length, freq), order: cands)?.0 ?? cands[0].word
-        return (chosen, "frequency " + form.candidates.map { "\($0.word) \($0.frequency)" }.joined(separator: ", "), true)
+        return (chosen, "frequency " + form.candidates.map { "\($0.word) \($0.frequency)" }.joined(separator: ", "), -1)
     }
+
+    /// Context words (or neighbours) rarer than this (jieba's noise floor is 3) do not decide.
+    static let contextMinimum = 10
+    /// A context decision counts as a document vote from this much frequency on.
+    static let voteMinimum = 100
 
     /// How much more weight another candidate needs than the form itself (when the form is a
     /// candidate) to replace it without a context word: the dictionary's frequencies are not
