@@ -339,7 +339,7 @@ def main():
         for name, s in sorted((roundtrip.get("sets") or {}).items()):
             m = maxs.get(name) or {}
             rows.append(f"  {name}: worst {s['worst'] * 100:.3f}% mean {s['mean'] * 100:.4f}%  "
-                        f"[maximum {m.get('worst', 0) * 100:.3f}% / {m.get('mean', 0) * 100:.4f}%]")
+                        "[maximum " + " / ".join(f"{m[k] * 100:.4f}%" if k in m else "-" for k in ("worst", "mean")) + "]")
             for key, r in s["rows"].items():
                 rows.append(f"    {key:<20} {r['files']:>3}  {r['worst'] * 100:.3f}%  {r['mean'] * 100:.4f}%")
         if not roundtrip["error"]:
