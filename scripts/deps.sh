@@ -13,7 +13,8 @@ OPENCC_VERSION=1.4.2
 # antiword reads .doc and .wps files, as a child process; poppler-glib reads PDFs in-process.
 pkgs=(pkg-config libxml2-dev zlib1g-dev libsqlite3-dev libssl-dev libpoppler-glib-dev poppler-utils python3 python3-pip unzip antiword)
 if [ "$mode" = test ]; then
-  pkgs+=(chromium sqlite3 valgrind fonts-wqy-microhei)
+  # opencc: Debian's OpenCC 1.1.6, the second converter of the round trips (scripts/roundtrip_eval.py).
+  pkgs+=(chromium sqlite3 valgrind fonts-wqy-microhei opencc)
 fi
 missing=()
 for p in "${pkgs[@]}"; do

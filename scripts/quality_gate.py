@@ -176,6 +176,38 @@ def judge_subject(res, mins):
     return bad
 
 
+def measure_roundtrip(args):
+    """scripts/roundtrip_eval.py --json: samples, devset and held-out text through each converter and back."""
+    try:
+        r = sh([sys.executable, os.path.join(ROOT, "scripts/roundtrip_eval.py"), "--json", "--bin", args.bin, "--shared", args.shared],
+               ROOT, args.timeout)
+        if r.returncode != 0:
+            raise RuntimeError(f"roundtrip_eval.py exit {r.returncode}: {tail(r)}")
+        return {"error": None, **json.loads(r.stdout)}
+    except (RuntimeError, OSError, ValueError, subprocess.TimeoutExpired) as e:
+        return {"error": str(e)}
+
+
+def judge_roundtrip(res, maxs):
+    """Reasons the round trips fail their maximums ({set: {worst, mean}}, mainland_changed)."""
+    if res["error"]:
+        return [res["error"]]
+    bad = []
+    if res["mainland_changed"] > maxs.get("mainland_changed", 0):
+        bad.append(f"mainland originals: {res['mainland_changed']} characters changed")
+    for name, figs in sorted(maxs.items()):
+        if not isinstance(figs, dict):
+            continue
+        got = res["sets"].get(name)
+        if not got:
+            bad.append(f"{name}: no documents")
+            continue
+        for key, maximum in figs.items():
+            if got[key] > maximum + 1e-12:
+                bad.append(f"{name} {key} CER {got[key] * 100:.3f}% > {maximum * 100:.3f}%")
+    return bad
+
+
 def judge(res, mins):
     """List of reasons the run fails its minimums (empty = pass)."""
     if res["error"]:
@@ -225,7 +257,8 @@ def main():
     # Runs on office files exist once the thresholds file has an entry for them:
     # formats-EXT (the real files in devset/formats), office-KIND (samples and devset as KIND).
     extra = sorted(k for k in limits if k.startswith(("formats-", "office-")))
-    names = ["samples", "devset"] + [f"variants-{k}" for k in KINDS] + extra + (["subject"] if "subject" in limits else [])
+    names = ["samples", "devset"] + [f"variants-{k}" for k in KINDS] + extra + (["subject"] if "subject" in limits else []) \
+        + (["roundtrip"] if "roundtrip" in limits else [])
     if args.only:
         wanted = [n.strip() for n in args.only.split(",") if n.strip()]
         unknown = set(wanted) - set(names)
@@ -234,12 +267,15 @@ def main():
         names = [n for n in names if n in wanted]
 
     subject_wanted = "subject" in limits and (not args.only or "subject" in args.only.split(","))
-    names = [n for n in names if n != "subject"]
+    roundtrip_wanted = "roundtrip" in limits and (not args.only or "roundtrip" in args.only.split(","))
+    names = [n for n in names if n not in ("subject", "roundtrip")]
     t0 = time.monotonic()
     with cf.ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:
         subject_future = pool.submit(measure_subject, args) if subject_wanted else None
+        roundtrip_future = pool.submit(measure_roundtrip, args) if roundtrip_wanted else None
         results = list(pool.map(lambda n: measure(n, args), names))
         subject = subject_future.result() if subject_future else None
+        roundtrip = roundtrip_future.result() if roundtrip_future else None
     wall = time.monotonic() - t0
 
     if args.verbose:
@@ -293,6 +329,22 @@ def main():
             verdict = "FAIL" if any(b.startswith(name + " ") or b.startswith(name + ":") for b in bad) else "PASS"
             rows.append(f"  {name:<11} {f['pages']:>5} {f['hidden_accuracy']:>7.3f} {sub:>6} {f['baseline']:>9.3f}  {f['read_accuracy']:>6.3f}  "
                         f"{lim:<20} {goal:<7} {verdict}")
+    if roundtrip is not None:
+        maxs = limits["roundtrip"]
+        bad = judge_roundtrip(roundtrip, maxs)
+        failed += bool(bad)
+        n += 1
+        notes += [f"  roundtrip: {b}" for b in bad]
+        rows += ["", "round trips (scripts/roundtrip_eval.py): converter config, files, worst and mean CER"]
+        for name, s in sorted((roundtrip.get("sets") or {}).items()):
+            m = maxs.get(name) or {}
+            rows.append(f"  {name}: worst {s['worst'] * 100:.3f}% mean {s['mean'] * 100:.4f}%  "
+                        "[maximum " + " / ".join(f"{m[k] * 100:.4f}%" if k in m else "-" for k in ("worst", "mean")) + "]")
+            for key, r in s["rows"].items():
+                rows.append(f"    {key:<20} {r['files']:>3}  {r['worst'] * 100:.3f}%  {r['mean'] * 100:.4f}%")
+        if not roundtrip["error"]:
+            rows.append(f"  mainland originals: {roundtrip['mainland_changed']} characters changed "
+                        f"[maximum {maxs.get('mainland_changed', 0)}]  {'FAIL' if bad else 'PASS'}")
     if notes:
         rows += ["", "below threshold or errored:"] + notes
     rows += ["", f"work folder {args.work}; wall time {wall:.1f} s",

@@ -44,6 +44,7 @@ struct InspectCommand: ParsableCommand {
             FileHandle.standardOutput.write(out); print()
         } else {
             print(InspectView.render(doc))
+            if !prepared.normalized.choices.isEmpty { print(InspectView.render(choices: prepared.normalized.choices)) }
         }
         if layout { print(InspectView.render(prepared.layout)) }
     }
@@ -131,6 +132,16 @@ public enum InspectView {
         for a in d.appendices {
             field("appendix:", "[\(a.kind.rawValue)] \(a.title) (\(a.text.count) chars, \(a.qa.count) Q&A)")
             for q in a.qa { out.append("    Q: \(q.question)") }
+        }
+        return out.joined(separator: "\n")
+    }
+
+    /// The normalizer's one-to-many idiom choices, one a line: `资料 → 数据 (数据|资料) context 资料来源←数据来源 12`.
+    public static func render(choices: [IdiomChoice]) -> String {
+        let changed = choices.filter { $0.chosen != $0.word }.count
+        var out = ["choices:    \(choices.count) one-to-many words (\(changed) changed)"]
+        for c in choices {
+            out.append("    \(c.word) → \(c.chosen) (\(c.candidates.joined(separator: "|"))) \(c.reason)")
         }
         return out.joined(separator: "\n")
     }

@@ -148,12 +148,26 @@ public struct Source: Codable, Equatable, Sendable {
     public var variant: String     // mainland | taiwan | hongkong
     public var conversion: String  // t2s | tw2s | tw2sp | hk2s | none | …
     public var bytes: Int
+    /// One-to-many idiom choices made while normalizing (Taiwan idiom only; `IdiomChooser`).
+    public var choices: Int
 
     public init(path: String, sha256: String, format: String, encoding: String,
                 script: String = "simplified", variant: String = "mainland",
-                conversion: String = "none", bytes: Int = 0) {
+                conversion: String = "none", bytes: Int = 0, choices: Int = 0) {
         self.path = path; self.sha256 = sha256; self.format = format; self.encoding = encoding
         self.script = script; self.variant = variant; self.conversion = conversion; self.bytes = bytes
+        self.choices = choices
+    }
+
+    enum CodingKeys: String, CodingKey { case path, sha256, format, encoding, script, variant, conversion, bytes, choices }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(path: try c.decode(String.self, forKey: .path), sha256: try c.decode(String.self, forKey: .sha256),
+                  format: try c.decode(String.self, forKey: .format), encoding: try c.decode(String.self, forKey: .encoding),
+                  script: try c.decode(String.self, forKey: .script), variant: try c.decode(String.self, forKey: .variant),
+                  conversion: try c.decode(String.self, forKey: .conversion), bytes: try c.decodeIfPresent(Int.self, forKey: .bytes) ?? 0,
+                  choices: try c.decodeIfPresent(Int.self, forKey: .choices) ?? 0)
     }
 }
 

@@ -12,7 +12,7 @@ public enum DocumentBinary {
         w.string(d.publicationDate); w.strings(d.addressees); w.strings(d.contact); w.string(d.disclosure)
         let s = d.source
         w.string(s.path); w.string(s.sha256); w.string(s.format); w.string(s.encoding); w.string(s.script)
-        w.string(s.variant); w.string(s.conversion); w.int(s.bytes)
+        w.string(s.variant); w.string(s.conversion); w.int(s.bytes); w.int(s.choices)
         w.count(d.duplicates.count)
         for c in d.duplicates { w.string(c.path); w.string(c.sha256); w.double(c.similarity) }
         w.string(d.text); w.string(d.preamble); w.string(d.closing)
@@ -67,7 +67,8 @@ public enum DocumentBinary {
             let issueDate = try r.optString(), publicationDate = try r.optString()
             let addressees = try r.strings(), contact = try r.strings(), disclosure = try r.optString()
             let source = Source(path: try r.string(), sha256: try r.string(), format: try r.string(), encoding: try r.string(),
-                                script: try r.string(), variant: try r.string(), conversion: try r.string(), bytes: try r.int())
+                                script: try r.string(), variant: try r.string(), conversion: try r.string(), bytes: try r.int(),
+                                choices: try r.int())
             var duplicates: [DuplicateCopy] = []
             for _ in 0..<(try r.count()) { duplicates.append(DuplicateCopy(path: try r.string(), sha256: try r.string(), similarity: try r.double())) }
             let text = try r.string(), preamble = try r.string(), closing = try r.string()

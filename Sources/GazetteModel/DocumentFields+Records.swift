@@ -108,6 +108,10 @@ extension DocumentFields {
               "The OpenCC conversion applied: t2s, tw2s, tw2sp, hk2s, none …"),
         Field("bytes", "bytes", .integer, required: false, Rule(minimum: 0),
               sqlite: .absent(jsonOnly), csv: .absent(perClause), "Size of the input file."),
+        Field("choices", "choices", .integer, required: false, Rule(minimum: 0),
+              sqlite: .column("documents", "choices"), csv: .absent(perClause),
+              "How many one-to-many Taiwan-idiom words were given a mainland word from their context (资料 → 数据 or 资料); "
+                + "0 unless variant is taiwan. gazette inspect lists them."),
     ])
 
     static let duplicate = Record(name: "duplicate", swiftType: "DuplicateCopy",

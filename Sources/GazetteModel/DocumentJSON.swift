@@ -138,6 +138,7 @@ public enum DocumentJSON {
         w.key("schema_version"); w.int(d.schemaVersion)
         w.key("source"); w.beginObject()
         w.key("bytes"); w.int(d.source.bytes)
+        w.key("choices"); w.int(d.source.choices)
         w.key("conversion"); w.string(d.source.conversion)
         w.key("encoding"); w.string(d.source.encoding)
         w.key("format"); w.string(d.source.format)

@@ -7,6 +7,8 @@ public struct NormalizedText: Sendable {
     public var script: String      // simplified | traditional | mixed
     public var variant: String     // mainland | taiwan | hongkong
     public var conversion: String  // the OpenCC configuration used (+ the phrase step), or none
+    /// The one-to-many choices made in a Taiwan-idiom document (`IdiomChooser`); empty otherwise.
+    public var choices: [IdiomChoice] = []
 }
 
 /// What the normalizer decided for one document: reused for every chunk of a stream.
@@ -23,6 +25,8 @@ public struct NormalizationPlan: Sendable {
     /// Taiwan-idiom phrases found (evidence for `variant`).
     public var taiwanEvidence: Int
     public var hongKongEvidence: Int
+    /// The one-to-many choices made in the text `analyze` read (Taiwan idiom only).
+    public var choices: [IdiomChoice] = []
 
     /// The `source.conversion` value: e.g. "t2s", "tw2s+tw-phrases", "none".
     public var conversion: String {
@@ -46,6 +50,8 @@ public struct NormalizationPlan: Sendable {
 ///    table (`RegionalPhraseData`), so it works the same for any input script.
 /// 4. The curated phrase step rewrites regional words: always the `common` tier for
 ///    converted text; the Taiwan tier only for documents in Taiwan idiom.
+/// 5. In Taiwan-idiom documents only, `IdiomChooser` picks the mainland original of the
+///    one-to-many words the phrase step left (资料 → 数据 or 资料) from their context.
 public struct Normalizer: Sendable {
     public let pool: OpenCCPool
 
@@ -62,7 +68,7 @@ public struct Normalizer: Sendable {
         input = []
         let converted = plan.openCCConfig == nil && plan.phrases == nil ? text : String(decoding: output, as: UTF8.self)
         return NormalizedText(text: converted, original: text, script: plan.script, variant: plan.variant,
-                              conversion: plan.conversion)
+                              conversion: plan.conversion, choices: plan.choices)
     }
 
     /// The text as it is, with its script detected but nothing converted (conversion
@@ -92,6 +98,15 @@ public struct Normalizer: Sendable {
         guard let table = plan.phrases else { return (plan, converted.isEmpty ? Array(input) : converted) }
         var out: [UInt8] = []
         out.reserveCapacity((converted.isEmpty ? input.count : converted.count) + 64)
+        if taiwan {
+            var matched: [Range<Int>] = []
+            if converted.isEmpty { table.rewrite(input, into: &out, matched: &matched) } else {
+                converted.withUnsafeBufferPointer { _ = table.rewrite($0, into: &out, matched: &matched) }
+            }
+            let chosen = Self.choose(out, matched: matched)
+            plan.choices = chosen.choices
+            return (plan, chosen.bytes)
+        }
         if converted.isEmpty { table.rewrite(input, into: &out) } else { converted.withUnsafeBufferPointer { _ = table.rewrite($0, into: &out) } }
         return (plan, out)
     }
@@ -99,7 +114,11 @@ public struct Normalizer: Sendable {
     /// Normalize one more chunk of a stream with a plan from `analyze`, appending to `output`.
     public func convert(_ input: UnsafeBufferPointer<UInt8>, plan: NormalizationPlan, appendingTo output: inout [UInt8]) throws {
         guard let config = plan.openCCConfig else {
-            if let table = plan.phrases { table.rewrite(input, into: &output) } else { output.append(contentsOf: input) }
+            if let table = plan.phrases, plan.variant == "taiwan" {
+                var rewritten: [UInt8] = [], matched: [Range<Int>] = []
+                table.rewrite(input, into: &rewritten, matched: &matched)
+                output.append(contentsOf: Self.choose(rewritten, matched: matched).bytes)
+            } else if let table = plan.phrases { table.rewrite(input, into: &output) } else { output.append(contentsOf: input) }
             return
         }
         try pool.with(config) { conv in
@@ -107,16 +126,37 @@ public struct Normalizer: Sendable {
                 var converted: [UInt8] = []
                 converted.reserveCapacity(input.count + input.count / 8)
                 conv.convert(input, appendingTo: &converted)
-                converted.withUnsafeBufferPointer { _ = table.rewrite($0, into: &output) }
+                if plan.variant == "taiwan" {
+                    var rewritten: [UInt8] = [], matched: [Range<Int>] = []
+                    converted.withUnsafeBufferPointer { _ = table.rewrite($0, into: &rewritten, matched: &matched) }
+                    output.append(contentsOf: Self.choose(rewritten, matched: matched).bytes)
+                } else {
+                    converted.withUnsafeBufferPointer { _ = table.rewrite($0, into: &output) }
+                }
             } else {
                 conv.convert(input, appendingTo: &output)
             }
         }
     }
 
+    /// The chooser's pass over the phrase step's output, leaving what the phrase table matched
+    /// (`matched`, byte ranges) alone.
+    static func choose(_ bytes: [UInt8], matched: [Range<Int>]) -> (bytes: [UInt8], choices: [IdiomChoice]) {
+        // Byte ranges to scalar ranges: count the scalars (lead bytes) before each bound.
+        var protected: [Range<Int>] = []
+        protected.reserveCapacity(matched.count)
+        var scalars = 0, at = 0
+        func advance(to end: Int) { while at < end { if bytes[at] & 0xC0 != 0x80 { scalars += 1 }; at += 1 } }
+        for r in matched {
+            advance(to: r.lowerBound); let lo = scalars
+            advance(to: r.upperBound); protected.append(lo ..< scalars)
+        }
+        return IdiomChooser.shared.choose(utf8: bytes, protected: protected)
+    }
+
     /// (Taiwan, Hong Kong) idiom phrase counts in simplified text.
     static func evidence(_ simplified: UnsafeBufferPointer<UInt8>) -> (Int, Int) {
-        (RegionalPhrases.taiwan.countRewrites(simplified), RegionalPhrases.hongKongEvidence.countRewrites(simplified))
+        (RegionalPhrases.taiwanEvidence.countRewrites(simplified), RegionalPhrases.hongKongEvidence.countRewrites(simplified))
     }
 
     static func phraseTable(config: String?, taiwan: Bool) -> PhraseTable? {

@@ -100,13 +100,25 @@ public struct PhraseTable: Sendable {
     /// - Complexity: O(n) in the input length times the entries sharing a first scalar.
     @discardableResult
     public func rewrite(_ input: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) -> Int {
-        scan(input, output: &output, emit: true)
+        var none = NoSpans()
+        return scan(input, output: &output, emit: true, recorder: &none)
+    }
+
+    /// `rewrite`, also appending to `matched` the byte range in `output` of every entry that
+    /// matched (rewrites and protections): what a later step must leave alone.
+    @discardableResult
+    public func rewrite(_ input: UnsafeBufferPointer<UInt8>, into output: inout [UInt8], matched: inout [Range<Int>]) -> Int {
+        var list = SpanList(spans: matched)
+        matched = []
+        defer { matched = list.spans }
+        return scan(input, output: &output, emit: true, recorder: &list)
     }
 
     /// How many rewrites `rewrite` would make, without producing output.
     public func countRewrites(_ input: UnsafeBufferPointer<UInt8>) -> Int {
         var sink: [UInt8] = []
-        return scan(input, output: &sink, emit: false)
+        var none = NoSpans()
+        return scan(input, output: &sink, emit: false, recorder: &none)
     }
 
     /// Convenience for strings (tests, short texts).
@@ -119,7 +131,16 @@ public struct PhraseTable: Sendable {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    private func scan(_ input: UnsafeBufferPointer<UInt8>, output: inout [UInt8], emit: Bool) -> Int {
+    /// Where `scan` reports the output range of each match: nowhere (specialized away) or a list.
+    protocol MatchRecorder { mutating func matched(_ range: Range<Int>) }
+    struct NoSpans: MatchRecorder { @inline(__always) mutating func matched(_ range: Range<Int>) {} }
+    struct SpanList: MatchRecorder {
+        var spans: [Range<Int>]
+        mutating func matched(_ range: Range<Int>) { spans.append(range) }
+    }
+
+    private func scan<R: MatchRecorder>(_ input: UnsafeBufferPointer<UInt8>, output: inout [UInt8], emit: Bool,
+                                        recorder: inout R) -> Int {
         guard count > 0, let base = input.baseAddress else {
             if emit { output.append(contentsOf: input) }
             return 0
@@ -134,7 +155,7 @@ public struct PhraseTable: Sendable {
                                     Self.scan(base, input.count, Tables(index: index, pairBits: pairBits, singles: singles,
                                                                         flat: flat, bucketStart: bucketStart,
                                                                         fromBytes: fromBytes, toBytes: toBytes),
-                                              output: &output, emit: emit)
+                                              output: &output, emit: emit, recorder: &recorder)
                                 }
                             }
                         }
@@ -152,7 +173,8 @@ public struct PhraseTable: Sendable {
         var fromBytes: UnsafeBufferPointer<UInt8>, toBytes: UnsafeBufferPointer<UInt8>
     }
 
-    private static func scan(_ base: UnsafePointer<UInt8>, _ n: Int, _ t: Tables, output: inout [UInt8], emit: Bool) -> Int {
+    private static func scan<R: MatchRecorder>(_ base: UnsafePointer<UInt8>, _ n: Int, _ t: Tables, output: inout [UInt8], emit: Bool,
+                                               recorder: inout R) -> Int {
         let index = t.index, pairBits = t.pairBits, singles = t.singles
         let flat = t.flat, bucketStart = t.bucketStart, fromBytes = t.fromBytes, toBytes = t.toBytes
         /// The scalar at `i` and its length; length 0 when it is cut off by the end.
@@ -215,7 +237,11 @@ public struct PhraseTable: Sendable {
                             output.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: i - runStart))
                             if m.toCount > 0 { output.append(contentsOf: UnsafeBufferPointer(start: toBytes.baseAddress! + Int(m.to), count: Int(m.toCount))) }
                             runStart = i + Int(m.fromCount)
+                            recorder.matched((output.count - Int(m.toCount)) ..< output.count)
                         }
+                    } else if emit {
+                        let at = output.count + (i - runStart)
+                        recorder.matched(at ..< at + Int(m.fromCount))
                     }
                     i += Int(m.fromCount)
                     if i < n { (cur, len) = decode(i) }

@@ -27,6 +27,9 @@ public enum RegionalPhrases {
     public static let taiwan = PhraseTable(tier("common") + tier("taiwan"))
     /// `taiwan` plus the tw2s repairs.
     public static let taiwanAfterTW2S = PhraseTable(tier("common") + tier("taiwan") + tier("tw2s"))
+    /// Taiwan idiom evidence: `taiwan` without its single-character entries, which are
+    /// Hong Kong and Taiwan character forms (衞 枱 …), not idiom: s2hk output holds them too.
+    public static let taiwanEvidence = PhraseTable((tier("common") + tier("taiwan")).filter { $0.0.unicodeScalars.count > 1 })
     /// Hong Kong idiom evidence (counted, never applied): words of Hong Kong government text.
     public static let hongKongEvidence = PhraseTable(tier("hongkong-evidence").map { ($0.0, "") })
 }

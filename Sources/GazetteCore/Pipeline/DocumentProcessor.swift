@@ -54,7 +54,7 @@ public struct DocumentProcessor: Sendable {
         let normalized = stages.contains("normalize") ? try normalizer.normalize(cleaned.text) : Normalizer.unconverted(cleaned.text)
         let source = Source(path: ingested.path, sha256: ingested.sha256, format: ingested.format,
                             encoding: ingested.encoding, script: normalized.script, variant: normalized.variant,
-                            conversion: normalized.conversion, bytes: ingested.bytes)
+                            conversion: normalized.conversion, bytes: ingested.bytes, choices: normalized.choices.count)
         // The page's subject class is compared with the code list's simplified names: a
         // traditional page's value (綜合政務\政務公開) is converted as its text was.
         var pageMetadata = ingested.pageMetadata

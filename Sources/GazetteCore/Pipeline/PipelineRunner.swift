@@ -109,7 +109,7 @@ public final class PipelineRunner {
     }
 
     /// Bump when code changes what a cached per-document result would contain.
-    public static let codeVersion = "gazette-doc-5+fields-" + DocumentFields.fingerprint
+    public static let codeVersion = "gazette-doc-6+fields-" + DocumentFields.fingerprint
     /// Bump when a sink changes what it writes, so a no-change run does not keep stale output.
     public static let publishVersion = "gazette-publish-2"
 }

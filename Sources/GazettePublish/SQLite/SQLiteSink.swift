@@ -39,7 +39,7 @@ public final class SQLiteSink: OutputSink {
       encoding TEXT, script TEXT, variant TEXT, conversion TEXT, clause_count INTEGER, duplicate_count INTEGER,
       preamble TEXT, closing TEXT, text TEXT, region_status TEXT, region_level TEXT, region_code TEXT, region_path TEXT,
       region_path_codes TEXT, region_zone TEXT, region_candidates TEXT, subject_code TEXT, subject TEXT, subject_source TEXT,
-      subject_raw TEXT, subject_score REAL, subject_evidence TEXT, topics TEXT);
+      subject_raw TEXT, subject_score REAL, subject_evidence TEXT, topics TEXT, choices INTEGER);
     CREATE TABLE clauses(rowid INTEGER PRIMARY KEY, doc_id TEXT NOT NULL REFERENCES documents(id), clause_id TEXT NOT NULL,
       seq INTEGER, parent TEXT, level INTEGER, label TEXT, number INTEGER, heading TEXT, text TEXT, original TEXT,
       area TEXT, topics TEXT, deadlines TEXT, targets TEXT, UNIQUE(doc_id, clause_id));
@@ -84,7 +84,7 @@ public final class SQLiteSink: OutputSink {
         try db.exec("INSERT INTO meta VALUES('schema_version','1'),('fts','clause_fts: trigram tokenizer over clauses.heading and clauses.text; MATCH needs 3+ characters');")
         try db.exec("PRAGMA user_version=1;")
         try db.exec("INSERT INTO clause_fts(clause_fts, rank) VALUES('hashsize', \(ftsHashSize));")
-        insDoc = try db.prepare("INSERT INTO documents VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
+        insDoc = try db.prepare("INSERT INTO documents VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
         insClause = try db.prepare("INSERT INTO clauses(doc_id,clause_id,seq,parent,level,label,number,heading,text,original,area,topics,deadlines,targets) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
         insFTS = try db.prepare("INSERT INTO clause_fts(rowid,heading,text) VALUES(last_insert_rowid(),?,?)")
         insUnit = try db.prepare("INSERT INTO units VALUES(?,?,?,?,?,?,?,?)")
@@ -105,7 +105,7 @@ public final class SQLiteSink: OutputSink {
                          .text(d.place.candidates.joined(separator: ";")),
                          .text(d.subject?.code), .text(d.subject?.name), .text(d.subject?.source.rawValue), .text(d.subject?.raw),
                          .real(d.subject?.score), .text(d.subject.map { $0.evidence.joined(separator: "\n") }),
-                         .text(d.topics.joined(separator: ";"))])
+                         .text(d.topics.joined(separator: ";")), .int(s.choices)])
         for (i, c) in d.clauses.enumerated() {
             try insClause?.run([.text(d.id), .text(c.id), .int(i + 1), .text(c.parent), .int(c.level), .text(c.label), .int(c.number),
                                 .text(c.heading), .text(c.text), .text(c.original), .text(c.area), .text(c.topics.joined(separator: ";")),

@@ -12,7 +12,7 @@ enum FilledDocument {
             issuer: "«issuer»", docNumber: "«doc_number»", issueDate: "«issue_date»", publicationDate: "«publication_date»",
             addressees: ["«addressee.1»", "«addressee.2»"], contact: ["«contact»"], disclosure: "«disclosure»",
             source: Source(path: "«source.path»", sha256: "«source.sha256»", format: "«source.format»", encoding: "«source.encoding»",
-                           script: "«source.script»", variant: "«source.variant»", conversion: "«source.conversion»", bytes: 40961),
+                           script: "«source.script»", variant: "«source.variant»", conversion: "«source.conversion»", bytes: 40961, choices: 40963),
             duplicates: [DuplicateCopy(path: "«dup1.path»", sha256: "«dup1.sha256»", similarity: 0.831),
                          DuplicateCopy(path: "«dup2.path»", sha256: "«dup2.sha256»", similarity: 0.764)],
             text: "«text»", preamble: "«preamble»", closing: "«closing»",
