@@ -14,6 +14,13 @@ import GazetteOutput
 /// not merged into one ('optimize'): that cost 2.4 of the database's 18 CPU-s at 10,000
 /// documents, and phrase queries took the same 1-10 ms either way.
 ///
+/// When the runner trusts the Output/ being replaced (`PublishContext.previous`), its database
+/// is copied into the staging folder and updated in place instead: the rows of documents whose
+/// final form changed are deleted (their clauses told to the full-text index) and written anew,
+/// documents no longer published are deleted, unchanged ones keep their rows, and `inputs` is
+/// rewritten. Its content then equals a full run's, but not its bytes or the clauses' rowids
+/// (`bench/same_output.py` compares content).
+///
 /// FTS5 keeps new terms in a hash table and writes a segment each time it outgrows
 /// `ftsHashSize`; with SQLite's 1 MiB default a 10,000-document corpus made hundreds of
 /// small segments and spent more time merging them than tokenizing (19 vs 8 CPU-s for the
@@ -25,6 +32,12 @@ public final class SQLiteSink: OutputSink {
     public var ownThread: Bool { true }
     var db: SQLiteDatabase?
     var insDoc, insClause, insFTS, insUnit, insLabel, insDup, insSimilar, insAppendix: SQLiteStatement?
+    /// The previous Output/'s database, when it may be updated in place (`use`).
+    var previous: URL?
+    /// Updating a copy of it: the ids it held that this run has not written or kept yet.
+    var existing: Set<String>?
+    /// The ids whose rows were kept as they were.
+    var kept = Set<String>()
     /// Bytes of pending full-text terms FTS5 holds before writing a segment (persisted in
     /// `clause_fts_config`, where later writers to the database pick it up too).
     public let ftsHashSize: Int
@@ -71,19 +84,33 @@ public final class SQLiteSink: OutputSink {
     CREATE INDEX inputs_status ON inputs(status);
     """
 
+    public func use(_ context: PublishContext) { previous = context.previous?.output.appendingPathComponent("gazette.sqlite") }
+
     public func begin(staging: URL) throws {
         let url = staging.appendingPathComponent("gazette.sqlite")
         try? FileManager.default.removeItem(at: url)
-        let db = try SQLiteDatabase(path: url.path)
-        self.db = db
-        // The file lives in the staging folder: atomicity comes from the folder swap, so no
-        // journal or fsync is needed while building it.
-        try db.exec("PRAGMA page_size=4096; PRAGMA auto_vacuum=INCREMENTAL; PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA locking_mode=EXCLUSIVE; PRAGMA foreign_keys=OFF;")
-        try db.exec("BEGIN;")
-        try db.exec(Self.schema)
-        try db.exec("INSERT INTO meta VALUES('schema_version','1'),('fts','clause_fts: trigram tokenizer over clauses.heading and clauses.text; MATCH needs 3+ characters');")
-        try db.exec("PRAGMA user_version=1;")
-        try db.exec("INSERT INTO clause_fts(clause_fts, rank) VALUES('hashsize', \(ftsHashSize));")
+        // The previous Output/'s database (written by this build: the runner passes it only
+        // then), copied and updated in place: unchanged documents keep their rows.
+        existing = nil; kept = []
+        if let previous, (try? FileManager.default.copyItem(at: previous, to: url)) != nil {
+            let db = try SQLiteDatabase(path: url.path)
+            self.db = db
+            try db.exec("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA locking_mode=EXCLUSIVE; PRAGMA foreign_keys=OFF;")
+            try db.exec("BEGIN;")
+            existing = Set(try db.prepare("SELECT id FROM documents").rows().compactMap { $0.first ?? nil })
+        } else {
+            let db = try SQLiteDatabase(path: url.path)
+            self.db = db
+            // The file lives in the staging folder: atomicity comes from the folder swap, so no
+            // journal or fsync is needed while building it.
+            try db.exec("PRAGMA page_size=4096; PRAGMA auto_vacuum=INCREMENTAL; PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA locking_mode=EXCLUSIVE; PRAGMA foreign_keys=OFF;")
+            try db.exec("BEGIN;")
+            try db.exec(Self.schema)
+            try db.exec("INSERT INTO meta VALUES('schema_version','1'),('fts','clause_fts: trigram tokenizer over clauses.heading and clauses.text; MATCH needs 3+ characters');")
+            try db.exec("PRAGMA user_version=1;")
+            try db.exec("INSERT INTO clause_fts(clause_fts, rank) VALUES('hashsize', \(ftsHashSize));")
+        }
+        guard let db else { return }
         insDoc = try db.prepare("INSERT INTO documents VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
         insClause = try db.prepare("INSERT INTO clauses(doc_id,clause_id,seq,parent,level,label,number,heading,text,original,area,topics,deadlines,targets) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
         insFTS = try db.prepare("INSERT INTO clause_fts(rowid,heading,text) VALUES(last_insert_rowid(),?,?)")
@@ -92,6 +119,33 @@ public final class SQLiteSink: OutputSink {
         insDup = try db.prepare("INSERT INTO duplicates VALUES(?,?,?,?)")
         insSimilar = try db.prepare("INSERT INTO similar VALUES(?,?,?,?,?)")
         insAppendix = try db.prepare("INSERT INTO appendices VALUES(?,?,?,?,?)")
+    }
+
+    /// What `prepareUnchanged` hands `write`: the document's rows in the copied database stand.
+    static let unchangedMark = Data("=".utf8)
+
+    /// The document is as the previous Output/ had it: nothing to prepare, its rows are kept.
+    public func prepareUnchanged(_ d: Document) throws -> Data? { Self.unchangedMark }
+
+    public func write(_ d: Document, prepared: Data?) throws {
+        if var existing {
+            if prepared == Self.unchangedMark && existing.contains(d.id) { kept.insert(d.id); return }
+            if existing.remove(d.id) != nil { try delete(d.id) }
+            self.existing = existing
+        }
+        try write(d)
+    }
+
+    /// Removes a document's rows (its clauses from the full-text index first, which an
+    /// external-content FTS5 table needs told with the old values).
+    func delete(_ id: String) throws {
+        guard let db else { return }
+        for sql in ["INSERT INTO clause_fts(clause_fts, rowid, heading, text) SELECT 'delete', rowid, heading, text FROM clauses WHERE doc_id = ?",
+                    "DELETE FROM clauses WHERE doc_id = ?", "DELETE FROM units WHERE doc_id = ?", "DELETE FROM labels WHERE doc_id = ?",
+                    "DELETE FROM duplicates WHERE doc_id = ?", "DELETE FROM similar WHERE doc_id = ?",
+                    "DELETE FROM appendices WHERE doc_id = ?", "DELETE FROM documents WHERE id = ?"] {
+            try db.prepare(sql).run([.text(id)])
+        }
     }
 
     public func write(_ d: Document) throws {
@@ -133,11 +187,17 @@ public final class SQLiteSink: OutputSink {
 
     public func finish(_ corpus: CorpusSummary) throws {
         guard let db else { return }
+        let updating = existing != nil
+        if let existing {
+            // Documents no longer published (neither kept nor written anew this run).
+            for id in existing.subtracting(kept).sorted() { try delete(id) }
+            try db.exec("DELETE FROM inputs;")
+        }
         let ins = try db.prepare("INSERT OR REPLACE INTO inputs VALUES(?,?,?,?,?)")
         for r in corpus.manifest.inputs {
             try ins.run([.text(r.path), .text(r.sha256), .text(r.status.rawValue), .text(r.reason), .text(r.document)])
         }
-        try db.exec(Self.indexes)
+        if !updating { try db.exec(Self.indexes) }
         try db.exec("COMMIT;")
         insDoc = nil; insClause = nil; insFTS = nil; insUnit = nil; insLabel = nil; insDup = nil; insSimilar = nil; insAppendix = nil
         try db.exec("PRAGMA incremental_vacuum;")

@@ -54,9 +54,18 @@ enum PublishHarness {
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir), !isDir.boolValue else { continue }
             var data = try Data(contentsOf: URL(fileURLWithPath: path))
             if rel == "manifest.json" { data = try withoutTimings(data) }
+            if rel.hasSuffix(".sqlite") { data = try sqliteContent(path) }
             out[rel] = data
         }
         return out
+    }
+
+    /// What a database holds, as `bench/same_output.py` compares it: an incremental run
+    /// updates the previous database in place, so its bytes are not a full run's.
+    static func sqliteContent(_ path: String) throws -> Data {
+        let r = try Program.run(command: "python3", [Fixtures.root.appendingPathComponent("bench/same_output.py").path, "--dump", path], timeout: 120)
+        guard r.status == 0 else { throw NSError(domain: "same_output", code: Int(r.status), userInfo: [NSLocalizedDescriptionKey: r.stderr]) }
+        return r.output
     }
 
     static func withoutTimings(_ data: Data) throws -> Data {
