@@ -30,6 +30,18 @@ public enum FileOutput {
         guard ok else { throw failure("cannot write", url) }
     }
 
+    /// Replaces `url` with `bytes` (its folder made if missing) through a temporary file
+    /// renamed over it, so a reader or a killed run sees the old file or the new one whole.
+    /// For the cache's small state files; false when it could not be written.
+    @discardableResult
+    public static func replace(_ bytes: Data, at url: URL) -> Bool {
+        let folder = url.deletingLastPathComponent()
+        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let tmp = folder.appendingPathComponent(url.lastPathComponent + ".tmp-\(getpid())")
+        guard (try? write(bytes, to: tmp)) != nil, rename(tmp.path, url.path) == 0 else { unlink(tmp.path); return false }
+        return true
+    }
+
     static func failure(_ what: String, _ url: URL) -> FileOutputError {
         FileOutputError(description: "\(what) \(url.path): \(String(cString: strerror(errno)))")
     }

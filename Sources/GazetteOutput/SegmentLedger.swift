@@ -73,10 +73,8 @@ public final class SegmentLedger: @unchecked Sendable {
     /// Writes this run's segments for the Output/ whose manifest fingerprint is `output`.
     public func store(output fingerprint: String?) {
         guard let state, let fingerprint else { return }
-        try? FileManager.default.createDirectory(at: state, withIntermediateDirectories: true)
         var text = "\(Self.magic)\t\(fingerprint)\n"
         for (id, s) in current { text += "\(id)\t\(s.offset)\t\(s.length)\n" }
-        let dest = Self.path(state, file), tmp = dest + ".tmp-\(getpid())"
-        if (try? Data(text.utf8).write(to: URL(fileURLWithPath: tmp))) != nil { _ = rename(tmp, dest) }
+        FileOutput.replace(Data(text.utf8), at: URL(fileURLWithPath: Self.path(state, file)))
     }
 }

@@ -1,5 +1,6 @@
 import CGazetteSys
 import Foundation
+import GazetteOutput
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -171,11 +172,9 @@ public final class CrashLedger: @unchecked Sendable {
             if !known.isEmpty || FileManager.default.fileExists(atPath: url.path) { try? FileManager.default.removeItem(at: url) }
             return
         }
-        try? FileManager.default.createDirectory(at: cacheRoot, withIntermediateDirectories: true)
         let enc = JSONEncoder(); enc.outputFormatting = [.sortedKeys, .prettyPrinted]
         guard let data = try? enc.encode(Stored(version: Self.version, crashes: crashes)) else { return }
-        let tmp = cacheRoot.appendingPathComponent("crashes.json.tmp-\(getpid())")
-        if (try? data.write(to: tmp)) != nil { _ = rename(tmp.path, url.path) }
+        FileOutput.replace(data, at: url)
     }
 }
 

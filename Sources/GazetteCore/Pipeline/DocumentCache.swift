@@ -1,4 +1,5 @@
 import Foundation
+import GazetteOutput
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -151,11 +152,8 @@ public struct DocumentCache: Sendable {
     }
 
     public func storeStamps(_ stamps: [String: FileStamp]) {
-        try? FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         let enc = JSONEncoder(); enc.outputFormatting = [.sortedKeys]
         guard let data = try? enc.encode(stamps) else { return }
-        let dest = root.appendingPathComponent("files.json")
-        let tmp = root.appendingPathComponent("files.json.tmp-\(getpid())")
-        if (try? data.write(to: tmp)) != nil { _ = rename(tmp.path, dest.path) }
+        FileOutput.replace(data, at: root.appendingPathComponent("files.json"))
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import GazetteOutput
 import GazetteModel
 #if canImport(Glibc)
 import Glibc
@@ -62,12 +63,9 @@ public struct PublishLedger: Equatable, Sendable {
 
     /// Writes the ledger (a temporary file renamed over the old one).
     func store(cache: URL) {
-        try? FileManager.default.createDirectory(at: cache, withIntermediateDirectories: true)
         var text = "\(Self.magic)\t\(output)\t\(sinks)\n"
         for id in documents.keys.sorted() { text += id + "\t" + documents[id]! + "\n" }
-        let dest = cache.appendingPathComponent(Self.fileName)
-        let tmp = cache.appendingPathComponent(Self.fileName + ".tmp-\(getpid())")
-        if (try? Data(text.utf8).write(to: tmp)) != nil { _ = rename(tmp.path, dest.path) }
+        FileOutput.replace(Data(text.utf8), at: cache.appendingPathComponent(Self.fileName))
     }
 
     /// Links `paths` (relative to the two folders) from the old output into the staging

@@ -38,6 +38,8 @@ public final class SQLiteSink: OutputSink {
     var existing: Set<String>?
     /// The ids whose rows were kept as they were.
     var kept = Set<String>()
+    /// The statements that remove a document's rows, prepared at the first deletion.
+    var deletes: [SQLiteStatement] = []
     /// Bytes of pending full-text terms FTS5 holds before writing a segment (persisted in
     /// `clause_fts_config`, where later writers to the database pick it up too).
     public let ftsHashSize: Int
@@ -91,7 +93,7 @@ public final class SQLiteSink: OutputSink {
         try? FileManager.default.removeItem(at: url)
         // The previous Output/'s database (written by this build: the runner passes it only
         // then), copied and updated in place: unchanged documents keep their rows.
-        existing = nil; kept = []
+        existing = nil; kept = []; deletes = []
         if let previous, (try? FileManager.default.copyItem(at: previous, to: url)) != nil {
             let db = try SQLiteDatabase(path: url.path)
             self.db = db
@@ -140,12 +142,13 @@ public final class SQLiteSink: OutputSink {
     /// external-content FTS5 table needs told with the old values).
     func delete(_ id: String) throws {
         guard let db else { return }
-        for sql in ["INSERT INTO clause_fts(clause_fts, rowid, heading, text) SELECT 'delete', rowid, heading, text FROM clauses WHERE doc_id = ?",
-                    "DELETE FROM clauses WHERE doc_id = ?", "DELETE FROM units WHERE doc_id = ?", "DELETE FROM labels WHERE doc_id = ?",
-                    "DELETE FROM duplicates WHERE doc_id = ?", "DELETE FROM similar WHERE doc_id = ?",
-                    "DELETE FROM appendices WHERE doc_id = ?", "DELETE FROM documents WHERE id = ?"] {
-            try db.prepare(sql).run([.text(id)])
+        if deletes.isEmpty {
+            deletes = try ["INSERT INTO clause_fts(clause_fts, rowid, heading, text) SELECT 'delete', rowid, heading, text FROM clauses WHERE doc_id = ?",
+                           "DELETE FROM clauses WHERE doc_id = ?", "DELETE FROM units WHERE doc_id = ?", "DELETE FROM labels WHERE doc_id = ?",
+                           "DELETE FROM duplicates WHERE doc_id = ?", "DELETE FROM similar WHERE doc_id = ?",
+                           "DELETE FROM appendices WHERE doc_id = ?", "DELETE FROM documents WHERE id = ?"].map(db.prepare)
         }
+        for statement in deletes { try statement.run([.text(id)]) }
     }
 
     public func write(_ d: Document) throws {
@@ -200,6 +203,7 @@ public final class SQLiteSink: OutputSink {
         if !updating { try db.exec(Self.indexes) }
         try db.exec("COMMIT;")
         insDoc = nil; insClause = nil; insFTS = nil; insUnit = nil; insLabel = nil; insDup = nil; insSimilar = nil; insAppendix = nil
+        deletes = []
         try db.exec("PRAGMA incremental_vacuum;")
         db.close()
         self.db = nil

@@ -204,27 +204,17 @@ struct RegionLedger: Codable {
     static func store(_ part: CoverageTable, _ hash: String, in folder: URL) {
         let url = partURL(hash, in: folder)
         guard !FileManager.default.fileExists(atPath: url.path), let data = try? JSONEncoder().encode(part) else { return }
-        try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        write(data, to: url)
+        FileOutput.replace(data, at: url)
     }
 
     /// Writes the ledger into `folder` and removes the parts no region of it names.
     func store(in folder: URL) {
         guard let data = try? JSONEncoder().encode(self) else { return }
-        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        Self.write(data, to: folder.appendingPathComponent(Self.fileName))
+        FileOutput.replace(data, at: folder.appendingPathComponent(Self.fileName))
         let kept = Set(regions.values.map { "\($0).json" })
         let parts = folder.appendingPathComponent("parts")
         for name in (try? FileManager.default.contentsOfDirectory(atPath: parts.path)) ?? [] where !kept.contains(name) {
             try? FileManager.default.removeItem(at: parts.appendingPathComponent(name))
-        }
-    }
-
-    /// A temporary file renamed over `url`.
-    static func write(_ data: Data, to url: URL) {
-        let tmp = url.deletingLastPathComponent().appendingPathComponent(url.lastPathComponent + ".tmp-\(ProcessInfo.processInfo.processIdentifier)")
-        guard (try? data.write(to: tmp)) != nil, rename(tmp.path, url.path) == 0 else {
-            try? FileManager.default.removeItem(at: tmp); return
         }
     }
 }
