@@ -31,7 +31,7 @@ def files(root):
 def content(rel, path):
     if rel == "manifest.json":
         m = json.load(open(path, encoding="utf-8"))
-        for k in ("timings", "config_hash", "fingerprint"):  # per build and per run
+        for k in ("timings", "memory", "config_hash", "fingerprint"):  # per build and per run
             m.get("run", {}).pop(k, None)
         return json.dumps(m, sort_keys=True, ensure_ascii=False).encode()
     if rel.endswith(".sqlite"):

@@ -30,8 +30,11 @@ public struct RunInfo: Codable, Equatable, Sendable {
     public var configHash: String
     /// Hash of every input's stamp and the configuration: equal on a run with nothing changed.
     public var fingerprint: String?
+    /// Peak resident memory of each phase in MiB, and `budget` (pipeline.yml `memory.budget_mib`);
+    /// like `timings`, a measurement of this run, not compared between runs.
+    public var memory: [String: Double]?
     public init(counts: [String: Int], timings: [String: Double], versions: [String: String], configHash: String) {
         self.counts = counts; self.timings = timings; self.versions = versions; self.configHash = configHash
     }
-    enum CodingKeys: String, CodingKey { case counts, timings, versions, configHash = "config_hash", fingerprint }
+    enum CodingKeys: String, CodingKey { case counts, timings, versions, configHash = "config_hash", fingerprint, memory }
 }

@@ -25,6 +25,9 @@ public struct PipelineConfig: Sendable, Equatable {
     public var publish = PublishSettings()
     /// Worker threads for per-document stages (0 = one per core).
     public var workers: Int = 0
+    /// The run's memory budget in MiB (`memory.budget_mib`): what the runner may hold of the
+    /// corpus in memory is derived from it, and `run.memory` in the manifest is measured against it.
+    public var memoryBudgetMiB: Int = 1024
     /// `workers`, with 0 resolved to the number of cores.
     public var workerThreads: Int { workers > 0 ? workers : max(1, ProcessInfo.processInfo.activeProcessorCount) }
     /// Line in pipeline.yml of each data file named there (`classify.taxonomy` …), for diagnostics.
@@ -87,7 +90,7 @@ public struct PipelineConfig: Sendable, Equatable {
         guard let root = node else { return config }
         let r = YAMLNodeReader(file: file)
         guard let map = r.mapping(root, "the top level", &diags) else { throw ConfigurationError(diags) }
-        let known = ["corpus", "output", "cache", "stages", "workers", "ingest", "classify", "dedup", "publish"]
+        let known = ["corpus", "output", "cache", "stages", "workers", "memory", "ingest", "classify", "dedup", "publish"]
         for (k, v) in map {
             guard let key = k.string else { continue }
             switch key {
@@ -101,6 +104,10 @@ public struct PipelineConfig: Sendable, Equatable {
                     config.workers = max(0, i)
                 }
             case "stages": config.readStages(v, r, &diags)
+            case "memory":
+                guard let m = r.mapping(v, key, &diags) else { break }
+                r.checkKeys(m, known: ["budget_mib"], section: key, &diags)
+                if let n = m["budget_mib"], let i = r.positiveInt(n, "budget_mib", &diags) { config.memoryBudgetMiB = i }
             case "ingest": if let m = r.mapping(v, key, &diags) { config.readIngest(m, r, &diags) }
             case "classify": if let m = r.mapping(v, key, &diags) { config.readClassify(m, r, &diags) }
             case "dedup":

@@ -35,17 +35,25 @@ public final class PipelineRunner {
     public var beforeCommit: (() throws -> Void)? = nil
     /// For tests: called after every input was prepared, before dedup.
     public var afterPrepare: (() -> Void)? = nil
-    /// Bytes of prepared text kept in memory between prepare and complete; inputs beyond it
-    /// are read and prepared again when they turn out to be canonical.
-    public var preparedBudget = 128 << 20
-    /// Bytes of structured documents kept in memory for publish; the rest is read back from the cache.
-    public var documentBudget = 64 << 20
+    /// Bytes of prepared text kept in memory between prepare and complete (an eighth of the
+    /// memory budget); inputs beyond it are read and prepared again when they turn out to be canonical.
+    public var preparedBudget: Int
+    /// Bytes of structured documents kept in memory for publish (a sixteenth of the budget);
+    /// the rest is read back from the cache.
+    public var documentBudget: Int
     let processor: DocumentProcessor
 
     public init(config: PipelineConfig, corpus: URL, output: URL, cacheRoot: URL, processor: DocumentProcessor,
                 sinks: [OutputSink], progress: ProgressReporter) {
         self.config = config; self.corpus = corpus; self.output = output; self.cacheRoot = cacheRoot
         self.processor = processor; self.sinks = sinks; self.progress = progress
+        (preparedBudget, documentBudget) = Self.heldBudgets(config)
+    }
+
+    /// What the runner may hold between stages, from `memory.budget_mib`: an eighth of it in
+    /// prepared texts, a sixteenth in structured documents (128 and 64 MiB under the default).
+    static func heldBudgets(_ config: PipelineConfig) -> (prepared: Int, documents: Int) {
+        (config.memoryBudgetMiB << 17, config.memoryBudgetMiB << 16)
     }
 
     /// How many nice steps the publish stage's read-ahead workers run below the other
@@ -120,17 +128,21 @@ public struct PublishFailure: Error, CustomStringConvertible {
     public init(_ d: String) { description = d }
 }
 
-/// Wall time of each phase, for the manifest's `run.timings` (not compared between runs).
+/// Wall time of each phase and the peak resident memory at its end, for the manifest's
+/// `run.timings` and `run.memory` (measurements of this run, not compared between runs): the
+/// peak is the run's so far, so the phase where it rose is the one that reached it.
 struct PhaseTimings {
     private let start = Date()
     private var mark = Date()
     private var seconds: [String: Double] = [:]
+    private var peaks: [String: Double] = [:]
 
-    /// Records the time since the previous mark as phase `name`'s.
+    /// Records the time since the previous mark as phase `name`'s, and the peak so far.
     mutating func end(_ name: String) {
         let now = Date()
         seconds[name] = now.timeIntervalSince(mark)
         mark = now
+        if let peak = ProcessMemory.peakResident() { peaks[name] = (Double(peak) / 1_048_576).rounded() }
     }
 
     /// Every phase's time and the total, in seconds to the millisecond.
@@ -138,6 +150,14 @@ struct PhaseTimings {
         var all = seconds
         all["total"] = Date().timeIntervalSince(start)
         return all.mapValues { ($0 * 1000).rounded() / 1000 }
+    }
+
+    /// The peak at the end of every phase in MiB, the run's as `peak`, and the configured `budget`.
+    func memory(budgetMiB: Int) -> [String: Double] {
+        var all = peaks
+        all["peak"] = peaks.values.max() ?? 0
+        all["budget"] = Double(budgetMiB)
+        return all
     }
 }
 

@@ -43,6 +43,12 @@ final class PublishDeterminismTests: XCTestCase {
         let corpus = try PublishHarness.makeCorpus(in: dir, variants: 1)
         let out = dir.appendingPathComponent("Output"), cache = dir.appendingPathComponent("cache")
         XCTAssertEqual(try PublishHarness.run(corpus: corpus, output: out, cache: cache).status, 0)
+        // The run measured its memory phase by phase against the budget of pipeline.yml.
+        let manifest = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("manifest.json"))) as! [String: Any]
+        let memory = (manifest["run"] as! [String: Any])["memory"] as? [String: Double] ?? [:]
+        XCTAssertEqual(memory["budget"], 1024)
+        for phase in ["prepare", "dedup+structure", "publish", "finish"] { XCTAssertGreaterThan(memory[phase] ?? 0, 0, phase) }
+        XCTAssertEqual(memory["peak"], memory.filter { $0.key != "budget" && $0.key != "peak" }.values.max())
         let before = try FileManager.default.attributesOfItem(atPath: out.appendingPathComponent("manifest.json").path)
         let r = try PublishHarness.run(corpus: corpus, output: out, cache: cache)
         XCTAssertEqual(r.status, 0, r.stderr)

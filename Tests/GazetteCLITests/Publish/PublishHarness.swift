@@ -72,6 +72,7 @@ enum PublishHarness {
         var m = try JSONSerialization.jsonObject(with: data) as! [String: Any]
         var run = m["run"] as! [String: Any]
         run.removeValue(forKey: "timings")
+        run.removeValue(forKey: "memory")
         m["run"] = run
         return try JSONSerialization.data(withJSONObject: m, options: [.sortedKeys])
     }

@@ -27,6 +27,17 @@ final class PipelineConfigTests: XCTestCase {
         XCTAssertEqual(diagnostics("corpus: In\ningest:\n  max_pages: -3\n").first?.line, 3)
     }
 
+    func testMemoryBudgetSizesWhatTheRunnerHoldsAndKeysNoCache() throws {
+        let c = try PipelineConfig.parse("corpus: In\nmemory:\n  budget_mib: 512\n", file: "p.yml")
+        XCTAssertEqual(c.memoryBudgetMiB, 512)
+        XCTAssertEqual(PipelineConfig().memoryBudgetMiB, 1024)
+        XCTAssertEqual(c.hash(), try PipelineConfig.parse("corpus: In\n", file: "p.yml").hash(), "the budget changes no result")
+        XCTAssertEqual(PipelineRunner.heldBudgets(c).prepared, 64 << 20)
+        XCTAssertEqual(PipelineRunner.heldBudgets(c).documents, 32 << 20)
+        XCTAssertEqual(diagnostics("corpus: In\nmemory:\n  budget_mib: 0\n").first?.line, 3)
+        XCTAssertEqual(diagnostics("corpus: In\nmemory:\n  budget: 5\n").first?.id, "unknown-key")
+    }
+
     func testBadYAMLHasLine() {
         let d = diagnostics("corpus: Corpus\nstages: [ingest, clean\noutput: Output\n")
         XCTAssertEqual(d.first?.id, "yaml-syntax")

@@ -108,6 +108,7 @@ extension PipelineRunner {
             for t in threads { try t?.wait() }
             timings.end("finish")
             manifest.run.timings = timings.total()
+            manifest.run.memory = timings.memory(budgetMiB: config.memoryBudgetMiB)
             try ManifestWriter.write(manifest, to: staging.staging.appendingPathComponent("manifest.json"))
             progress.finishStage()
             FaultPoint.pause("publish")
