@@ -16,7 +16,10 @@ struct ClauseLinker {
     /// Candidate pairs scored together (16 bytes each while pending).
     static let chunk = 1 << 16
 
-    func links(_ docs: [(id: String, clauses: ClauseSignatures)], stats: inout [String: Int]) -> [String: [String: [SimilarClause]]] {
+    /// Calls `emit` with each document's links (clause id → similar clauses, best first), in
+    /// the order of `docs`, for the documents that have any.
+    func links(_ docs: [(id: String, clauses: ClauseSignatures)], stats: inout [String: Int],
+               emit: (String, [String: [SimilarClause]]) -> Void) {
         // Entries, in (document, clause) order, with their hashes and band keys copied into
         // flat arrays (one pass over the documents, then no per-access struct traffic).
         let bandCount = docs.first { $0.clauses.count > 0 }?.clauses.bandCount ?? 0
@@ -28,7 +31,7 @@ struct ClauseLinker {
         }
         let entries = eDoc.count
         stats["clauses"] = entries
-        if entries == 0 { return [:] }
+        if entries == 0 { return }
 
         // Classes of identical clauses: members[classStart[c]..<classStart[c+1]], in entry order.
         let members = (0..<entries).sorted { (eExact[$0], $0) < (eExact[$1], $1) }
@@ -92,11 +95,13 @@ struct ClauseLinker {
         stats["clause_candidate_pairs"] = candidates
         stats["clause_linked_pairs"] = linked
 
-        // Links per clause.
-        var out: [String: [String: [SimilarClause]]] = [:]
+        // Links per clause, handed over a document at a time (entries are in document order).
+        var current: (doc: Int32, links: [String: [SimilarClause]]) = (-1, [:])
+        func flush() { if !current.links.isEmpty { emit(docs[Int(current.doc)].id, current.links) } }
         let limit = settings.clauseLinks
         for e in 0..<entries {
             let d = eDoc[e]
+            if d != current.doc { flush(); current = (d, [:]) }
             var picks: [(score: Float, doc: Int32, clause: Int32)] = []
             func gather(_ c: Int, _ s: Float) {
                 var taken = 0
@@ -117,12 +122,11 @@ struct ClauseLinker {
             for (s, other) in top[c] { gather(Int(other), s) }
             if picks.isEmpty { continue }
             picks.sort { ($1.score, $0.doc, $0.clause) < ($0.score, $1.doc, $1.clause) }
-            let doc = docs[Int(d)]
-            out[doc.id, default: [:]][doc.clauses.ids[Int(eClause[e])]] = picks.prefix(limit).map {
+            current.links[docs[Int(d)].clauses.ids[Int(eClause[e])]] = picks.prefix(limit).map {
                 SimilarClause(doc: docs[Int($0.doc)].id, clause: docs[Int($0.doc)].clauses.ids[Int($0.clause)],
                               score: (Double($0.score) * 1000).rounded() / 1000)
             }
         }
-        return out
+        flush()
     }
 }

@@ -7,8 +7,13 @@ public struct DedupResult: Sendable {
     public var canonicalOf: [String: String] = [:]
     /// For each canonical id: its other copies, in path order.
     public var copies: [String: [DuplicateCopy]] = [:]
-    /// For each document id: clause id → similar clauses elsewhere, best first.
-    public var similar: [String: [String: [SimilarClause]]] = [:]
+    /// For each document: clause id → similar clauses elsewhere, best first.
+    public var links = ClauseLinkStore()
+    /// Every document's links at once (tests and small corpora; a run reads `links` a
+    /// document at a time).
+    public var similar: [String: [String: [SimilarClause]]] {
+        Dictionary(uniqueKeysWithValues: links.ids.map { ($0, links.links(of: $0)) })
+    }
     /// Counts for logs and benchmarks: exact groups, LSH candidate pairs, verified pairs.
     public var stats: [String: Int] = [:]
     public init() {}
@@ -57,12 +62,20 @@ public struct Deduplicator: Sendable {
     }
 
     /// Steps 1–4: which documents are copies of which. Needs only the document-level
-    /// signatures, so the runner calls it before the clauses are found.
-    public func group(_ docs: [DedupCandidate]) -> DedupResult {
+    /// signatures, so the runner calls it before the clauses are found. `samples`, when
+    /// given, supplies each candidate's shingle sample (by index) for the pairs compared:
+    /// the runner keeps them on disk, and `docs` carry empty ones.
+    public func group(_ docs: [DedupCandidate], samples: ((Int) -> [UInt32])? = nil) -> DedupResult {
         var result = DedupResult()
         let started = Date()
         let n = docs.count
         if n == 0 { return result }
+        func similarity(_ a: Int, _ b: Int) -> Double {
+            guard let samples else { return docs[a].signature.similarity(to: docs[b].signature) }
+            var x = docs[a].signature, y = docs[b].signature
+            x.sample = samples(a); y.sample = samples(b)
+            return x.similarity(to: y)
+        }
 
         // 1. Exact groups; `reps` holds one member of each, `group[i]` the group of doc i.
         let byHash = (0..<n).sorted { (docs[$0].signature.textHash, $0) < (docs[$1].signature.textHash, $1) }
@@ -81,7 +94,7 @@ public struct Deduplicator: Sendable {
         let keys: [UInt32] = reps.flatMap { MinHasher.bandKeys(docs[$0].signature.minhash[...], bands: bands, rows: rows) }
         LSHCandidates(count: reps.count, bands: bands).forEachPair(key: { keys[$0 * bands + $1] }) { a, b in
             candidates += 1
-            if docs[reps[a]].signature.similarity(to: docs[reps[b]].signature) >= settings.threshold {
+            if similarity(reps[a], reps[b]) >= settings.threshold {
                 verified += 1
                 uf.union(a, b)
             }
@@ -99,7 +112,7 @@ public struct Deduplicator: Sendable {
                 var rest: [Int] = []
                 var copies: [DuplicateCopy] = []
                 for m in remaining.dropFirst() {
-                    let sim = group[m] == group[canon] ? 1.0 : docs[canon].signature.similarity(to: docs[m].signature)
+                    let sim = group[m] == group[canon] ? 1.0 : similarity(canon, m)
                     if sim >= settings.threshold - Self.chainSlack {
                         result.canonicalOf[docs[m].id] = docs[canon].id
                         copies.append(DuplicateCopy(path: docs[m].path, sha256: docs[m].sha256, similarity: (sim * 1000).rounded() / 1000))
@@ -116,11 +129,14 @@ public struct Deduplicator: Sendable {
         return result
     }
 
-    /// Step 5: clause links among the published documents (id, clause signatures), in any order.
-    public func linkClauses(_ published: [(id: String, clauses: ClauseSignatures)], into result: inout DedupResult) {
+    /// Step 5: clause links among the published documents (id, clause signatures), in any
+    /// order, into a `ClauseLinkStore` spilled under `spill` (in memory without it).
+    public func linkClauses(_ published: [(id: String, clauses: ClauseSignatures)], into result: inout DedupResult, spill: URL? = nil) {
         let ordered = published.sorted { $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }
         let linking = Date()
-        result.similar = ClauseLinker(settings: settings).links(ordered.map { ($0.id, $0.clauses) }, stats: &result.stats)
+        let store = ClauseLinkStore(folder: spill)
+        ClauseLinker(settings: settings).links(ordered.map { ($0.id, $0.clauses) }, stats: &result.stats) { store.add($0, $1) }
+        result.links = store
         result.stats["ms_clauses"] = Int(Date().timeIntervalSince(linking) * 1000)
     }
 

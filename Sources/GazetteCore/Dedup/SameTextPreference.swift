@@ -39,7 +39,8 @@ extension DedupResult {
     /// clause the similar clauses elsewhere in the corpus.
     public func apply(to document: inout Document) {
         document.duplicates = copies[document.id] ?? []
-        guard let sim = similar[document.id] else { return }
+        let sim = links.links(of: document.id)
+        if sim.isEmpty { return }
         for k in document.clauses.indices { document.clauses[k].similar = sim[document.clauses[k].id] ?? [] }
     }
 }

@@ -57,23 +57,30 @@ extension IndexPages {
     /// Every list page of the corpus (`docs` in index order), paths relative to `site/`.
     static func allListPages(_ docs: [DocumentSummary], pageDocs: Int = SiteSink.defaultFacetPageHits) -> [(path: String, page: HTMLWriter)] {
         var out: [(path: String, page: HTMLWriter)] = []
+        forEachListPage(docs, pageDocs: pageDocs) { out.append(($0, $1)) }
+        return out
+    }
+
+    /// Every list page, handed to `save` one list at a time (at 100,000 documents all of
+    /// them at once held some 25 MB for nothing).
+    static func forEachListPage(_ docs: [DocumentSummary], pageDocs: Int = SiteSink.defaultFacetPageHits,
+                                _ save: (String, HTMLWriter) throws -> Void) rethrows {
         for s in byRegion(docs) {
             // A region's page is never split, so the index's links to its years always resolve.
             for p in listPages(kind: "地区", name: s.heading, slug: regionSlug(s.docs[0].region), sections: byYear(s.docs), pageDocs: .max) {
-                out.append(("region/" + p.file, p.page))
+                try save("region/" + p.file, p.page)
             }
         }
         for (year, ds) in Dictionary(grouping: docs, by: { $0.year ?? 0 }).sorted(by: { $0.key > $1.key }) {
             for p in listPages(kind: "年份", name: year == 0 ? "年份不详" : "\(year) 年", slug: yearSlug(year), sections: byRegion(ds), pageDocs: pageDocs) {
-                out.append(("year/" + p.file, p.page))
+                try save("year/" + p.file, p.page)
             }
         }
         for (type, ds) in Dictionary(grouping: docs, by: \.docType).sorted(by: { $0.key < $1.key }) {
             for p in listPages(kind: "类型", name: SiteLabels.docType(type), slug: SiteLabels.codeSlug(type), sections: byRegion(ds), pageDocs: pageDocs) {
-                out.append(("type/" + p.file, p.page))
+                try save("type/" + p.file, p.page)
             }
         }
-        return out
     }
 
     static func yearSlug(_ year: Int) -> String { year == 0 ? "unknown" : String(year) }

@@ -16,9 +16,10 @@ public final class SiteSink: OutputSink {
     var search: SearchIndexWriter!
     /// Bytes per search index chunk (`site/search/NNNN.js`).
     let searchChunkBytes: Int
-    var areas: [String: [FacetHit]] = [:]
-    var topics: [String: [FacetHit]] = [:]
-    var units: [String: [FacetHit]] = [:]
+    /// Each kind of facet's hits, out of memory until `finish` (`FacetSpill`).
+    var areas = FacetSpill(folder: nil)
+    var topics = FacetSpill(folder: nil)
+    var units = FacetSpill(folder: nil)
     /// Mentions the unit registry did not resolve, for `unit/unresolved.html`.
     var unresolved = UnresolvedUnits()
     /// About 1 MiB: a few hundred documents' clauses, read in well under a second.
@@ -44,6 +45,7 @@ public final class SiteSink: OutputSink {
         try FileOutput.write(Array(SiteAssets.css.utf8), to: root.appendingPathComponent("assets/style.css"))
         try FileOutput.write(Array(SiteAssets.searchJS.utf8), to: root.appendingPathComponent("assets/search.js"))
         search = try SearchIndexWriter(folder: root.appendingPathComponent("search"), chunkBytes: searchChunkBytes)
+        (areas, topics, units) = (FacetSpill(folder: staging), FacetSpill(folder: staging), FacetSpill(folder: staging))
     }
 
     /// Renders and writes the document's page (on a worker thread).
@@ -67,10 +69,10 @@ public final class SiteSink: OutputSink {
         try search.add(d)
         for c in d.clauses {
             let hit = FacetHit(doc: d.id, clause: c.id, caption: Self.caption(c))
-            if let area = c.area { areas[area, default: []].append(hit) }
-            for t in c.topics { topics[t, default: []].append(hit) }
+            if let area = c.area { areas.add(area, hit) }
+            for t in c.topics { topics.add(t, hit) }
             var seen = Set<String>()
-            for u in c.units where seen.insert(u.canonical ?? u.name).inserted { units[u.canonical ?? u.name, default: []].append(hit) }
+            for u in c.units where seen.insert(u.canonical ?? u.name).inserted { units.add(u.canonical ?? u.name, hit) }
         }
         unresolved.add(d, as: d.id)
     }
@@ -82,29 +84,30 @@ public final class SiteSink: OutputSink {
                                  unresolvedUnits: unresolved.list.count), "index.html")
         try save(IndexPages.searchPage(), "search.html")
         try save(IndexPages.qualityPage(docs, limit: facetPageHits), "quality.html")
-        for p in IndexPages.allListPages(docs, pageDocs: facetPageHits) { try save(p.page, p.path) }
+        try IndexPages.forEachListPage(docs, pageDocs: facetPageHits) { try save($1, $0) }
         let byID = Dictionary(docs.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let rank = Dictionary(docs.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
+        // One facet's hits read back at a time.
         func facet(_ folder: String, _ kind: String, _ name: String, _ code: String?, _ slug: String, _ hits: [FacetHit]) throws {
             for p in IndexPages.facetPages(kind: kind, name: name, code: code, slug: slug, hits: hits, docs: byID, rank: rank,
                                            pageHits: facetPageHits) {
                 try save(p.page, folder + "/" + p.file)
             }
         }
-        for (code, hits) in areas.sorted(by: { $0.key < $1.key }) {
-            try facet("area", "领域", SiteLabels.area(code), code, SiteLabels.codeSlug(code), hits)
+        for code in areas.facets {
+            try facet("area", "领域", SiteLabels.area(code), code, SiteLabels.codeSlug(code), areas.hits(code))
         }
-        for (code, hits) in topics.sorted(by: { $0.key < $1.key }) {
-            try facet("topic", "主题", SiteLabels.topic(code), code, SiteLabels.codeSlug(code), hits)
+        for code in topics.facets {
+            try facet("topic", "主题", SiteLabels.topic(code), code, SiteLabels.codeSlug(code), topics.hits(code))
         }
-        for (unit, hits) in units.sorted(by: { $0.key < $1.key }) {
-            try facet("unit", "单位", unit, nil, SiteLabels.unitSlug(unit), hits)
+        for unit in units.facets {
+            try facet("unit", "单位", unit, nil, SiteLabels.unitSlug(unit), units.hits(unit))
         }
         try save(UnresolvedUnitsPage.render(unresolved, docs: byID), UnresolvedUnitsPage.file)
     }
 
-    func counts(_ m: [String: [FacetHit]]) -> [(String, Int)] {
-        m.map { ($0.key, $0.value.count) }.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
+    func counts(_ m: FacetSpill) -> [(String, Int)] {
+        m.counts.map { ($0.key, $0.value) }.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
     }
 
     func save(_ html: String, _ rel: String) throws {

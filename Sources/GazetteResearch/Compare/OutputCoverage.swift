@@ -1,5 +1,6 @@
 import Foundation
 import GazetteModel
+import GazetteOutput
 
 extension CoverageTable {
     /// The table of every document published under `output` (what `gazette compare` prints).
@@ -15,13 +16,11 @@ extension CoverageTable {
             try DocumentStore.forEach(output: output) { docs.append(DocumentStore.trimmedForComparison($0)) }
             return make(docs.sorted { $0.id < $1.id }, by: by, axis: axis, threshold: threshold)
         }
-        let spill = try DocumentSpill<(id: String, region: String)>(
-            url: temporary.appendingPathComponent("gazette-compare-\(UUID().uuidString).spill"))
-        defer { spill.remove() }
+        let spill = DocumentSpill<(id: String, region: String)>(folder: temporary)
         try DocumentStore.forEach(output: output) { d in
             try spill.append(DocumentStore.trimmedForComparison(d), key: (d.id, d.region ?? "-"))
         }
-        let stored = try spill.close()
+        let stored = spill.close()
         var regions: [String: [Int]] = [:]
         for (i, k) in stored.keys.enumerated() { regions[k.region, default: []].append(i) }
         let parts = try regions.keys.sorted().map { region -> CoverageTable in

@@ -19,7 +19,19 @@ extension CoverageRenderer {
     /// 15 MB at 10,000 documents and grows with the corpus; a region's page grows only
     /// with its own documents.
     public func sitePages() -> [(path: String, page: HTMLWriter)] {
-        let regions = Array(Set(table.groups.map { $0.region ?? "" } + table.changes.map(\.region))).sorted {
+        var pages: [(path: String, page: HTMLWriter)] = []
+        let changes = Dictionary(grouping: table.changes, by: \.region)
+        forEachSitePage(changeRegions: Set(changes.keys), changes: { changes[$0] ?? [] }) { pages.append(($0, $1)) }
+        return pages
+    }
+
+    /// The same pages handed to `save` one at a time, with each region's changes asked of
+    /// `changes` when its page is rendered (`table.changes` is not read): the research sink
+    /// keeps them on disk, since with their clauses' texts they grow with the corpus.
+    /// `changeRegions`: the regions that have changes.
+    public func forEachSitePage(changeRegions: Set<String>, changes: (String) throws -> [CoverageTable.Change],
+                                _ save: (String, HTMLWriter) throws -> Void) rethrows {
+        let regions = Array(Set(table.groups.map { $0.region ?? "" }).union(changeRegions)).sorted {
             $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars)
         }
         let overview = ResearchPage.render(title: "Coverage", stylesheet: "assets/style.css") { w in
@@ -35,23 +47,21 @@ extension CoverageRenderer {
             w.close("p"); w.markup("\n")
             heatMap(table.groups, link: { "compare/\(Self.regionSlug($0.region ?? "")).html" }, into: &w)
         }
-        var pages = [(path: "compare.html", page: overview)]
+        try save("compare.html", overview)
         let groups = Dictionary(grouping: table.groups) { $0.region ?? "" }
-        let changes = Dictionary(grouping: table.changes, by: \.region)
         for r in regions {
             let name = r.isEmpty ? "-" : r
+            let mine = try changes(r)
             let page = ResearchPage.render(title: "Coverage · \(r)", stylesheet: "../assets/style.css") { w in
                 w.open("p", "class", "crumbs"); w.element("a", "href", "../compare.html", text: "覆盖对比"); w.text(" › \(name)")
                 w.close("p"); w.markup("\n")
                 w.element("h1", text: "\(name) · Coverage by \(table.axis.rawValue)"); w.markup("\n")
                 heatMap(groups[r] ?? [], link: nil, into: &w)
-                let mine = changes[r] ?? []
                 if mine.isEmpty { w.element("p", "class", "muted", text: "No consecutive years to compare."); w.markup("\n") }
                 for ch in mine { changeSection(ch, docBase: "../doc", into: &w) }
             }
-            pages.append(("compare/\(Self.regionSlug(r)).html", page))
+            try save("compare/\(Self.regionSlug(r)).html", page)
         }
-        return pages
     }
 
     /// A heat map: one row per group, one column per label (a corpus has far more

@@ -11,7 +11,7 @@ import GazetteOutput
 /// Both need documents of other years, so every document waits for `finish`: trimmed to
 /// what the pages read and kept in binary form in a spill file of the staging folder (some
 /// 40 KB a document in memory would make 100,000 inputs need gigabytes), read back one
-/// region at a time. The spill file is removed before the staging folder is swapped in.
+/// region at a time.
 public final class ResearchSiteSink: OutputSink {
     public let name = "research"
     /// The pages sit inside the site: they use its stylesheet and link its document pages.
@@ -39,7 +39,7 @@ public final class ResearchSiteSink: OutputSink {
     public func begin(staging: URL) throws {
         site = staging.appendingPathComponent("site")
         try FileManager.default.createDirectory(at: site.appendingPathComponent("diff"), withIntermediateDirectories: true)
-        spill = try DocumentSpill(url: staging.appendingPathComponent(".research-documents.spill"))
+        spill = DocumentSpill(folder: staging)
         hashes = [:]
     }
 
@@ -51,8 +51,7 @@ public final class ResearchSiteSink: OutputSink {
     public func finish(_ corpus: CorpusSummary) throws {
         guard let spill else { return }
         self.spill = nil
-        let stored = try spill.close()
-        defer { spill.remove() }
+        let stored = spill.close()
         let order = stored.keys.indices.sorted { stored.keys[$0].id < stored.keys[$1].id }
         let keys = order.map { stored.keys[$0] }
         func document(_ i: Int) throws -> Document { try stored.document(order[i]) }
@@ -65,7 +64,19 @@ public final class ResearchSiteSink: OutputSink {
         // and the pages, independent of each other, are rendered on every core.
         var regions: [String: [Int]] = [:]
         for (i, k) in keys.enumerated() { regions[k.region ?? "-", default: []].append(i) }
+        // Parts keep their groups (the heat map's counts); each region's changes, with their
+        // clauses' texts, wait on disk for its compare page.
         var parts: [CoverageTable] = []
+        let changeSpill = SpillFile(folder: site.deletingLastPathComponent(), name: "research-changes")
+        var changeRefs: [String: [SpillFile.Ref]] = [:]
+        func keep(_ part: CoverageTable) throws {
+            var part = part
+            for (region, changes) in Dictionary(grouping: part.changes, by: \.region) {
+                changeRefs[region, default: []].append(changeSpill.append(Array(try JSONEncoder().encode(changes))))
+            }
+            part.changes = []
+            parts.append(part)
+        }
         let reusable = RegionLedger.load(context)
         var ledger = RegionLedger(output: corpus.manifest.run.fingerprint ?? "", regions: [:])
         let failures = FailureBox()
@@ -82,7 +93,7 @@ public final class ResearchSiteSink: OutputSink {
                let part = RegionLedger.part(regionHash, in: context.state),
                PublishLedger.link(members.map { "site/diff/\(keys[$0].id).html" }, from: previous.output,
                                   to: site.deletingLastPathComponent()) {
-                parts.append(part)
+                try keep(part)
                 ledger.regions[key] = regionHash
                 continue
             }
@@ -118,14 +129,16 @@ public final class ResearchSiteSink: OutputSink {
             if let e = failures.first { throw e }
             let part = CoverageTable.make(prepared.map(\.document), prepared: prepared, by: Self.coverageBy, axis: .area,
                                           threshold: CoverageTable.defaultThreshold, known: known.values)
-            parts.append(part)
             if let context { RegionLedger.store(part, regionHash, in: context.state) }
+            try keep(part)
             ledger.regions[key] = regionHash
         }
         if let context { ledger.store(in: context.state) }
         let table = CoverageTable.merged(parts, by: Self.coverageBy, axis: .area, threshold: CoverageTable.defaultThreshold)
         try FileManager.default.createDirectory(at: site.appendingPathComponent("compare"), withIntermediateDirectories: true)
-        for p in CoverageRenderer(table).sitePages() { try FileOutput.write(p.page.bytes, to: site.appendingPathComponent(p.path)) }
+        try CoverageRenderer(table).forEachSitePage(changeRegions: Set(changeRefs.keys), changes: { region in
+            try (changeRefs[region] ?? []).flatMap { try JSONDecoder().decode([CoverageTable.Change].self, from: Data(changeSpill.read($0))) }
+        }) { path, page in try FileOutput.write(page.bytes, to: site.appendingPathComponent(path)) }
     }
 
     /// The compare page's grouping: one column per region and year.

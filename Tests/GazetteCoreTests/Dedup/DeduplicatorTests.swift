@@ -114,6 +114,27 @@ final class DeduplicatorTests: XCTestCase {
         XCTAssertNil(r.similar["dup"])
     }
 
+    /// The runner keeps links in a spill file and samples out of the candidates: both give
+    /// what the in-memory forms give.
+    func testSpilledLinksAndSuppliedSamplesDecideAsInMemory() throws {
+        let clause = "建立健全政务公开工作机制，明确责任分工，加强督促检查，确保各项任务落到实处"
+        var docs = (0..<6).map { i in F.candidate("d\(i)", F.text(seed: UInt64(200 + i)), clauses: [(id: "x", text: clause), (id: "y", text: clause + "。")]) }
+        docs.append(F.candidate("dup", F.text(seed: 201), path: "Corpus/zz.txt"))
+        let inMemory = Deduplicator(settings: settings).run(docs)
+        let stripped = docs.map { d -> DedupCandidate in var d = d; d.signature.sample = []; return d }
+        var spilled = Deduplicator(settings: settings).group(stripped) { docs[$0].signature.sample }
+        XCTAssertEqual(spilled.canonicalOf, inMemory.canonicalOf)
+        XCTAssertEqual(spilled.copies.mapValues { $0.map(\.similarity) }, inMemory.copies.mapValues { $0.map(\.similarity) })
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("links-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let published = docs.filter { spilled.canonicalOf[$0.id] == nil }
+        Deduplicator(settings: settings).linkClauses(published.map { ($0.id, $0.signature.clauses) }, into: &spilled, spill: folder)
+        XCTAssertFalse(inMemory.similar.isEmpty)
+        XCTAssertEqual(spilled.similar, inMemory.similar)
+        XCTAssertEqual(spilled.links.links(of: "d3"), inMemory.similar["d3"])
+        XCTAssertEqual(spilled.links.links(of: "nobody"), [:])
+    }
+
     func testManyDistinctDocumentsStaySubQuadratic() {
         var plain = settings
         plain.fold = "none"

@@ -21,7 +21,7 @@ final class HeldInputsTests: XCTestCase {
 
     func job() -> RunJob {
         RunJob(files: [], ids: [], cache: DocumentCache(root: FileManager.default.temporaryDirectory), prepareHash: "p", configHash: "x", useCache: false,
-               preparedBudget: 1 << 20, documentBudget: 1 << 20, sameText: SameTextPreference())
+               preparedBudget: 1 << 20, documentBudget: 1 << 20, sameText: SameTextPreference(), spill: nil)
     }
 
     func testThePreferredCopyOfATextIsHeldInEitherOrder() {

@@ -1,9 +1,10 @@
 import XCTest
 import GazetteModel
+import GazetteOutput
 @testable import GazetteResearch
 
 /// The research sink keeps every document on disk until its end: each must come back as it
-/// went in, across write-buffer flushes, and a damaged file must be an error, not a wrong page.
+/// went in, and a damaged record must be an error, not a wrong page.
 final class DocumentSpillTests: XCTestCase {
     func documents(_ n: Int) -> [Document] {
         (0..<n).map { k in
@@ -17,41 +18,37 @@ final class DocumentSpillTests: XCTestCase {
         }
     }
 
-    func spillURL() -> URL {
-        FileManager.default.temporaryDirectory.appendingPathComponent("spill-\(UUID().uuidString)")
+    func folder() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("spill-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
     }
 
-    func testDocumentsComeBackAsWrittenAcrossFlushes() throws {
-        let url = spillURL()
-        defer { try? FileManager.default.removeItem(at: url) }
+    func testDocumentsComeBackAsWrittenInAnyOrderAndLeaveNothingBehind() throws {
+        let dir = try folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
         let docs = documents(40)
-        // A buffer smaller than one document: every append is written out on its own.
-        let spill = try DocumentSpill<ResearchSiteSink.Key>(url: url, bufferSize: 64)
+        let spill = DocumentSpill<ResearchSiteSink.Key>(folder: dir)
         for d in docs { try spill.append(d, key: ResearchSiteSink.Key(d)) }
-        let stored = try spill.close()
+        let stored = spill.close()
         XCTAssertEqual(stored.keys.map(\.id), docs.map(\.id))
         XCTAssertEqual(stored.keys.map(\.region), docs.map(\.region))
         XCTAssertEqual(stored.keys.map(\.year), docs.map(\.year))
-        // Read back in any order.
         for i in docs.indices.reversed() { XCTAssertEqual(try stored.document(i), docs[i]) }
-        spill.remove()
-        XCTAssertFalse(FileManager.default.fileExists(atPath: url.path))
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir.path), [], "the file is unlinked when opened")
     }
 
-    func testACutFileIsAnErrorNamingTheDocument() throws {
-        let url = spillURL()
-        defer { try? FileManager.default.removeItem(at: url) }
+    func testAnUnreadableRecordIsAnErrorNamingTheDocument() throws {
+        let dir = try folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
         let docs = documents(5)
-        let spill = try DocumentSpill<ResearchSiteSink.Key>(url: url)
+        let spill = DocumentSpill<ResearchSiteSink.Key>(folder: dir)
         for d in docs { try spill.append(d, key: ResearchSiteSink.Key(d)) }
-        let size = (try FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? -1
-        XCTAssertEqual(size, 0, "the documents are still in the write buffer")
-        let stored = try spill.close()
-        // Cut the file within the last document, then map it again.
-        let bytes = try Data(contentsOf: url)
-        try bytes.prefix(bytes.count - 10).write(to: url)
-        let cut = try DocumentSpill<ResearchSiteSink.Key>.Stored(path: url.path, data: Data(contentsOf: url), keys: docs.map(ResearchSiteSink.Key.init),
-                                           ranges: stored.ranges)
+        let stored = spill.close()
+        // The last record cut short by ten bytes.
+        var refs = stored.refs
+        refs[4] = SpillFile.Ref(offset: refs[4].offset, length: refs[4].length - 10)
+        let cut = DocumentSpill<ResearchSiteSink.Key>.Stored(file: stored.file, keys: stored.keys, refs: refs)
         XCTAssertEqual(try cut.document(0), docs[0])
         XCTAssertThrowsError(try cut.document(4)) { XCTAssertTrue("\($0)".contains("document 4")) }
     }

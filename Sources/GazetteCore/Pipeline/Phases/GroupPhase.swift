@@ -27,15 +27,17 @@ extension PipelineRunner {
     func group(_ prepared: PreparedCorpus) -> DedupResult {
         guard config.runs("dedup") else { return DedupResult() }
         let job = prepared.job
-        var candidates: [DedupCandidate] = []
+        var candidates: [DedupCandidate] = [], held: [Prepared] = []
         for (i, o) in prepared.outcomes.enumerated() {
             if case .prepared(let s)? = o {
                 candidates.append(DedupCandidate(id: job.ids[i], path: job.files[i].path, sha256: s.summary.sha256,
                                                  conversion: s.summary.conversion, length: s.summary.length, signature: s.summary.signature))
+                held.append(s)
             }
         }
         progress.stage("dedup", total: 1)
-        let result = Deduplicator(settings: config.dedup).group(candidates)
+        // Samples are read back from the spill only for the pairs that are compared.
+        let result = Deduplicator(settings: config.dedup).group(candidates) { job.signatures.restored(held[$0]).signature.sample }
         progress.advance(1); progress.finishStage()
         return result
     }
@@ -82,7 +84,7 @@ extension PipelineRunner {
         if config.runs("dedup") {
             let ids = prepared.job.ids
             Deduplicator(settings: config.dedup).linkClauses(grouped.completed.map { (id: ids[$0.key], clauses: $0.value) },
-                                                             into: &grouped.dedup)
+                                                             into: &grouped.dedup, spill: cacheRoot)
         }
         grouped.completed = [:]
         Self.dropSignatures(&prepared.outcomes)
@@ -94,7 +96,7 @@ extension PipelineRunner {
         if p.summary.isStructured(as: p.documentKey) && job.useCache && job.cache.hasValidDocument(p.documentKey) {
             _ = job.held.take(i)
             job.cache.keepStructured(p.key)
-            return .done(p.summary.signature.clauses, fresh: false)
+            return .done(job.signatures.restored(p).signature.clauses, fresh: false)
         }
         // Classified under other rules: classify the structured document again, without the input.
         if job.useCache, let structured = job.cache.loadStructured(p.key) {
@@ -147,7 +149,7 @@ extension PipelineRunner {
         InFlight.stage(.sign)
         let clauses = ClauseSignatures.make(for: doc, settings: config.dedup)
         if job.cache.store(ProcessedDocument(document: doc, clauses: clauses), key: p.documentKey) {
-            var summary = p.summary
+            var summary = job.signatures.restored(p)
             summary.signature.clauses = clauses
             summary.structuredKey = p.documentKey
             job.cache.storeSummary(summary, key: p.key)

@@ -1,5 +1,6 @@
 import Foundation
 import GazetteModel
+import GazetteOutput
 
 /// What one run shares across its worker threads.
 final class RunJob: @unchecked Sendable {
@@ -18,18 +19,21 @@ final class RunJob: @unchecked Sendable {
     let documents: HeldValues<String, Document>
     /// Which copy of each text dedup will keep; nil when the run does not deduplicate.
     let sameText: SameTextPreference?
+    /// Every prepared input's sample and clause signatures, out of memory until read.
+    let signatures: SignatureSpill
     /// Pages with attachments (page index → attachment indices) and each attachment's page.
     var attachments: [Int: [Int]] = [:] { didSet { pageOf = Dictionary(attachments.flatMap { p, a in a.map { ($0, p) } }, uniquingKeysWith: min) } }
     private(set) var pageOf: [Int: Int] = [:]
     private let holdLock = NSLock()
 
     init(files: [CorpusFile], ids: [String], cache: DocumentCache, prepareHash: String, configHash: String, useCache: Bool,
-         preparedBudget: Int, documentBudget: Int, sameText: SameTextPreference?) {
+         preparedBudget: Int, documentBudget: Int, sameText: SameTextPreference?, spill: URL?) {
         self.files = files; self.ids = ids; self.cache = cache
         self.prepareHash = prepareHash; self.configHash = configHash; self.useCache = useCache
         held = HeldValues(budget: preparedBudget)
         documents = HeldValues(budget: documentBudget)
         self.sameText = sameText
+        signatures = SignatureSpill(folder: spill)
     }
 
     /// Holds input `i` for the complete stage, within the budget, unless dedup prefers
@@ -70,6 +74,9 @@ extension PipelineRunner {
         var fresh: Bool
         /// True when this run structured it (rather than classifying its cached structure).
         var structuredAnew = false
+        /// Where the summary's sample and clause signatures went (`SignatureSpill`); nil
+        /// while they are in `summary`.
+        var spilled: SpillFile.Ref? = nil
     }
 
     /// Prepare: ingest, clean, normalize and sign every input on all cores, or take its
@@ -78,14 +85,15 @@ extension PipelineRunner {
         progress.stage("prepare", total: scan.files.count)
         let job = RunJob(files: scan.files, ids: scan.ids, cache: scan.cache, prepareHash: scan.prepareHash, configHash: scan.configHash,
                          useCache: !full, preparedBudget: preparedBudget, documentBudget: documentBudget,
-                         sameText: config.runs("dedup") ? SameTextPreference() : nil)
+                         sameText: config.runs("dedup") ? SameTextPreference() : nil, spill: cacheRoot)
         job.attachments = scan.attachments
         let stamps = scan.stamps
         let prepared = ResultBox<Outcome>(count: scan.files.count)
         crashes.load(cacheRoot: cacheRoot)
         ParallelLoop.run(count: scan.files.count, workers: workers, cancellation: cancellation) { [self] i in
             FaultPoint.pause("process")
-            prepared.set(i, InFlight.document(scan.files[i].path, .prepare) { prepareOne(i, job: job, stamps: stamps) })
+            let outcome = InFlight.document(scan.files[i].path, .prepare) { prepareOne(i, job: job, stamps: stamps) }
+            prepared.set(i, job.signatures.stash(outcome))
             progress.advance(1)
         }
         progress.finishStage()
