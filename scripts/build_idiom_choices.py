@@ -21,6 +21,19 @@ candidate's count (TRAINING_WEIGHT each) and context windows of one and two char
 Only phrase-level differences count: a word whose s2tw round trip already differs (着/著,
 干/乾: character forms) gives no pair.
 
+Candidate frequencies (the chooser's prior, used when no context decides) blend three sources,
+each as the candidate's share among the form's candidates:
+  - jieba's dictionary frequency (a 1990s-2000s general corpus: 资料 above 数据, 呼叫 above 调用);
+  - jieba's analyse/idf.txt (same sdist), document frequency exp(-idf) over a later general
+    corpus (数据 about three times 资料);
+  - the training sentences (government usage: how often each candidate is the original there),
+    trusted in proportion to how often the form was met (GOV_WEIGHT at most).
+The blend is written back on the dictionary's scale (the form's total dictionary frequency).
+Not used: wordfreq 3.1.1's Chinese list (Apache-2.0 code, CC BY-SA data): it folds traditional
+text into simplified, so Taiwan usage counts as mainland (资料 above 数据, 智慧 above 智能) —
+the very confusion this table undoes. pkuseg/spacy-pkuseg and thulac ship segmentation models,
+not word frequencies.
+
 Inputs, each pinned and hash-checked (the script stops on a mismatch):
   - jieba 0.42.1 (PyPI sdist, MIT): jieba/dict.txt, 349,046 words with frequencies;
   - OpenCC 1.4.2: .deps/opencc (scripts/deps.sh unpacks the PyPI wheel), its CLI and dictionaries;
@@ -33,7 +46,7 @@ quality gate scores their round trips as the held-out estimate.
 Rebuild (after a version bump; not run by make):
   apt-get install -y opencc && scripts/deps.sh run && python3 scripts/build_idiom_choices.py
 """
-import collections, difflib, glob, hashlib, os, re, subprocess, sys, tarfile, tempfile
+import collections, difflib, functools, glob, hashlib, math, os, re, subprocess, sys, tarfile, tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 JIEBA = ("jieba", "0.42.1", "jieba-0.42.1.tar.gz", "055ca12f62674fafed09427f176506079bc135638a14e23e25be909131928db2")
@@ -50,6 +63,9 @@ HASHES = {
 }
 CONFIGS = ["s2twp", "s2tw", "s2hk"]
 TRAINING_WEIGHT = 200  # one training sentence's occurrence, in dictionary-frequency units
+GOV_WEIGHT = 0.6       # the training sentences' part of the prior, when a form is met often there
+GOV_TRUST = 4          # ... reached half-way at this many meetings
+SURVIVAL_FLOOR = 0.05  # the least part of the prior a form keeps as its own candidate
 BOUNDARY_FREQ = 2000   # words across a form's edge must be this frequent to count
 MIN_FREQ = 3          # dictionary words rarer than this are noise (names, fragments)
 OUT_TSV = os.path.join(ROOT, "data/idiom_choices.tsv")
@@ -78,20 +94,50 @@ def jieba_dict(work):
     path = os.path.join(work, sdist)
     if sha256(path) != want: sys.exit(f"{sdist}: sha256 differs from the pinned one")
     with tarfile.open(path) as t:
-        return t.extractfile(f"jieba-{version}/jieba/dict.txt").read().decode("utf-8")
+        return (t.extractfile(f"jieba-{version}/jieba/dict.txt").read().decode("utf-8"),
+                t.extractfile(f"jieba-{version}/jieba/analyse/idf.txt").read().decode("utf-8"))
+
+
+def blend(form, cs, idf, gov, survival):
+    """The candidates' prior on the dictionary's scale: the mean of their dictionary and
+    idf shares (the form's own times its survival), then moved toward their share in the
+    training sentences (see the header)."""
+    total = sum(cs.values()) or 1
+    dict_share = {c: f / total for c, f in cs.items()}
+    df = {c: math.exp(-idf[c]) if c in idf else 0.0 for c in cs}
+    df_total = sum(df.values())
+    general = {c: (dict_share[c] + df[c] / df_total) / 2 if df_total else dict_share[c] for c in cs}
+    if form in general:
+        general[form] *= survival.get(form, 1.0)
+        g = sum(general.values()) or 1
+        general = {c: v / g for c, v in general.items()}
+    met = sum(gov.get(c, 0) for c in cs)
+    trust = GOV_WEIGHT * met / (met + GOV_TRUST)
+    prior = {c: (1 - trust) * general[c] + trust * (gov.get(c, 0) + 0.25) / (met + 0.25 * len(cs)) for c in cs}
+    return {c: max(1, round(p * total)) for c, p in prior.items()}
+
+
+CACHE = None   # --cache DIR: converter outputs kept by the hash of their input (rebuilding while editing the training text)
 
 
 def convert(words, converter, config, work):
     """Each word converted alone (one per line) by `converter` (142 or 116) with `config`."""
     src, dst = os.path.join(work, "in.txt"), os.path.join(work, "out.txt")
-    open(src, "w", encoding="utf-8").write("\n".join(words) + "\n")
+    data = "\n".join(words) + "\n"
+    key = None
+    if CACHE:
+        key = os.path.join(CACHE, hashlib.sha256(f"{converter} {config}\n{data}".encode()).hexdigest())
+        if os.path.exists(key): return open(key, encoding="utf-8").read().split("\n")[: len(words)]
+    open(src, "w", encoding="utf-8").write(data)
     if converter == "142":
         cmd = [f"{OPENCC_142}/opencc-cli", "-c", f"{OPENCC_142}/share/opencc/{config}.json"]
     else:
         cmd = ["/usr/bin/opencc", "-c", f"/usr/share/opencc/{config}.json"]
     subprocess.run(cmd + ["-i", src, "-o", dst], check=True)
-    out = open(dst, encoding="utf-8").read().split("\n")[: len(words)]
+    text = open(dst, encoding="utf-8").read()
+    out = text.split("\n")[: len(words)]
     assert len(out) == len(words), (converter, config)
+    if key: open(key, "w", encoding="utf-8").write(text)
     return out
 
 
@@ -144,7 +190,12 @@ def main():
     check_inputs()
     work = tempfile.mkdtemp()
     freq = {}
-    for line in jieba_dict(work).splitlines():
+    dict_text, idf_text = jieba_dict(work)
+    idf = {}
+    for line in idf_text.splitlines():
+        parts = line.split(" ")
+        if len(parts) == 2: idf[parts[0]] = float(parts[1])
+    for line in dict_text.splitlines():
         parts = line.split(" ")
         if len(parts) >= 2 and re.fullmatch(r"[\u4e00-\u9fff]+", parts[0]): freq[parts[0]] = int(parts[1])
     words = sorted(freq)
@@ -171,16 +222,33 @@ def main():
         """(offset, form) of every form inside b."""
         return [(i, b[i:j]) for i in range(len(b)) for j in range(i + 2, len(b) + 1) if b[i:j] in cands]
     def explained(w, b):
-        return any(len(t) < len(b) and any(w == b[:i] + c + b[i + len(t):] for c in cands[t]) for i, t in forms_in(b))
+        """w is b with one or more shorter forms replaced by candidates (数据文件 → 资料档案 is
+        资料 and 档案, each decided by its own context, not a form that always rewrites both)."""
+        @functools.lru_cache(maxsize=None)
+        def go(i, k):
+            if i == len(b): return k == len(w)
+            if k < len(w) and b[i] == w[k] and go(i + 1, k + 1): return True
+            for j in range(i + 2, len(b)):
+                if b[i:j] in cands and any(w.startswith(c, k) and go(j, k + len(c)) for c in cands[b[i:j]]): return True
+            if i > 0 and b[i:] in cands and any(w.startswith(c, k) and go(len(b), k + len(c)) for c in cands[b[i:]]): return True
+            return False
+        return w != b and go(0, 0)
     for w, b in sorted(pairs, key=lambda p: (len(p[1]), p)):
         if b in curated or explained(w, b): continue
         if len(b) == len(w) and sum(x != y for x, y in zip(w, b)) == 1 and len(b) > 2:
             continue   # one character differs inside a longer word: a character variant, not idiom
         cands[b][w] = freq[w]
-    # The form itself is a candidate when it is a mainland word (a converter may leave it).
+    # The form itself is a candidate when it is a mainland word (a converter may leave it). How
+    # often s2twp leaves it alone (each converter, the word by itself) scales its part of the
+    # prior: s2twp turns 程序 into 程式, so a 程序 in its output was 进程 (SURVIVAL_FLOOR at least:
+    # longer phrases may keep it, and their contexts say so).
     simple = set(simplified)
+    survival = {}
     for b in cands:
-        if b in simple: cands[b][b] = freq[b]
+        if b in simple:
+            cands[b][b] = freq[b]
+            kept = sum(trips[(conv, "s2twp")][b] == b for conv in ["142", "116"]) / 2
+            survival[b] = max(kept, SURVIVAL_FLOOR)
 
     # Contexts: dictionary words containing a form once converted, with the candidate they imply.
     contexts = set()
@@ -212,11 +280,12 @@ def main():
     for path in sorted(glob.glob(os.path.join(ROOT, "data/idiom-training/*.txt"))):
         training += [l.strip() for l in open(path, encoding="utf-8") if l.strip() and not l.startswith("#")]
     counted = 0
+    gov = collections.defaultdict(collections.Counter)   # form → candidate → meetings in the training sentences
     for conv in ["142", "116"]:
         for orig, b in zip(training, back(convert(training, conv, "s2twp", work))):
             for t, i, c in aligned_forms(orig, b, cands):
                 counted += 1
-                cands[t][c] = cands[t].get(c, 0) + TRAINING_WEIGHT // 2   # two converters
+                gov[t][c] += 0.5   # two converters: one meeting
                 for left in range(0, 3):
                     for right in range(0, 3):
                         lo, hi = i - left, i + len(t) + right
@@ -234,6 +303,10 @@ def main():
                             window_counts[(b[lo:hi], left, t, c)] += TRAINING_WEIGHT // 2
     contexts = {(b, i, t, c, f if f >= 0 else window_counts[(b, i, t, c)]) for b, i, t, c, f in contexts}
     print(f"  training: {len(training)} sentences, {counted} forms met", file=sys.stderr)
+    for t in cands:
+        if len(cands[t]) > 1 or t in gov:
+            for c in gov[t]: cands[t].setdefault(c, 0)
+            cands[t] = blend(t, cands[t], idf, gov[t], survival)
 
     lines = [
         "# Taiwan-idiom forms with their mainland candidates, and the contexts that choose between them:",
@@ -247,6 +320,10 @@ def main():
     for b, i, t, c, f in sorted(contexts):
         lines.append(f"C\t{b}\t{i}\t{t}\t{c}\t{f}")
     body = "\n".join(lines) + "\n"
+    if TSV_ONLY:
+        open(TSV_ONLY, "w", encoding="utf-8").write(body)
+        print(f"wrote {TSV_ONLY} only", file=sys.stderr)
+        return
     open(OUT_TSV, "w", encoding="utf-8").write(body)
     ambiguous = sum(1 for cs in cands.values() if len(cs) > 1)
     swift = ("// Generated by scripts/build_idiom_choices.py from data/idiom_choices.tsv: do not edit.\n\n"
@@ -260,4 +337,11 @@ def main():
 
 
 if __name__ == "__main__":
+    import argparse
+    ap = argparse.ArgumentParser(description="Build data/idiom_choices.tsv and IdiomChoiceData.swift (see the header).")
+    ap.add_argument("--cache", help="keep converter outputs here between runs")
+    ap.add_argument("--tsv-only", help="write the table to this file only (for scripts/roundtrip_eval.py --choices)")
+    args = ap.parse_args()
+    CACHE, TSV_ONLY = args.cache, args.tsv_only
+    if CACHE: os.makedirs(CACHE, exist_ok=True)
     main()

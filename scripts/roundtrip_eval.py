@@ -10,10 +10,11 @@ link); `heldout` — Tests/Fixtures/idiom-heldout, mainland text no statistic of
 data/idiom_choices.tsv was built from: the estimate for unseen documents. `mainland` counts the
 characters `gazette normalize` changes in the originals themselves (it must be 0).
 
-Usage: scripts/roundtrip_eval.py [--bin .build/release/gazette] [--json] [--verbose]
+Usage: scripts/roundtrip_eval.py [--bin .build/release/gazette] [--json] [--verbose] [--words]
+       [--choices FILE]   (statistics to use instead of the built-in ones: build_idiom_choices.py --tsv-only)
 Needs: scripts/deps.sh test (installs Debian's opencc; .deps/opencc holds 1.4.2).
 """
-import argparse, concurrent.futures as cf, difflib, glob, json, os, subprocess, sys, tempfile
+import argparse, collections, concurrent.futures as cf, difflib, glob, json, os, subprocess, sys, tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 CONFIGS = ["s2t", "s2tw", "s2twp", "s2hk"]
@@ -37,8 +38,8 @@ def edits(ref, hyp):
     return out
 
 
-def run(cmd, data=None):
-    r = subprocess.run(cmd, input=data, capture_output=True)
+def run(cmd, data=None, env=None):
+    r = subprocess.run(cmd, input=data, capture_output=True, env=env)
     if r.returncode != 0: raise RuntimeError(f"{' '.join(cmd[:3])}: exit {r.returncode}: {r.stderr.decode(errors='replace')[:200]}")
     return r.stdout
 
@@ -62,10 +63,14 @@ def main():
     ap.add_argument("--shared", default=f"{ROOT}/../shared")
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--verbose", action="store_true", help="print every differing span")
+    ap.add_argument("--words", action="store_true", help="count the wrong words (original → output) per set and configuration")
+    ap.add_argument("--choices", help="idiom statistics file (GAZETTE_IDIOM_CHOICES) instead of the built-in table")
     args = ap.parse_args()
     got = subprocess.run(["dpkg-query", "-W", "-f=${Version}", "opencc"], capture_output=True, text=True).stdout
     if got != DEBIAN_OPENCC: sys.exit(f"roundtrip: Debian opencc {got or 'not installed'}, want {DEBIAN_OPENCC} (scripts/deps.sh test)")
     work = tempfile.mkdtemp(prefix="roundtrip-")
+    env = dict(os.environ)
+    if args.choices: env["GAZETTE_IDIOM_CHOICES"] = os.path.abspath(args.choices)
 
     def one(job):
         kind, path, ref_bytes, conv, config = job
@@ -76,7 +81,7 @@ def main():
             open(src, "wb").write(ref_bytes)
         else:
             open(src, "wb").write(run(CONVERTERS[conv](config), ref_bytes))
-        out = run([args.bin, "normalize", src]).decode("utf-8", errors="replace")
+        out = run([args.bin, "normalize", src], env=env).decode("utf-8", errors="replace")
         ref = ref_bytes.decode("utf-8")
         e = edits(ref, out)
         return kind, conv, config, name, sum(n for n, _, _ in e), len(ref), e
@@ -89,6 +94,7 @@ def main():
         results = list(pool.map(one, jobs))
 
     table, mainland_changed, lines = {}, 0, []
+    wrong = {}   # (set, conv config) → Counter of "original→output"
     for kind, conv, config, name, n, length, e in results:
         if conv is None:
             mainland_changed += n
@@ -99,6 +105,12 @@ def main():
         row["files"] += 1; row["sum"] += cer
         if cer >= row["worst"]: row["worst"], row["worst_file"] = cer, name
         lines += [f"  {conv} {config} {name}: {x!r} -> {y!r}" for _, x, y in e]
+        for _, x, y in e:
+            k = 0
+            while k < min(len(x), len(y)) and x[k] == y[k]: k += 1
+            j = 0
+            while j < min(len(x), len(y)) - k and x[-1 - j] == y[-1 - j]: j += 1
+            wrong.setdefault((kind, f"{conv} {config}"), collections.Counter())[f"{x[k:len(x) - j]}→{y[k:len(y) - j]}"] += 1
     summary = {"mainland_changed": mainland_changed, "sets": {}}
     for kind, rows in table.items():
         s = summary["sets"][kind] = {"rows": {}}
@@ -110,6 +122,9 @@ def main():
         print(json.dumps(summary, ensure_ascii=False, indent=1))
         return
     if args.verbose: print("\n".join(lines))
+    if args.words:
+        for (kind, key), c in sorted(wrong.items()):
+            print(f"{kind} {key}: " + ", ".join(f"{w} {n}" for w, n in c.most_common()))
     for kind, s in summary["sets"].items():
         print(f"{kind}: worst CER {s['worst'] * 100:.3f}%, mean {s['mean'] * 100:.4f}%")
         for key, r in s["rows"].items():

@@ -1,3 +1,5 @@
+import Foundation
+
 /// One one-to-many choice made in a Taiwan-idiom document: the word as converted, the mainland
 /// words it can stand for, the one chosen, and why.
 public struct IdiomChoice: Sendable, Equatable {
@@ -13,13 +15,16 @@ public struct IdiomChoice: Sendable, Equatable {
 /// one mainland word (资料 ← 数据 or 资料, 执行 ← 运行 or 执行), from their context.
 ///
 /// The statistics (`IdiomChoiceData`, built by scripts/build_idiom_choices.py from jieba's
-/// dictionary converted by OpenCC 1.4.2 and 1.1.6) give each form its candidates with their
-/// frequencies, and dictionary words around a form with the candidate each implies
-/// (资料来源 ← 数据来源, 资料室 ← 资料室). At each form, in order:
-/// 1. context words: the dictionary words that match the text around the form, longest first;
-///    the candidate with the most frequency among the longest wins;
+/// dictionary converted by OpenCC 1.4.2 and 1.1.6, and mainland government sentences written for
+/// it) give each form its candidates with their frequencies (general and government usage
+/// blended), and dictionary words around a form with the candidate each implies (资料来源 ←
+/// 数据来源, 资料室 ← 资料室). At each form, in order:
+/// 1. context words: the dictionary words and training windows that match the text around the
+///    form, longest first; the candidate with the most frequency among the longest wins (among
+///    words one character longer than the form, only if it also wins against the candidates'
+///    frequencies: `priorWeight`);
 /// 2. neighbours: the characters just before and after the form, counted over every context
-///    word of each candidate (执行 after 平稳: words with 稳运行 or 稳执行);
+///    word of each candidate (执行 after 平稳: words with 稳运行 or 稳执行), weighed the same way;
 /// 3. the candidates' own frequencies — unless the form's other occurrences in the document were
 ///    decided by context and agree (one sense per document).
 /// Only documents detected as Taiwan idiom are read (`Normalizer`), so mainland text is never touched.
@@ -43,8 +48,17 @@ public struct IdiomChooser: Sendable {
     /// Bucket of `byFirst` per scalar below U+30000 (0: no form starts with it).
     private var firstIndex = [UInt16](repeating: 0, count: 0x30000)
 
-    /// The chooser over the shipped statistics, built once per process.
-    public static let shared = IdiomChooser(source: IdiomChoiceData.source)
+    /// The chooser over the shipped statistics, built once per process. `GAZETTE_IDIOM_CHOICES`
+    /// names a file in data/idiom_choices.tsv's format to read instead: for measuring rebuilt
+    /// statistics (scripts/roundtrip_eval.py --choices) without recompiling. Not for production
+    /// runs: the pipeline's caches do not know about it.
+    public static let shared: IdiomChooser = {
+        if let path = ProcessInfo.processInfo.environment["GAZETTE_IDIOM_CHOICES"], !path.isEmpty,
+           let text = try? String(contentsOfFile: path, encoding: .utf8) {
+            return IdiomChooser(source: text)
+        }
+        return IdiomChooser(source: IdiomChoiceData.source)
+    }()
 
     /// A chooser over statistics in data/idiom_choices.tsv's format.
     public init(source: String) {
@@ -179,7 +193,14 @@ public struct IdiomChooser: Sendable {
             mass[c.candidate, default: 0] += c.frequency
             if evidence[c.candidate] == nil { evidence[c.candidate] = String(String.UnicodeScalarView(c.scalars)) }
         }
-        if let (w, m) = Self.top(mass, order: cands), m >= Self.contextMinimum {
+        var freq: [String: Int] = [:]
+        for c in cands { freq[c.word] = c.frequency }
+        let kept = Self.keeping(form: s, start, length, freq)
+        // Context words one character longer than the form say no more than a neighbour: they
+        // decide when their candidate also wins against the prior (a window met once in the
+        // training sentences, 建立一 ← 创建一流, does not overturn a frequent candidate).
+        if let (w, _) = Self.top(best <= length + 1 ? Self.smoothed(mass, prior: kept) : mass, order: cands),
+           let m = mass[w], m >= Self.contextMinimum {
             return (w, "context " + cands.compactMap { c in mass[c.word].map { "\(evidence[c.word]!)←\(c.word) \($0)" } }.joined(separator: ", "), m)
         }
         if form.candidates.count == 1 { return (form.candidates[0].word, "only candidate", 0) }
@@ -191,33 +212,58 @@ public struct IdiomChooser: Sendable {
             if let b = before, c.offset > 0, c.scalars[c.offset - 1] == b { near[c.candidate, default: 0] += c.frequency }
             if let a = after, end < c.scalars.count, c.scalars[end] == a { near[c.candidate, default: 0] += c.frequency }
         }
-        if let (w, m) = Self.top(Self.keeping(form: s, start, length, near), order: cands), m >= Self.contextMinimum {
+        let nearTotal = near.values.reduce(0, +)
+        // Neighbours decide when they add up to the noise floor; when they are fewer than the
+        // prior's weight and agree with it, frequency decides (and the document may overrule it).
+        if nearTotal >= Self.contextMinimum,
+           let (w, m) = Self.top(Self.smoothed(near, prior: kept), order: cands), m > 0,
+           nearTotal >= Self.priorWeight || w != Self.top(kept, order: cands)?.0 {
             let around = (before.map { String($0) } ?? "") + "_" + (after.map { String($0) } ?? "")
-            return (w, "neighbours \(around): " + cands.compactMap { c in near[c.word].map { "\(c.word) \($0)" } }.joined(separator: ", "), min(m, Self.voteMinimum - 1))
+            return (w, "neighbours \(around): " + cands.compactMap { c in near[c.word].map { "\(c.word) \($0)" } }.joined(separator: ", "), min(near[w] ?? 0, Self.voteMinimum - 1))
         }
         // 3. Frequency.
-        var freq: [String: Int] = [:]
-        for c in cands { freq[c.word] = c.frequency }
-        let chosen = Self.top(Self.keeping(form: s, start, length, freq), order: cands)?.0 ?? cands[0].word
+        let chosen = Self.top(kept, order: cands)?.0 ?? cands[0].word
         return (chosen, "frequency " + form.candidates.map { "\($0.word) \($0.frequency)" }.joined(separator: ", "), -1)
     }
 
     /// Context words (or neighbours) rarer than this (jieba's noise floor is 3) do not decide.
     static let contextMinimum = 10
+    /// How much context or neighbour mass the candidates' prior (their frequencies, the form's
+    /// own weight multiplied by `keepFactor`) is worth: evidence outweighs the prior only when it
+    /// adds up to more than this (one training sentence's window weighs 100 per converter), so a
+    /// neighbour seen in one rare dictionary word (手机开启, frequency 5) or a window met once
+    /// (建立一 ← 创建一流) cannot overturn a frequent candidate.
+    static let priorWeight = 400
     /// A context decision counts as a document vote from this much frequency on.
     static let voteMinimum = 100
 
     /// How much more weight another candidate needs than the form itself (when the form is a
-    /// candidate) to replace it without a context word: the dictionary's frequencies are not
-    /// government text's (新增 is rarer than 添加 in jieba, not in a budget report).
-    static let keepFactor = 2
+    /// candidate) to replace it without a context word: the frequencies are not a given
+    /// document's (新增 is rarer than 添加 in jieba, not in a budget report). 1.5 since the
+    /// frequencies count how often the converters leave the form alone and government usage
+    /// (scripts/build_idiom_choices.py); with jieba's alone it was 2.
+    static let keepFactor = 1.5
 
     /// `mass` with the form's own weight multiplied by `keepFactor`.
     static func keeping(form s: [Unicode.Scalar], _ start: Int, _ length: Int, _ mass: [String: Int]) -> [String: Int] {
         let word = String(String.UnicodeScalarView(s[start..<(start + length)]))
         var m = mass
-        if let own = m[word] { m[word] = own * keepFactor }
+        if let own = m[word] { m[word] = Int((Double(own) * keepFactor).rounded()) }
         return m
+    }
+
+    /// Context or neighbour mass with the prior added as `priorWeight` pseudo-counts shared out in
+    /// proportion to `prior`: each candidate's `near + priorWeight * prior share`, scaled by
+    /// 1000 to stay in integers.
+    static func smoothed(_ near: [String: Int], prior: [String: Int]) -> [String: Int] {
+        let total = prior.values.reduce(0, +)
+        var out: [String: Int] = [:]
+        for (c, p) in prior {
+            let share = total > 0 ? Double(p) / Double(total) : 0
+            out[c] = Int((Double(near[c] ?? 0) + Double(Self.priorWeight) * share) * 1000)
+        }
+        for (c, n) in near where out[c] == nil { out[c] = n * 1000 }
+        return out
     }
 
     /// The candidate with the most mass (ties to the earlier, more frequent candidate), or nil.

@@ -43,13 +43,14 @@ enum RegionalPhraseData {
 
 [taiwan]
 # Information: Taiwan 資訊 = mainland 信息 in government text (信息公开, 信息安全).
-# 讯息 is OpenCC's 消息 but means 信息 in official text.
-资讯>信息 讯息>信息 杳无音讯 音讯全无 音讯>音频
+# 讯息 (s2twp's 消息, and Taiwan writing's 信息) is left to IdiomChooser's context statistics.
+资讯>信息 杳无音讯 音讯全无 音讯>音频
 # Publishing: Taiwan 釋出 = 发布; keep the idiom 释出善意.
 释出>发布 释出善意
-# Files: Taiwan 檔案 = mainland 文件 (电子档案, 规范性档案). Mainland 档案 = archives,
+# Files: Taiwan 檔案 = mainland 文件 (电子档案, 规范性档案), and s2twp makes 檔案 of both 文件
+# and 档案: bare 档案 is left to IdiomChooser's context statistics. Mainland 档案 = archives,
 # and those collocations are protected.
-档案>文件 档案馆 档案局 档案法 档案室 档案管理 档案工作 档案事业 档案资料 档案袋 人事档案
+档案馆 档案局 档案法 档案室 档案管理 档案工作 档案事业 档案资料 档案袋 人事档案
 健康档案 信用档案 诚信档案 学籍档案 个人档案 建立档案 电子档案 立卷归档 档案盒 档案材料 档案整理
 档名>文件名 资料夹>文件夹
 # Data: Taiwan 資料 = data in these collocations; bare 资料 (materials) stays.
@@ -71,8 +72,9 @@ enum RegionalPhraseData {
 支援>支持 支援合作 对口支援 支援边疆 支援灾区 支援前线 支援西部 援建
 # Users: Taiwan 使用者 = 用户; the legal 土地使用者 stays.
 使用者>用户 土地使用者 使用者付费
-# Settings: Taiwan 設定 = 设置 (栏目设定, 设定终端); 设定目标 is mainland too.
-设定>设置 设定目标 设定为 建设定 假设定 预设值>默认值
+# Settings: Taiwan 設定 = 设置 (栏目设定, 设定终端), and s2twp makes 設定 of both 设置 and
+# 设定: bare 设定 is left to IdiomChooser's context statistics; 设定目标 is mainland.
+设定目标 设定为 建设定 假设定 预设值>默认值
 # Through: Taiwan 透過 = 通过; 透过现象看本质 is mainland.
 透过>通过 透过现象
 # Windows, printing, clicking, logging in.

@@ -30,12 +30,38 @@ final class IdiomChooserTests: XCTestCase {
     func testLongestContextWinsThenNeighbours() {
         let c = IdiomChooser(source: stats)
         XCTAssertEqual(c.choose("经济平稳执行。").text, "经济平稳运行。")
-        // No context word covers 稳执行 here, but the neighbour 稳 occurs before 运行's contexts only.
+        // No context word covers 稳执行 here; the neighbour 稳 occurs before 运行's contexts only,
+        // but in two rare words (25 in all), too little against 执行's frequency.
         let (text, choices) = c.choose("保持稳执行，")
-        XCTAssertEqual(text, "保持稳运行，")
-        XCTAssertTrue(choices[0].reason.hasPrefix("neighbours 稳_"), choices[0].reason)
+        XCTAssertEqual(text, "保持稳执行，")
+        XCTAssertTrue(choices[0].reason.hasPrefix("frequency"), choices[0].reason)
         // Without evidence the form itself stays unless another candidate is keepFactor times as frequent.
         XCTAssertEqual(c.choose("严格执行。").text, "严格执行。")
+    }
+
+    /// Neighbours weigh against the prior: a neighbour met in one rare word does not overturn
+    /// the candidates' frequencies; many meetings do.
+    func testNeighboursWeighAgainstThePrior() {
+        let c = IdiomChooser(source: """
+        F\t开启\t打开:4537,开启:799
+        C\t手机开启器\t2\t开启\t开启\t12
+        C\t新开启时代\t1\t开启\t开启\t\(IdiomChooser.priorWeight * 2)
+        """)
+        let weak = c.choose("用手机开启应用")
+        XCTAssertEqual(weak.text, "用手机打开应用")
+        XCTAssertTrue(weak.choices[0].reason.hasPrefix("frequency"), weak.choices[0].reason)
+        // A context word one character longer than the form weighs the same way.
+        let short = IdiomChooser(source: "F\t建立\t建立:19460,创建:5675\nC\t建立一\t0\t建立\t创建\t200\nC\t建立全国文明\t0\t建立\t创建\t200\n")
+        XCTAssertEqual(short.choose("建立一库一档。").text, "建立一库一档。")
+        XCTAssertEqual(short.choose("建立全国文明城市。").text, "创建全国文明城市。")
+        let strong = c.choose("全面新开启。")
+        XCTAssertEqual(strong.text, "全面新开启。")
+        XCTAssertTrue(strong.choices[0].reason.hasPrefix("neighbours 新_"), strong.choices[0].reason)
+        // Smoothing: the neighbour mass plus the prior's pseudo-counts, shared by frequency.
+        let m = IdiomChooser.smoothed(["开启": 12], prior: ["打开": 3, "开启": 1])
+        XCTAssertGreaterThan(m["打开"]!, m["开启"]!)
+        let n = IdiomChooser.smoothed(["开启": IdiomChooser.priorWeight], prior: ["打开": 3, "开启": 1])
+        XCTAssertGreaterThan(n["开启"]!, n["打开"]!)
     }
 
     func testSingleCandidateAndProtectedSpans() {
