@@ -131,11 +131,12 @@ public struct Deduplicator: Sendable {
 
     /// Step 5: clause links among the published documents (id, clause signatures), in any
     /// order, into a `ClauseLinkStore` spilled under `spill` (in memory without it).
-    public func linkClauses(_ published: [(id: String, clauses: ClauseSignatures)], into result: inout DedupResult, spill: URL? = nil) {
-        let ordered = published.sorted { $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }
+    public func linkClauses(_ published: consuming [(id: String, clauses: ClauseSignatures)], into result: inout DedupResult, spill: URL? = nil) {
+        var ordered = consume published
+        ordered.sort { $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }
         let linking = Date()
         let store = ClauseLinkStore(folder: spill)
-        ClauseLinker(settings: settings).links(ordered.map { ($0.id, $0.clauses) }, stats: &result.stats) { store.add($0, $1) }
+        ClauseLinker(settings: settings).links(&ordered, stats: &result.stats) { store.add($0, $1) }
         result.links = store
         result.stats["ms_clauses"] = Int(Date().timeIntervalSince(linking) * 1000)
     }

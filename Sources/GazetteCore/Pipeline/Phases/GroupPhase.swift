@@ -83,8 +83,10 @@ extension PipelineRunner {
     func link(_ grouped: inout GroupedCorpus, _ prepared: inout PreparedCorpus) {
         if config.runs("dedup") {
             let ids = prepared.job.ids
-            Deduplicator(settings: config.dedup).linkClauses(grouped.completed.map { (id: ids[$0.key], clauses: $0.value) },
-                                                             into: &grouped.dedup, spill: cacheRoot)
+            // Handed over, not shared: the linker frees each document's band keys as it copies them.
+            let published = grouped.completed.map { (id: ids[$0.key], clauses: $0.value) }
+            grouped.completed = [:]
+            Deduplicator(settings: config.dedup).linkClauses(consume published, into: &grouped.dedup, spill: cacheRoot)
         }
         grouped.completed = [:]
         Self.dropSignatures(&prepared.outcomes)
