@@ -200,6 +200,10 @@ def bench_size(n, args, gazette, kind, py, duplicates=None):
                     s.add(f"stage_{stage}.wall_s", secs)
                     if stage != "total" and secs > 0:
                         s.add(f"stage_{stage}.mb_s", raw_mb / secs)
+                # The peak resident set at the end of each phase (manifest run.memory): where it rose.
+                for phase, mib in sorted(m["run"].get("memory", {}).items()):
+                    if phase != "budget":
+                        s.add(f"memory_{phase}.rss_mib", mib)
                 s.add("run_full.published", m["run"]["counts"].get("published", 0))
                 s.add("run_full.duplicate", m["run"]["counts"].get("duplicate", 0))
                 s.add("run_full.rejected", m["run"]["counts"].get("rejected", 0))

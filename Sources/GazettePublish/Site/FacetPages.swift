@@ -30,6 +30,19 @@ extension IndexPages {
     static func facetPages(kind: String, name: String, code: String?, slug: String, hits: [SiteSink.FacetHit],
                            docs: [String: DocumentSummary], rank: [String: Int]? = nil,
                            pageHits: Int = SiteSink.defaultFacetPageHits) -> [(file: String, page: HTMLWriter)] {
+        var out: [(file: String, page: HTMLWriter)] = []
+        forEachFacetPage(kind: kind, name: name, code: code, slug: slug, hits: hits, docs: docs, rank: rank, pageHits: pageHits) {
+            out.append(($0, $1))
+        }
+        return out
+    }
+
+    /// The facet's pages handed to `save` one at a time, each rendered when the previous one
+    /// was saved (the largest facet's pages together were some 100 MB at 100,000 files).
+    static func forEachFacetPage(kind: String, name: String, code: String?, slug: String, hits: [SiteSink.FacetHit],
+                                 docs: [String: DocumentSummary], rank: [String: Int]? = nil,
+                                 pageHits: Int = SiteSink.defaultFacetPageHits,
+                                 _ save: (String, HTMLWriter) throws -> Void) rethrows {
         var byDoc: [String: [SiteSink.FacetHit]] = [:]
         for h in hits { byDoc[h.doc, default: []].append(h) }
         let ordered: [DocumentSummary]
@@ -39,8 +52,8 @@ extension IndexPages {
             ordered = byDoc.keys.compactMap { docs[$0] }.sorted(by: order)
         }
         let counts = ordered.map { byDoc[$0.id]?.count ?? 0 }
-        return pagedPages(kind: kind, name: name, slug: slug, bodyClass: "facet", ranges: pageRanges(counts, limit: pageHits),
-                          capacity: { range in range.reduce(0) { $0 + counts[$1] } * 160 + 8192 }, intro: { w in
+        try forEachPagedPage(kind: kind, name: name, slug: slug, bodyClass: "facet", ranges: pageRanges(counts, limit: pageHits),
+                             capacity: { range in range.reduce(0) { $0 + counts[$1] } * 160 + 8192 }, intro: { w in
             if let code { w.open("p", "class", "muted"); w.element("code", text: code); w.close("p") }
             w.element("p", "class", "lead", text: "\(ordered.count) 份文件中的 \(hits.count) 条条款")
         }, body: { w, range in
@@ -54,7 +67,7 @@ extension IndexPages {
                 w.close("ul")
                 w.close("section")
             }
-        })
+        }, save)
     }
 
     /// Pages of whole items, in order: a page closes with the item that brings it to `limit`
@@ -76,8 +89,19 @@ extension IndexPages {
     static func pagedPages(kind: String, name: String, slug: String, bodyClass: String, ranges: [Range<Int>],
                            capacity: (Range<Int>) -> Int, intro: (inout HTMLWriter) -> Void,
                            body: (inout HTMLWriter, Range<Int>) -> Void) -> [(file: String, page: HTMLWriter)] {
+        var out: [(file: String, page: HTMLWriter)] = []
+        forEachPagedPage(kind: kind, name: name, slug: slug, bodyClass: bodyClass, ranges: ranges, capacity: capacity,
+                         intro: intro, body: body) { out.append(($0, $1)) }
+        return out
+    }
+
+    /// `pagedPages`, each page handed to `save` as soon as it is rendered.
+    static func forEachPagedPage(kind: String, name: String, slug: String, bodyClass: String, ranges: [Range<Int>],
+                                 capacity: (Range<Int>) -> Int, intro: (inout HTMLWriter) -> Void,
+                                 body: (inout HTMLWriter, Range<Int>) -> Void,
+                                 _ save: (String, HTMLWriter) throws -> Void) rethrows {
         let names = ranges.indices.map { facetFileName(slug, page: $0 + 1) }
-        return ranges.enumerated().map { n, range in
+        for (n, range) in ranges.enumerated() {
             let page = H.pageBytes(title: "\(kind)：\(name)\(ranges.count > 1 ? "（第 \(n + 1) 页）" : "") — 政务公开文库", root: "../",
                                    bodyClass: bodyClass, capacity: capacity(range)) { w in
                 w.node(SiteChrome.header(root: "../"))
@@ -91,7 +115,7 @@ extension IndexPages {
                 w.close("main")
                 w.node(SiteChrome.footer())
             }
-            return (names[n], page)
+            try save(names[n], page)
         }
     }
 

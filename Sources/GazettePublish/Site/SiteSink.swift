@@ -89,10 +89,8 @@ public final class SiteSink: OutputSink {
         let rank = Dictionary(docs.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
         // One facet's hits read back at a time.
         func facet(_ folder: String, _ kind: String, _ name: String, _ code: String?, _ slug: String, _ hits: [FacetHit]) throws {
-            for p in IndexPages.facetPages(kind: kind, name: name, code: code, slug: slug, hits: hits, docs: byID, rank: rank,
-                                           pageHits: facetPageHits) {
-                try save(p.page, folder + "/" + p.file)
-            }
+            try IndexPages.forEachFacetPage(kind: kind, name: name, code: code, slug: slug, hits: hits, docs: byID, rank: rank,
+                                            pageHits: facetPageHits) { try save($1, folder + "/" + $0) }
         }
         for code in areas.facets {
             try facet("area", "领域", SiteLabels.area(code), code, SiteLabels.codeSlug(code), areas.hits(code))
