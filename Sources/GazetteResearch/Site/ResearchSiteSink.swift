@@ -80,9 +80,10 @@ public final class ResearchSiteSink: OutputSink {
         let reusable = RegionLedger.load(context)
         var ledger = RegionLedger(output: corpus.manifest.run.fingerprint ?? "", regions: [:])
         let failures = FailureBox()
-        // Freed region memory is given back every sixteenth of the corpus: after every region
-        // (81 at 10k files) the trims and the pages faulted in again cost a third of this stage.
-        let trimEvery = max(200, keys.count / 16)
+        // Freed region memory is given back every `trimDocuments` documents: after every region
+        // (81 at 10k files) the trims and the pages faulted in again cost a third of this stage,
+        // and every sixteenth of the corpus (as it was) let what is kept grow with the corpus.
+        let trimEvery = Self.trimDocuments
         var sinceTrim = 0
         for key in regions.keys.sorted() {
             if sinceTrim >= trimEvery { ProcessMemory.releaseFreed(); sinceTrim = 0 }
@@ -140,6 +141,10 @@ public final class ResearchSiteSink: OutputSink {
             try (changeRefs[region] ?? []).flatMap { try JSONDecoder().decode([CoverageTable.Change].self, from: Data(changeSpill.read($0))) }
         }) { path, page in try FileOutput.write(page.bytes, to: site.appendingPathComponent(path)) }
     }
+
+    /// Documents between two trims of freed memory: a sixteenth of a 10,000-file low-duplicate
+    /// corpus, fixed so that what the stage keeps does not grow with the corpus.
+    static let trimDocuments = 500
 
     /// The compare page's grouping: one column per region and year.
     static let coverageBy: [CoverageTable.Dimension] = [.region, .year]
