@@ -18,8 +18,8 @@ struct ClauseLinker {
 
     /// Calls `emit` with each document's links (clause id → similar clauses, best first), in
     /// the order of `docs`, for the documents that have any. The documents' hashes and band
-    /// keys are emptied once copied (the caller hands them over: at 100,000 files they were
-    /// some 200 MB held twice).
+    /// keys are emptied once copied (the caller hands them over, so they are not held twice;
+    /// measured at 100,000 files the link phase's peak fell only from 1,100 to 1,088 MiB).
     func links(_ docs: inout [(id: String, clauses: ClauseSignatures)], stats: inout [String: Int],
                emit: (String, [String: [SimilarClause]]) -> Void) {
         // Entries, in (document, clause) order, with their hashes and band keys copied into

@@ -38,7 +38,7 @@ extension IndexPages {
     }
 
     /// The facet's pages handed to `save` one at a time, each rendered when the previous one
-    /// was saved (the largest facet's pages together were some 100 MB at 100,000 files).
+    /// was saved, rather than all pages of the largest facet held together.
     static func forEachFacetPage(kind: String, name: String, code: String?, slug: String, hits: [SiteSink.FacetHit],
                                  docs: [String: DocumentSummary], rank: [String: Int]? = nil,
                                  pageHits: Int = SiteSink.defaultFacetPageHits,

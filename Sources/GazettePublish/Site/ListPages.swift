@@ -61,8 +61,7 @@ extension IndexPages {
         return out
     }
 
-    /// Every list page, handed to `save` one list at a time (at 100,000 documents all of
-    /// them at once held some 25 MB for nothing).
+    /// Every list page, handed to `save` one list at a time rather than all held at once.
     static func forEachListPage(_ docs: [DocumentSummary], pageDocs: Int = SiteSink.defaultFacetPageHits,
                                 _ save: (String, HTMLWriter) throws -> Void) rethrows {
         for s in byRegion(docs) {

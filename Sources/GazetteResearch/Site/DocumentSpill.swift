@@ -6,8 +6,8 @@ import GazetteOutput
 /// Documents kept on disk until they are needed again: appended in `DocumentBinary` form to
 /// a `SpillFile`, each read back by its index. Holds in memory only the caller's `Key` and
 /// a file reference per document, so a sink that needs every document at its end costs
-/// disk, not memory. (It had mapped the file: every page read stayed in the resident set,
-/// some 160 MB at 8,000 documents by the end of the research pages.)
+/// disk, not memory. (It had mapped the file: every page read stayed in the resident set
+/// until the end of the research pages.)
 final class DocumentSpill<Key> {
     /// A spilled document that cannot be read back (the file was changed or cut).
     struct Unreadable: Error, CustomStringConvertible {

@@ -77,18 +77,17 @@ extension PipelineRunner {
     }
 
     /// Link: clauses of the published documents to similar clauses elsewhere (needs every
-    /// canonical copy's clause signatures, hence after complete). Then the signatures —
-    /// a sample of every input's shingles, every clause's bands — have served and are
-    /// dropped before publishing, which holds the most (some 10 KB per input).
+    /// canonical copy's clause signatures, hence after complete). Then what is left of the
+    /// signatures in memory (each input's MinHash; the rest is in `SignatureSpill`) has
+    /// served and is dropped before publishing.
     func link(_ grouped: inout GroupedCorpus, _ prepared: inout PreparedCorpus) {
+        // Handed over, not shared: the linker frees each document's band keys as it copies them.
+        let ids = prepared.job.ids
+        let published = grouped.completed.map { (id: ids[$0.key], clauses: $0.value) }
+        grouped.completed = [:]
         if config.runs("dedup") {
-            let ids = prepared.job.ids
-            // Handed over, not shared: the linker frees each document's band keys as it copies them.
-            let published = grouped.completed.map { (id: ids[$0.key], clauses: $0.value) }
-            grouped.completed = [:]
             Deduplicator(settings: config.dedup).linkClauses(consume published, into: &grouped.dedup, spill: cacheRoot)
         }
-        grouped.completed = [:]
         Self.dropSignatures(&prepared.outcomes)
         ProcessMemory.releaseFreed()
     }
