@@ -13,29 +13,50 @@ final class SignatureSpill: @unchecked Sendable {
 
     init(folder: URL?) { file = SpillFile(folder: folder, name: "signatures") }
 
+    /// Where one input's sample and clause signatures are: two records, so that dedup's
+    /// pair checks read the sample alone.
+    struct Refs: Sendable, Equatable {
+        var sample: SpillFile.Ref
+        var clauses: SpillFile.Ref
+    }
+
     /// Moves the sample and clause signatures of `outcome`'s summary to the file.
     func stash(_ outcome: PipelineRunner.Outcome) -> PipelineRunner.Outcome {
         guard case .prepared(var p) = outcome, p.spilled == nil else { return outcome }
-        var w = DocumentBinary.Writer()
-        w.words(p.summary.signature.sample)
-        CacheBinary.write(p.summary.signature.clauses, &w)
-        p.spilled = file.append(w.out)
+        var sample = DocumentBinary.Writer()
+        sample.words(p.summary.signature.sample)
+        var clauses = DocumentBinary.Writer()
+        CacheBinary.write(p.summary.signature.clauses, &clauses)
+        p.spilled = Refs(sample: file.append(sample.out), clauses: file.append(clauses.out))
         p.summary.signature.sample = []
         p.summary.signature.clauses = ClauseSignatures()
         return .prepared(p)
     }
 
+    /// `p`'s shingle sample (as prepare made it).
+    func sample(_ p: PipelineRunner.Prepared) -> [UInt32] {
+        guard let ref = p.spilled?.sample, let bytes = try? file.read(ref) else { return p.summary.signature.sample }
+        return bytes.withUnsafeBytes { raw in
+            var r = DocumentBinary.Reader(raw)
+            return (try? r.words(UInt32.self)) ?? []
+        }
+    }
+
+    /// `p`'s clause signatures (as prepare made them).
+    func clauses(_ p: PipelineRunner.Prepared) -> ClauseSignatures {
+        guard let ref = p.spilled?.clauses, let bytes = try? file.read(ref) else { return p.summary.signature.clauses }
+        return bytes.withUnsafeBytes { raw in
+            var r = DocumentBinary.Reader(raw)
+            return (try? CacheBinary.readClauses(&r)) ?? ClauseSignatures()
+        }
+    }
+
     /// `p`'s summary with its sample and clause signatures back (as prepare made them).
     func restored(_ p: PipelineRunner.Prepared) -> PreparedSummary {
-        guard let ref = p.spilled, let bytes = try? file.read(ref) else { return p.summary }
+        guard p.spilled != nil else { return p.summary }
         var s = p.summary
-        bytes.withUnsafeBytes { raw in
-            var r = DocumentBinary.Reader(raw)
-            if let sample = try? r.words(UInt32.self), let clauses = try? CacheBinary.readClauses(&r) {
-                s.signature.sample = sample
-                s.signature.clauses = clauses
-            }
-        }
+        s.signature.sample = sample(p)
+        s.signature.clauses = clauses(p)
         return s
     }
 }

@@ -58,11 +58,14 @@ public enum DocumentStore {
     }
 
     /// A document without what comparisons never read — its full text, removed spans,
-    /// appendices, and each clause's original text and evidence — a third of its size.
+    /// appendices, its copies, and each clause's original text, evidence and links to similar
+    /// clauses — a third of its size. Without the copies and links, a document whose only
+    /// change is a new copy or a new similar clause elsewhere compares as before, so the
+    /// research pages of its region are reused (`ResearchSiteSink`).
     public static func trimmedForComparison(_ document: Document) -> Document {
         var d = document
-        d.text = ""; d.removed = []; d.appendices = []
-        for k in d.clauses.indices { d.clauses[k].original = ""; d.clauses[k].evidence = [] }
+        d.text = ""; d.removed = []; d.appendices = []; d.duplicates = []
+        for k in d.clauses.indices { d.clauses[k].original = ""; d.clauses[k].evidence = []; d.clauses[k].similar = [] }
         return d
     }
 }

@@ -116,4 +116,48 @@ final class CoverageTests: XCTestCase {
         // The documents it kept on disk until finish are not left for Output/.
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir.path), ["site"])
     }
+
+    /// The research pages read neither a document's copies nor its clauses' links to similar
+    /// clauses, so a night that only adds a copy or a similar clause elsewhere leaves the
+    /// region as it was: the same bytes, and its pages linked from the previous Output/.
+    func testCopiesAndSimilarLinksDoNotTouchTheResearchPages() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("research-reuse-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let state = root.appendingPathComponent("state"), first = root.appendingPathComponent("first"), second = root.appendingPathComponent("second")
+        func manifest(_ fingerprint: String) -> Manifest {
+            var run = RunInfo(counts: [:], timings: [:], versions: [:], configHash: "")
+            run.fingerprint = fingerprint
+            return Manifest(inputs: [], run: run)
+        }
+        func publish(_ docs: [Document], into folder: URL, previous: PublishContext.Previous?, fingerprint: String) throws {
+            let sink = ResearchSiteSink()
+            sink.use(PublishContext(state: state, previous: previous))
+            try sink.begin(staging: folder)
+            for d in docs { try sink.write(d) }
+            try sink.finish(CorpusSummary(documents: [], manifest: manifest(fingerprint)))
+        }
+        try publish(docs(), into: first, previous: nil, fingerprint: "f1")
+        var changed = docs()
+        changed[1].clauses[0].similar = [SimilarClause(doc: "bj2021", clause: "c1", score: 0.9)]
+        changed[1].duplicates = [DuplicateCopy(path: "mirror/sh2021.txt", sha256: String(repeating: "b", count: 64), similarity: 0.97)]
+        try publish(changed, into: second, previous: .init(output: first, fingerprint: "f1"), fingerprint: "f2")
+        func inode(_ folder: URL, _ path: String) throws -> Int? {
+            try FileManager.default.attributesOfItem(atPath: folder.appendingPathComponent(path).path)[.systemFileNumber] as? Int
+        }
+        for id in ["sh2020", "sh2021", "bj2021"] {
+            let path = "site/diff/\(id).html"
+            XCTAssertEqual(try Data(contentsOf: first.appendingPathComponent(path)), try Data(contentsOf: second.appendingPathComponent(path)))
+            XCTAssertEqual(try inode(second, path), try inode(first, path), "\(path) was written again, not linked")
+        }
+        let page = "site/compare/\(CoverageRenderer.regionSlug("上海市")).html"
+        XCTAssertEqual(try Data(contentsOf: first.appendingPathComponent(page)), try Data(contentsOf: second.appendingPathComponent(page)))
+
+        // A change the pages do read (a clause's text) is published anew.
+        var edited = changed
+        edited[1].clauses[1].text = "规范政府网站和政务新媒体建设。"
+        let third = root.appendingPathComponent("third")
+        try publish(edited, into: third, previous: .init(output: second, fingerprint: "f2"), fingerprint: "f3")
+        XCTAssertNotEqual(try inode(third, "site/diff/sh2021.html"), try inode(second, "site/diff/sh2021.html"))
+        XCTAssertEqual(try inode(third, "site/diff/bj2021.html"), try inode(second, "site/diff/bj2021.html"), "another region")
+    }
 }

@@ -37,7 +37,7 @@ extension PipelineRunner {
         }
         progress.stage("dedup", total: 1)
         // Samples are read back from the spill only for the pairs that are compared.
-        let result = Deduplicator(settings: config.dedup).group(candidates) { job.signatures.restored(held[$0]).signature.sample }
+        let result = Deduplicator(settings: config.dedup).group(candidates) { job.signatures.sample(held[$0]) }
         progress.advance(1); progress.finishStage()
         return result
     }
@@ -97,7 +97,7 @@ extension PipelineRunner {
         if p.summary.isStructured(as: p.documentKey) && job.useCache && job.cache.hasValidDocument(p.documentKey) {
             _ = job.held.take(i)
             job.cache.keepStructured(p.key)
-            return .done(job.signatures.restored(p).signature.clauses, fresh: false)
+            return .done(job.signatures.clauses(p), fresh: false)
         }
         // Classified under other rules: classify the structured document again, without the input.
         if job.useCache, let structured = job.cache.loadStructured(p.key) {

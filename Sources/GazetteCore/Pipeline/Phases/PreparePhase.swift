@@ -76,7 +76,7 @@ extension PipelineRunner {
         var structuredAnew = false
         /// Where the summary's sample and clause signatures went (`SignatureSpill`); nil
         /// while they are in `summary`.
-        var spilled: SpillFile.Ref? = nil
+        var spilled: SignatureSpill.Refs? = nil
     }
 
     /// Prepare: ingest, clean, normalize and sign every input on all cores, or take its
