@@ -44,7 +44,8 @@ struct RunCommand: ParsableCommand {
             let processor = try DocumentProcessor.make(config: config, baseDirectory: base)
             let runner = PipelineRunner(config: config, corpus: resolve(corpus, config.corpus), output: resolve(output, config.output),
                                         cacheRoot: resolve(cache, config.cache), processor: processor,
-                                        sinks: try Self.sinks(for: config.publish.formats, configFile: options.config),
+                                        sinks: try Self.sinks(for: config.publish.formats, memoryBudgetMiB: config.memoryBudgetMiB,
+                                                               configFile: options.config),
                                         progress: progress)
             runner.full = full
             runner.wait = wait
@@ -71,8 +72,11 @@ struct RunCommand: ParsableCommand {
     /// The publish sinks and, with the site, the researchers' diff and compare pages inside
     /// it, in the order their declarations give (`SinkOrder`).
     /// - Throws: `ConfigurationError` when a sink needs a part of the output no sink writes.
-    static func sinks(for formats: [String], configFile: String? = nil) throws -> [OutputSink] {
-        let sinks = Sinks.make(formats: formats) + (formats.contains("site") ? [ResearchSiteSink()] : [])
+    /// The research pages may hold an eighth of the memory budget in comparison aids.
+    static func sinks(for formats: [String], memoryBudgetMiB: Int = PipelineConfig.defaultMemoryBudgetMiB,
+                      configFile: String? = nil) throws -> [OutputSink] {
+        let research = ResearchSiteSink(keptBytes: memoryBudgetMiB << 17)
+        let sinks = Sinks.make(formats: formats) + (formats.contains("site") ? [research] : [])
         do { return try SinkOrder.resolve(sinks) } catch let e as SinkOrderError {
             throw ConfigurationError([Diagnostic(id: "publish-order", severity: .error, message: e.description, file: configFile)])
         }

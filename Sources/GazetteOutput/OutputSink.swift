@@ -31,6 +31,10 @@ public protocol OutputSink: AnyObject {
     /// `prepare` for a document whose `documentFiles` were linked from the previous
     /// Output/: only what `write(_:prepared:)` still needs. By default `prepare`.
     func prepareUnchanged(_ document: Document) throws -> Data?
+    /// `prepare` for a document whose content is what the previous Output/ holds and whose
+    /// copies or clauses' similar-clause links changed (`PublishLedger.Hashes`): its files are
+    /// written anew, but a sink that keeps those apart may update only them. By default `prepare`.
+    func prepareLinksChanged(_ document: Document) throws -> Data?
     /// Called before `begin` with where this sink may keep state for the next run and the
     /// Output/ it may reuse from. By default ignored.
     func use(_ context: PublishContext)
@@ -48,5 +52,6 @@ extension OutputSink {
     public var ownThread: Bool { false }
     public func documentFiles(_ id: String) -> [String] { [] }
     public func prepareUnchanged(_ document: Document) throws -> Data? { try prepare(document) }
+    public func prepareLinksChanged(_ document: Document) throws -> Data? { try prepare(document) }
     public func use(_ context: PublishContext) {}
 }

@@ -131,12 +131,18 @@ public struct Deduplicator: Sendable {
 
     /// Step 5: clause links among the published documents (id, clause signatures), in any
     /// order, into a `ClauseLinkStore` spilled under `spill` (in memory without it).
-    public func linkClauses(_ published: consuming [(id: String, clauses: ClauseSignatures)], into result: inout DedupResult, spill: URL? = nil) {
-        var ordered = consume published
-        ordered.sort { $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }
+    public func linkClauses(_ published: [(id: String, clauses: ClauseSignatures)], into result: inout DedupResult, spill: URL? = nil) {
+        linkClauses(ids: published.map(\.id), signatures: { published[$0].clauses }, into: &result, spill: spill)
+    }
+
+    /// Step 5 for documents whose clause signatures are read when needed: `signatures(k)`
+    /// gives those of `ids[k]` (called twice per document, see `ClauseLinker`).
+    public func linkClauses(ids: [String], signatures: (Int) -> ClauseSignatures, into result: inout DedupResult, spill: URL? = nil) {
+        let order = ids.indices.sorted { ids[$0].utf8.lexicographicallyPrecedes(ids[$1].utf8) }
         let linking = Date()
         let store = ClauseLinkStore(folder: spill)
-        ClauseLinker(settings: settings).links(&ordered, stats: &result.stats) { store.add($0, $1) }
+        ClauseLinker(settings: settings).links(ids: order.map { ids[$0] }, signatures: { signatures(order[$0]) },
+                                               stats: &result.stats) { store.add($0, $1) }
         result.links = store
         result.stats["ms_clauses"] = Int(Date().timeIntervalSince(linking) * 1000)
     }

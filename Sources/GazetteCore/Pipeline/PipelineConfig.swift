@@ -27,7 +27,8 @@ public struct PipelineConfig: Sendable, Equatable {
     public var workers: Int = 0
     /// The run's memory budget in MiB (`memory.budget_mib`): what the runner may hold of the
     /// corpus in memory is derived from it, and `run.memory` in the manifest is measured against it.
-    public var memoryBudgetMiB: Int = 1024
+    public var memoryBudgetMiB: Int = PipelineConfig.defaultMemoryBudgetMiB
+    public static let defaultMemoryBudgetMiB = 1024
     /// `workers`, with 0 resolved to the number of cores.
     public var workerThreads: Int { workers > 0 ? workers : max(1, ProcessInfo.processInfo.activeProcessorCount) }
     /// Line in pipeline.yml of each data file named there (`classify.taxonomy` …), for diagnostics.

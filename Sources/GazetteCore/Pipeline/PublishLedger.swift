@@ -12,8 +12,12 @@ import Glibc
 /// again — after one new file, a rule edit that changes few labels, or a `--full` run of
 /// the same corpus.
 ///
-/// Kept in the cache folder (`publish-ledger.tsv`: a header line, then `id TAB hash`
-/// lines) and trusted only for the Output/ it was written for: its manifest's
+/// Each document has two hashes (`Hashes`): of its content, and of that with its copies and
+/// its clauses' links to similar clauses — which a new document elsewhere changes in many
+/// documents at once (a new best match), so sinks can update just those (`OutputSink.prepareLinksChanged`).
+///
+/// Kept in the cache folder (`publish-ledger.tsv`: a header line, then `id TAB hash TAB
+/// content hash` lines) and trusted only for the Output/ it was written for: its manifest's
 /// fingerprint, and the same publish settings and build (`sinks`). An Output/ replaced or
 /// edited by hand since (another fingerprint) or a `--full` run publishes everything.
 public struct PublishLedger: Equatable, Sendable {
@@ -21,23 +25,41 @@ public struct PublishLedger: Equatable, Sendable {
     public var output: String
     /// Hash of what shaped the files beyond each document: formats, publish version, build.
     public var sinks: String
-    /// Published document id → hash of its final form (`hash(_:)`).
-    public var documents: [String: String]
+    /// Published document id → the hashes of its final form (`hashes(_:)`).
+    public var documents: [String: Hashes]
 
-    public init(output: String, sinks: String, documents: [String: String]) {
+    public init(output: String, sinks: String, documents: [String: Hashes]) {
         self.output = output; self.sinks = sinks; self.documents = documents
     }
 
     static let fileName = "publish-ledger.tsv"
-    static let magic = "gazette-publish-ledger-1"
+    static let magic = "gazette-publish-ledger-2"
 
-    /// The hash of a document's final form: SHA-256 of its binary encoding, which holds
-    /// every field any sink reads.
-    public static func hash(_ document: Document) -> String {
+    /// What a published document was: `content` is the SHA-256 of its binary encoding (every
+    /// field any sink reads) without its copies and similar-clause links; `whole` adds those.
+    public struct Hashes: Equatable, Sendable {
+        public var whole: String
+        public var content: String
+        public init(whole: String, content: String) { self.whole = whole; self.content = content }
+    }
+
+    /// The hashes of a document's final form.
+    public static func hashes(_ document: Document) -> Hashes {
+        var content = document
+        content.duplicates = []
+        var links = ""
+        for d in document.duplicates { links += "d\t\(d.path)\t\(d.sha256)\t\(d.similarity)\n" }
+        for k in content.clauses.indices where !content.clauses[k].similar.isEmpty {
+            links += "c\t" + content.clauses[k].id
+            for s in content.clauses[k].similar { links += "\t\(s.doc) \(s.clause) \(s.score)" }
+            links += "\n"
+            content.clauses[k].similar = []
+        }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(document.text.utf8.count * 3 + 4096)
-        DocumentBinary.encode(document, into: &bytes)
-        return SHA256Digest.hex(bytes)
+        DocumentBinary.encode(content, into: &bytes)
+        let c = SHA256Digest.hex(bytes)
+        return Hashes(whole: SHA256Digest.hex(Array((c + "\n" + links).utf8)), content: c)
     }
 
     /// The ledger in `cache` when it describes `output` as it is now and was written with
@@ -53,10 +75,11 @@ public struct PublishLedger: Equatable, Sendable {
               let text = String(data: data, encoding: .utf8) else { return nil }
         var lines = text.split(separator: "\n", omittingEmptySubsequences: true).makeIterator()
         guard let head = lines.next()?.split(separator: "\t").map(String.init), head.count == 3, head[0] == magic else { return nil }
-        var documents: [String: String] = [:]
+        var documents: [String: Hashes] = [:]
         while let line = lines.next() {
-            guard let tab = line.firstIndex(of: "\t") else { return nil }
-            documents[String(line[..<tab])] = String(line[line.index(after: tab)...])
+            let f = line.split(separator: "\t", omittingEmptySubsequences: false)
+            guard f.count == 3 else { return nil }
+            documents[String(f[0])] = Hashes(whole: String(f[1]), content: String(f[2]))
         }
         return PublishLedger(output: head[1], sinks: head[2], documents: documents)
     }
@@ -64,7 +87,7 @@ public struct PublishLedger: Equatable, Sendable {
     /// Writes the ledger (a temporary file renamed over the old one).
     func store(cache: URL) {
         var text = "\(Self.magic)\t\(output)\t\(sinks)\n"
-        for id in documents.keys.sorted() { text += id + "\t" + documents[id]! + "\n" }
+        for id in documents.keys.sorted() { text += id + "\t" + documents[id]!.whole + "\t" + documents[id]!.content + "\n" }
         FileOutput.replace(Data(text.utf8), at: cache.appendingPathComponent(Self.fileName))
     }
 

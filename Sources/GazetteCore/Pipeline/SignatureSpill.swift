@@ -25,9 +25,7 @@ final class SignatureSpill: @unchecked Sendable {
         guard case .prepared(var p) = outcome, p.spilled == nil else { return outcome }
         var sample = DocumentBinary.Writer()
         sample.words(p.summary.signature.sample)
-        var clauses = DocumentBinary.Writer()
-        CacheBinary.write(p.summary.signature.clauses, &clauses)
-        p.spilled = Refs(sample: file.append(sample.out), clauses: file.append(clauses.out))
+        p.spilled = Refs(sample: file.append(sample.out), clauses: stash(p.summary.signature.clauses))
         p.summary.signature.sample = []
         p.summary.signature.clauses = ClauseSignatures()
         return .prepared(p)
@@ -44,7 +42,25 @@ final class SignatureSpill: @unchecked Sendable {
 
     /// `p`'s clause signatures (as prepare made them).
     func clauses(_ p: PipelineRunner.Prepared) -> ClauseSignatures {
-        guard let ref = p.spilled?.clauses, let bytes = try? file.read(ref) else { return p.summary.signature.clauses }
+        guard let ref = p.spilled?.clauses else { return p.summary.signature.clauses }
+        return clauses(at: ref)
+    }
+
+    /// Where `p`'s clause signatures are in the file (put there when they were still in its summary).
+    func clauseRef(_ p: PipelineRunner.Prepared) -> SpillFile.Ref {
+        p.spilled?.clauses ?? stash(p.summary.signature.clauses)
+    }
+
+    /// Appends clause signatures (of a document structured in this run) to the file.
+    func stash(_ clauses: ClauseSignatures) -> SpillFile.Ref {
+        var w = DocumentBinary.Writer()
+        CacheBinary.write(clauses, &w)
+        return file.append(w.out)
+    }
+
+    /// The clause signatures at `ref` (empty if they cannot be read back).
+    func clauses(at ref: SpillFile.Ref) -> ClauseSignatures {
+        guard let bytes = try? file.read(ref) else { return ClauseSignatures() }
         return bytes.withUnsafeBytes { raw in
             var r = DocumentBinary.Reader(raw)
             return (try? CacheBinary.readClauses(&r)) ?? ClauseSignatures()

@@ -16,7 +16,8 @@ import GazetteOutput
 ///
 /// When the runner trusts the Output/ being replaced (`PublishContext.previous`), its database
 /// is copied into the staging folder and updated in place instead: the rows of documents whose
-/// final form changed are deleted (their clauses told to the full-text index) and written anew,
+/// final form changed are deleted (their clauses told to the full-text index) and written anew
+/// — or, when only their copies or similar-clause links changed, just those rows replaced —
 /// documents no longer published are deleted, unchanged ones keep their rows, and `inputs` is
 /// rewritten. Its content then equals a full run's, but not its bytes or the clauses' rowids
 /// (`bench/same_output.py` compares content).
@@ -40,6 +41,7 @@ public final class SQLiteSink: OutputSink {
     var kept = Set<String>()
     /// The statements that remove a document's rows, prepared at the first deletion.
     var deletes: [SQLiteStatement] = []
+    var linkStatements: [SQLiteStatement] = []
     /// Bytes of pending full-text terms FTS5 holds before writing a segment (persisted in
     /// `clause_fts_config`, where later writers to the database pick it up too).
     public let ftsHashSize: Int
@@ -126,12 +128,20 @@ public final class SQLiteSink: OutputSink {
     /// What `prepareUnchanged` hands `write`: the document's rows in the copied database stand.
     static let unchangedMark = Data("=".utf8)
 
+    /// What `prepareLinksChanged` hands `write`: only the document's copies and similar links are replaced.
+    static let linksMark = Data("~".utf8)
+
     /// The document is as the previous Output/ had it: nothing to prepare, its rows are kept.
     public func prepareUnchanged(_ d: Document) throws -> Data? { Self.unchangedMark }
+
+    /// Only the document's copies and similar-clause links changed: its other rows (and the
+    /// clauses' full-text entries, whose deletion is the costly part) are kept.
+    public func prepareLinksChanged(_ d: Document) throws -> Data? { Self.linksMark }
 
     public func write(_ d: Document, prepared: Data?) throws {
         if var existing {
             if prepared == Self.unchangedMark && existing.contains(d.id) { kept.insert(d.id); return }
+            if prepared == Self.linksMark && existing.contains(d.id) { kept.insert(d.id); try replaceLinks(d); return }
             if existing.remove(d.id) != nil { try delete(d.id) }
             self.existing = existing
         }
@@ -149,6 +159,22 @@ public final class SQLiteSink: OutputSink {
                            "DELETE FROM appendices WHERE doc_id = ?", "DELETE FROM documents WHERE id = ?"].map(db.prepare)
         }
         for statement in deletes { try statement.run([.text(id)]) }
+    }
+
+    /// Replaces a kept document's copies (and their count) and its clauses' similar links.
+    func replaceLinks(_ d: Document) throws {
+        guard let db else { return }
+        if linkStatements.isEmpty {
+            linkStatements = try ["DELETE FROM duplicates WHERE doc_id = ?", "DELETE FROM similar WHERE doc_id = ?",
+                                  "UPDATE documents SET duplicate_count = ?2 WHERE id = ?1"].map(db.prepare)
+        }
+        try linkStatements[0].run([.text(d.id)])
+        try linkStatements[1].run([.text(d.id)])
+        try linkStatements[2].run([.text(d.id), .int(d.duplicates.count)])
+        for c in d.clauses {
+            for sim in c.similar { try insSimilar?.run([.text(d.id), .text(c.id), .text(sim.doc), .text(sim.clause), .real(sim.score)]) }
+        }
+        for dup in d.duplicates { try insDup?.run([.text(d.id), .text(dup.path), .text(dup.sha256), .real(dup.similarity)]) }
     }
 
     public func write(_ d: Document) throws {
@@ -203,7 +229,7 @@ public final class SQLiteSink: OutputSink {
         if !updating { try db.exec(Self.indexes) }
         try db.exec("COMMIT;")
         insDoc = nil; insClause = nil; insFTS = nil; insUnit = nil; insLabel = nil; insDup = nil; insSimilar = nil; insAppendix = nil
-        deletes = []
+        deletes = []; linkStatements = []
         try db.exec("PRAGMA incremental_vacuum;")
         db.close()
         self.db = nil

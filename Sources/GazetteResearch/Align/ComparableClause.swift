@@ -187,4 +187,14 @@ public struct PreparedDocument: Sendable {
         self.document = document
         clauses = ClauseSource.clauses(of: document).map { PreparedClause($0, keep: keep) }
     }
+
+    /// An upper bound of what `keep` adds for `document`: per clause of n characters, its
+    /// scalars (4n bytes) and LCS masks (a hash table of 2n–4n slots, 12 bytes each, and at
+    /// most n masks of n/64 words).
+    static func keptBytes(_ document: Document) -> Int {
+        ClauseSource.clauses(of: document).reduce(0) { sum, c in
+            let n = ComparableClause.displayText(c).unicodeScalars.count
+            return sum + 4 * n + 48 * max(n, 8) + n * ((n + 63) / 64) * 8
+        }
+    }
 }

@@ -25,6 +25,7 @@ final class IncrementalPublishTests: XCTestCase {
         let out = dir.appendingPathComponent("Output"), cache = dir.appendingPathComponent("cache")
         XCTAssertEqual(try PublishHarness.run(corpus: corpus, output: out, cache: cache).status, 0)
         let before = try PublishHarness.tree(out), beforeInodes = try inodes(out)
+        let beforeRowids = try clauseRowids(out)
         let beforeDiffs = try inodes(out, folders: ["site/diff"])
         XCTAssertEqual(beforeInodes.keys.filter { $0.hasPrefix("documents/") }.count, 100)
 
@@ -58,6 +59,17 @@ final class IncrementalPublishTests: XCTestCase {
             }
         }
         XCTAssertGreaterThan(reused, 100, "most documents are untouched by one new one")
+        // A document whose only change is its copies or similar links keeps its clause rows
+        // (and their full-text entries) in the database: only those links were replaced.
+        let afterRowids = try clauseRowids(out)
+        var linksOnly = 0
+        for (path, old) in before where path.hasPrefix("documents/") && path.hasSuffix(".json") {
+            guard let new = after[path], new != old, try withoutLinks(new) == withoutLinks(old) else { continue }
+            let id = String(path.dropFirst("documents/".count).dropLast(".json".count))
+            XCTAssertEqual(afterRowids[id], beforeRowids[id], "\(id): only its links changed, yet its clauses were written again")
+            linksOnly += 1
+        }
+        XCTAssertGreaterThan(linksOnly, 0, "the new document changes other documents' similar links")
         // The research pages of the regions the new document is not in are linked too.
         func region(_ id: String) throws -> String? {
             let data = try Data(contentsOf: out.appendingPathComponent("documents/\(id).json"))
@@ -76,5 +88,23 @@ final class IncrementalPublishTests: XCTestCase {
         XCTAssertEqual(try PublishHarness.tree(out), after)
         let fullInodes = try inodes(out)
         XCTAssertTrue(fullInodes.allSatisfy { afterInodes[$0.key] != $0.value }, "--full trusts nothing of the old tree")
+    }
+
+    /// Document id → its clauses' rowids in gazette.sqlite, in clause order.
+    func clauseRowids(_ output: URL) throws -> [String: [Int]] {
+        let script = "import sqlite3,sys,json;c=sqlite3.connect(sys.argv[1]);d={}\n"
+            + "for doc,rowid in c.execute('SELECT doc_id,rowid FROM clauses ORDER BY doc_id,seq'): d.setdefault(doc,[]).append(rowid)\n"
+            + "print(json.dumps(d))"
+        let r = try Program.run(command: "python3", ["-c", script, output.appendingPathComponent("gazette.sqlite").path], timeout: 60)
+        XCTAssertEqual(r.status, 0, r.stderr)
+        return try JSONDecoder().decode([String: [Int]].self, from: r.output)
+    }
+
+    /// A document JSON without its copies and its clauses' similar links.
+    func withoutLinks(_ data: Data) throws -> NSDictionary {
+        var d = try JSONSerialization.jsonObject(with: data) as! [String: Any]
+        d["duplicates"] = nil
+        d["clauses"] = (d["clauses"] as? [[String: Any]])?.map { c -> [String: Any] in var c = c; c["similar"] = nil; return c }
+        return d as NSDictionary
     }
 }

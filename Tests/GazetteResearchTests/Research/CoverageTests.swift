@@ -160,4 +160,32 @@ final class CoverageTests: XCTestCase {
         XCTAssertNotEqual(try inode(third, "site/diff/sh2021.html"), try inode(second, "site/diff/sh2021.html"))
         XCTAssertEqual(try inode(third, "site/diff/bj2021.html"), try inode(second, "site/diff/bj2021.html"), "another region")
     }
+
+    /// The comparison aids the research pages keep per region are a cache bounded by the
+    /// memory budget: with none kept the pages are the same bytes.
+    func testPagesDoNotDependOnWhatIsKeptForComparison() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("research-kept-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        var trees: [[String: Data]] = []
+        for kept in [0, 4_000, 128 << 20] {
+            let folder = root.appendingPathComponent("\(kept)")
+            let sink = ResearchSiteSink(keptBytes: kept)
+            try sink.begin(staging: folder)
+            for d in docs() { try sink.write(d) }
+            try sink.finish(CorpusSummary(documents: [], manifest: Manifest(inputs: [], run: RunInfo(counts: [:], timings: [:], versions: [:], configHash: ""))))
+            var tree: [String: Data] = [:]
+            let base = folder.path
+            for case let rel as String in FileManager.default.enumerator(atPath: base)! {
+                var isDir: ObjCBool = false
+                if FileManager.default.fileExists(atPath: base + "/" + rel, isDirectory: &isDir), !isDir.boolValue {
+                    tree[rel] = try Data(contentsOf: URL(fileURLWithPath: base + "/" + rel))
+                }
+            }
+            trees.append(tree)
+        }
+        XCTAssertGreaterThan(trees[0].count, 4)
+        XCTAssertEqual(trees[0], trees[1])
+        XCTAssertEqual(trees[0], trees[2])
+        XCTAssertGreaterThan(PreparedDocument.keptBytes(docs()[0]), 0)
+    }
 }

@@ -1,15 +1,17 @@
 import Foundation
 import GazetteModel
+import GazetteOutput
 
-/// What group and complete leave: which inputs are copies of which, and the clause
-/// signatures of every canonical copy that was structured (by file index).
+/// What group and complete leave: which inputs are copies of which, and where the clause
+/// signatures of every canonical copy that was structured are in the run's signature
+/// spill (by file index).
 struct GroupedCorpus {
     var dedup = DedupResult()
-    var completed: [Int: ClauseSignatures] = [:]
+    var completed: [Int: SpillFile.Ref] = [:]
 }
 
 extension PipelineRunner {
-    enum Completion { case done(ClauseSignatures, fresh: Bool, structuredAnew: Bool = false), failed(RejectReason) }
+    enum Completion { case done(SpillFile.Ref, fresh: Bool, structuredAnew: Bool = false), failed(RejectReason) }
 
     /// Group, then complete the canonical copies. A canonical copy that cannot be completed
     /// (its file vanished or changed since it was read) is rejected and the grouping done
@@ -81,12 +83,16 @@ extension PipelineRunner {
     /// signatures in memory (each input's MinHash; the rest is in `SignatureSpill`) has
     /// served and is dropped before publishing.
     func link(_ grouped: inout GroupedCorpus, _ prepared: inout PreparedCorpus) {
-        // Handed over, not shared: the linker frees each document's band keys as it copies them.
-        let ids = prepared.job.ids
-        let published = grouped.completed.map { (id: ids[$0.key], clauses: $0.value) }
+        // The signatures are read from the spill as the linker needs them, not held; what
+        // structure freed is given back first.
+        ProcessMemory.releaseFreed()
+        let job = prepared.job
+        let published = grouped.completed.sorted { $0.key < $1.key }
         grouped.completed = [:]
         if config.runs("dedup") {
-            Deduplicator(settings: config.dedup).linkClauses(consume published, into: &grouped.dedup, spill: cacheRoot)
+            Deduplicator(settings: config.dedup).linkClauses(ids: published.map { job.ids[$0.key] },
+                                                             signatures: { job.signatures.clauses(at: published[$0].value) },
+                                                             into: &grouped.dedup, spill: cacheRoot)
         }
         Self.dropSignatures(&prepared.outcomes)
         ProcessMemory.releaseFreed()
@@ -97,7 +103,7 @@ extension PipelineRunner {
         if p.summary.isStructured(as: p.documentKey) && job.useCache && job.cache.hasValidDocument(p.documentKey) {
             _ = job.held.take(i)
             job.cache.keepStructured(p.key)
-            return .done(job.signatures.clauses(p), fresh: false)
+            return .done(job.signatures.clauseRef(p), fresh: false)
         }
         // Classified under other rules: classify the structured document again, without the input.
         if job.useCache, let structured = job.cache.loadStructured(p.key) {
@@ -159,7 +165,7 @@ extension PipelineRunner {
             // The cache could not take it: publish must have it from memory.
             job.documents.force(doc.id, doc, bytes: Self.heldBytes(doc))
         }
-        return .done(clauses, fresh: true)
+        return .done(job.signatures.stash(clauses), fresh: true)
     }
 
     /// Empties the dedup signatures of `outcomes`, keeping what the manifest and publishing read.

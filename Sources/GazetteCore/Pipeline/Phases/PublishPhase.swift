@@ -13,8 +13,8 @@ struct RunRecords {
 }
 
 /// One published document made ready by the read-ahead: the document with each sink's
-/// prepared part and the hash of its final form (`PublishLedger.hash`), or why it could not be.
-enum PublishItem { case ready(Document, [Data?], hash: String), failed(Error) }
+/// prepared part and the hashes of its final form (`PublishLedger.hashes`), or why it could not be.
+enum PublishItem { case ready(Document, [Data?], hash: PublishLedger.Hashes), failed(Error) }
 
 extension PipelineRunner {
     /// Record: one manifest entry per input — published, duplicate (of which document) or
@@ -141,13 +141,18 @@ extension PipelineRunner {
             }
             return InFlight.document(doc.source.path, .publish) {
                 dedup.apply(to: &doc)
-                let hash = PublishLedger.hash(doc)
+                let hash = PublishLedger.hashes(doc)
                 do {
+                    let before = reuse?.ledger.documents[id]
                     // Unchanged since the Output/ being replaced: its own files are linked, not written again.
-                    if let reuse, reuse.ledger.documents[id] == hash,
+                    if let reuse, before == hash,
                        PublishLedger.link(sinks.flatMap { $0.documentFiles(id) }, from: previous, to: reuse.staging) {
                         _ = linked.next()
                         return .ready(doc, try sinks.map { try $0.prepareUnchanged(doc) }, hash: hash)
+                    }
+                    // Only its copies or similar-clause links changed (a new document elsewhere).
+                    if reuse != nil, before?.content == hash.content {
+                        return .ready(doc, try sinks.map { try $0.prepareLinksChanged(doc) }, hash: hash)
                     }
                     return .ready(doc, try sinks.map { try $0.prepare(doc) }, hash: hash)
                 } catch { return .failed(error) }
@@ -181,7 +186,7 @@ extension PipelineRunner {
     /// next run's `PublishLedger`, and how many documents' files were linked, not written.
     struct WrittenDocuments {
         var summaries: [DocumentSummary] = []
-        var hashes: [String: String] = [:]
+        var hashes: [String: PublishLedger.Hashes] = [:]
         var linked = 0
     }
 
