@@ -72,10 +72,10 @@ struct RunCommand: ParsableCommand {
     /// The publish sinks and, with the site, the researchers' diff and compare pages inside
     /// it, in the order their declarations give (`SinkOrder`).
     /// - Throws: `ConfigurationError` when a sink needs a part of the output no sink writes.
-    /// The research pages may hold an eighth of the memory budget in comparison aids.
+    /// The research pages may hold a sixteenth of the memory budget in comparison aids.
     static func sinks(for formats: [String], memoryBudgetMiB: Int = PipelineConfig.defaultMemoryBudgetMiB,
                       configFile: String? = nil) throws -> [OutputSink] {
-        let research = ResearchSiteSink(keptBytes: memoryBudgetMiB << 17)
+        let research = ResearchSiteSink(keptBytes: memoryBudgetMiB << 16)
         let sinks = Sinks.make(formats: formats) + (formats.contains("site") ? [research] : [])
         do { return try SinkOrder.resolve(sinks) } catch let e as SinkOrderError {
             throw ConfigurationError([Diagnostic(id: "publish-order", severity: .error, message: e.description, file: configFile)])

@@ -29,7 +29,7 @@ public final class ResearchSiteSink: OutputSink {
     /// documents at 100,000 files): kept whole, they added 256 MiB to the finish of a
     /// 30,000-file run, 125 MiB without any.
     let keptBytes: Int
-    public init(keptBytes: Int = 128 << 20) { self.keptBytes = keptBytes }
+    public init(keptBytes: Int = 64 << 20) { self.keptBytes = keptBytes }
 
     public func use(_ context: PublishContext) { self.context = context }
 
