@@ -99,35 +99,49 @@ final class HeldValues<Key: Hashable, Value>: @unchecked Sendable {
 
 /// Writes manifest.json deterministically (sorted keys) apart from the run section's timings.
 public enum ManifestWriter {
-    /// The manifest as JSONEncoder writes it (pretty-printed, sorted keys), built an input at
-    /// a time: the encoder's tree of the whole manifest took 35 MiB at 100,000 inputs, at
-    /// the very end of the run when memory is highest.
+    /// The manifest as JSONEncoder writes it (pretty-printed, sorted keys), encoded an input
+    /// at a time and written a megabyte at a time: the encoder's tree of the whole manifest
+    /// took 35 MiB at 100,000 inputs, at the very end of the run when memory is highest.
     public static func write(_ m: Manifest, to url: URL) throws {
-        try FileOutput.write(encode(m), to: url)
+        guard FileManager.default.createFile(atPath: url.path, contents: nil),
+              let handle = FileHandle(forWritingAtPath: url.path) else { throw FileOutputError(description: "cannot create \(url.path)") }
+        defer { try? handle.close() }
+        try encode(m) { try handle.write(contentsOf: $0) }
     }
 
+    /// The whole manifest's bytes (for tests).
     static func encode(_ m: Manifest) throws -> [UInt8] {
+        var all: [UInt8] = []
+        try encode(m) { all += $0 }
+        return all
+    }
+
+    /// Hands the manifest's bytes to `emit` in pieces of about a megabyte.
+    static func encode(_ m: Manifest, emit: ([UInt8]) throws -> Void) throws {
         let enc = JSONEncoder()
         enc.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        if m.inputs.isEmpty { return Array(try enc.encode(m)) }
+        if m.inputs.isEmpty { return try emit(Array(try enc.encode(m))) }
         // `"inputs" : [` sorts first; each input is indented two levels, as inside the whole.
         var out = Array("{\n  \"inputs\" : [\n".utf8)
         for (k, input) in m.inputs.enumerated() {
             if k > 0 { out += Array(",\n".utf8) }
-            let one = try enc.encode(input)
-            out += [32, 32, 32, 32]
-            for byte in one {
-                out.append(byte)
-                if byte == 10 { out += [32, 32, 32, 32] }
-            }
+            indent(Array(try enc.encode(input)), by: 4, into: &out, first: true)
+            if out.count >= 1 << 20 { try emit(out); out.removeAll(keepingCapacity: true) }
         }
         out += Array("\n  ],\n  \"run\" : ".utf8)
-        let run = try enc.encode(m.run)
-        for byte in run {
-            out.append(byte)
-            if byte == 10 { out += [32, 32] }
-        }
+        indent(Array(try enc.encode(m.run)), by: 2, into: &out)
         out += Array("\n}".utf8)
-        return out
+        try emit(out)
+    }
+
+    /// Appends `json` with its lines indented by `spaces` more — the first only when `first`
+    /// (otherwise it follows what is already there); empty lines stay empty, as the encoder leaves them.
+    static func indent(_ json: [UInt8], by spaces: Int, into out: inout [UInt8], first: Bool = false) {
+        var lineStart = first
+        for byte in json {
+            if lineStart && byte != 10 { out += repeatElement(32, count: spaces) }
+            out.append(byte)
+            lineStart = byte == 10
+        }
     }
 }
