@@ -67,6 +67,8 @@ struct ClauseLinker {
         var e = 0
         for d in ids.indices where !clauseIDs[d].isEmpty {
             let c = signatures(d)
+            // Read back differently (a spill that failed): its entries keep no shingles.
+            guard c.ids == clauseIDs[d], c.bandCount == bandCount else { e += clauseIDs[d].count; continue }
             for k in 0..<c.count {
                 let cls = Int(classOf[e])
                 if repEntry[cls] == e {
