@@ -171,9 +171,17 @@ public final class SQLiteSink: OutputSink {
         try linkStatements[0].run([.text(d.id)])
         try linkStatements[1].run([.text(d.id)])
         try linkStatements[2].run([.text(d.id), .int(d.duplicates.count)])
-        for c in d.clauses {
-            for sim in c.similar { try insSimilar?.run([.text(d.id), .text(c.id), .text(sim.doc), .text(sim.clause), .real(sim.score)]) }
-        }
+        for c in d.clauses { try insertSimilar(d, c) }
+        try insertDuplicates(d)
+    }
+
+    /// A clause's rows of `similar` (written with the clause, and by `replaceLinks`).
+    func insertSimilar(_ d: Document, _ c: Clause) throws {
+        for sim in c.similar { try insSimilar?.run([.text(d.id), .text(c.id), .text(sim.doc), .text(sim.clause), .real(sim.score)]) }
+    }
+
+    /// A document's rows of `duplicates`.
+    func insertDuplicates(_ d: Document) throws {
         for dup in d.duplicates { try insDup?.run([.text(d.id), .text(dup.path), .text(dup.sha256), .real(dup.similarity)]) }
     }
 
@@ -204,11 +212,9 @@ public final class SQLiteSink: OutputSink {
                 let ev = c.evidence.filter { TextSearch.contains($0, t) }
                 try insLabel?.run([.text(d.id), .text(c.id), .text("topic"), .text(t), .text(ev.isEmpty ? nil : ev.joined(separator: "\n"))])
             }
-            for sim in c.similar {
-                try insSimilar?.run([.text(d.id), .text(c.id), .text(sim.doc), .text(sim.clause), .real(sim.score)])
-            }
+            try insertSimilar(d, c)
         }
-        for dup in d.duplicates { try insDup?.run([.text(d.id), .text(dup.path), .text(dup.sha256), .real(dup.similarity)]) }
+        try insertDuplicates(d)
         for (i, a) in d.appendices.enumerated() {
             try insAppendix?.run([.text(d.id), .int(i + 1), .text(a.kind.rawValue), .text(a.title), .text(a.text)])
         }
